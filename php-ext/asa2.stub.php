@@ -1,0 +1,295 @@
+<?php
+/**
+ * IDE stub of the asa2 PHP extension (asa2-creators). Nothing here runs: the extension
+ * provides these classes. tests/php/ext checks this file against `php --re asa2`.
+ *
+ * Conventions
+ * - Every class is `final` with static methods (except Sealer); values are plain PHP arrays with
+ *   snake_case keys, the same names the product model (docs) and the plugin's storage use.
+ * - "now" is always a unix timestamp passed in by the caller (`time()`).
+ * - An HTTP request to send is `array{method: string, url: string, headers: array<string, string>, body: string}`.
+ * - An HTTP response to parse is given as `int $status, array<string, string> $headers` (any
+ *   case of names) and `string $body`.
+ * - A marketplace configuration (`$config`) is what MarketplaceConfig::validate() returned in
+ *   its `config` key: marketplace, kind, api_version, credential_id, credential_secret,
+ *   partner_tag, enabled, default.
+ * - `$apiBase` null means the real Amazon hosts; a base URL such as `http://127.0.0.1:8765`
+ *   sends every call to `{base}/{amazon-host}{path}` (the local sandbox).
+ * - Errors are thrown as the exceptions below, never as warnings; a Rust panic becomes an
+ *   Asa2\Exception.
+ *
+ * @generated-contract asa2 0.1.0
+ */
+
+namespace Asa2;
+
+/** Root of every exception the extension throws. */
+class Exception extends \Exception {}
+
+/** Input that failed validation; every failing field is listed. */
+class ValidationException extends Exception
+{
+    /** @return array<string, list<string>> field name => messages a site owner understands */
+    public function getErrors(): array {}
+}
+
+/** Sealing or opening a secret failed (wrong key, edited value, wrong context, unknown format). */
+class CryptoException extends Exception {}
+
+/** Amazon answered with an error. Subclasses narrow the cause. */
+class ApiException extends Exception
+{
+    /** Amazon's error code or reason, e.g. "InvalidPartnerTag", "InternalServerException". */
+    public function getErrorCode(): string {}
+
+    /** HTTP status of the answer (0 when the answer could not be read at all). */
+    public function getHttpStatus(): int {}
+
+    /** The form field the error is about (e.g. "partner_tag"), when there is one. */
+    public function getField(): ?string {}
+
+    /** Whether RetryPolicy may retry the call: "throttled", "server", "token" or null. */
+    public function getRetryKind(): ?string {}
+}
+
+/** Token request refused or access token rejected (invalid_client, expired token, ...). */
+class AuthException extends ApiException
+{
+    /** What the site owner should do, e.g. switch Credential Type to LWA (v3). */
+    public function getHint(): ?string {}
+}
+
+/** HTTP 429: too many requests for this credential. */
+class ThrottledException extends ApiException
+{
+    /** Seconds Amazon asked to wait (Retry-After), when it said. */
+    public function getRetryAfter(): ?int {}
+}
+
+/** HTTP 403 AssociateNotEligible: the account lacks the qualifying sales (10 in 30 days). */
+class NotEligibleException extends ApiException {}
+
+/** Versions and build facts. */
+final class Version
+{
+    /** Version of the asa2 extension, e.g. "0.1.0". */
+    public static function extension(): string {}
+
+    /** Version of asa2-core inside it. */
+    public static function core(): string {}
+}
+
+/** The marketplace registry. */
+final class Marketplaces
+{
+    /**
+     * Every marketplace, keyed by code, in the order the setup screens list them.
+     *
+     * @return array<string, array{code: string, country: string, host: string, domain: string,
+     *   region: string, currency: string, language: string, associates_url: string,
+     *   paapi_host: string, paapi_region: string, tag_suffix: string}>
+     */
+    public static function all(): array {}
+
+    /**
+     * One marketplace by code ("DE"), store host ("www.amazon.de") or domain ("amazon.de").
+     *
+     * @return array same shape as one entry of all()
+     * @throws ValidationException errors under "marketplace"
+     */
+    public static function get(string $codeHostOrDomain): array {}
+
+    /** Like get(), but null for an unknown marketplace. */
+    public static function find(string $codeHostOrDomain): ?array {}
+}
+
+/** Credential kinds (cognito, lwa) and the API version they imply. */
+final class Credentials
+{
+    /**
+     * Both kinds, keyed by id.
+     *
+     * @return array<string, array{id: string, label: string, description: string, major: int}>
+     */
+    public static function kinds(): array {}
+
+    /**
+     * The API version for a kind ("cognito", "lwa" or a label) and a marketplace, e.g. "2.2".
+     *
+     * @throws ValidationException errors under "kind" or "marketplace"
+     */
+    public static function apiVersion(string $kind, string $marketplace): string {}
+
+    /** What pasted credentials look like: "lwa", "cognito" or "unknown". */
+    public static function detect(string $credentialId, string $credentialSecret): string {}
+
+    /** A warning when the chosen kind contradicts what the credentials look like, else null. */
+    public static function mismatchWarning(string $kind, string $credentialId, string $credentialSecret): ?string {}
+}
+
+/** The "Add Marketplace" form and the list of configured marketplaces. */
+final class MarketplaceConfig
+{
+    /**
+     * Validates one form submission and normalizes it (trimmed strings, derived API version).
+     *
+     * @param array{marketplace?: mixed, kind?: mixed, credential_id?: mixed, credential_secret?: mixed,
+     *   partner_tag?: mixed, enabled?: mixed, default?: mixed} $input
+     * @return array{config: array{marketplace: string, kind: string, api_version: string,
+     *   credential_id: string, credential_secret: string, partner_tag: string, enabled: bool,
+     *   default: bool}, warnings: array<string, list<string>>}
+     * @throws ValidationException every field error at once
+     */
+    public static function validate(array $input): array {}
+
+    /**
+     * Checks a whole list of configurations: one per marketplace, at most one default, the
+     * default enabled.
+     *
+     * @param list<array> $configs
+     * @throws ValidationException errors keyed by field ("marketplace", "default")
+     */
+    public static function validateSet(array $configs): void {}
+}
+
+/** Partner tags (tracking IDs). */
+final class PartnerTag
+{
+    /** The tag partially hidden for tables: "mysite-21" -> "my****-21". */
+    public static function mask(string $tag): string {}
+
+    /**
+     * Checks a tag for a marketplace.
+     *
+     * @return list<string> warnings (e.g. an unusual suffix for that marketplace)
+     * @throws ValidationException errors under $field
+     */
+    public static function check(string $tag, string $marketplace, string $field = 'partner_tag'): array {}
+}
+
+/** Sealed secrets: XChaCha20-Poly1305 with a key derived from the site's key material. */
+final class Sealer
+{
+    /** @throws CryptoException when the key material is too short (< 32 bytes) */
+    public function __construct(string $keyMaterial) {}
+
+    /**
+     * Seals a secret bound to its context (e.g. scope "DE", field "credential_secret"):
+     * the result opens only with the same key and context. Nonce from the OS random source.
+     *
+     * @return string "asa2:v1:..."
+     */
+    public function seal(string $plaintext, string $scope, string $field): string {}
+
+    /** @throws CryptoException with a message that says what is wrong */
+    public function open(string $sealed, string $scope, string $field): string {}
+
+    /** Whether a stored value is in a sealed format this extension recognises. */
+    public static function isSealed(string $value): bool {}
+}
+
+/** Creators API access tokens (OAuth2 client credentials). */
+final class Token
+{
+    /** @return array{method: string, url: string, headers: array<string, string>, body: string} */
+    public static function request(array $config, ?string $apiBase = null): array {}
+
+    /**
+     * Parses the token endpoint's answer.
+     *
+     * @return array{access_token: string, token_type: string, expires_at: int}
+     * @throws AuthException invalid_client and the other OAuth errors, with the setup hint
+     * @throws ApiException any other failure
+     */
+    public static function parse(array $config, int $status, array $headers, string $body, int $now): array {}
+
+    /** Whether a token expiring at $expiresAt must be renewed now (safety margin included). */
+    public static function needsRefresh(int $expiresAt, int $now): bool {}
+
+    /** Cache key shared by every PHP worker: from kind, version and a hash of the credential ID. */
+    public static function cacheKey(array $config): string {}
+}
+
+/** Creators API operations: GetItems, SearchItems, GetVariations, GetBrowseNodes. */
+final class CreatorsApi
+{
+    /**
+     * Builds the requests for one operation. GetItems splits more than 10 ASINs into batches of
+     * 10, so the result is a list.
+     *
+     * $params by operation:
+     * - "GetItems": {asins: list<string>, resources?: list<string>, condition?: string}
+     * - "SearchItems": {keywords: string, search_index?: string, item_page?: int, item_count?: int, ...}
+     * - "GetVariations": {asin: string, variation_page?: int, variation_count?: int}
+     * - "GetBrowseNodes": {browse_node_ids: list<string>}
+     *
+     * @return list<array{method: string, url: string, headers: array<string, string>, body: string}>
+     * @throws ValidationException bad parameters (field names as in $params)
+     */
+    public static function request(string $operation, array $config, string $accessToken, array $params, ?string $apiBase = null): array {}
+
+    /**
+     * Parses an answer into the product model.
+     *
+     * @return array{items: list<array>, errors: list<array{asin: ?string, code: string, message: string}>,
+     *   total_results?: int, search_url?: string, browse_nodes?: list<array>}
+     * @throws AuthException|ThrottledException|NotEligibleException|ApiException
+     */
+    public static function parse(string $operation, array $config, int $status, array $headers, string $body, int $now): array {}
+}
+
+/** PA-API 5.0, the fallback for marketplaces without Creators API credentials. */
+final class PaApi
+{
+    /**
+     * Builds signed requests (AWS SigV4) for one operation; $params as for CreatorsApi.
+     *
+     * @param array{access_key: string, secret_key: string, partner_tag: string, marketplace: string} $credentials
+     * @return list<array{method: string, url: string, headers: array<string, string>, body: string}>
+     */
+    public static function request(string $operation, array $credentials, array $params, int $now, ?string $apiBase = null): array {}
+
+    /** Parses an answer into the product model (same shape as CreatorsApi::parse()). */
+    public static function parse(string $operation, string $marketplace, int $status, array $headers, string $body, int $now): array {}
+}
+
+/** AWS Signature Version 4 on any request (PA-API uses it through PaApi). */
+final class SigV4
+{
+    /**
+     * @param array{method: string, url: string, headers: array<string, string>|list<array{0: string, 1: string}>, body: string} $request
+     * @param string $amzDate "20150830T123600Z"
+     * @return array{canonical_request: string, string_to_sign: string, signature: string,
+     *   authorization: string, headers: array<string, string>}
+     */
+    public static function sign(array $request, string $accessKey, string $secretKey, string $region, string $service, string $amzDate, ?string $sessionToken = null): array {}
+}
+
+/** When to retry a failed call. */
+final class RetryPolicy
+{
+    /**
+     * Milliseconds to wait before attempt $attempt + 1, or null to give up.
+     *
+     * @param string $kind "throttled", "server", "timeout", "network" or "token" (ApiException::getRetryKind())
+     * @param int $attempt attempts made so far (1 after the first failure)
+     * @param float $jitter a random number in [0, 1)
+     * @param int|null $retryAfter seconds Amazon asked to wait; it wins over the backoff
+     */
+    public static function delay(string $kind, int $attempt, float $jitter, ?int $retryAfter = null): ?int {}
+}
+
+/** ASINs and Amazon product URLs. */
+final class Asin
+{
+    /** Whether $asin is a well-formed ASIN (10 characters, upper case letters and digits). */
+    public static function isValid(string $asin): bool {}
+
+    /**
+     * Reads an ASIN or a product URL of any marketplace ("https://www.amazon.de/dp/B0..."),
+     *
+     * @return array{asin: string, marketplace: ?string}
+     * @throws ValidationException errors under "asin"
+     */
+    public static function parse(string $input): array {}
+}

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs what asa2-creators needs on Debian 12 (run as root). Idempotent: every step is
+# skipped when what it provides is already there.
+#   scripts/install.sh            everything
+#   scripts/install.sh rust php   only the named groups (rust, php, wordpress, browser, wasm, node)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+groups=("$@")
+[ ${#groups[@]} -gt 0 ] || groups=(rust php wordpress browser wasm node)
+want() { local g; for g in "${groups[@]}"; do [ "$g" = "$1" ] && return 0; done; return 1; }
+say() { printf '[install] %s\n' "$*"; }
+
+apt_missing=()
+need_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed' || apt_missing+=("$1"); }
+
+want php && for p in php8.2-cli php8.2-dev clang libclang-dev phpunit; do need_pkg "$p"; done
+want wordpress && for p in wordpress mariadb-server php8.2-mysql php8.2-curl php8.2-xml php8.2-mbstring; do need_pkg "$p"; done
+want browser && need_pkg chromium
+want wasm && need_pkg binaryen
+
+if [ ${#apt_missing[@]} -gt 0 ]; then
+  say "apt packages: ${apt_missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${apt_missing[@]}" >/dev/null
+fi
+
+if want rust || want wasm; then
+  command -v cargo >/dev/null || { echo "cargo is missing: install Rust with rustup first" >&2; exit 1; }
+fi
+if want wasm; then
+  rustup target list --installed | grep -q '^wasm32-unknown-unknown$' || { say "rust target wasm32-unknown-unknown"; rustup target add wasm32-unknown-unknown; }
+  if [ -f Cargo.lock ]; then
+    bindgen_version=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
+    if [ -n "$bindgen_version" ] && ! wasm-bindgen --version 2>/dev/null | grep -q " $bindgen_version\$"; then
+      say "wasm-bindgen-cli $bindgen_version"
+      cargo install -q wasm-bindgen-cli --version "$bindgen_version"
+    fi
+  fi
+fi
+if want node && [ -f tests/package.json ]; then
+  if [ ! -d tests/node_modules ] || [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then
+    say "npm packages for tests/"
+    (cd tests && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+fi
+say "done"
