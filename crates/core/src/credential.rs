@@ -11,6 +11,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use crate::marketplace::{Marketplace, Region};
+use crate::secret::Secret;
 
 /// The kind of Creators API credential.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -254,6 +255,42 @@ fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
     s.len() >= prefix.len()
         && s.is_char_boundary(prefix.len())
         && s[..prefix.len()].eq_ignore_ascii_case(prefix)
+}
+
+/// Everything needed to call the Creators API for one marketplace. Built by validating the
+/// "Add Marketplace" form (see `MarketplaceConfig`) or from stored settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CreatorsCredentials {
+    /// The marketplace these credentials were issued for.
+    pub marketplace: Marketplace,
+    /// Cognito (v2) or LWA (v3).
+    pub kind: CredentialKind,
+    /// Credential ID from Associates Central (not secret, but never shown in full in logs).
+    pub credential_id: String,
+    /// Credential secret.
+    pub credential_secret: Secret,
+    /// Partner tag (tracking ID) of the Associates account linked to the credentials.
+    pub partner_tag: String,
+}
+
+impl CreatorsCredentials {
+    /// The API version these credentials use.
+    pub fn api_version(&self) -> ApiVersion {
+        ApiVersion::for_marketplace(self.kind, self.marketplace)
+    }
+}
+
+/// Everything needed to call PA-API 5.0 for one marketplace.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaapiCredentials {
+    /// The marketplace to query.
+    pub marketplace: Marketplace,
+    /// AWS access key ID (`AKIA...`).
+    pub access_key: String,
+    /// AWS secret access key.
+    pub secret_key: Secret,
+    /// Partner tag (tracking ID).
+    pub partner_tag: String,
 }
 
 #[cfg(test)]

@@ -26,6 +26,9 @@ pub use operation::*;
 mod secret;
 pub use secret::*;
 
+mod field_error;
+pub use field_error::*;
+
 // Setup forms: configuration validation, partner tags, sealed secrets.
 mod config;
 pub use config::*;
