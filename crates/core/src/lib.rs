@@ -46,6 +46,9 @@ pub use token::*;
 mod creators;
 pub use creators::*;
 
+mod params;
+pub use params::*;
+
 mod api_error;
 pub use api_error::*;
 
