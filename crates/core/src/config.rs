@@ -151,7 +151,14 @@ impl MarketplaceConfigInput {
                 format!("Enter the Credential ID {where_from}."),
             );
         } else {
-            check_credential_text(id, "credential_id", "Credential ID", false, &mut errors);
+            check_credential_text(
+                id,
+                "credential_id",
+                "Credential ID",
+                false,
+                CREDENTIAL_MAX_LEN,
+                &mut errors,
+            );
         }
         if secret.is_empty() {
             errors.push(
@@ -166,6 +173,7 @@ impl MarketplaceConfigInput {
                 "credential_secret",
                 "Credential Secret",
                 true,
+                CREDENTIAL_MAX_LEN,
                 &mut errors,
             );
         }
@@ -327,21 +335,22 @@ pub(crate) fn parse_marketplace(
 }
 
 /// Checks a pasted credential value (already trimmed, not empty): no whitespace, control or
-/// non-ASCII characters inside, at most [`CREDENTIAL_MAX_LEN`] characters. For secrets, a
-/// character that is neither whitespace nor a control character is not named.
+/// non-ASCII characters inside, at most `max_len` characters. For secrets, a character that
+/// is neither whitespace nor a control character is not named.
 pub(crate) fn check_credential_text(
     value: &str,
     field: &str,
     label: &str,
     secret: bool,
+    max_len: usize,
     errors: &mut FieldErrors,
 ) {
     let len = value.chars().count();
-    if len > CREDENTIAL_MAX_LEN {
+    if len > max_len {
         errors.push(
             field,
             format!(
-                "The {label} is {len} characters long, more than any Amazon credential (at most {CREDENTIAL_MAX_LEN}): check that you pasted only the {label}."
+                "The {label} is {len} characters long, more than any Amazon credential (at most {max_len}): check that you pasted only the {label}."
             ),
         );
     }
@@ -395,7 +404,9 @@ pub(crate) fn shorten_input(raw: &str) -> String {
 }
 
 /// Reads a form value that may arrive as a string, number, boolean or null.
-fn loose_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+pub(crate) fn loose_string<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<String>, D::Error> {
     struct Loose;
 
     impl<'de> serde::de::Visitor<'de> for Loose {

@@ -29,7 +29,8 @@ pub use secret::*;
 mod field_error;
 pub use field_error::*;
 
-// Setup forms: configuration validation, partner tags, sealed secrets.
+// Setup forms: configuration validation, partner tags, sealed secrets, PA API settings,
+// Associate ID sets.
 mod config;
 pub use config::*;
 
@@ -38,6 +39,12 @@ pub use partner_tag::*;
 
 mod seal;
 pub use seal::*;
+
+mod paapi_settings;
+pub use paapi_settings::*;
+
+mod id_sets;
+pub use id_sets::*;
 
 // Creators API: tokens, operations, error bodies, retries, ASINs and product URLs.
 mod token;
