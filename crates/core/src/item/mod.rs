@@ -1,0 +1,638 @@
+//! The one product model both APIs are normalized into, and the page of results an operation
+//! returns.
+//!
+//! The JSON form is a stable contract: the plugin stores it and its templates read it. Field
+//! names are snake_case and every field is always written (`null` or `[]` when Amazon gave
+//! nothing), so a template can rely on a key being there. `docs/item-model.md` lists where each
+//! field comes from in the Creators API and in PA-API 5.0.
+
+mod decimal;
+pub use decimal::*;
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::credential::ApiVersion;
+use crate::marketplace::Marketplace;
+use crate::operation::Operation;
+
+/// One product as the plugin stores and renders it, whichever API served it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Item {
+    /// The ASIN: `B0DLFMFBJW`.
+    pub asin: String,
+    /// The marketplace asked, serialized as its code (`DE`).
+    pub marketplace: Marketplace,
+    /// Which API (and version) answered.
+    pub source: ItemSource,
+    /// ASIN of the parent item when this one is a variation.
+    #[serde(default)]
+    pub parent_asin: Option<String>,
+    /// Product title.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Product page URL as Amazon gave it, with the partner tag; use it unmodified.
+    #[serde(default)]
+    pub detail_page_url: Option<String>,
+    /// Brand.
+    #[serde(default)]
+    pub brand: Option<String>,
+    /// Manufacturer.
+    #[serde(default)]
+    pub manufacturer: Option<String>,
+    /// Feature bullet points, in Amazon's order.
+    #[serde(default)]
+    pub features: Vec<String>,
+    /// Product images.
+    #[serde(default)]
+    pub images: Images,
+    /// Price of the featured offer.
+    #[serde(default)]
+    pub price: Option<Money>,
+    /// The reference price the saving is computed from (list price, or the lowest price of the
+    /// last 30 days in the EU).
+    #[serde(default)]
+    pub list_price: Option<Money>,
+    /// Saving against `list_price`.
+    #[serde(default)]
+    pub savings: Option<Savings>,
+    /// Stock status of the featured offer.
+    #[serde(default)]
+    pub availability: Option<Availability>,
+    /// Condition of the featured offer: `New`, `Used`, ...
+    #[serde(default)]
+    pub condition: Option<String>,
+    /// Seller of the featured offer.
+    #[serde(default)]
+    pub merchant: Option<Merchant>,
+    /// Whether the featured offer holds the buy box.
+    #[serde(default)]
+    pub is_buy_box_winner: Option<bool>,
+    /// Whether the price may not be shown (minimum advertised price); Creators API only.
+    #[serde(default)]
+    pub violates_map: Option<bool>,
+    /// A running deal on the featured offer; Creators API only.
+    #[serde(default)]
+    pub deal: Option<Deal>,
+    /// The categories the item is listed in.
+    #[serde(default)]
+    pub browse_nodes: Vec<BrowseNode>,
+    /// Rank in the store's whole catalog.
+    #[serde(default)]
+    pub sales_rank: Option<u64>,
+    /// What distinguishes this variation (`Size: XL`).
+    #[serde(default)]
+    pub variation_attributes: Vec<VariationAttribute>,
+    /// Star rating and review count, when Amazon returns them.
+    #[serde(default)]
+    pub customer_reviews: Option<CustomerReviews>,
+    /// When the item was fetched, in unix seconds (the caller's clock).
+    #[serde(default)]
+    pub fetched_at: Option<i64>,
+}
+
+impl Item {
+    /// An item with only its identity set; every other field is empty.
+    pub fn new(asin: impl Into<String>, marketplace: Marketplace, source: ItemSource) -> Item {
+        Item {
+            asin: asin.into(),
+            marketplace,
+            source,
+            parent_asin: None,
+            title: None,
+            detail_page_url: None,
+            brand: None,
+            manufacturer: None,
+            features: Vec::new(),
+            images: Images::default(),
+            price: None,
+            list_price: None,
+            savings: None,
+            availability: None,
+            condition: None,
+            merchant: None,
+            is_buy_box_winner: None,
+            violates_map: None,
+            deal: None,
+            browse_nodes: Vec::new(),
+            sales_rank: None,
+            variation_attributes: Vec::new(),
+            customer_reviews: None,
+            fetched_at: None,
+        }
+    }
+}
+
+/// The API family an answer came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SourceApi {
+    /// The Amazon Creators API.
+    #[serde(rename = "creators")]
+    Creators,
+    /// The Product Advertising API 5.0.
+    #[serde(rename = "paapi5")]
+    PaApi5,
+}
+
+impl SourceApi {
+    /// The serialized name: `creators` or `paapi5`.
+    pub const fn id(self) -> &'static str {
+        match self {
+            SourceApi::Creators => "creators",
+            SourceApi::PaApi5 => "paapi5",
+        }
+    }
+}
+
+/// Which API served an item: the Creators API at a version (`2.2`, `3.1`, ...) or PA-API 5.0.
+/// Serialized as `{"api": "creators", "version": "2.2"}` or `{"api": "paapi5", "version": "5.0"}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ItemSource {
+    /// The Creators API at the credential's version.
+    Creators(ApiVersion),
+    /// PA-API 5.0.
+    PaApi5,
+}
+
+impl ItemSource {
+    /// The API family.
+    pub const fn api(self) -> SourceApi {
+        match self {
+            ItemSource::Creators(_) => SourceApi::Creators,
+            ItemSource::PaApi5 => SourceApi::PaApi5,
+        }
+    }
+
+    /// The version text: `2.2` ... `3.3`, or `5.0`.
+    pub fn version(self) -> String {
+        match self {
+            ItemSource::Creators(v) => v.to_string(),
+            ItemSource::PaApi5 => "5.0".to_string(),
+        }
+    }
+}
+
+impl fmt::Display for ItemSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ItemSource::Creators(v) => write!(f, "Creators API {v}"),
+            ItemSource::PaApi5 => f.write_str("PA-API 5.0"),
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct SourceRepr {
+    api: SourceApi,
+    version: String,
+}
+
+impl Serialize for ItemSource {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        SourceRepr {
+            api: self.api(),
+            version: self.version(),
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for ItemSource {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let repr = SourceRepr::deserialize(d)?;
+        match repr.api {
+            SourceApi::Creators => repr
+                .version
+                .parse()
+                .map(ItemSource::Creators)
+                .map_err(D::Error::custom),
+            SourceApi::PaApi5 if repr.version == "5.0" => Ok(ItemSource::PaApi5),
+            SourceApi::PaApi5 => Err(D::Error::custom(format!(
+                "PA-API version \"{}\" is not supported: only 5.0 is",
+                repr.version
+            ))),
+        }
+    }
+}
+
+/// One image rendition.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Image {
+    /// Image URL.
+    pub url: String,
+    /// Width in pixels.
+    #[serde(default)]
+    pub width: Option<u32>,
+    /// Height in pixels.
+    #[serde(default)]
+    pub height: Option<u32>,
+}
+
+/// The sizes of one picture.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ImageSet {
+    /// Small rendition (about 75 px).
+    #[serde(default)]
+    pub small: Option<Image>,
+    /// Medium rendition (about 160 px).
+    #[serde(default)]
+    pub medium: Option<Image>,
+    /// Large rendition (about 500 px).
+    #[serde(default)]
+    pub large: Option<Image>,
+}
+
+impl ImageSet {
+    /// `true` when no size is present.
+    pub fn is_empty(&self) -> bool {
+        self.small.is_none() && self.medium.is_none() && self.large.is_none()
+    }
+}
+
+/// The main picture and the additional ones.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Images {
+    /// The main picture.
+    #[serde(default)]
+    pub primary: Option<ImageSet>,
+    /// Additional pictures, in Amazon's order.
+    #[serde(default)]
+    pub variants: Vec<ImageSet>,
+}
+
+/// An amount of money.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Money {
+    /// Exact amount as a decimal string: `49.99`.
+    #[serde(default)]
+    pub amount: Option<Decimal>,
+    /// ISO 4217 currency: `EUR`.
+    #[serde(default)]
+    pub currency: Option<String>,
+    /// Amazon's localized display text: `49,99 €`.
+    #[serde(default)]
+    pub display: Option<String>,
+}
+
+/// A saving against the reference price.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Savings {
+    /// Exact amount saved as a decimal string.
+    #[serde(default)]
+    pub amount: Option<Decimal>,
+    /// ISO 4217 currency.
+    #[serde(default)]
+    pub currency: Option<String>,
+    /// Amazon's localized display text.
+    #[serde(default)]
+    pub display: Option<String>,
+    /// Saving in whole percent (`20` for 20 %).
+    #[serde(default)]
+    pub percentage: Option<u32>,
+}
+
+/// Stock status of an offer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Availability {
+    /// `IN_STOCK`, `IN_STOCK_SCARCE`, `OUT_OF_STOCK`, `PREORDER`, `BACKORDER`, or another value
+    /// Amazon sends. PA-API's `Now` is written as `IN_STOCK`.
+    #[serde(rename = "type", default)]
+    pub kind: Option<String>,
+    /// Amazon's localized text: `In stock`, `Op voorraad`.
+    #[serde(default)]
+    pub message: Option<String>,
+    /// Smallest quantity that can be ordered.
+    #[serde(default)]
+    pub min_order_quantity: Option<u32>,
+    /// Largest quantity that can be ordered.
+    #[serde(default)]
+    pub max_order_quantity: Option<u32>,
+}
+
+/// The seller of an offer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Merchant {
+    /// Seller name: `Amazon`.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Seller ID.
+    #[serde(default)]
+    pub id: Option<String>,
+}
+
+/// A deal running on an offer (Creators API `dealDetails`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Deal {
+    /// Who may buy: `ALL`, `PRIME_EARLY_ACCESS`, `PRIME_EXCLUSIVE`.
+    #[serde(default)]
+    pub access_type: Option<String>,
+    /// The deal badge text: `Limited time deal`.
+    #[serde(default)]
+    pub badge: Option<String>,
+    /// Start, as Amazon wrote it (ISO 8601).
+    #[serde(default)]
+    pub start_time: Option<String>,
+    /// End, as Amazon wrote it (ISO 8601).
+    #[serde(default)]
+    pub end_time: Option<String>,
+    /// Share of the deal's stock already claimed, in whole percent.
+    #[serde(default)]
+    pub percent_claimed: Option<u32>,
+    /// Length of the Prime early-access window in milliseconds.
+    #[serde(default)]
+    pub early_access_duration_ms: Option<u64>,
+}
+
+/// A category an item is listed in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BrowseNode {
+    /// Browse node ID.
+    pub id: String,
+    /// Localized display name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Name independent of the locale.
+    #[serde(default)]
+    pub context_free_name: Option<String>,
+    /// Whether the node is a top-level category.
+    #[serde(default)]
+    pub is_root: Option<bool>,
+    /// The item's rank in this category.
+    #[serde(default)]
+    pub sales_rank: Option<u64>,
+}
+
+/// One variation dimension value of an item: `{name: "size_name", value: "XL"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VariationAttribute {
+    /// Dimension name.
+    pub name: String,
+    /// This item's value.
+    #[serde(default)]
+    pub value: Option<String>,
+}
+
+/// Customer review summary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerReviews {
+    /// Average rating out of 5 as a decimal string: `4.5`.
+    #[serde(default)]
+    pub star_rating: Option<Decimal>,
+    /// Number of reviews.
+    #[serde(default)]
+    pub count: Option<u64>,
+}
+
+/// A problem with one requested item, returned beside the items that worked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemError {
+    /// The ASIN concerned, when Amazon named it.
+    #[serde(default)]
+    pub asin: Option<String>,
+    /// Amazon's code: `ItemNotAccessible`, `InvalidParameterValue`, ...
+    pub code: String,
+    /// Amazon's message.
+    pub message: String,
+}
+
+impl fmt::Display for ItemError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.asin {
+            Some(asin) => write!(f, "{asin}: {} ({})", self.message, self.code),
+            None => write!(f, "{} ({})", self.message, self.code),
+        }
+    }
+}
+
+/// A category returned by GetBrowseNodes, with its place in the tree.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BrowseNodeDetail {
+    /// Browse node ID.
+    pub id: String,
+    /// Localized display name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Name independent of the locale.
+    #[serde(default)]
+    pub context_free_name: Option<String>,
+    /// Whether the node is a top-level category.
+    #[serde(default)]
+    pub is_root: Option<bool>,
+    /// Sales rank Amazon reports for the node, if any.
+    #[serde(default)]
+    pub sales_rank: Option<u64>,
+    /// The parents, nearest first, up to the root.
+    #[serde(default)]
+    pub ancestors: Vec<BrowseNodeRef>,
+    /// The direct children.
+    #[serde(default)]
+    pub children: Vec<BrowseNodeRef>,
+}
+
+/// A reference to a browse node (an ancestor or a child).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BrowseNodeRef {
+    /// Browse node ID.
+    pub id: String,
+    /// Localized display name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Name independent of the locale.
+    #[serde(default)]
+    pub context_free_name: Option<String>,
+}
+
+/// What GetVariations says about all variations of a parent item.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct VariationSummary {
+    /// Number of pages of variations.
+    #[serde(default)]
+    pub page_count: Option<u32>,
+    /// Number of variations.
+    #[serde(default)]
+    pub variation_count: Option<u32>,
+    /// Lowest price among the variations.
+    #[serde(default)]
+    pub lowest_price: Option<Money>,
+    /// Highest price among the variations.
+    #[serde(default)]
+    pub highest_price: Option<Money>,
+    /// The dimensions the variations differ in.
+    #[serde(default)]
+    pub dimensions: Vec<VariationDimension>,
+}
+
+/// A dimension the variations of an item differ in (size, colour, ...).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VariationDimension {
+    /// Dimension name: `size_name`.
+    pub name: String,
+    /// Localized label: `Size`.
+    #[serde(default)]
+    pub display_name: Option<String>,
+    /// The values that occur.
+    #[serde(default)]
+    pub values: Vec<String>,
+}
+
+/// The result of one catalog call: the items, the per-item errors beside them, and what the
+/// operation adds (search totals, browse nodes, a variation summary). Keys an operation does
+/// not produce are left out of the JSON form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogPage {
+    /// The operation answered.
+    pub operation: Operation,
+    /// The items, in Amazon's order.
+    #[serde(default)]
+    pub items: Vec<Item>,
+    /// Problems with single items or IDs; the rest of the call worked.
+    #[serde(default)]
+    pub errors: Vec<ItemError>,
+    /// SearchItems: how many items match in total.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_results: Option<u64>,
+    /// SearchItems: the search results page on Amazon.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub search_url: Option<String>,
+    /// GetBrowseNodes: the nodes asked for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub browse_nodes: Option<Vec<BrowseNodeDetail>>,
+    /// GetVariations: the summary of all variations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variation_summary: Option<VariationSummary>,
+}
+
+impl CatalogPage {
+    /// An empty page for `operation`.
+    pub fn new(operation: Operation) -> CatalogPage {
+        CatalogPage {
+            operation,
+            items: Vec::new(),
+            errors: Vec::new(),
+            total_results: None,
+            search_url: None,
+            browse_nodes: None,
+            variation_summary: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::credential::CredentialKind;
+    use crate::marketplace::Region;
+
+    fn creators_source() -> ItemSource {
+        ItemSource::Creators(ApiVersion::new(CredentialKind::Cognito, Region::Europe))
+    }
+
+    #[test]
+    fn an_empty_item_writes_every_key() {
+        let item = Item::new("B0DLFMFBJW", Marketplace::DE, creators_source());
+        let json = serde_json::to_value(&item).unwrap();
+        let keys: Vec<&str> = json
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut expected = vec![
+            "asin",
+            "marketplace",
+            "source",
+            "parent_asin",
+            "title",
+            "detail_page_url",
+            "brand",
+            "manufacturer",
+            "features",
+            "images",
+            "price",
+            "list_price",
+            "savings",
+            "availability",
+            "condition",
+            "merchant",
+            "is_buy_box_winner",
+            "violates_map",
+            "deal",
+            "browse_nodes",
+            "sales_rank",
+            "variation_attributes",
+            "customer_reviews",
+            "fetched_at",
+        ];
+        let mut keys = keys;
+        keys.sort_unstable();
+        expected.sort_unstable();
+        assert_eq!(keys, expected);
+        assert_eq!(json["marketplace"], "DE");
+        assert_eq!(
+            json["source"],
+            serde_json::json!({"api": "creators", "version": "2.2"})
+        );
+        assert_eq!(
+            json["images"],
+            serde_json::json!({"primary": null, "variants": []})
+        );
+    }
+
+    #[test]
+    fn sources_round_trip_and_refuse_unknown_versions() {
+        for source in [creators_source(), ItemSource::PaApi5] {
+            let json = serde_json::to_string(&source).unwrap();
+            assert_eq!(serde_json::from_str::<ItemSource>(&json).unwrap(), source);
+        }
+        assert_eq!(
+            serde_json::to_string(&ItemSource::PaApi5).unwrap(),
+            r#"{"api":"paapi5","version":"5.0"}"#
+        );
+        for bad in [
+            r#"{"api":"creators","version":"4.1"}"#,
+            r#"{"api":"paapi5","version":"4.0"}"#,
+            r#"{"api":"other","version":"5.0"}"#,
+        ] {
+            assert!(serde_json::from_str::<ItemSource>(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_stored_item_with_missing_keys_still_loads() {
+        let stored = r#"{"asin":"B0DLFMFBJW","marketplace":"DE","source":{"api":"paapi5","version":"5.0"},
+            "price":{"amount":"49.99","currency":"EUR","display":"49,99 €"}}"#;
+        let item: Item = serde_json::from_str(stored).unwrap();
+        assert_eq!(item.price.unwrap().amount.unwrap().as_str(), "49.99");
+        assert!(item.features.is_empty());
+        assert!(item.images.primary.is_none());
+    }
+
+    #[test]
+    fn page_leaves_out_what_the_operation_does_not_produce() {
+        let page = CatalogPage::new(Operation::GetItems);
+        assert_eq!(
+            serde_json::to_value(&page).unwrap(),
+            serde_json::json!({"operation": "GetItems", "items": [], "errors": []})
+        );
+        let mut search = CatalogPage::new(Operation::SearchItems);
+        search.total_results = Some(0);
+        let json = serde_json::to_value(&search).unwrap();
+        assert_eq!(json["total_results"], 0);
+        assert!(json.get("browse_nodes").is_none());
+    }
+
+    #[test]
+    fn item_errors_name_the_asin() {
+        let err = ItemError {
+            asin: Some("B000000000".into()),
+            code: "ItemNotAccessible".into(),
+            message: "The ItemId B000000000 is not accessible.".into(),
+        };
+        assert_eq!(
+            err.to_string(),
+            "B000000000: The ItemId B000000000 is not accessible. (ItemNotAccessible)"
+        );
+    }
+}

@@ -1,0 +1,223 @@
+//! A view of the JSON tree in one API's member spelling, and the small readers (money, images,
+//! browse node references) both APIs share.
+//!
+//! The two APIs use the same shapes; the Creators API spells members in lowerCamelCase
+//! (`itemInfo.title.displayValue`) and PA-API 5.0 in PascalCase (`ItemInfo.Title.DisplayValue`).
+//! Readers are written once with the lowerCamelCase names and a [`Case`] spells them for the
+//! answer at hand.
+
+use std::borrow::Cow;
+
+use crate::item::{BrowseNodeRef, Decimal, Image, ImageSet, Money};
+
+use super::json::Json;
+
+/// Longest ancestor chain followed; real chains are under ten nodes.
+const MAX_ANCESTORS: usize = 32;
+
+/// How an API spells member names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Case {
+    /// Creators API: `itemsResult`, `detailPageURL`, `asin`, `url`.
+    Camel,
+    /// PA-API 5.0: `ItemsResult`, `DetailPageURL`, `ASIN`, `URL`.
+    Pascal,
+}
+
+impl Case {
+    /// The member name for the lowerCamelCase `camel`.
+    pub(super) fn key(self, camel: &str) -> Cow<'_, str> {
+        match (self, camel) {
+            (Case::Camel, _) => Cow::Borrowed(camel),
+            (Case::Pascal, "asin") => Cow::Borrowed("ASIN"),
+            (Case::Pascal, "url") => Cow::Borrowed("URL"),
+            (Case::Pascal, _) => {
+                let mut chars = camel.chars();
+                match chars.next() {
+                    Some(first) => Cow::Owned(first.to_uppercase().chain(chars).collect()),
+                    None => Cow::Borrowed(camel),
+                }
+            }
+        }
+    }
+}
+
+/// A value of an answer, read with member names in one API's spelling.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Node<'j, 'a> {
+    json: &'j Json<'a>,
+    case: Case,
+}
+
+impl<'j, 'a> Node<'j, 'a> {
+    pub(super) fn new(json: &'j Json<'a>, case: Case) -> Self {
+        Node { json, case }
+    }
+
+    /// The spelling of this answer.
+    pub(super) fn case(self) -> Case {
+        self.case
+    }
+
+    /// The underlying value.
+    pub(super) fn json(self) -> &'j Json<'a> {
+        self.json
+    }
+
+    /// Member `camel` (spelled for this API).
+    pub(super) fn get(self, camel: &str) -> Self {
+        Node {
+            json: self.json.get(&self.case.key(camel)),
+            case: self.case,
+        }
+    }
+
+    /// Follows a path of members.
+    pub(super) fn at(self, path: &[&str]) -> Self {
+        path.iter().fold(self, |node, key| node.get(key))
+    }
+
+    /// Whether member `camel` is present (even as `null`).
+    pub(super) fn has(self, camel: &str) -> bool {
+        self.json.has(&self.case.key(camel))
+    }
+
+    /// The elements of a list (see [`Json::list`]).
+    pub(super) fn list(self) -> impl Iterator<Item = Node<'j, 'a>> {
+        let case = self.case;
+        self.json.list().iter().map(move |json| Node { json, case })
+    }
+
+    pub(super) fn is_object(self) -> bool {
+        matches!(self.json, Json::Object(_))
+    }
+
+    pub(super) fn text(self) -> Option<String> {
+        self.json.text()
+    }
+
+    pub(super) fn texts(self) -> Vec<String> {
+        self.json.texts()
+    }
+
+    pub(super) fn bool(self) -> Option<bool> {
+        self.json.bool()
+    }
+
+    pub(super) fn decimal(self) -> Option<Decimal> {
+        self.json.decimal()
+    }
+
+    pub(super) fn unsigned(self) -> Option<u64> {
+        self.json.unsigned()
+    }
+
+    pub(super) fn unsigned32(self) -> Option<u32> {
+        self.json.unsigned32()
+    }
+
+    /// A money object `{amount, currency, displayAmount}`, bare or wrapped as `{money: {…}}`;
+    /// `None` when it has none of those members.
+    pub(super) fn money(self) -> Option<Money> {
+        let node = if self.get("money").is_object() {
+            self.get("money")
+        } else {
+            self
+        };
+        let money = Money {
+            amount: node.get("amount").decimal(),
+            currency: node.get("currency").text(),
+            display: node.get("displayAmount").text(),
+        };
+        (money.amount.is_some() || money.currency.is_some() || money.display.is_some())
+            .then_some(money)
+    }
+
+    /// The small, medium and large renditions of a picture; `None` when none has a URL.
+    pub(super) fn image_set(self) -> Option<ImageSet> {
+        let image = |node: Node<'_, '_>| {
+            Some(Image {
+                url: node.get("url").text()?,
+                width: node.get("width").unsigned32(),
+                height: node.get("height").unsigned32(),
+            })
+        };
+        let set = ImageSet {
+            small: image(self.get("small")),
+            medium: image(self.get("medium")),
+            large: image(self.get("large")),
+        };
+        (!set.is_empty()).then_some(set)
+    }
+
+    /// A browse node reference `{id, displayName, contextFreeName}`; `None` without an ID.
+    pub(super) fn node_ref(self) -> Option<BrowseNodeRef> {
+        Some(BrowseNodeRef {
+            id: self.get("id").text()?,
+            name: self.get("displayName").text(),
+            context_free_name: self.get("contextFreeName").text(),
+        })
+    }
+
+    /// The chain of `ancestor` members, nearest first.
+    pub(super) fn ancestors(self) -> Vec<BrowseNodeRef> {
+        let mut chain = Vec::new();
+        let mut current = self.get("ancestor");
+        while chain.len() < MAX_ANCESTORS {
+            match current.node_ref() {
+                Some(parent) => chain.push(parent),
+                None => break,
+            }
+            current = current.get("ancestor");
+        }
+        chain
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pascal_case_spells_amazon_acronyms() {
+        assert_eq!(Case::Pascal.key("itemsResult"), "ItemsResult");
+        assert_eq!(Case::Pascal.key("detailPageURL"), "DetailPageURL");
+        assert_eq!(Case::Pascal.key("parentASIN"), "ParentASIN");
+        assert_eq!(Case::Pascal.key("asin"), "ASIN");
+        assert_eq!(Case::Pascal.key("url"), "URL");
+        assert_eq!(Case::Camel.key("asin"), "asin");
+    }
+
+    #[test]
+    fn money_is_read_bare_or_wrapped() {
+        let doc = Json::parse(
+            r#"{"a": {"money": {"amount": 49.99}}, "B": {"Amount": "5", "DisplayAmount": "5 €"}, "c": {"x": 1}}"#,
+        )
+        .unwrap();
+        let camel = Node::new(&doc, Case::Camel);
+        assert_eq!(
+            camel.get("a").money().unwrap().amount.unwrap().as_str(),
+            "49.99"
+        );
+        assert!(camel.get("c").money().is_none());
+        let pascal = Node::new(&doc, Case::Pascal);
+        let b = pascal.get("b").money().unwrap();
+        assert_eq!(b.display.as_deref(), Some("5 €"));
+        assert_eq!(b.currency, None);
+    }
+
+    #[test]
+    fn images_need_a_url_and_ancestors_are_bounded() {
+        let doc = Json::parse(
+            r#"{"small": {"width": 75}, "large": {"url": "u", "width": "x"},
+                "ancestor": {"id": "1", "ancestor": {"id": "2", "ancestor": {"name": "no id"}}}}"#,
+        )
+        .unwrap();
+        let node = Node::new(&doc, Case::Camel);
+        let set = node.image_set().unwrap();
+        assert!(set.small.is_none());
+        assert_eq!(set.large.unwrap().width, None);
+        let ids: Vec<String> = node.ancestors().into_iter().map(|a| a.id).collect();
+        assert_eq!(ids, ["1", "2"]);
+    }
+}
