@@ -1,1 +1,1048 @@
-//! (in progress)
+//! Amazon's error answers, from the Creators API and PA-API 5.0, as one typed error.
+//!
+//! [`ApiError::from_creators`] and [`ApiError::from_paapi`] read the HTTP status, headers and
+//! body of a failed call. Both understand the Creators API's flat bodies
+//! (`{"type":"ValidationException","reason":"InvalidPartnerTag","message":...}`), the legacy
+//! `__type` form (`com.amazon.creators#UnauthorizedException`) and PA-API 5.0 bodies
+//! (`{"__type":"com.amazon.paapi5#...","Errors":[{"Code":...,"Message":...}]}`). Messages say
+//! what happened and what to do; they never contain a secret or a token, and text Amazon sent
+//! is shortened and scrubbed of anything that looks like one.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::retry::RetryKind;
+
+/// Longest excerpt of an unexpected body kept in an error.
+const EXCERPT_CHARS: usize = 200;
+
+/// Which API answered; the same code means different things in each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Api {
+    Creators,
+    Paapi,
+}
+
+/// A failed Creators API or PA-API 5.0 call.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ApiError {
+    /// HTTP 401 from the Creators API: the access token expired or was refused. Fetch a new
+    /// token and retry once.
+    #[error("{}", describe_unauthorized(reason, message))]
+    Unauthorized {
+        /// HTTP status of the answer.
+        status: u16,
+        /// Amazon's reason (`TokenExpired`, `InvalidToken`, ...).
+        reason: String,
+        /// Amazon's message, scrubbed.
+        message: String,
+    },
+    /// The credentials themselves were refused (PA-API `InvalidSignature`,
+    /// `UnrecognizedClient`; Creators API `InvalidIssuer`, `InvalidClient`, ...). Retrying
+    /// does not help; the site owner must fix the settings.
+    #[error("{}", describe_credentials(code, message))]
+    InvalidCredentials {
+        /// HTTP status of the answer.
+        status: u16,
+        /// Amazon's code or reason.
+        code: String,
+        /// Amazon's message, scrubbed.
+        message: String,
+    },
+    /// HTTP 429: too many requests for these credentials.
+    #[error("Amazon is throttling requests for these credentials (too many requests per second or per day). {}", describe_retry_after(*retry_after))]
+    Throttled {
+        /// HTTP status of the answer.
+        status: u16,
+        /// Seconds Amazon asked to wait (`Retry-After` seconds or `retryAfterSeconds`).
+        retry_after: Option<u64>,
+        /// When Amazon asked to retry, as unix seconds (`Retry-After` as an HTTP date); see
+        /// [`ApiError::retry_after_seconds`].
+        retry_at: Option<u64>,
+        /// Amazon's message, scrubbed.
+        message: String,
+    },
+    /// HTTP 403 `AssociateNotEligible`: the Associates account lacks the qualifying sales.
+    #[error(
+        "Amazon does not let this Associates account use the API at the moment (AssociateNotEligible): the account needs 10 qualifying sales in the last 30 days. Products already saved keep showing their cached data; access returns about 2 days after new qualifying sales ship."
+    )]
+    NotEligible {
+        /// HTTP status of the answer.
+        status: u16,
+        /// Amazon's message, scrubbed.
+        message: String,
+    },
+    /// Any other HTTP 403: access denied.
+    #[error("{}", describe_access_denied(code, message))]
+    AccessDenied {
+        /// HTTP status of the answer.
+        status: u16,
+        /// Amazon's code or reason (`AuthorizationFailed`, `AccessDeniedException`, ...).
+        code: String,
+        /// Amazon's message, scrubbed.
+        message: String,
+    },
+    /// HTTP 400: a parameter was refused.
+    #[error("{}", describe_invalid(reason, message, field.as_deref()))]
+    InvalidParameter {
+        /// HTTP status of the answer.
+        status: u16,
+        /// Amazon's reason or code (`InvalidPartnerTag`, `FieldValidationFailed`,
+        /// `InvalidParameterValue`, ...).
+        reason: String,
+        /// Amazon's message, scrubbed.
+        message: String,
+        /// The form or parameter field it is about (`partner_tag`, `asins`, ...), when known.
+        field: Option<String>,
+    },
+    /// HTTP 404: nothing found (`ResourceNotFoundException`, PA-API `NoResults`).
+    #[error("{}", describe_not_found(code, message))]
+    NotFound {
+        /// HTTP status of the answer.
+        status: u16,
+        /// Amazon's code (`ResourceNotFoundException`, `NoResults`, `ItemNotAccessible`).
+        code: String,
+        /// Amazon's message, scrubbed.
+        message: String,
+        /// The ID Amazon did not find, when it said.
+        resource_id: Option<String>,
+    },
+    /// HTTP 5xx: Amazon failed; retrying later usually helps.
+    #[error(
+        "Amazon's server failed (HTTP {status}{}). This is usually temporary: try again in a few minutes.",
+        paren(message)
+    )]
+    Server {
+        /// HTTP status.
+        status: u16,
+        /// Amazon's code (`InternalServerException`), or `ServerError`.
+        code: String,
+        /// Amazon's message, scrubbed.
+        message: String,
+        /// Seconds Amazon asked to wait, when it said.
+        retry_after: Option<u64>,
+    },
+    /// An answer that could not be read (not JSON, cut off, wrong shape).
+    #[error("Amazon's answer (HTTP {status}) could not be read: {detail}.")]
+    MalformedResponse {
+        /// HTTP status.
+        status: u16,
+        /// What is wrong with it.
+        detail: String,
+        /// Whether the body ended in the middle (a network problem, worth retrying).
+        truncated: bool,
+    },
+    /// An answer no rule covers.
+    #[error(
+        "Amazon answered with HTTP {status}, which was not expected{}.",
+        excerpt_suffix(excerpt)
+    )]
+    Unexpected {
+        /// HTTP status.
+        status: u16,
+        /// Start of the body (at most 200 characters, scrubbed).
+        excerpt: String,
+    },
+}
+
+impl ApiError {
+    /// Reads a failed Creators API answer.
+    ///
+    /// `headers` are name/value pairs in any case. A 2xx status with a readable, non-error body
+    /// is reported as [`ApiError::MalformedResponse`]: call this only for answers that failed.
+    pub fn from_creators(status: u16, headers: &[(String, String)], body: &[u8]) -> ApiError {
+        classify(Api::Creators, status, headers, body)
+    }
+
+    /// Reads a failed PA-API 5.0 answer.
+    pub fn from_paapi(status: u16, headers: &[(String, String)], body: &[u8]) -> ApiError {
+        classify(Api::Paapi, status, headers, body)
+    }
+
+    /// An answer whose body could not be read as expected (for the response normalizers).
+    /// `detail` should say what was wrong; it must not contain secrets.
+    pub fn malformed(status: u16, detail: impl Into<String>) -> ApiError {
+        ApiError::MalformedResponse {
+            status,
+            detail: detail.into(),
+            truncated: false,
+        }
+    }
+
+    /// Amazon's reason or code (`InvalidPartnerTag`, `TokenExpired`, `ThrottleException`,
+    /// `AssociateNotEligible`, ...), or one of `MalformedResponse`, `UnexpectedResponse` when
+    /// Amazon gave none.
+    pub fn code(&self) -> &str {
+        match self {
+            ApiError::Unauthorized { reason, .. } => reason,
+            ApiError::InvalidCredentials { code, .. } => code,
+            ApiError::Throttled { .. } => "ThrottleException",
+            ApiError::NotEligible { .. } => "AssociateNotEligible",
+            ApiError::AccessDenied { code, .. } => code,
+            ApiError::InvalidParameter { reason, .. } => reason,
+            ApiError::NotFound { code, .. } => code,
+            ApiError::Server { code, .. } => code,
+            ApiError::MalformedResponse { .. } => "MalformedResponse",
+            ApiError::Unexpected { .. } => "UnexpectedResponse",
+        }
+    }
+
+    /// The HTTP status of the answer.
+    pub fn http_status(&self) -> u16 {
+        match self {
+            ApiError::Unauthorized { status, .. }
+            | ApiError::InvalidCredentials { status, .. }
+            | ApiError::Throttled { status, .. }
+            | ApiError::NotEligible { status, .. }
+            | ApiError::AccessDenied { status, .. }
+            | ApiError::InvalidParameter { status, .. }
+            | ApiError::NotFound { status, .. }
+            | ApiError::Server { status, .. }
+            | ApiError::MalformedResponse { status, .. }
+            | ApiError::Unexpected { status, .. } => *status,
+        }
+    }
+
+    /// The form or parameter field the error is about (`partner_tag`, `asins`, ...).
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            ApiError::InvalidParameter { field, .. } => field.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// Amazon's own message (scrubbed, shortened), when it sent one.
+    pub fn amazon_message(&self) -> Option<&str> {
+        let m = match self {
+            ApiError::Unauthorized { message, .. }
+            | ApiError::InvalidCredentials { message, .. }
+            | ApiError::Throttled { message, .. }
+            | ApiError::NotEligible { message, .. }
+            | ApiError::AccessDenied { message, .. }
+            | ApiError::InvalidParameter { message, .. }
+            | ApiError::NotFound { message, .. }
+            | ApiError::Server { message, .. } => message,
+            ApiError::MalformedResponse { .. } | ApiError::Unexpected { .. } => return None,
+        };
+        (!m.is_empty()).then_some(m.as_str())
+    }
+
+    /// Whether and how the call may be retried (see `RetryPolicy`).
+    pub fn retry_kind(&self) -> Option<RetryKind> {
+        match self {
+            ApiError::Unauthorized { .. } => Some(RetryKind::Token),
+            ApiError::Throttled { .. } => Some(RetryKind::Throttled),
+            ApiError::Server { status, .. } if *status != 501 && *status != 505 => {
+                Some(RetryKind::Server)
+            }
+            ApiError::MalformedResponse {
+                truncated: true, ..
+            } => Some(RetryKind::Network),
+            _ => None,
+        }
+    }
+
+    /// Seconds to wait before retrying, as Amazon asked, given the current unix time (needed
+    /// when `Retry-After` was an HTTP date).
+    pub fn retry_after_seconds(&self, now: u64) -> Option<u64> {
+        match self {
+            ApiError::Throttled {
+                retry_after: Some(s),
+                ..
+            } => Some(*s),
+            ApiError::Throttled {
+                retry_at: Some(at), ..
+            } => Some(at.saturating_sub(now)),
+            ApiError::Server { retry_after, .. } => *retry_after,
+            _ => None,
+        }
+    }
+
+    /// What the site owner should do, for the errors only they can fix.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            ApiError::InvalidCredentials { code, .. } => Some(credentials_hint(code).to_string()),
+            ApiError::NotEligible { .. } => Some(NOT_ELIGIBLE_HINT.to_string()),
+            ApiError::InvalidParameter { field: Some(f), .. } if f == "partner_tag" => {
+                Some(PARTNER_TAG_HINT.to_string())
+            }
+            _ => None,
+        }
+    }
+}
+
+const NOT_ELIGIBLE_HINT: &str = "Make qualifying sales through your Associates links: API access returns about 2 days after 10 qualifying sales in the last 30 days have shipped. Until then, products already saved keep showing their cached data.";
+
+const PARTNER_TAG_HINT: &str = "The partner tag must be a tracking ID of the Associates account these credentials belong to, for this marketplace. Copy it from Associates Central of this marketplace and edit the marketplace settings.";
+
+fn credentials_hint(code: &str) -> &'static str {
+    match code {
+        "InvalidSignature" | "IncompleteSignature" => {
+            "Check the PA-API secret key: it does not match the access key. Paste it again from Associates Central."
+        }
+        "UnrecognizedClient" | "InvalidClientTokenId" | "MissingAuthenticationToken" => {
+            "Check the PA-API access key: Amazon does not know it. New keys can take a few days to work; otherwise create new keys in Associates Central."
+        }
+        "RequestExpired" => {
+            "The server's clock is wrong: signed requests are refused when the clock is off by more than 5 minutes. Synchronise the server time (NTP)."
+        }
+        "InvalidIssuer" | "UnsupportedClient" => {
+            "The access token does not fit these credentials: check that the Credential Type (Cognito (v2) or LWA (v3)) and the marketplace match what Amazon issued."
+        }
+        _ => {
+            "Check the Credential ID, Credential Secret and Credential Type of this marketplace. New credentials can take up to 48 hours to work."
+        }
+    }
+}
+
+fn paren(message: &str) -> String {
+    if message.is_empty() {
+        String::new()
+    } else {
+        format!(": {message}")
+    }
+}
+
+fn said(message: &str) -> String {
+    if message.is_empty() {
+        String::new()
+    } else {
+        format!(" Amazon said: \"{message}\"")
+    }
+}
+
+fn excerpt_suffix(excerpt: &str) -> String {
+    if excerpt.is_empty() {
+        String::new()
+    } else {
+        format!(": \"{excerpt}\"")
+    }
+}
+
+fn describe_unauthorized(reason: &str, message: &str) -> String {
+    let what = match reason {
+        "TokenExpired" => "The Creators API access token has expired; a new one is needed.",
+        _ => "Amazon refused the Creators API access token; a new one is needed.",
+    };
+    format!("{what} ({reason}){}", said(message))
+}
+
+fn describe_credentials(code: &str, message: &str) -> String {
+    format!(
+        "Amazon refused the credentials ({code}).{} {}",
+        said(message),
+        credentials_hint(code)
+    )
+}
+
+fn describe_retry_after(retry_after: Option<u64>) -> String {
+    match retry_after {
+        Some(s) => format!("Amazon asked to wait {s} seconds before trying again."),
+        None => "Wait a moment and try again; the allowance grows with the sales your links bring."
+            .to_string(),
+    }
+}
+
+fn describe_access_denied(code: &str, message: &str) -> String {
+    format!(
+        "Amazon denied access ({code}).{} Check that these credentials are enabled for the API in Associates Central of this marketplace.",
+        said(message)
+    )
+}
+
+fn describe_invalid(reason: &str, message: &str, field: Option<&str>) -> String {
+    if field == Some("partner_tag") {
+        return format!(
+            "Amazon refused the partner tag ({reason}).{} {PARTNER_TAG_HINT}",
+            said(message)
+        );
+    }
+    let about = field.map(|f| format!(" about {f}")).unwrap_or_default();
+    format!(
+        "Amazon refused a parameter{about} ({reason}).{}",
+        said(message)
+    )
+}
+
+fn describe_not_found(code: &str, message: &str) -> String {
+    format!(
+        "Amazon found nothing ({code}).{} Check the ASIN or ID and the marketplace: a product may exist in one store only.",
+        said(message)
+    )
+}
+
+/// What an error body says, in either API's shape.
+#[derive(Debug, Default)]
+struct Body {
+    /// `type` / `__type` without namespace (`ValidationException`).
+    kind: Option<String>,
+    /// Creators `reason`, or PA-API `Errors[0].Code`.
+    code: Option<String>,
+    message: Option<String>,
+    /// First field named in Creators `fieldList`.
+    field: Option<String>,
+    resource_id: Option<String>,
+    retry_after: Option<u64>,
+}
+
+impl Body {
+    fn read(value: &Value) -> Option<Body> {
+        let obj = value.as_object()?;
+        let text = |keys: &[&str]| -> Option<String> {
+            keys.iter()
+                .find_map(|k| obj.get(*k).and_then(Value::as_str))
+                .map(str::to_string)
+                .filter(|s| !s.trim().is_empty())
+        };
+        let kind = text(&["type", "__type", "Type"]).map(|t| strip_namespace(&t));
+        let first_error = obj
+            .get("Errors")
+            .or_else(|| obj.get("errors"))
+            .and_then(Value::as_array)
+            .and_then(|list| list.first())
+            .and_then(Value::as_object);
+        let error_text = |keys: &[&str]| -> Option<String> {
+            first_error.and_then(|e| {
+                keys.iter()
+                    .find_map(|k| e.get(*k).and_then(Value::as_str))
+                    .map(str::to_string)
+                    .filter(|s| !s.trim().is_empty())
+            })
+        };
+        let code =
+            text(&["reason", "Reason", "code", "Code"]).or_else(|| error_text(&["Code", "code"]));
+        let message = text(&["message", "Message", "error_description"])
+            .or_else(|| error_text(&["Message", "message"]));
+        let field = obj
+            .get("fieldList")
+            .and_then(Value::as_array)
+            .and_then(|l| l.first())
+            .and_then(|f| f.get("name"))
+            .and_then(Value::as_str)
+            .map(str::to_string);
+        let resource_id = text(&["resourceId"]);
+        let retry_after = obj.get("retryAfterSeconds").and_then(|v| match v {
+            Value::Number(n) => n.as_u64(),
+            Value::String(s) => s.trim().parse().ok(),
+            _ => None,
+        });
+        Some(Body {
+            kind,
+            code,
+            message,
+            field,
+            resource_id,
+            retry_after,
+        })
+    }
+
+    fn is_error_shaped(&self) -> bool {
+        self.kind.is_some() || self.code.is_some()
+    }
+}
+
+/// `com.amazon.paapi5#TooManyRequestsException` -> `TooManyRequestsException`;
+/// `...:http://internal...` suffixes are dropped too.
+fn strip_namespace(t: &str) -> String {
+    let t = t.rsplit('#').next().unwrap_or(t);
+    let t = t.split(':').next().unwrap_or(t);
+    t.trim().to_string()
+}
+
+fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    headers
+        .iter()
+        .find(|(k, _)| k.trim().eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.trim())
+}
+
+/// `Retry-After` as seconds, or as an HTTP date (unix seconds); anything else is ignored.
+fn retry_after_header(headers: &[(String, String)]) -> (Option<u64>, Option<u64>) {
+    match header(headers, "retry-after") {
+        None => (None, None),
+        Some(v) => match v.parse::<u64>() {
+            Ok(s) => (Some(s), None),
+            Err(_) => (None, parse_http_date(v)),
+        },
+    }
+}
+
+/// Parses an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) into unix seconds.
+fn parse_http_date(s: &str) -> Option<u64> {
+    let parts: Vec<&str> = s.split_whitespace().collect();
+    let [_weekday, day, month, year, time, zone] = parts.as_slice() else {
+        return None;
+    };
+    if !zone.eq_ignore_ascii_case("GMT") && !zone.eq_ignore_ascii_case("UTC") {
+        return None;
+    }
+    let day: u64 = day.parse().ok().filter(|d| (1..=31).contains(d))?;
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let month = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(month))? as u64 + 1;
+    let year: u64 = year.parse().ok().filter(|y| (1970..=9999).contains(y))?;
+    let hms: Vec<u64> = time
+        .split(':')
+        .map(|p| p.parse().ok())
+        .collect::<Option<Vec<u64>>>()?;
+    let [h, m, sec] = hms.as_slice() else {
+        return None;
+    };
+    if *h > 23 || *m > 59 || *sec > 60 {
+        return None;
+    }
+    // Days from the civil date (Howard Hinnant's algorithm), years >= 1970 only.
+    let (y, mo) = if month <= 2 {
+        (year - 1, month + 9)
+    } else {
+        (year, month - 3)
+    };
+    let era = y / 400;
+    let yoe = y - era * 400;
+    let doy = (153 * mo + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = (era * 146_097 + doe).checked_sub(719_468)?;
+    Some(days * 86_400 + h * 3600 + m * 60 + sec)
+}
+
+/// Amazon's text, shortened to 200 characters and with anything that looks like a token or a
+/// secret replaced by `***`.
+fn scrub(text: &str) -> String {
+    let mut out = String::with_capacity(text.len().min(EXCERPT_CHARS + 3));
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        if looks_secret(word) {
+            out.push_str("***");
+        } else {
+            out.push_str(word);
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_whitespace() || c == '"' || c == '\'' || c == ',' {
+            flush(&mut word, &mut out);
+            out.push(if c.is_whitespace() { ' ' } else { c });
+        } else {
+            word.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    let out = out.trim();
+    if out.chars().count() > EXCERPT_CHARS {
+        out.chars().take(EXCERPT_CHARS).collect::<String>() + "…"
+    } else {
+        out.to_string()
+    }
+}
+
+/// Long runs of token characters (JWTs, access tokens, keys) and LWA secrets.
+fn looks_secret(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    if lower.starts_with("amzn1.oa2-cs.") || lower.starts_with("atza|") {
+        return true;
+    }
+    word.chars().count() >= 32
+        && word.chars().all(|c| {
+            c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '+' | '/' | '=' | '|' | '~')
+        })
+        && word.chars().any(|c| c.is_ascii_digit())
+}
+
+/// The parameter field a refusal is about, from Amazon's field name or message.
+fn field_for(reason: &str, body_field: Option<&str>, message: &str) -> Option<String> {
+    if matches!(reason, "InvalidPartnerTag" | "InvalidAssociate") {
+        return Some("partner_tag".into());
+    }
+    const NAMES: [(&str, &str); 14] = [
+        ("partnertag", "partner_tag"),
+        ("itemids", "asins"),
+        ("itemid", "asins"),
+        ("asin", "asin"),
+        ("keywords", "keywords"),
+        ("searchindex", "search_index"),
+        ("itempage", "item_page"),
+        ("itemcount", "item_count"),
+        ("variationpage", "variation_page"),
+        ("variationcount", "variation_count"),
+        ("browsenodeids", "browse_node_ids"),
+        ("browsenodeid", "browse_node_id"),
+        ("resources", "resources"),
+        ("sortby", "sort_by"),
+    ];
+    if let Some(name) = body_field {
+        let key: String = name
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if let Some((_, f)) = NAMES.iter().find(|(n, _)| *n == key) {
+            return Some((*f).to_string());
+        }
+    }
+    // PA-API: "The value [x] provided in the request for ItemIds is invalid."
+    let lower = message.to_ascii_lowercase();
+    let after_for = lower.split(" for ").nth(1)?;
+    let word: String = after_for
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '.')
+        .collect();
+    let word = word.rsplit('.').next().unwrap_or(&word);
+    NAMES
+        .iter()
+        .find(|(n, _)| *n == word)
+        .map(|(_, f)| (*f).to_string())
+}
+
+fn classify(api: Api, status: u16, headers: &[(String, String)], body: &[u8]) -> ApiError {
+    let text = String::from_utf8_lossy(body);
+    let parsed: Result<Value, serde_json::Error> = serde_json::from_slice(body);
+    let (header_secs, header_at) = retry_after_header(headers);
+    let info = match &parsed {
+        Ok(v) => Body::read(v),
+        Err(_) => None,
+    };
+    let info = info.unwrap_or_default();
+    let message = info.message.as_deref().map(scrub).unwrap_or_default();
+    let kind = info.kind.clone().unwrap_or_default();
+    let code = info.code.clone().unwrap_or_default();
+    let name = if code.is_empty() {
+        kind.clone()
+    } else {
+        code.clone()
+    };
+
+    // A 2xx answer only fails when it cannot be read.
+    if (200..300).contains(&status) && !info.is_error_shaped() {
+        return match parsed {
+            Err(e) => malformed_from(status, &e, body.len()),
+            Ok(_) => ApiError::malformed(
+                status,
+                "it is not the error it was read as; read it as a result instead",
+            ),
+        };
+    }
+
+    let retry_after = header_secs.or(info.retry_after);
+    let throttled = || ApiError::Throttled {
+        status,
+        retry_after,
+        retry_at: if retry_after.is_some() {
+            None
+        } else {
+            header_at
+        },
+        message: message.clone(),
+    };
+
+    // Codes that mean the same whatever the status.
+    match name.as_str() {
+        "TooManyRequests"
+        | "TooManyRequestsException"
+        | "ThrottleException"
+        | "ThrottlingException"
+        | "RequestThrottled" => return throttled(),
+        "AssociateNotEligible" => {
+            return ApiError::NotEligible {
+                status,
+                message: message.clone(),
+            };
+        }
+        "InvalidPartnerTag" | "InvalidAssociate" => {
+            return ApiError::InvalidParameter {
+                status,
+                field: field_for(&name, None, &message),
+                reason: name,
+                message,
+            };
+        }
+        "InvalidSignature"
+        | "IncompleteSignature"
+        | "UnrecognizedClient"
+        | "InvalidClientTokenId"
+        | "MissingAuthenticationToken"
+        | "RequestExpired"
+        | "InvalidIssuer"
+        | "UnsupportedClient"
+        | "InvalidClient"
+        | "MissingCredential" => {
+            return ApiError::InvalidCredentials {
+                status,
+                code: name,
+                message,
+            };
+        }
+        "NoResults" | "ItemNotAccessible" | "ResourceNotFoundException" => {
+            return ApiError::NotFound {
+                status,
+                code: name,
+                message,
+                resource_id: info.resource_id.clone(),
+            };
+        }
+        _ => {}
+    }
+
+    match status {
+        400 => {
+            let reason = if name.is_empty() {
+                "ValidationException".to_string()
+            } else {
+                name
+            };
+            ApiError::InvalidParameter {
+                status,
+                field: field_for(&reason, info.field.as_deref(), &message),
+                reason,
+                message,
+            }
+        }
+        401 => match api {
+            Api::Creators => ApiError::Unauthorized {
+                status,
+                reason: if name.is_empty() || name == "UnauthorizedException" {
+                    "InvalidToken".to_string()
+                } else {
+                    name
+                },
+                message,
+            },
+            Api::Paapi => ApiError::InvalidCredentials {
+                status,
+                code: if name.is_empty() {
+                    "UnrecognizedClient".to_string()
+                } else {
+                    name
+                },
+                message,
+            },
+        },
+        403 => ApiError::AccessDenied {
+            status,
+            code: if name.is_empty() {
+                "AccessDeniedException".to_string()
+            } else {
+                name
+            },
+            message,
+        },
+        404 => ApiError::NotFound {
+            status,
+            code: if name.is_empty() {
+                "ResourceNotFoundException".to_string()
+            } else {
+                name
+            },
+            message,
+            resource_id: info.resource_id,
+        },
+        429 => throttled(),
+        500..=599 => ApiError::Server {
+            status,
+            code: if name.is_empty() {
+                "ServerError".to_string()
+            } else {
+                name
+            },
+            message,
+            retry_after,
+        },
+        _ => match parsed {
+            Err(e) if (200..300).contains(&status) => malformed_from(status, &e, body.len()),
+            _ => ApiError::Unexpected {
+                status,
+                excerpt: scrub(&text),
+            },
+        },
+    }
+}
+
+fn malformed_from(status: u16, error: &serde_json::Error, len: usize) -> ApiError {
+    if len == 0 {
+        return ApiError::MalformedResponse {
+            status,
+            detail: "the body is empty".into(),
+            truncated: true,
+        };
+    }
+    let truncated = error.is_eof();
+    let detail = if truncated {
+        format!(
+            "the body ends in the middle ({len} bytes arrived); the connection was probably cut"
+        )
+    } else {
+        format!("the body is not JSON ({error})")
+    };
+    ApiError::MalformedResponse {
+        status,
+        detail,
+        truncated,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn no_headers() -> Vec<(String, String)> {
+        Vec::new()
+    }
+
+    fn creators(status: u16, body: &str) -> ApiError {
+        ApiError::from_creators(status, &no_headers(), body.as_bytes())
+    }
+
+    fn paapi(status: u16, body: &str) -> ApiError {
+        ApiError::from_paapi(status, &no_headers(), body.as_bytes())
+    }
+
+    #[test]
+    fn creators_401_asks_for_a_new_token() {
+        let e = creators(
+            401,
+            r#"{"type":"UnauthorizedException","reason":"TokenExpired","message":"The token has expired."}"#,
+        );
+        assert!(matches!(e, ApiError::Unauthorized { .. }), "{e:?}");
+        assert_eq!(e.code(), "TokenExpired");
+        assert_eq!(e.http_status(), 401);
+        assert_eq!(e.retry_kind(), Some(RetryKind::Token));
+        assert!(e.to_string().contains("expired"), "{e}");
+        let legacy = creators(
+            401,
+            r#"{"__type":"com.amazon.creators#UnauthorizedException","message":"x"}"#,
+        );
+        assert_eq!(legacy.code(), "InvalidToken");
+        assert_eq!(legacy.retry_kind(), Some(RetryKind::Token));
+        assert_eq!(creators(401, "").retry_kind(), Some(RetryKind::Token));
+    }
+
+    #[test]
+    fn wrong_issuer_is_a_settings_problem() {
+        let e = creators(
+            401,
+            r#"{"type":"UnauthorizedException","reason":"InvalidIssuer","message":"bad issuer"}"#,
+        );
+        assert!(matches!(e, ApiError::InvalidCredentials { .. }));
+        assert_eq!(e.retry_kind(), None);
+        assert!(e.hint().unwrap().contains("Credential Type"));
+    }
+
+    #[test]
+    fn throttling_reads_retry_after_from_header_or_body() {
+        let headers = vec![("Retry-After".to_string(), "7".to_string())];
+        let e = ApiError::from_creators(
+            429,
+            &headers,
+            br#"{"message":"Request rate limit exceeded.","type":"ThrottleException"}"#,
+        );
+        assert_eq!(e.retry_kind(), Some(RetryKind::Throttled));
+        assert!(matches!(
+            e,
+            ApiError::Throttled {
+                retry_after: Some(7),
+                ..
+            }
+        ));
+        assert_eq!(e.retry_after_seconds(0), Some(7));
+        assert!(e.to_string().contains("wait 7 seconds"), "{e}");
+        let e = creators(429, r#"{"type":"ThrottleException","retryAfterSeconds":3}"#);
+        assert_eq!(e.retry_after_seconds(0), Some(3));
+        let e = creators(429, "");
+        assert_eq!(e.retry_after_seconds(0), None);
+        assert_eq!(e.code(), "ThrottleException");
+    }
+
+    #[test]
+    fn retry_after_dates_are_read_and_bad_ones_ignored() {
+        let date = vec![(
+            "retry-after".to_string(),
+            "Wed, 21 Oct 2015 07:28:00 GMT".to_string(),
+        )];
+        let e = ApiError::from_creators(429, &date, b"{}");
+        assert_eq!(e.retry_after_seconds(1_445_412_470), Some(10));
+        assert_eq!(e.retry_after_seconds(1_445_412_490), Some(0));
+        let bad = vec![("Retry-After".to_string(), "soon".to_string())];
+        let e = ApiError::from_creators(429, &bad, b"{}");
+        assert_eq!(e.retry_after_seconds(0), None);
+        assert_eq!(parse_http_date("Thu, 01 Jan 1970 00:00:00 GMT"), Some(0));
+        assert_eq!(
+            parse_http_date("Tue, 29 Feb 2028 23:59:59 GMT"),
+            Some(1_835_481_599)
+        );
+        assert_eq!(parse_http_date("Tue, 29 Feb 2028 24:00:00 GMT"), None);
+        assert_eq!(parse_http_date("Tue, 29 Foo 2028 23:00:00 GMT"), None);
+    }
+
+    #[test]
+    fn not_eligible_explains_the_sales_rule() {
+        let e = creators(
+            403,
+            r#"{"message":"Your account does not currently meet the eligibility requirements.","reason":"AssociateNotEligible","type":"AccessDeniedException"}"#,
+        );
+        assert!(matches!(e, ApiError::NotEligible { .. }));
+        let text = e.to_string();
+        assert!(
+            text.contains("10 qualifying sales in the last 30 days"),
+            "{text}"
+        );
+        assert!(
+            text.contains("cached data") && text.contains("2 days"),
+            "{text}"
+        );
+        assert_eq!(e.code(), "AssociateNotEligible");
+        assert_eq!(e.retry_kind(), None);
+        let other = creators(
+            403,
+            r#"{"type":"AccessDeniedException","reason":"AuthorizationFailed","message":"no"}"#,
+        );
+        assert!(matches!(other, ApiError::AccessDenied { .. }));
+        assert_eq!(other.code(), "AuthorizationFailed");
+    }
+
+    #[test]
+    fn partner_tag_refusals_point_at_the_field() {
+        for reason in ["InvalidPartnerTag", "InvalidAssociate"] {
+            let body = format!(
+                r#"{{"type":"ValidationException","reason":"{reason}","message":"The partner tag is invalid."}}"#
+            );
+            let e = creators(400, &body);
+            assert_eq!(e.field(), Some("partner_tag"));
+            assert_eq!(e.code(), reason);
+            assert!(
+                e.to_string()
+                    .contains("Associates account these credentials belong to")
+            );
+        }
+        let e = creators(
+            400,
+            r#"{"type":"ValidationException","reason":"FieldValidationFailed","message":"bad","fieldList":[{"name":"itemIds","message":"too many"}]}"#,
+        );
+        assert_eq!(e.field(), Some("asins"));
+        assert_eq!(e.code(), "FieldValidationFailed");
+    }
+
+    #[test]
+    fn paapi_bodies_map_to_the_same_variants() {
+        let e = paapi(
+            429,
+            r#"{"__type":"com.amazon.paapi5#TooManyRequestsException","Errors":[{"Code":"TooManyRequests","Message":"The request was denied due to request throttling."}]}"#,
+        );
+        assert_eq!(e.retry_kind(), Some(RetryKind::Throttled));
+        let e = paapi(
+            401,
+            r#"{"__type":"com.amazon.paapi5#UnrecognizedClientException","Errors":[{"Code":"UnrecognizedClient","Message":"The Access Key ID or security token included in the request is invalid."}]}"#,
+        );
+        assert!(matches!(e, ApiError::InvalidCredentials { .. }));
+        assert_eq!(e.code(), "UnrecognizedClient");
+        assert!(e.hint().unwrap().contains("access key"));
+        let e = paapi(
+            401,
+            r#"{"__type":"com.amazon.paapi5#InvalidSignatureException","Errors":[{"Code":"InvalidSignature","Message":"The request has not been correctly signed."}]}"#,
+        );
+        assert_eq!(e.code(), "InvalidSignature");
+        assert_eq!(e.retry_kind(), None);
+        let e = paapi(
+            400,
+            r#"{"__type":"com.amazon.paapi5#InvalidParameterValueException","Errors":[{"Code":"InvalidParameterValue","Message":"The value [B0X] provided in the request for ItemIds is invalid."}]}"#,
+        );
+        assert_eq!(e.code(), "InvalidParameterValue");
+        assert_eq!(e.field(), Some("asins"));
+        let e = paapi(
+            400,
+            r#"{"__type":"com.amazon.paapi5#InvalidPartnerTagException","Errors":[{"Code":"InvalidPartnerTag","Message":"The partner tag is invalid or not present."}]}"#,
+        );
+        assert_eq!(e.field(), Some("partner_tag"));
+        let e = paapi(
+            403,
+            r#"{"__type":"com.amazon.paapi5#AccessDeniedException","Errors":[{"Code":"AccessDeniedException","Message":"The Access Key Id is not enabled to access this version of the API."}]}"#,
+        );
+        assert!(matches!(e, ApiError::AccessDenied { .. }));
+        let e = paapi(
+            404,
+            r#"{"__type":"com.amazon.paapi5#ResourceNotFoundException","Errors":[{"Code":"NoResults","Message":"No results found for your request."}]}"#,
+        );
+        assert_eq!(e.code(), "NoResults");
+    }
+
+    #[test]
+    fn server_errors_are_retried() {
+        let e = creators(
+            500,
+            r#"{"type":"InternalServerException","message":"oops"}"#,
+        );
+        assert_eq!(e.code(), "InternalServerException");
+        assert_eq!(e.retry_kind(), Some(RetryKind::Server));
+        let e = creators(503, "<html>Service Unavailable</html>");
+        assert!(matches!(e, ApiError::Server { status: 503, .. }));
+        assert_eq!(e.code(), "ServerError");
+        assert_eq!(creators(501, "").retry_kind(), None);
+    }
+
+    #[test]
+    fn unreadable_answers_say_why() {
+        let e = creators(200, r#"{"itemsResult":{"items":[{"asin":"B0"#);
+        assert!(
+            matches!(
+                e,
+                ApiError::MalformedResponse {
+                    truncated: true,
+                    ..
+                }
+            ),
+            "{e:?}"
+        );
+        assert_eq!(e.retry_kind(), Some(RetryKind::Network));
+        assert!(e.to_string().contains("ends in the middle"));
+        let e = creators(200, "<html>");
+        assert!(matches!(
+            e,
+            ApiError::MalformedResponse {
+                truncated: false,
+                ..
+            }
+        ));
+        assert_eq!(e.code(), "MalformedResponse");
+        let e = creators(418, &format!("<html>{}</html>", "x".repeat(1000)));
+        let ApiError::Unexpected { excerpt, .. } = &e else {
+            panic!("{e:?}")
+        };
+        assert!(excerpt.chars().count() <= EXCERPT_CHARS + 1);
+        assert_eq!(e.http_status(), 418);
+    }
+
+    #[test]
+    fn never_repeats_tokens_or_secrets() {
+        let token = "eyJraWQiOiJ4eHgiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJl";
+        let body = format!(
+            r#"{{"type":"UnauthorizedException","reason":"InvalidToken","message":"Token {token} is invalid for amzn1.oa2-cs.v1.abcdef"}}"#
+        );
+        let e = creators(401, &body);
+        let shown = format!("{e} {e:?} {}", serde_json::to_string(&e).unwrap());
+        assert!(!shown.contains(token), "{shown}");
+        assert!(!shown.contains("abcdef"), "{shown}");
+        assert!(shown.contains("***"));
+        let e = creators(418, &format!("Bearer {token}"));
+        assert!(!e.to_string().contains(token));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(status in 0u16..1000, body in proptest::collection::vec(proptest::num::u8::ANY, 0..300), h in "\\PC{0,40}") {
+            let headers = vec![("Retry-After".to_string(), h)];
+            let e = ApiError::from_creators(status, &headers, &body);
+            let _ = (e.to_string(), e.code().len(), e.retry_kind(), e.retry_after_seconds(0), e.hint());
+            let e = ApiError::from_paapi(status, &headers, &body);
+            let _ = e.to_string();
+        }
+
+        #[test]
+        fn json_bodies_never_panic(status in 0u16..1000, t in "\\PC{0,30}", r in "\\PC{0,30}", m in "\\PC{0,300}") {
+            let body = serde_json::json!({"type": t, "reason": r, "message": m, "Errors": [{"Code": r}]});
+            let e = ApiError::from_creators(status, &[], body.to_string().as_bytes());
+            let text = e.to_string();
+            proptest::prop_assert!(text.len() < 2000);
+        }
+    }
+}
