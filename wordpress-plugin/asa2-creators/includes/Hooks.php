@@ -1,0 +1,200 @@
+<?php
+/**
+ * Every WordPress hook the plugin uses, in one place.
+ *
+ * @package Asa2\Creators
+ */
+
+namespace Asa2\Creators;
+
+use Asa2\Creators\Admin\AccessDenied;
+use Asa2\Creators\Admin\Assets;
+use Asa2\Creators\Admin\IdSetActions;
+use Asa2\Creators\Admin\LoggingActions;
+use Asa2\Creators\Admin\MarketplaceActions;
+use Asa2\Creators\Admin\OptionsScreen;
+use Asa2\Creators\Admin\PaApiActions;
+use Asa2\Creators\Admin\SetupScreen;
+use Asa2\Creators\Health\SiteHealth;
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/**
+ * Registers the hooks; each callback is named for its hook and hands over to the class that
+ * does the work.
+ */
+final class Hooks {
+
+	/** Daily WP-Cron event that deletes old log rows. */
+	public const CRON_LOG_CLEANUP = 'asa2_log_cleanup';
+
+	/** @var Plugin */
+	private Plugin $plugin;
+
+	/**
+	 * @param Plugin $plugin The plugin.
+	 */
+	public function __construct( Plugin $plugin ) {
+		$this->plugin = $plugin;
+	}
+
+	/**
+	 * Adds every action and filter.
+	 */
+	public function register(): void {
+		register_activation_hook( $this->plugin->file, array( $this, 'activate' ) );
+		register_deactivation_hook( $this->plugin->file, array( $this, 'deactivate' ) );
+
+		add_action( 'init', array( $this, 'action_init' ) );
+		add_action( 'admin_menu', array( $this, 'action_admin_menu' ) );
+		add_action( 'admin_enqueue_scripts', array( $this, 'action_admin_enqueue_scripts' ) );
+		add_action( 'admin_notices', array( $this, 'action_admin_notices' ) );
+		add_action( self::CRON_LOG_CLEANUP, array( $this, 'action_asa2_log_cleanup' ) );
+		add_filter( 'site_status_tests', array( $this, 'filter_site_status_tests' ) );
+
+		foreach ( $this->admin_post_actions() as $action => $handler ) {
+			add_action(
+				'admin_post_' . $action,
+				function () use ( $handler ): void {
+					$this->dispatch( $handler );
+				}
+			);
+		}
+	}
+
+	/**
+	 * The admin-post.php actions and the handlers behind them.
+	 *
+	 * @return array<string, callable(array): string> action => handler returning the redirect URL.
+	 */
+	public function admin_post_actions(): array {
+		$marketplaces = new MarketplaceActions( $this->plugin );
+		$paapi        = new PaApiActions( $this->plugin );
+		$id_sets      = new IdSetActions( $this->plugin );
+		$logging      = new LoggingActions( $this->plugin );
+		return array(
+			MarketplaceActions::SAVE     => array( $marketplaces, 'save' ),
+			MarketplaceActions::DELETE   => array( $marketplaces, 'delete' ),
+			MarketplaceActions::TOGGLE   => array( $marketplaces, 'toggle' ),
+			MarketplaceActions::MAKE_DEFAULT=> array( $marketplaces, 'make_default' ),
+			MarketplaceActions::TEST     => array( $marketplaces, 'test' ),
+			MarketplaceActions::SWITCH   => array( $marketplaces, 'switch_to_lwa' ),
+			PaApiActions::SAVE           => array( $paapi, 'save' ),
+			IdSetActions::SAVE           => array( $id_sets, 'save' ),
+			IdSetActions::DELETE         => array( $id_sets, 'delete' ),
+			LoggingActions::SAVE         => array( $logging, 'save' ),
+			LoggingActions::CLEAR        => array( $logging, 'clear' ),
+		);
+	}
+
+	/**
+	 * Runs one admin-post handler: refusals end with a 403 page, everything else with a
+	 * redirect back to a screen (post/redirect/get).
+	 *
+	 * @param callable $handler Handler taking the unslashed POST data.
+	 */
+	private function dispatch( callable $handler ): void {
+		try {
+			// Nonce and capability are checked inside every handler (AccessDenied below).
+			// phpcs:ignore WordPress.Security.NonceVerification.Missing -- verified by the handler.
+			$url = $handler( wp_unslash( $_POST ) );
+		} catch ( AccessDenied $e ) {
+			wp_die( esc_html( $e->getMessage() ), esc_html__( 'Not allowed', 'asa2-creators' ), array( 'response' => 403, 'back_link' => true ) );
+		}
+		wp_safe_redirect( $url );
+		exit;
+	}
+
+	/**
+	 * Activation: log table and the daily cleanup event.
+	 */
+	public function activate(): void {
+		$this->plugin->log_table()->install();
+		if ( ! wp_next_scheduled( self::CRON_LOG_CLEANUP ) ) {
+			wp_schedule_event( Clock::now() + HOUR_IN_SECONDS, 'daily', self::CRON_LOG_CLEANUP );
+		}
+	}
+
+	/**
+	 * Deactivation: stops the cleanup event (data stays until uninstall).
+	 */
+	public function deactivate(): void {
+		wp_clear_scheduled_hook( self::CRON_LOG_CLEANUP );
+	}
+
+	/**
+	 * Translations, and the log table / cron event after an update that skipped activation.
+	 */
+	public function action_init(): void {
+		load_plugin_textdomain( 'asa2-creators', false, dirname( plugin_basename( $this->plugin->file ) ) . '/languages' );
+		if ( is_admin() && ! $this->plugin->log_table()->is_current() ) {
+			$this->activate();
+		}
+	}
+
+	/**
+	 * The ASA2 menu: Setup and Options.
+	 */
+	public function action_admin_menu(): void {
+		$setup   = new SetupScreen( $this->plugin );
+		$options = new OptionsScreen( $this->plugin );
+		add_menu_page(
+			__( 'ASA2 Setup', 'asa2-creators' ),
+			__( 'ASA2', 'asa2-creators' ),
+			Plugin::CAPABILITY,
+			SetupScreen::SLUG,
+			array( $setup, 'render' ),
+			'dashicons-amazon',
+			58
+		);
+		add_submenu_page( SetupScreen::SLUG, __( 'ASA2 Setup', 'asa2-creators' ), __( 'Setup', 'asa2-creators' ), Plugin::CAPABILITY, SetupScreen::SLUG, array( $setup, 'render' ) );
+
+		/**
+		 * Fires after the ASA2 Setup page is added, so other parts of ASA2 can add their pages
+		 * between Setup and Options.
+		 *
+		 * @param string $parent_slug Slug of the ASA2 menu.
+		 */
+		do_action( 'asa2/admin_menu', SetupScreen::SLUG );
+
+		add_submenu_page( SetupScreen::SLUG, __( 'ASA2 Options', 'asa2-creators' ), __( 'Options', 'asa2-creators' ), Plugin::CAPABILITY, OptionsScreen::SLUG, array( $options, 'render' ) );
+	}
+
+	/**
+	 * Styles and the small form script on the ASA2 screens only.
+	 *
+	 * @param string $hook_suffix Current admin page.
+	 */
+	public function action_admin_enqueue_scripts( string $hook_suffix ): void {
+		( new Assets( $this->plugin ) )->enqueue( $hook_suffix );
+	}
+
+	/**
+	 * Notices left by the last form submission.
+	 */
+	public function action_admin_notices(): void {
+		if ( current_user_can( Plugin::CAPABILITY ) ) {
+			$this->plugin->notices()->render();
+		}
+	}
+
+	/**
+	 * Deletes log rows older than the retention period.
+	 */
+	public function action_asa2_log_cleanup(): void {
+		$days = $this->plugin->logging()->get()['retention_days'];
+		$this->plugin->log_table()->delete_older_than( Clock::now() - $days * DAY_IN_SECONDS );
+	}
+
+	/**
+	 * The plugin's Site Health tests.
+	 *
+	 * @param array $tests Tests by type.
+	 * @return array
+	 */
+	public function filter_site_status_tests( $tests ): array {
+		return ( new SiteHealth( $this->plugin ) )->register( (array) $tests );
+	}
+}

@@ -1,0 +1,149 @@
+<?php
+/**
+ * admin-post.php handlers of the Associate ID Sets tab.
+ *
+ * @package Asa2\Creators
+ */
+
+namespace Asa2\Creators\Admin;
+
+use Asa2\Creators\Clock;
+use Asa2\Creators\Plugin;
+use Asa2\Marketplaces;
+use Asa2\PartnerTag;
+use Asa2\ValidationException;
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/**
+ * Saves and deletes Associate ID Sets. Every tracking ID is checked by the extension
+ * (Asa2\PartnerTag::check) for its marketplace.
+ */
+final class IdSetActions {
+
+	/** admin-post actions. */
+	public const SAVE   = 'asa2_save_id_set';
+	public const DELETE = 'asa2_delete_id_set';
+
+	/** @var Plugin */
+	private Plugin $plugin;
+
+	/**
+	 * @param Plugin $plugin The plugin.
+	 */
+	public function __construct( Plugin $plugin ) {
+		$this->plugin = $plugin;
+	}
+
+	/**
+	 * Adds or updates a set.
+	 *
+	 * @param array $request Unslashed POST data: asa2[name], asa2[tags][CODE], original.
+	 * @return string Redirect URL.
+	 * @throws AccessDenied Without capability or valid nonce.
+	 */
+	public function save( array $request ): string {
+		RequestGuard::check( self::SAVE, $request );
+		$fields   = is_array( $request['asa2'] ?? null ) ? $request['asa2'] : array();
+		$original = sanitize_title( (string) ( $request['original'] ?? '' ) );
+		$name     = sanitize_text_field( (string) ( $fields['name'] ?? '' ) );
+		$raw_tags = is_array( $fields['tags'] ?? null ) ? $fields['tags'] : array();
+		$tags     = array();
+		foreach ( array_keys( Marketplaces::all() ) as $code ) {
+			$tag = sanitize_text_field( (string) ( $raw_tags[ $code ] ?? '' ) );
+			if ( '' !== $tag ) {
+				$tags[ $code ] = $tag;
+			}
+		}
+		$back = SetupScreen::url( SetupScreen::TAB_ID_SETS, '' === $original ? array( 'view' => 'add' ) : array( 'view' => 'edit', 'set' => $original ) );
+
+		$errors   = array();
+		$warnings = array();
+		$id       = sanitize_title( $name );
+		if ( '' === $id ) {
+			$errors['name'][] = __( 'Enter a name for the set (letters or digits).', 'asa2-creators' );
+		} elseif ( $id !== $original && null !== $this->plugin->id_sets()->get( $id ) ) {
+			$errors['name'][] = __( 'Another set already has this name. Choose a different one.', 'asa2-creators' );
+		}
+		if ( ! $tags ) {
+			$errors['tags'][] = __( 'Enter the tracking ID of at least one marketplace.', 'asa2-creators' );
+		}
+		foreach ( $tags as $code => $tag ) {
+			$field = 'tags[' . $code . ']';
+			try {
+				foreach ( PartnerTag::check( $tag, $code, $field ) as $warning ) {
+					$warnings[] = ( Marketplaces::find( $code )['country'] ?? $code ) . ': ' . $warning;
+				}
+			} catch ( ValidationException $e ) {
+				foreach ( $e->getErrors() as $key => $messages ) {
+					$errors[ $key ] = array_merge( $errors[ $key ] ?? array(), (array) $messages );
+				}
+			}
+		}
+		if ( $errors ) {
+			if ( isset( $errors['tags'] ) ) {
+				$errors['name'] = array_merge( $errors['name'] ?? array(), $errors['tags'] );
+			}
+			$this->plugin->form_state()->keep(
+				IdSetsTab::FORM,
+				array(
+					'original' => $original,
+					'name'     => $name,
+					'tags'     => $tags,
+				),
+				$errors
+			);
+			return $back;
+		}
+
+		$this->plugin->id_sets()->put(
+			array(
+				'id'         => $id,
+				'name'       => $name,
+				'tags'       => $tags,
+				'updated_at' => Clock::now(),
+			),
+			'' !== $original ? $original : null
+		);
+		$this->plugin->notices()->add(
+			'success',
+			sprintf(
+				/* translators: %s: set name */
+				__( 'The Associate ID Set "%s" was saved.', 'asa2-creators' ),
+				$name
+			)
+		);
+		if ( $warnings ) {
+			$this->plugin->notices()->add( 'warning', __( 'Saved, but please check:', 'asa2-creators' ), array( 'details' => $warnings ) );
+		}
+		return SetupScreen::url( SetupScreen::TAB_ID_SETS );
+	}
+
+	/**
+	 * Deletes a set.
+	 *
+	 * @param array $request Unslashed POST data: set.
+	 * @return string Redirect URL.
+	 * @throws AccessDenied Without capability or valid nonce.
+	 */
+	public function delete( array $request ): string {
+		RequestGuard::check( self::DELETE, $request );
+		$id  = sanitize_title( (string) ( $request['set'] ?? '' ) );
+		$set = $this->plugin->id_sets()->get( $id );
+		if ( null === $set || ! $this->plugin->id_sets()->delete( $id ) ) {
+			$this->plugin->notices()->add( 'error', __( 'That Associate ID Set does not exist.', 'asa2-creators' ) );
+		} else {
+			$this->plugin->notices()->add(
+				'success',
+				sprintf(
+					/* translators: %s: set name */
+					__( 'The Associate ID Set "%s" was deleted.', 'asa2-creators' ),
+					$set['name']
+				)
+			);
+		}
+		return SetupScreen::url( SetupScreen::TAB_ID_SETS );
+	}
+}

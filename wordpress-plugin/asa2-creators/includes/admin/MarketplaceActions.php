@@ -1,0 +1,502 @@
+<?php
+/**
+ * admin-post.php handlers of the Creators API tab.
+ *
+ * @package Asa2\Creators
+ */
+
+namespace Asa2\Creators\Admin;
+
+use Asa2\Credentials;
+use Asa2\Creators\Clock;
+use Asa2\Creators\Plugin;
+use Asa2\Creators\Storage\MarketplaceRepository;
+use Asa2\Marketplaces;
+use Asa2\MarketplaceConfig;
+use Asa2\ValidationException;
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/**
+ * Add/edit, delete, enable/disable, set default, test connection and "switch to LWA (v3) and
+ * test again". Each handler takes the unslashed POST data, checks capability and nonce, and
+ * returns the URL to redirect to.
+ */
+final class MarketplaceActions {
+
+	/** admin-post actions (also the nonce actions). */
+	public const SAVE         = 'asa2_save_marketplace';
+	public const DELETE       = 'asa2_delete_marketplace';
+	public const TOGGLE       = 'asa2_toggle_marketplace';
+	public const MAKE_DEFAULT = 'asa2_default_marketplace';
+	public const TEST         = 'asa2_test_marketplace';
+	public const SWITCH       = 'asa2_switch_to_lwa';
+
+	/** @var Plugin */
+	private Plugin $plugin;
+
+	/**
+	 * @param Plugin $plugin The plugin.
+	 */
+	public function __construct( Plugin $plugin ) {
+		$this->plugin = $plugin;
+	}
+
+	/**
+	 * Adds or updates a marketplace.
+	 *
+	 * @param array $request Unslashed POST data: asa2[...] fields and "original" (code when editing).
+	 * @return string Redirect URL.
+	 * @throws AccessDenied Without capability or valid nonce.
+	 */
+	public function save( array $request ): string {
+		RequestGuard::check( self::SAVE, $request );
+		$repository = $this->plugin->marketplaces();
+		$records    = $repository->all();
+		$fields     = is_array( $request['asa2'] ?? null ) ? $request['asa2'] : array();
+		$original   = strtoupper( sanitize_text_field( (string) ( $request['original'] ?? '' ) ) );
+		$previous   = '' !== $original ? ( $records[ $original ] ?? null ) : null;
+		if ( '' !== $original && null === $previous ) {
+			$this->plugin->notices()->add( 'error', __( 'That marketplace is no longer configured; nothing was saved.', 'asa2-creators' ) );
+			return SetupScreen::url();
+		}
+
+		$input = array(
+			'marketplace'       => strtoupper( sanitize_text_field( (string) ( $fields['marketplace'] ?? '' ) ) ),
+			'kind'              => sanitize_key( (string) ( $fields['kind'] ?? '' ) ),
+			'credential_id'     => sanitize_text_field( (string) ( $fields['credential_id'] ?? '' ) ),
+			'credential_secret' => self::clean_secret( $fields['credential_secret'] ?? '' ),
+			'partner_tag'       => sanitize_text_field( (string) ( $fields['partner_tag'] ?? '' ) ),
+			'enabled'           => ! empty( $fields['enabled'] ),
+			'default'           => ! empty( $fields['default'] ),
+		);
+		$kept_input = array( 'original' => $original ) + array_diff_key( $input, array( 'credential_secret' => true ) );
+		$back       = SetupScreen::url( SetupScreen::TAB_CREATORS, null === $previous ? array( 'view' => 'add' ) : array( 'view' => 'edit', 'marketplace' => $original ) );
+		$errors     = array();
+
+		// A blank secret on edit keeps the stored one.
+		$secret_unchanged = null !== $previous && '' === $input['credential_secret'];
+		if ( $secret_unchanged ) {
+			try {
+				$input['credential_secret'] = $this->plugin->secrets()->open( $previous['credential_secret'], $previous['marketplace'], MarketplaceRepository::SECRET_FIELD );
+			} catch ( \Asa2\Exception $e ) {
+				$errors['credential_secret'][] = __( 'The stored secret can no longer be decrypted (the site\'s security keys changed). Enter the Credential Secret again.', 'asa2-creators' );
+			}
+		}
+
+		$validated = null;
+		try {
+			$validated = MarketplaceConfig::validate( $input );
+		} catch ( ValidationException $e ) {
+			$errors = self::merge_errors( $errors, $e->getErrors() );
+		}
+		if ( $errors || null === $validated ) {
+			$this->plugin->form_state()->keep( CreatorsTab::FORM, $kept_input, $errors );
+			return $back;
+		}
+
+		$config = $validated['config'];
+		$code   = $config['marketplace'];
+
+		// The new list: other marketplaces (the star moves here when this one is the default).
+		$others = $records;
+		unset( $others[ $original ] );
+		if ( $config['default'] ) {
+			foreach ( $others as $other_code => $other ) {
+				$others[ $other_code ]['default'] = false;
+			}
+		}
+		$configs   = array_map( array( MarketplaceRepository::class, 'config_of' ), array_values( $others ) );
+		$configs[] = $config;
+		try {
+			MarketplaceConfig::validateSet( $configs );
+		} catch ( ValidationException $e ) {
+			$this->plugin->form_state()->keep( CreatorsTab::FORM, $kept_input, $e->getErrors() );
+			return $back;
+		}
+
+		try {
+			$sealed = $this->plugin->secrets()->seal( $config['credential_secret'], $code, MarketplaceRepository::SECRET_FIELD );
+		} catch ( \Asa2\Exception $e ) {
+			$this->plugin->form_state()->keep(
+				CreatorsTab::FORM,
+				$kept_input,
+				array(
+					'credential_secret' => array(
+						sprintf(
+							/* translators: %s: reason from the encryption layer */
+							__( 'The secret could not be encrypted: %s Define ASA2_SECRET_KEY (a long random string) in wp-config.php or set unique WordPress security keys, then save again.', 'asa2-creators' ),
+							$e->getMessage()
+						),
+					),
+				)
+			);
+			return $back;
+		}
+
+		$same_credentials = null !== $previous
+			&& $previous['marketplace'] === $code
+			&& $previous['kind'] === $config['kind']
+			&& $previous['credential_id'] === $config['credential_id']
+			&& $secret_unchanged;
+
+		$record               = $config;
+		$record['credential_secret'] = $sealed;
+		$record['last_test']  = $same_credentials ? $previous['last_test'] : null;
+		$record['updated_at'] = Clock::now();
+		$others[ $code ]      = $record;
+		$repository->replace_all( $others );
+		if ( null !== $previous && ! $same_credentials ) {
+			$this->plugin->tokens()->forget( MarketplaceRepository::config_of( $previous ) );
+		}
+
+		$country  = self::country( $code );
+		$warnings = self::warnings( $validated, $config );
+		$message  = null === $previous
+			/* translators: %s: country name */
+			? sprintf( __( '%s was added. Use "Test connection" to check the credentials.', 'asa2-creators' ), $country )
+			/* translators: %s: country name */
+			: sprintf( __( 'Changes to %s were saved.', 'asa2-creators' ), $country );
+		$this->plugin->notices()->add( 'success', $message );
+		if ( $warnings ) {
+			$this->plugin->notices()->add( 'warning', __( 'Saved, but please check:', 'asa2-creators' ), array( 'details' => $warnings ) );
+		}
+
+		/**
+		 * Fires after a Creators API marketplace was added or changed.
+		 *
+		 * @param string      $code     Marketplace code.
+		 * @param string|null $original Code before the edit (null when added).
+		 */
+		do_action( 'asa2/marketplace_saved', $code, null === $previous ? null : $original );
+
+		return SetupScreen::url();
+	}
+
+	/**
+	 * Deletes a marketplace (after the confirmation page).
+	 *
+	 * @param array $request Unslashed POST data: marketplace.
+	 * @return string Redirect URL.
+	 * @throws AccessDenied Without capability or valid nonce.
+	 */
+	public function delete( array $request ): string {
+		RequestGuard::check( self::DELETE, $request );
+		$code    = self::code( $request );
+		$records = $this->plugin->marketplaces()->all();
+		if ( ! isset( $records[ $code ] ) ) {
+			$this->plugin->notices()->add( 'error', __( 'That marketplace is not configured.', 'asa2-creators' ) );
+			return SetupScreen::url();
+		}
+		$this->plugin->tokens()->forget( MarketplaceRepository::config_of( $records[ $code ] ) );
+		unset( $records[ $code ] );
+		$this->plugin->marketplaces()->replace_all( $records );
+		$this->plugin->notices()->add(
+			'success',
+			sprintf(
+				/* translators: %s: country name */
+				__( '%s was deleted.', 'asa2-creators' ),
+				self::country( $code )
+			)
+		);
+
+		/**
+		 * Fires after a Creators API marketplace was deleted.
+		 *
+		 * @param string $code Marketplace code.
+		 */
+		do_action( 'asa2/marketplace_deleted', $code );
+
+		return SetupScreen::url();
+	}
+
+	/**
+	 * Enables or disables a marketplace.
+	 *
+	 * @param array $request Unslashed POST data: marketplace.
+	 * @return string Redirect URL.
+	 * @throws AccessDenied Without capability or valid nonce.
+	 */
+	public function toggle( array $request ): string {
+		RequestGuard::check( self::TOGGLE, $request );
+		$code    = self::code( $request );
+		$records = $this->plugin->marketplaces()->all();
+		if ( ! isset( $records[ $code ] ) ) {
+			$this->plugin->notices()->add( 'error', __( 'That marketplace is not configured.', 'asa2-creators' ) );
+			return SetupScreen::url();
+		}
+		$records[ $code ]['enabled'] = ! $records[ $code ]['enabled'];
+		if ( ! $this->store_checked( $records ) ) {
+			return SetupScreen::url();
+		}
+		$this->plugin->notices()->add(
+			'success',
+			sprintf(
+				/* translators: %s: country name */
+				$records[ $code ]['enabled'] ? __( '%s is enabled for product lookups.', 'asa2-creators' ) : __( '%s is disabled; its credentials stay stored.', 'asa2-creators' ),
+				self::country( $code )
+			)
+		);
+		return SetupScreen::url();
+	}
+
+	/**
+	 * Makes a marketplace the default (the star moves).
+	 *
+	 * @param array $request Unslashed POST data: marketplace.
+	 * @return string Redirect URL.
+	 * @throws AccessDenied Without capability or valid nonce.
+	 */
+	public function make_default( array $request ): string {
+		RequestGuard::check( self::MAKE_DEFAULT, $request );
+		$code    = self::code( $request );
+		$records = $this->plugin->marketplaces()->all();
+		if ( ! isset( $records[ $code ] ) ) {
+			$this->plugin->notices()->add( 'error', __( 'That marketplace is not configured.', 'asa2-creators' ) );
+			return SetupScreen::url();
+		}
+		foreach ( $records as $other => $record ) {
+			$records[ $other ]['default'] = $other === $code;
+		}
+		if ( ! $this->store_checked( $records ) ) {
+			return SetupScreen::url();
+		}
+		$this->plugin->notices()->add(
+			'success',
+			sprintf(
+				/* translators: %s: country name */
+				__( '%s is now the default marketplace.', 'asa2-creators' ),
+				self::country( $code )
+			)
+		);
+		return SetupScreen::url();
+	}
+
+	/**
+	 * Tests the connection of one marketplace.
+	 *
+	 * @param array $request Unslashed POST data: marketplace.
+	 * @return string Redirect URL.
+	 * @throws AccessDenied Without capability or valid nonce.
+	 */
+	public function test( array $request ): string {
+		RequestGuard::check( self::TEST, $request );
+		$this->run_test( self::code( $request ) );
+		return SetupScreen::url();
+	}
+
+	/**
+	 * Switches a Cognito marketplace to LWA (v3) - the API version follows - and tests again.
+	 *
+	 * @param array $request Unslashed POST data: marketplace.
+	 * @return string Redirect URL.
+	 * @throws AccessDenied Without capability or valid nonce.
+	 */
+	public function switch_to_lwa( array $request ): string {
+		RequestGuard::check( self::SWITCH, $request );
+		$code    = self::code( $request );
+		$records = $this->plugin->marketplaces()->all();
+		$record  = $records[ $code ] ?? null;
+		if ( null === $record ) {
+			$this->plugin->notices()->add( 'error', __( 'That marketplace is not configured.', 'asa2-creators' ) );
+			return SetupScreen::url();
+		}
+		if ( 'lwa' !== $record['kind'] ) {
+			$config = MarketplaceRepository::config_of( $record );
+			try {
+				$config['credential_secret'] = $this->plugin->secrets()->open( $record['credential_secret'], $code, MarketplaceRepository::SECRET_FIELD );
+				$config['kind']              = 'lwa';
+				$validated                   = MarketplaceConfig::validate( $config )['config'];
+			} catch ( ValidationException $e ) {
+				$this->plugin->notices()->add( 'error', __( 'The Credential Type could not be switched:', 'asa2-creators' ), array( 'details' => self::flatten( $e->getErrors() ) ) );
+				return SetupScreen::url();
+			} catch ( \Asa2\Exception $e ) {
+				$this->plugin->notices()->add( 'error', __( 'The stored Credential Secret can no longer be decrypted. Edit the marketplace and enter the secret again.', 'asa2-creators' ) );
+				return SetupScreen::url();
+			}
+			$this->plugin->tokens()->forget( MarketplaceRepository::config_of( $record ) );
+			$record['kind']        = $validated['kind'];
+			$record['api_version'] = $validated['api_version'];
+			$record['last_test']   = null;
+			$record['updated_at']  = Clock::now();
+			$records[ $code ]      = $record;
+			$this->plugin->marketplaces()->replace_all( $records );
+			$kinds = Credentials::kinds();
+			$this->plugin->notices()->add(
+				'info',
+				sprintf(
+					/* translators: 1: country name, 2: credential type label, 3: API version */
+					__( '%1$s now uses %2$s credentials (API version %3$s).', 'asa2-creators' ),
+					self::country( $code ),
+					$kinds['lwa']['label'] ?? 'LWA (v3)',
+					$record['api_version']
+				)
+			);
+		}
+		$this->run_test( $code );
+		return SetupScreen::url();
+	}
+
+	/**
+	 * Whether a record's last test failed in a way switching to LWA (v3) may fix.
+	 *
+	 * @param array $record Stored record.
+	 * @return bool
+	 */
+	public static function offers_switch( array $record ): bool {
+		$test = $record['last_test'] ?? null;
+		return 'cognito' === $record['kind'] && is_array( $test ) && empty( $test['ok'] ) && 'invalid_client' === ( $test['error_code'] ?? '' );
+	}
+
+	/**
+	 * The "Switch to LWA (v3) and test again" button.
+	 *
+	 * @param string $code Marketplace code.
+	 */
+	public static function render_switch_button( string $code ): void {
+		echo '<form method="post" action="' . esc_url( admin_url( 'admin-post.php' ) ) . '" class="asa2-inline-form">';
+		RequestGuard::fields( self::SWITCH );
+		echo '<input type="hidden" name="marketplace" value="' . esc_attr( $code ) . '" />';
+		echo '<button type="submit" class="button button-primary button-small asa2-action-switch">' . esc_html__( 'Switch to LWA (v3) and test again', 'asa2-creators' ) . '</button>';
+		echo '</form>';
+	}
+
+	/**
+	 * Runs a connection test and queues its notice.
+	 *
+	 * @param string $code Marketplace code.
+	 */
+	private function run_test( string $code ): void {
+		$result = $this->plugin->tester()->test( $code );
+		if ( null === $result ) {
+			$this->plugin->notices()->add( 'error', __( 'That marketplace is not configured.', 'asa2-creators' ) );
+			return;
+		}
+		$country = self::country( $code );
+		if ( $result['ok'] ) {
+			$this->plugin->notices()->add(
+				'success',
+				sprintf(
+					/* translators: 1: country name, 2: API version, 3: outcome message */
+					__( 'Connection test for %1$s (API version %2$s) succeeded. %3$s', 'asa2-creators' ),
+					$country,
+					$result['api_version'],
+					$result['message']
+				)
+			);
+			return;
+		}
+		$record = $this->plugin->marketplaces()->get( $code );
+		$this->plugin->notices()->add(
+			'error',
+			sprintf(
+				/* translators: 1: country name, 2: API version, 3: error message */
+				__( 'Connection test for %1$s (API version %2$s) failed: %3$s', 'asa2-creators' ),
+				$country,
+				$result['api_version'],
+				$result['message']
+			),
+			array(
+				'details' => '' !== $result['hint'] ? array( $result['hint'] ) : array(),
+				'switch'  => null !== $record && self::offers_switch( $record ) ? $code : '',
+			)
+		);
+	}
+
+	/**
+	 * Validates the whole list, then stores it; queues the errors otherwise.
+	 *
+	 * @param array<string, array> $records Records.
+	 * @return bool Whether it was stored.
+	 */
+	private function store_checked( array $records ): bool {
+		try {
+			MarketplaceConfig::validateSet( array_map( array( MarketplaceRepository::class, 'config_of' ), array_values( $records ) ) );
+		} catch ( ValidationException $e ) {
+			$this->plugin->notices()->add( 'error', __( 'Nothing was changed:', 'asa2-creators' ), array( 'details' => self::flatten( $e->getErrors() ) ) );
+			return false;
+		}
+		$this->plugin->marketplaces()->replace_all( $records );
+		return true;
+	}
+
+	/**
+	 * Warnings to show after saving: the validator's, plus a credential kind mismatch.
+	 *
+	 * @param array $validated Result of MarketplaceConfig::validate.
+	 * @param array $config    Validated configuration (plain secret).
+	 * @return list<string>
+	 */
+	private static function warnings( array $validated, array $config ): array {
+		$warnings = self::flatten( (array) ( $validated['warnings'] ?? array() ) );
+		$mismatch = Credentials::mismatchWarning( $config['kind'], $config['credential_id'], $config['credential_secret'] );
+		if ( null !== $mismatch && ! in_array( $mismatch, $warnings, true ) ) {
+			$warnings[] = $mismatch;
+		}
+		return $warnings;
+	}
+
+	/**
+	 * Field => messages to a flat list.
+	 *
+	 * @param array $errors Field => messages.
+	 * @return list<string>
+	 */
+	private static function flatten( array $errors ): array {
+		$lines = array();
+		foreach ( $errors as $messages ) {
+			foreach ( (array) $messages as $message ) {
+				$lines[] = (string) $message;
+			}
+		}
+		return array_values( array_unique( $lines ) );
+	}
+
+	/**
+	 * Merges two field => messages maps.
+	 *
+	 * @param array $a First.
+	 * @param array $b Second.
+	 * @return array<string, list<string>>
+	 */
+	private static function merge_errors( array $a, array $b ): array {
+		foreach ( $b as $field => $messages ) {
+			foreach ( (array) $messages as $message ) {
+				$a[ (string) $field ][] = (string) $message;
+			}
+		}
+		return $a;
+	}
+
+	/**
+	 * Removes control characters and surrounding whitespace from a pasted secret, nothing else.
+	 *
+	 * @param mixed $value Submitted value.
+	 * @return string
+	 */
+	private static function clean_secret( $value ): string {
+		return trim( (string) preg_replace( '/[\x00-\x1F\x7F]/', '', is_scalar( $value ) ? (string) $value : '' ) );
+	}
+
+	/**
+	 * The marketplace code of a row action.
+	 *
+	 * @param array $request POST data.
+	 * @return string
+	 */
+	private static function code( array $request ): string {
+		return strtoupper( sanitize_key( (string) ( $request['marketplace'] ?? '' ) ) );
+	}
+
+	/**
+	 * Country name of a code.
+	 *
+	 * @param string $code Marketplace code.
+	 * @return string
+	 */
+	private static function country( string $code ): string {
+		return Marketplaces::find( $code )['country'] ?? $code;
+	}
+}

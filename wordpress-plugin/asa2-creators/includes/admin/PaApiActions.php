@@ -1,0 +1,126 @@
+<?php
+/**
+ * admin-post.php handler of the PA API tab.
+ *
+ * @package Asa2\Creators
+ */
+
+namespace Asa2\Creators\Admin;
+
+use Asa2\Creators\Clock;
+use Asa2\Creators\Plugin;
+use Asa2\Creators\Storage\PaApiRepository;
+use Asa2\Marketplaces;
+use Asa2\PartnerTag;
+use Asa2\ValidationException;
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/**
+ * Saves the PA-API 5.0 settings; the secret key is sealed, a blank one keeps the stored key.
+ */
+final class PaApiActions {
+
+	/** admin-post action. */
+	public const SAVE = 'asa2_save_paapi';
+
+	/** @var Plugin */
+	private Plugin $plugin;
+
+	/**
+	 * @param Plugin $plugin The plugin.
+	 */
+	public function __construct( Plugin $plugin ) {
+		$this->plugin = $plugin;
+	}
+
+	/**
+	 * Validates and stores the settings.
+	 *
+	 * @param array $request Unslashed POST data with asa2[access_key|secret_key|partner_tag|marketplace].
+	 * @return string Redirect URL.
+	 * @throws AccessDenied Without capability or valid nonce.
+	 */
+	public function save( array $request ): string {
+		RequestGuard::check( self::SAVE, $request );
+		$fields = is_array( $request['asa2'] ?? null ) ? $request['asa2'] : array();
+		$input  = array(
+			'access_key'  => sanitize_text_field( (string) ( $fields['access_key'] ?? '' ) ),
+			'secret_key'  => trim( (string) preg_replace( '/[\x00-\x1F\x7F]/', '', (string) ( $fields['secret_key'] ?? '' ) ) ),
+			'partner_tag' => sanitize_text_field( (string) ( $fields['partner_tag'] ?? '' ) ),
+			'marketplace' => strtoupper( sanitize_text_field( (string) ( $fields['marketplace'] ?? '' ) ) ),
+		);
+		$kept   = array_diff_key( $input, array( 'secret_key' => true ) );
+		$back   = SetupScreen::url( SetupScreen::TAB_PAAPI );
+		$stored = $this->plugin->paapi()->get();
+
+		// Everything blank: remove the PA-API settings.
+		if ( '' === implode( '', $input ) ) {
+			delete_option( PaApiRepository::OPTION );
+			$this->plugin->notices()->add( 'success', __( 'The PA API settings were removed.', 'asa2-creators' ) );
+			return $back;
+		}
+
+		$errors   = array();
+		$warnings = array();
+		if ( '' === $input['access_key'] ) {
+			$errors['access_key'][] = __( 'Enter the PA API Access Key.', 'asa2-creators' );
+		}
+		if ( '' === $input['secret_key'] && '' === $stored['secret_key'] ) {
+			$errors['secret_key'][] = __( 'Enter the PA API Secret Key.', 'asa2-creators' );
+		}
+		try {
+			$marketplace = Marketplaces::get( $input['marketplace'] );
+			try {
+				$warnings = PartnerTag::check( $input['partner_tag'], $marketplace['code'], 'partner_tag' );
+			} catch ( ValidationException $e ) {
+				$errors = array_merge_recursive( $errors, $e->getErrors() );
+			}
+		} catch ( ValidationException $e ) {
+			$errors = array_merge_recursive( $errors, $e->getErrors() );
+		}
+		if ( $errors ) {
+			$this->plugin->form_state()->keep( PaApiTab::FORM, $kept, $errors );
+			return $back;
+		}
+
+		$sealed = $stored['secret_key'];
+		if ( '' !== $input['secret_key'] ) {
+			try {
+				$sealed = $this->plugin->secrets()->seal( $input['secret_key'], PaApiRepository::SECRET_SCOPE, PaApiRepository::SECRET_FIELD );
+			} catch ( \Asa2\Exception $e ) {
+				$this->plugin->form_state()->keep(
+					PaApiTab::FORM,
+					$kept,
+					array(
+						'secret_key' => array(
+							sprintf(
+								/* translators: %s: reason from the encryption layer */
+								__( 'The secret key could not be encrypted: %s Define ASA2_SECRET_KEY in wp-config.php or set unique WordPress security keys, then save again.', 'asa2-creators' ),
+								$e->getMessage()
+							),
+						),
+					)
+				);
+				return $back;
+			}
+		}
+
+		$this->plugin->paapi()->save(
+			array(
+				'access_key'  => $input['access_key'],
+				'secret_key'  => $sealed,
+				'partner_tag' => $input['partner_tag'],
+				'marketplace' => $marketplace['code'],
+				'updated_at'  => Clock::now(),
+			)
+		);
+		$this->plugin->notices()->add( 'success', __( 'The PA API settings were saved.', 'asa2-creators' ) );
+		if ( $warnings ) {
+			$this->plugin->notices()->add( 'warning', __( 'Saved, but please check:', 'asa2-creators' ), array( 'details' => $warnings ) );
+		}
+		return $back;
+	}
+}

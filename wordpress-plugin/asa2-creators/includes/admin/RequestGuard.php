@@ -1,0 +1,53 @@
+<?php
+/**
+ * Capability and nonce checks for every state change.
+ *
+ * @package Asa2\Creators
+ */
+
+namespace Asa2\Creators\Admin;
+
+use Asa2\Creators\Plugin;
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/**
+ * The door every admin-post handler passes first.
+ */
+final class RequestGuard {
+
+	/** Name of the nonce field in every form. */
+	public const NONCE_FIELD = '_asa2_nonce';
+
+	/**
+	 * Refuses the request unless the user may manage options and the nonce matches the action.
+	 *
+	 * @param string $action  Nonce action.
+	 * @param array  $request Unslashed POST data.
+	 * @throws AccessDenied When either check fails.
+	 */
+	public static function check( string $action, array $request ): void {
+		if ( ! current_user_can( Plugin::CAPABILITY ) ) {
+			throw new AccessDenied( __( 'Sorry, you are not allowed to change the ASA2 settings.', 'asa2-creators' ) );
+		}
+		$nonce = isset( $request[ self::NONCE_FIELD ] ) ? sanitize_text_field( (string) $request[ self::NONCE_FIELD ] ) : '';
+		$valid = wp_verify_nonce( $nonce, $action );
+		/** This action is documented in wp-includes/pluggable.php (check_admin_referer). */
+		do_action( 'check_admin_referer', $action, $valid );
+		if ( ! $valid ) {
+			throw new AccessDenied( __( 'The link you followed has expired or the form was not sent from this site. Go back, reload the page and try again.', 'asa2-creators' ) );
+		}
+	}
+
+	/**
+	 * Hidden fields of a form that posts to admin-post.php.
+	 *
+	 * @param string $action admin-post action (also the nonce action).
+	 */
+	public static function fields( string $action ): void {
+		echo '<input type="hidden" name="action" value="' . esc_attr( $action ) . '" />';
+		wp_nonce_field( $action, self::NONCE_FIELD );
+	}
+}

@@ -1,0 +1,50 @@
+<?php
+/**
+ * Removes everything the plugin stored: options, the log table, transients and the cron event.
+ *
+ * Runs without the plugin being loaded and possibly without the asa2 extension, so it uses
+ * only WordPress functions.
+ *
+ * @package Asa2\Creators
+ */
+
+if ( ! defined( 'WP_UNINSTALL_PLUGIN' ) ) {
+	exit;
+}
+
+/**
+ * Deletes the plugin's data on the current site.
+ */
+function asa2_creators_uninstall_site() {
+	global $wpdb;
+
+	// storage/: marketplaces, PA API settings, ID sets, logging settings, log schema version.
+	foreach ( array( 'asa2_marketplaces', 'asa2_paapi', 'asa2_id_sets', 'asa2_logging', 'asa2_log_db_version' ) as $option ) {
+		delete_option( $option );
+	}
+
+	// storage/LogTable: the API call log.
+	$wpdb->query( "DROP TABLE IF EXISTS {$wpdb->prefix}asa2_log" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix.
+
+	// api/TokenProvider (asa2_token_*), admin/Notices (asa2_notices_*), admin/FormState (asa2_form_*).
+	$wpdb->query( // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- bulk removal of our own transients.
+		$wpdb->prepare(
+			"DELETE FROM {$wpdb->options} WHERE option_name LIKE %s OR option_name LIKE %s",
+			$wpdb->esc_like( '_transient_asa2_' ) . '%',
+			$wpdb->esc_like( '_transient_timeout_asa2_' ) . '%'
+		)
+	);
+
+	// Hooks: the daily log cleanup event.
+	wp_clear_scheduled_hook( 'asa2_log_cleanup' );
+}
+
+if ( is_multisite() ) {
+	foreach ( get_sites( array( 'fields' => 'ids' ) ) as $asa2_site_id ) {
+		switch_to_blog( $asa2_site_id );
+		asa2_creators_uninstall_site();
+		restore_current_blog();
+	}
+} else {
+	asa2_creators_uninstall_site();
+}
