@@ -293,8 +293,8 @@ pub struct SigV4Params<'a> {
     pub settings: SigningSettings,
 }
 
-/// The result of signing, stage by stage.
-#[derive(Clone, PartialEq, Eq)]
+/// The result of signing, stage by stage. Serializes with the field names below.
+#[derive(Clone, PartialEq, Eq, serde::Serialize)]
 pub struct SigV4Signature {
     /// The canonical request (it contains a signed session token, if any).
     pub canonical_request: String,
@@ -459,6 +459,10 @@ pub fn sign_v4(
 /// Signs a request with the default settings (path normalization, `X-Amz-Date` and `Host`
 /// added when missing, session token signed). This is what the PHP `Asa2\SigV4::sign()` and
 /// the wasm binding call; `amz_date` is `20150830T123600Z`.
+///
+/// For a service that wants the session token added after signing (the suite's
+/// `post-sts-header-after`), sign without the token and add `X-Amz-Security-Token` to the
+/// request yourself: the signature is the same.
 #[allow(clippy::too_many_arguments)]
 pub fn sigv4_sign_request(
     method: &str,
@@ -911,6 +915,48 @@ mod tests {
                 .to_string()
                 .contains("region")
         );
+    }
+
+    #[test]
+    fn binding_entry_point_signs_origin_form_requests() {
+        let headers = [
+            ("Host".to_string(), "example.amazonaws.com".to_string()),
+            ("X-Amz-Date".to_string(), "20150830T123600Z".to_string()),
+        ];
+        let secret = Secret::new("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+        let out = sigv4_sign_request(
+            "GET",
+            "/",
+            &headers,
+            b"",
+            "AKIDEXAMPLE",
+            &secret,
+            "us-east-1",
+            "service",
+            "20150830T123600Z",
+            None,
+        )
+        .unwrap();
+        assert_eq!(out.signed_headers, "host;x-amz-date");
+        assert_eq!(
+            out.signature,
+            "5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31"
+        );
+        assert_eq!(out.headers_to_add.len(), 1);
+        let err = sigv4_sign_request(
+            "GET",
+            "/",
+            &headers,
+            b"",
+            "AKIDEXAMPLE",
+            &secret,
+            "us-east-1",
+            "service",
+            "2015",
+            None,
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("20150830T123600Z"), "{err}");
     }
 
     #[test]
