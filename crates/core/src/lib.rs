@@ -11,6 +11,9 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs, unreachable_pub)]
 
+/// Version of asa2-core, as the PHP extension and the wasm build report it.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
 mod marketplace;
 pub use marketplace::*;
 

@@ -1,0 +1,272 @@
+//! PHP values <-> core values. PHP arrays come in as `serde_json::Value` (the core's inputs
+//! deserialize from it); core results go out as PHP arrays with their fields in declaration
+//! order.
+
+use std::fmt;
+
+use asa2_core::FieldErrors;
+use ext_php_rs::boxed::ZBox;
+use ext_php_rs::exception::{PhpException, PhpResult};
+use ext_php_rs::types::{ZendHashTable, Zval};
+use serde::Serialize;
+use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde_json::{Map, Number, Value};
+
+use crate::errors::{internal_error, invalid};
+
+/// Arrays nested deeper than this are refused (a PHP array can even contain itself through a
+/// reference).
+const MAX_DEPTH: usize = 32;
+
+/// A PHP array as JSON: a list when its keys are 0, 1, 2, ... in order, else an object (an
+/// empty array is an empty list). Problems are reported under `field`.
+pub(crate) fn array_to_json(array: &ZendHashTable, field: &str) -> PhpResult<Value> {
+    let mut path = String::new();
+    table_to_json(array, &mut path, 0).map_err(|why| {
+        if path.is_empty() {
+            invalid(field, why)
+        } else {
+            invalid(field, format!("{why} (at {path})"))
+        }
+    })
+}
+
+fn table_to_json(array: &ZendHashTable, path: &mut String, depth: usize) -> Result<Value, String> {
+    if depth >= MAX_DEPTH {
+        return Err(format!(
+            "arrays are nested more than {MAX_DEPTH} levels deep"
+        ));
+    }
+    let mut entries: Vec<(Key, Value)> = Vec::with_capacity(array.len());
+    let mut iter = array.iter();
+    while let Some((key, value)) = iter.next_zval() {
+        let key = if let Some(i) = key.long() {
+            Key::Index(i)
+        } else {
+            let bytes = key.zend_str().map(|s| s.as_bytes()).unwrap_or_default();
+            match std::str::from_utf8(bytes) {
+                Ok(s) => Key::Name(s.to_string()),
+                Err(_) => return Err("an array key is not valid UTF-8 text".to_string()),
+            }
+        };
+        let len = path.len();
+        if !path.is_empty() {
+            path.push('.');
+        }
+        path.push_str(&key.to_string());
+        let value = zval_to_json(value, path, depth + 1)?;
+        path.truncate(len);
+        entries.push((key, value));
+    }
+    let is_list = entries
+        .iter()
+        .enumerate()
+        .all(|(i, (k, _))| matches!(k, Key::Index(n) if usize::try_from(*n) == Ok(i)));
+    if is_list {
+        Ok(Value::Array(entries.into_iter().map(|(_, v)| v).collect()))
+    } else {
+        let map: Map<String, Value> = entries
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect();
+        Ok(Value::Object(map))
+    }
+}
+
+enum Key {
+    Index(i64),
+    Name(String),
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Key::Index(i) => write!(f, "{i}"),
+            Key::Name(s) => f.write_str(s),
+        }
+    }
+}
+
+fn zval_to_json(value: &Zval, path: &mut String, depth: usize) -> Result<Value, String> {
+    let value = value.dereference();
+    if value.is_null() {
+        Ok(Value::Null)
+    } else if let Some(b) = value.bool() {
+        Ok(Value::Bool(b))
+    } else if let Some(i) = value.long() {
+        Ok(Value::Number(i.into()))
+    } else if let Some(f) = value.double() {
+        Number::from_f64(f)
+            .map(Value::Number)
+            .ok_or_else(|| "a number is not finite (NAN or INF)".to_string())
+    } else if let Some(s) = value.zend_str() {
+        std::str::from_utf8(s.as_bytes())
+            .map(|s| Value::String(s.to_string()))
+            .map_err(|_| "a value is not valid UTF-8 text".to_string())
+    } else if let Some(array) = value.array() {
+        table_to_json(array, path, depth)
+    } else {
+        Err(format!(
+            "a value of type {} is not accepted here: use strings, numbers, booleans and arrays",
+            type_name(value)
+        ))
+    }
+}
+
+fn type_name(value: &Zval) -> &'static str {
+    if value.is_object() {
+        "object"
+    } else if value.is_resource() {
+        "resource"
+    } else {
+        "unknown"
+    }
+}
+
+/// Text from a PHP string argument: PHP strings are bytes, the core takes UTF-8 text.
+pub(crate) fn text<'a>(bytes: &'a [u8], field: &str) -> PhpResult<&'a str> {
+    std::str::from_utf8(bytes).map_err(|_| {
+        invalid(
+            field,
+            "The value is not valid UTF-8 text: save it again as UTF-8 (it may have been pasted from a document in another encoding).",
+        )
+    })
+}
+
+/// A core value as a PHP array. Anything that does not serialize to an object or a list is a
+/// bug in the binding, reported as an internal error.
+pub(crate) fn to_array<T: Serialize + ?Sized>(value: &T) -> PhpResult<ZBox<ZendHashTable>> {
+    let zval = to_zval(value)?;
+    match zval.array() {
+        Some(array) => Ok(array.to_owned()),
+        None => Err(internal_error()),
+    }
+}
+
+/// A core value as a PHP value, keeping the order of struct fields and map entries.
+pub(crate) fn to_zval<T: Serialize + ?Sized>(value: &T) -> PhpResult<Zval> {
+    let json = serde_json::to_string(value).map_err(|_| internal_error())?;
+    let mut de = serde_json::Deserializer::from_str(&json);
+    ZvalSeed
+        .deserialize(&mut de)
+        .map_err(|_: serde_json::Error| internal_error())
+}
+
+/// Builds a PHP value straight from JSON, keeping object key order.
+struct ZvalSeed;
+
+impl<'de> DeserializeSeed<'de> for ZvalSeed {
+    type Value = Zval;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Zval, D::Error> {
+        d.deserialize_any(ZvalVisitor)
+    }
+}
+
+struct ZvalVisitor;
+
+fn conversion_error<E: serde::de::Error>(e: impl fmt::Display) -> E {
+    E::custom(e)
+}
+
+impl<'de> Visitor<'de> for ZvalVisitor {
+    type Value = Zval;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Zval, E> {
+        Ok(Zval::null())
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Zval, E> {
+        let mut z = Zval::new();
+        z.set_bool(v);
+        Ok(z)
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Zval, E> {
+        let mut z = Zval::new();
+        z.set_long(v);
+        Ok(z)
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Zval, E> {
+        let mut z = Zval::new();
+        match i64::try_from(v) {
+            Ok(i) => z.set_long(i),
+            // Beyond PHP_INT_MAX: PHP itself turns such integers into floats.
+            Err(_) => z.set_double(v as f64),
+        }
+        Ok(z)
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Zval, E> {
+        let mut z = Zval::new();
+        z.set_double(v);
+        Ok(z)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Zval, E> {
+        let mut z = Zval::new();
+        z.set_string(v, false).map_err(conversion_error)?;
+        Ok(z)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Zval, A::Error> {
+        let mut table = ZendHashTable::new();
+        while let Some(item) = seq.next_element_seed(ZvalSeed)? {
+            table.push(item).map_err(conversion_error)?;
+        }
+        let mut z = Zval::new();
+        z.set_hashtable(table);
+        Ok(z)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Zval, A::Error> {
+        let mut table = ZendHashTable::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let value = map.next_value_seed(ZvalSeed)?;
+            table
+                .insert(key.as_str(), value)
+                .map_err(conversion_error)?;
+        }
+        let mut z = Zval::new();
+        z.set_hashtable(table);
+        Ok(z)
+    }
+}
+
+/// Field errors or warnings as `field => list of messages`, fields in the order first found.
+pub(crate) struct Grouped<'a>(Vec<(&'a str, Vec<&'a str>)>);
+
+impl<'a> Grouped<'a> {
+    /// Groups `errors` by field.
+    pub(crate) fn new(errors: &'a FieldErrors) -> Grouped<'a> {
+        let mut grouped: Vec<(&str, Vec<&str>)> = Vec::new();
+        for e in errors.iter() {
+            match grouped.iter_mut().find(|(f, _)| *f == e.field) {
+                Some((_, messages)) => messages.push(&e.message),
+                None => grouped.push((&e.field, vec![&e.message])),
+            }
+        }
+        Grouped(grouped)
+    }
+}
+
+impl Serialize for Grouped<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (field, messages) in &self.0 {
+            map.serialize_entry(field, messages)?;
+        }
+        map.end()
+    }
+}
+
+/// Turns a PHP-side failure to build a value into the internal error it is.
+pub(crate) fn internal<E>(_: E) -> PhpException {
+    internal_error()
+}
