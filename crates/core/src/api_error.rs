@@ -510,7 +510,7 @@ fn parse_http_date(s: &str) -> Option<u64> {
 
 /// Amazon's text, shortened to 200 characters and with anything that looks like a token or a
 /// secret replaced by `***`.
-fn scrub(text: &str) -> String {
+pub(crate) fn scrub(text: &str) -> String {
     let mut out = String::with_capacity(text.len().min(EXCERPT_CHARS + 3));
     let mut word = String::new();
     let flush = |word: &mut String, out: &mut String| {

@@ -127,7 +127,7 @@ choice! {
 
 choice! {
     /// Whether search results include items that cannot be bought now.
-    Availability, "The availability" {
+    SearchAvailability, "The availability" {
         /// Only items available now (Amazon's default).
         Available = "Available",
         /// Also out-of-stock items.
@@ -468,7 +468,7 @@ pub struct SearchItemsParams {
     /// Sort order.
     pub sort_by: Option<SortBy>,
     /// Whether to include out-of-stock items.
-    pub availability: Option<Availability>,
+    pub availability: Option<SearchAvailability>,
     /// Offer condition.
     pub condition: Option<Condition>,
     /// Delivery filters.
@@ -516,8 +516,8 @@ impl SearchItemsParams {
             sort_by: r.choice(&["sort_by"], SortBy::parse, SortBy::expected),
             availability: r.choice(
                 &["availability"],
-                Availability::parse,
-                Availability::expected,
+                SearchAvailability::parse,
+                SearchAvailability::expected,
             ),
             condition: r.choice(&["condition"], Condition::parse, Condition::expected),
             delivery_flags: r.choices(
@@ -1542,7 +1542,7 @@ mod tests {
         assert_eq!(p.item_count, Some(10));
         assert_eq!(p.sort_by, Some(SortBy::PriceLowToHigh));
         assert_eq!(p.sort_by.unwrap().as_str(), "Price:LowToHigh");
-        assert_eq!(p.availability, Some(Availability::IncludeOutOfStock));
+        assert_eq!(p.availability, Some(SearchAvailability::IncludeOutOfStock));
         assert_eq!(
             p.delivery_flags,
             [DeliveryFlag::Prime, DeliveryFlag::FreeShipping]
