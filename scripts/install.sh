@@ -15,7 +15,7 @@ apt_missing=()
 need_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed' || apt_missing+=("$1"); }
 
 want php && for p in php8.2-cli php8.2-dev clang libclang-dev phpunit; do need_pkg "$p"; done
-want wordpress && for p in wordpress mariadb-server php8.2-mysql php8.2-curl php8.2-xml php8.2-mbstring; do need_pkg "$p"; done
+want wordpress && for p in wordpress wordpress-theme-twentytwentythree mariadb-server php8.2-mysql php8.2-curl php8.2-xml php8.2-mbstring; do need_pkg "$p"; done
 want browser && need_pkg chromium
 want wasm && need_pkg binaryen
 

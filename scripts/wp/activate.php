@@ -1,0 +1,58 @@
+<?php
+/**
+ * Brings an installed stack to its expected state: the users of every role exist (with the
+ * stack's passwords when the stack is the test stack) and the asa2-creators plugin is active
+ * when its main file exists. Prints what it did on stderr; exits 1 when activation fails.
+ *
+ * Usage: php [-d extension=.../libasa2.so] scripts/wp/activate.php .work/<stack>/stack.json
+ */
+
+require __DIR__ . '/bootstrap-cli.php';
+$stack = asa2_stack_from_argv( $argv );
+
+require $stack['wp_dir'] . '/wp-load.php';
+require_once ABSPATH . 'wp-admin/includes/plugin.php';
+require_once ABSPATH . 'wp-admin/includes/user.php';
+
+$is_test = 'test' === $stack['stack'];
+
+foreach ( $stack['users'] as $user ) {
+	$existing = get_user_by( 'login', $user['login'] );
+	if ( ! $existing ) {
+		$id = wp_insert_user(
+			array(
+				'user_login' => $user['login'],
+				'user_pass'  => $user['password'],
+				'user_email' => $user['email'],
+				'role'       => $user['role'],
+			)
+		);
+		if ( is_wp_error( $id ) ) {
+			fwrite( STDERR, "[wp] could not create the user {$user['login']}: " . $id->get_error_message() . "\n" );
+			exit( 1 );
+		}
+		continue;
+	}
+	if ( ! in_array( $user['role'], (array) $existing->roles, true ) ) {
+		$existing->set_role( $user['role'] );
+	}
+	if ( $is_test && ! wp_check_password( $user['password'], $existing->user_pass, $existing->ID ) ) {
+		wp_set_password( $user['password'], $existing->ID );
+	}
+}
+
+$plugin = $stack['plugin_file'];
+if ( ! file_exists( WP_PLUGIN_DIR . '/' . $plugin ) ) {
+	fwrite( STDERR, "[wp] the plugin is not there yet (wordpress-plugin/{$plugin}): not activated\n" );
+	exit( 0 );
+}
+if ( is_plugin_active( $plugin ) ) {
+	exit( 0 );
+}
+$result = activate_plugin( $plugin );
+if ( is_wp_error( $result ) ) {
+	$data = $result->get_error_data();
+	fwrite( STDERR, "[wp] activating {$plugin} failed: " . $result->get_error_message() . ( is_string( $data ) && '' !== $data ? "\n" . $data : '' ) . "\n" );
+	exit( 1 );
+}
+fwrite( STDERR, "[wp] activated {$plugin}\n" );
