@@ -315,6 +315,37 @@ impl From<Thrown> for PhpException {
     }
 }
 
+/// A core error that has one `Asa2\...` exception (Rust's orphan rule forbids implementing
+/// `From<CoreError> for PhpException` here, so the conversion is this trait).
+pub(crate) trait ToPhp {
+    /// The exception to throw.
+    fn to_php(self) -> PhpException;
+}
+
+/// `result.or_throw()?`: a core `Result` as a `PhpResult`.
+pub(crate) trait OrThrow<T> {
+    /// The value, or the core error as its exception.
+    fn or_throw(self) -> PhpResult<T>;
+}
+
+impl<T, E: ToPhp> OrThrow<T> for Result<T, E> {
+    fn or_throw(self) -> PhpResult<T> {
+        self.map_err(ToPhp::to_php)
+    }
+}
+
+impl ToPhp for FieldErrors {
+    fn to_php(self) -> PhpException {
+        validation(&self)
+    }
+}
+
+impl ToPhp for asa2_core::SealError {
+    fn to_php(self) -> PhpException {
+        crypto(self.to_string())
+    }
+}
+
 /// `Asa2\ValidationException` listing every field error, grouped by field in the order found.
 pub(crate) fn validation(errors: &FieldErrors) -> PhpException {
     match to_zval(&Grouped::new(errors)) {
@@ -331,7 +362,6 @@ pub(crate) fn invalid(field: &str, message: impl Into<String>) -> PhpException {
 }
 
 /// `Asa2\CryptoException` with `message`.
-#[allow(dead_code)]
 pub(crate) fn crypto(message: impl Into<String>) -> PhpException {
     Thrown::new(CRYPTO, message).into()
 }

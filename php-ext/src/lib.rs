@@ -17,6 +17,7 @@ mod credentials;
 mod marketplace_config;
 mod marketplaces;
 mod partner_tag;
+mod sealer;
 mod version;
 
 use ext_php_rs::prelude::*;
@@ -57,4 +58,5 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
         .class::<credentials::Credentials>()
         .class::<marketplace_config::MarketplaceConfig>()
         .class::<partner_tag::PartnerTag>()
+        .class::<sealer::Sealer>()
 }

@@ -11,7 +11,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::convert::{Grouped, array_to_json, to_array};
-use crate::errors::{guard, invalid, validation};
+use crate::errors::{OrThrow, guard, invalid, validation};
 
 /// A validated configuration as PHP stores it.
 #[derive(Serialize)]
@@ -61,10 +61,7 @@ pub(crate) fn from_php<T: DeserializeOwned>(array: &ZendHashTable, field: &str) 
 #[allow(dead_code)]
 pub(crate) fn config_from_php(config: &ZendHashTable) -> PhpResult<CoreConfig> {
     let input: MarketplaceConfigInput = from_php(config, "config")?;
-    input
-        .validate()
-        .map(|v| v.value)
-        .map_err(|e| validation(&e))
+    input.validate().map(|v| v.value).or_throw()
 }
 
 #[derive(Serialize)]
@@ -89,7 +86,7 @@ impl MarketplaceConfig {
     pub fn validate(input: &ZendHashTable) -> PhpResult<ZBox<ZendHashTable>> {
         guard(|| {
             let input: MarketplaceConfigInput = from_php(input, "input")?;
-            let validated = input.validate().map_err(|e| validation(&e))?;
+            let validated = input.validate().or_throw()?;
             to_array(&ValidateResult {
                 config: ConfigView::from(&validated.value),
                 warnings: Grouped::new(&validated.warnings),
@@ -131,7 +128,7 @@ impl MarketplaceConfig {
             if !errors.is_empty() {
                 return Err(validation(&errors));
             }
-            CoreConfig::validate_set(&configs).map_err(|e| validation(&e))
+            CoreConfig::validate_set(&configs).or_throw()
         })
     }
 }

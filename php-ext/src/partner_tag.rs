@@ -6,7 +6,7 @@ use ext_php_rs::flags::ClassFlags;
 use ext_php_rs::prelude::*;
 
 use crate::convert::text;
-use crate::errors::{guard, validation};
+use crate::errors::{OrThrow, guard};
 use crate::marketplaces::lookup;
 
 /// Partner tags (tracking IDs).
@@ -41,7 +41,7 @@ impl PartnerTag {
         guard(|| {
             let tag = text(&tag, &field)?;
             let marketplace = lookup(&marketplace)?;
-            let checked = CoreTag::check(tag, marketplace, &field).map_err(|e| validation(&e))?;
+            let checked = CoreTag::check(tag, marketplace, &field).or_throw()?;
             Ok(checked.warnings.iter().map(|w| w.message.clone()).collect())
         })
     }
