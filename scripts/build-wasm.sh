@@ -13,7 +13,7 @@ raw=target/wasm32-unknown-unknown/$profile/asa2_wasm.wasm
 for target in web nodejs; do
   out=crates/wasm/pkg/${target/nodejs/node}
   rm -rf "$out"
-  wasm-bindgen --target "$target" --out-dir "$out" "$raw"
+  wasm-bindgen --target "$target" --remove-name-section --remove-producers-section --out-dir "$out" "$raw"
 done
 
 # wasm-opt shrinks the module, but some binaryen releases (Debian 12's 108) rewrite the

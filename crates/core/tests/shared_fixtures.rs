@@ -41,3 +41,36 @@ fn detect_kind() {
         assert_eq!(name, c["expect"], "{c}");
     }
 }
+
+#[test]
+fn partner_tag_mask() {
+    for c in fixture("partner-tag-mask.json") {
+        assert_eq!(
+            asa2_core::PartnerTag::mask(s(&c["tag"])),
+            s(&c["masked"]),
+            "{c}"
+        );
+    }
+}
+
+#[test]
+fn product_input() {
+    for c in fixture("product-input.json") {
+        match asa2_core::parse_product_input(s(&c["input"])) {
+            Ok((asin, marketplace)) => {
+                assert_eq!(asin.as_str(), s(&c["asin"]), "{c}");
+                assert_eq!(
+                    marketplace.map(|m| m.code().to_string()),
+                    c["marketplace"].as_str().map(str::to_string),
+                    "{c}"
+                );
+            }
+            Err(errors) => {
+                let field = c["error"]
+                    .as_str()
+                    .unwrap_or_else(|| panic!("{c}: {errors}"));
+                assert!(errors.for_field(field).count() > 0, "{c}: {errors}");
+            }
+        }
+    }
+}

@@ -1,7 +1,6 @@
 //! Checked conversions between JavaScript values and Rust values.
 
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
 
 use crate::error::Asa2Error;
@@ -42,28 +41,35 @@ pub(crate) fn string_arg(value: &JsValue, field: &str) -> Result<String, Asa2Err
     Ok(s)
 }
 
-/// `value` (a plain object) read into `T` through JSON.
-pub(crate) fn object_arg<T: DeserializeOwned>(
-    value: &JsValue,
-    field: &str,
-) -> Result<T, Asa2Error> {
+/// `value` checked to be a plain object (not null, not an array).
+pub(crate) fn object_arg(value: &JsValue, field: &str) -> Result<js_sys::Object, Asa2Error> {
     if !value.is_object() || js_sys::Array::is_array(value) {
         return Err(Asa2Error::argument(
             field,
             format!("{field} must be an object, not {}", type_of(value)),
         ));
     }
-    let json = js_sys::JSON::stringify(value)
-        .ok()
-        .and_then(|s| s.as_string())
-        .ok_or_else(|| Asa2Error::argument(field, format!("{field} cannot be read as JSON")))?;
-    if json.len() > MAX_INPUT_BYTES {
-        return Err(Asa2Error::argument(
-            field,
-            format!("{field} is too large; at most {MAX_INPUT_BYTES} bytes are accepted"),
-        ));
+    Ok(js_sys::Object::from(value.clone()))
+}
+
+/// A form value read from `object[name]` as a string, the way a submitted form would carry it:
+/// missing/`null` -> `None`, booleans -> `"1"` / `""`, numbers in JavaScript's own notation.
+pub(crate) fn form_field(object: &js_sys::Object, name: &str) -> Result<Option<String>, Asa2Error> {
+    let value = js_sys::Reflect::get(object, &JsValue::from_str(name))
+        .map_err(|_| Asa2Error::argument(name, format!("{name} cannot be read")))?;
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
     }
-    serde_json::from_str(&json).map_err(|e| Asa2Error::argument(field, format!("{field}: {e}")))
+    if let Some(b) = value.as_bool() {
+        return Ok(Some(if b { "1" } else { "" }.to_string()));
+    }
+    if value.as_f64().is_some() {
+        let text = js_sys::Number::from(value).to_string(10).map_err(|_| {
+            Asa2Error::argument(name, format!("{name} is a number that cannot be read"))
+        })?;
+        return Ok(Some(String::from(text)));
+    }
+    string_arg(&value, name).map(Some)
 }
 
 /// A serializable Rust value as a plain JavaScript value.

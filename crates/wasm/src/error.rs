@@ -75,7 +75,7 @@ impl From<Asa2Error> for JsValue {
             let key = JsValue::from_str(&fe.field);
             let list = js_sys::Reflect::get(&by_field, &key)
                 .ok()
-                .filter(|v| js_sys::Array::is_array(v))
+                .filter(js_sys::Array::is_array)
                 .map(|v| js_sys::Array::from(&v))
                 .unwrap_or_default();
             list.push(&JsValue::from_str(&fe.message));

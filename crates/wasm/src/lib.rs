@@ -12,13 +12,16 @@
 mod convert;
 mod error;
 
+use std::collections::BTreeMap;
+
 use asa2_core::{
-    ApiVersion, CredentialKind, Detected, FieldErrors, MARKETPLACES, Marketplace, MarketplaceInfo,
+    ApiVersion, Asin, CredentialKind, Detected, FieldErrors, MARKETPLACES, Marketplace,
+    MarketplaceConfigInput, MarketplaceInfo, PartnerTag,
 };
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{string_arg, to_js};
+use crate::convert::{form_field, object_arg, string_arg, to_js};
 use crate::error::{Asa2Error, field_error};
 
 /// Installs the panic hook. Runs once when the module is instantiated.
@@ -174,4 +177,112 @@ pub fn credential_kinds() -> Result<JsValue, JsValue> {
         })
         .collect();
     Ok(to_js(&kinds)?)
+}
+
+/// Field messages grouped by field, as JavaScript objects show them.
+fn by_field(messages: &FieldErrors) -> BTreeMap<&str, Vec<&str>> {
+    let mut map: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for m in messages.iter() {
+        map.entry(m.field.as_str()).or_default().push(&m.message);
+    }
+    map
+}
+
+/// Validates one "Add Marketplace" form (`{marketplace, kind, credential_id, credential_secret,
+/// partner_tag, enabled, default}`; strings, numbers, booleans or null). Returns the normalized
+/// configuration without the secret and the warnings by field; throws an `Asa2Error` of kind
+/// `validation` with every field error at once.
+#[wasm_bindgen(js_name = validateConfig)]
+pub fn validate_config(input: JsValue) -> Result<JsValue, JsValue> {
+    #[derive(Serialize)]
+    struct ConfigView<'a> {
+        marketplace: &'a str,
+        kind: &'a str,
+        api_version: String,
+        credential_id: &'a str,
+        partner_tag: &'a str,
+        masked_partner_tag: String,
+        enabled: bool,
+        default: bool,
+    }
+    #[derive(Serialize)]
+    struct Answer<'a> {
+        config: ConfigView<'a>,
+        warnings: BTreeMap<&'a str, Vec<&'a str>>,
+    }
+    let form = object_arg(&input, "input")?;
+    let input = MarketplaceConfigInput {
+        marketplace: form_field(&form, "marketplace")?,
+        kind: form_field(&form, "kind")?,
+        credential_id: form_field(&form, "credential_id")?,
+        credential_secret: form_field(&form, "credential_secret")?,
+        partner_tag: form_field(&form, "partner_tag")?,
+        enabled: form_field(&form, "enabled")?,
+        default: form_field(&form, "default")?,
+    };
+    let validated = input.validate().map_err(Asa2Error::validation)?;
+    let config = &validated.value;
+    let answer = Answer {
+        config: ConfigView {
+            marketplace: config.marketplace().code(),
+            kind: config.kind().id(),
+            api_version: config.api_version().to_string(),
+            credential_id: &config.credentials.credential_id,
+            partner_tag: &config.credentials.partner_tag,
+            masked_partner_tag: config.masked_partner_tag(),
+            enabled: config.enabled,
+            default: config.default,
+        },
+        warnings: by_field(&validated.warnings),
+    };
+    Ok(to_js(&answer)?)
+}
+
+/// A partner tag partially hidden for tables: `mysite-21` -> `my****-21`.
+#[wasm_bindgen(js_name = maskPartnerTag)]
+pub fn mask_partner_tag(tag: JsValue) -> Result<String, JsValue> {
+    Ok(PartnerTag::mask(&string_arg(&tag, "partner_tag")?))
+}
+
+/// Checks a partner tag for a marketplace: `{tag, warnings}` (the trimmed tag and the warnings
+/// by field), or an `Asa2Error` with the errors under `partner_tag`.
+#[wasm_bindgen(js_name = checkPartnerTag)]
+pub fn check_partner_tag(tag: JsValue, marketplace: JsValue) -> Result<JsValue, JsValue> {
+    #[derive(Serialize)]
+    struct Answer<'a> {
+        tag: &'a str,
+        warnings: BTreeMap<&'a str, Vec<&'a str>>,
+    }
+    let tag = string_arg(&tag, "partner_tag")?;
+    let marketplace = marketplace_arg(&marketplace, "marketplace")?;
+    let checked =
+        PartnerTag::check(&tag, marketplace, "partner_tag").map_err(Asa2Error::validation)?;
+    Ok(to_js(&Answer {
+        tag: checked.value.as_str(),
+        warnings: by_field(&checked.warnings),
+    })?)
+}
+
+/// Reads an ASIN or an Amazon product URL of any marketplace: `{asin, marketplace}` where
+/// `marketplace` is the code the URL names, or `null` for a bare ASIN.
+#[wasm_bindgen(js_name = parseProductInput)]
+pub fn parse_product_input(input: JsValue) -> Result<JsValue, JsValue> {
+    #[derive(Serialize)]
+    struct Answer<'a> {
+        asin: &'a str,
+        marketplace: Option<&'a str>,
+    }
+    let input = string_arg(&input, "asin")?;
+    let (asin, marketplace) =
+        asa2_core::parse_product_input(&input).map_err(Asa2Error::validation)?;
+    Ok(to_js(&Answer {
+        asin: asin.as_str(),
+        marketplace: marketplace.map(|m| m.code()),
+    })?)
+}
+
+/// Whether `input` is a well-formed ASIN.
+#[wasm_bindgen(js_name = isValidAsin)]
+pub fn is_valid_asin(input: JsValue) -> Result<bool, JsValue> {
+    Ok(Asin::is_valid(&string_arg(&input, "asin")?))
 }
