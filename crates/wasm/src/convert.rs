@@ -64,9 +64,11 @@ pub(crate) fn form_field(object: &js_sys::Object, name: &str) -> Result<Option<S
         return Ok(Some(if b { "1" } else { "" }.to_string()));
     }
     if value.as_f64().is_some() {
-        let text = js_sys::Number::from(value).to_string(10).map_err(|_| {
-            Asa2Error::argument(name, format!("{name} is a number that cannot be read"))
-        })?;
+        let text = js_sys::Number::from(value)
+            .to_string_with_radix(10)
+            .map_err(|_| {
+                Asa2Error::argument(name, format!("{name} is a number that cannot be read"))
+            })?;
         return Ok(Some(String::from(text)));
     }
     string_arg(&value, name).map(Some)
