@@ -59,7 +59,7 @@ pub struct Item {
     pub savings: Option<Savings>,
     /// Stock status of the featured offer.
     #[serde(default)]
-    pub availability: Option<Availability>,
+    pub availability: Option<ItemAvailability>,
     /// Condition of the featured offer: `New`, `Used`, ...
     #[serde(default)]
     pub condition: Option<String>,
@@ -295,7 +295,7 @@ pub struct Savings {
 
 /// Stock status of an offer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Availability {
+pub struct ItemAvailability {
     /// `IN_STOCK`, `IN_STOCK_SCARCE`, `OUT_OF_STOCK`, `PREORDER`, `BACKORDER`, or another value
     /// Amazon sends. PA-API's `Now` is written as `IN_STOCK`.
     #[serde(rename = "type", default)]

@@ -5,18 +5,21 @@ use crate::item::ItemError;
 
 /// Turns one error entry into item errors. When the message names several ASINs (PA-API's
 /// `The value [B0…, B0…] provided in the request for ItemIds is invalid.`), each gets its own
-/// entry so every failed item can be marked.
+/// entry so every failed item can be marked. `names_asins` is false for operations whose
+/// errors are about other IDs (browse nodes), so digits in them are not taken for ISBNs.
 pub(crate) fn item_errors(
     asin_field: Option<String>,
     code: Option<String>,
     message: Option<String>,
+    names_asins: bool,
 ) -> Vec<ItemError> {
     let code = code.unwrap_or_else(|| "Unknown".to_string());
     let message =
         message.unwrap_or_else(|| format!("Amazon reported \"{code}\" without a message."));
     let asins = match asin_field {
         Some(asin) => vec![asin],
-        None => asins_in(&message),
+        None if names_asins => asins_in(&message),
+        None => Vec::new(),
     };
     if asins.is_empty() {
         return vec![ItemError {
@@ -90,14 +93,27 @@ mod tests {
             None,
             Some("InvalidParameterValue".into()),
             Some("The value [B000000001, B000000002] provided in the request for ItemIds is invalid.".into()),
+            true,
         );
         assert_eq!(errors.len(), 2);
         assert_eq!(errors[1].asin.as_deref(), Some("B000000002"));
-        let given = item_errors(Some("B0DLFMFBJW".into()), Some("ItemNotFound".into()), None);
+        let given = item_errors(
+            Some("B0DLFMFBJW".into()),
+            Some("ItemNotFound".into()),
+            None,
+            true,
+        );
         assert_eq!(given[0].asin.as_deref(), Some("B0DLFMFBJW"));
         assert!(given[0].message.contains("ItemNotFound"));
-        let anonymous = item_errors(None, None, Some("Unavailable".into()));
+        let anonymous = item_errors(None, None, Some("Unavailable".into()), true);
         assert_eq!(anonymous[0].asin, None);
         assert_eq!(anonymous[0].code, "Unknown");
+        let node = item_errors(
+            None,
+            Some("InvalidParameterValue".into()),
+            Some("The BrowseNodeId 3012175031 provided in the request is invalid.".into()),
+            false,
+        );
+        assert_eq!(node[0].asin, None);
     }
 }

@@ -1,7 +1,8 @@
 //! One item object of either API into an [`Item`].
 
 use crate::item::{
-    Availability, BrowseNode, CustomerReviews, Deal, Item, Merchant, Savings, VariationAttribute,
+    BrowseNode, CustomerReviews, Deal, Item, ItemAvailability, Merchant, Savings,
+    VariationAttribute,
 };
 
 use super::node::Node;
@@ -11,7 +12,7 @@ pub(super) fn fill(item: &mut Item, node: Node<'_, '_>) {
     let info = node.get("itemInfo");
     item.parent_asin = node.get("parentASIN").text();
     item.title = info.at(&["title", "displayValue"]).text();
-    item.detail_page_url = node.get("detailPageURL").text();
+    item.detail_page_url = node.get("detailPageURL").string();
     item.brand = info.at(&["byLineInfo", "brand", "displayValue"]).text();
     item.manufacturer = info
         .at(&["byLineInfo", "manufacturer", "displayValue"])
@@ -97,7 +98,7 @@ fn fill_offer(item: &mut Item, listing: Option<Node<'_, '_>>) {
         .or_else(|| listing.get("savingBasis").money());
 
     let savings = price.get("savings");
-    let percentage = savings.get("percentage").unsigned32();
+    let percentage = savings.get("percentage").percent();
     item.savings = match savings.money() {
         None if percentage.is_none() => None,
         money => {
@@ -112,8 +113,8 @@ fn fill_offer(item: &mut Item, listing: Option<Node<'_, '_>>) {
     };
 
     let availability = listing.get("availability");
-    item.availability = availability.is_object().then(|| Availability {
-        kind: availability_type(availability.get("type").text()),
+    item.availability = availability.is_object().then(|| ItemAvailability {
+        kind: availability_type(availability.get("type").string()),
         message: availability.get("message").text(),
         min_order_quantity: availability.get("minOrderQuantity").unsigned32(),
         max_order_quantity: availability.get("maxOrderQuantity").unsigned32(),
@@ -128,11 +129,11 @@ fn fill_offer(item: &mut Item, listing: Option<Node<'_, '_>>) {
     item.violates_map = listing.get("violatesMAP").bool();
     let deal = listing.get("dealDetails");
     item.deal = deal.is_object().then(|| Deal {
-        access_type: deal.get("accessType").text(),
+        access_type: deal.get("accessType").string(),
         badge: deal.get("badge").text(),
-        start_time: deal.get("startTime").text(),
-        end_time: deal.get("endTime").text(),
-        percent_claimed: deal.get("percentClaimed").unsigned32(),
+        start_time: deal.get("startTime").string(),
+        end_time: deal.get("endTime").string(),
+        percent_claimed: deal.get("percentClaimed").percent(),
         early_access_duration_ms: deal.get("earlyAccessDurationInMilliseconds").unsigned(),
     });
 }

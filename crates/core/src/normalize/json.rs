@@ -88,7 +88,17 @@ impl<'a> Json<'a> {
         }
     }
 
-    /// Text of a string, or a number's text; blank strings read as absent.
+    /// Text of a string (trimmed); blank strings read as absent. For URLs and codes, where a
+    /// number would be nonsense.
+    pub(crate) fn string(&self) -> Option<String> {
+        match self {
+            Json::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+            _ => None,
+        }
+    }
+
+    /// Text of a string, or a number's text (IDs and values Amazon may send either way);
+    /// blank strings read as absent.
     pub(crate) fn text(&self) -> Option<String> {
         let text = match self {
             Json::String(s) => s.trim(),
@@ -125,10 +135,19 @@ impl<'a> Json<'a> {
         }
     }
 
-    /// A non-negative whole number (`5`, `"5"`, `5.0`, `1e3`); fractions are rounded.
+    /// A non-negative whole number (`5`, `"5"`, `5.0`, `1e3`); a fraction reads as absent.
     pub(crate) fn unsigned(&self) -> Option<u64> {
-        let value = self.decimal()?.round_to_integer()?;
-        u64::try_from(value).ok()
+        let decimal = self.decimal()?;
+        let (_, fraction) = decimal.as_str().split_once('.').unwrap_or_default();
+        if !fraction.bytes().all(|b| b == b'0') {
+            return None;
+        }
+        u64::try_from(decimal.round_to_integer()?).ok()
+    }
+
+    /// A percentage in whole percent, rounded (`37.5` gives 38); negative reads as absent.
+    pub(crate) fn percent(&self) -> Option<u32> {
+        u32::try_from(self.decimal()?.round_to_integer()?).ok()
     }
 
     /// Like [`Json::unsigned`], for values that fit in a `u32`.
@@ -208,6 +227,15 @@ mod tests {
         assert_eq!(doc.get("flag").bool(), None);
         assert_eq!(doc.get("list").list().len(), 1);
         assert_eq!(doc.get("n").unsigned(), Some(12));
+        assert_eq!(doc.get("title").string(), None);
+        let numbers = Json::parse(r#"[2.5, "5.0", 1e3, -1, 37.5]"#).unwrap();
+        let n = numbers.list();
+        assert_eq!(n[0].unsigned(), None);
+        assert_eq!(n[1].unsigned(), Some(5));
+        assert_eq!(n[2].unsigned(), Some(1000));
+        assert_eq!(n[3].unsigned(), None);
+        assert_eq!(n[4].percent(), Some(38));
+        assert_eq!(n[3].percent(), None);
         assert_eq!(doc.get("missing").get("deeper").text(), None);
         assert!(doc.has("title") && !doc.has("missing"));
         assert_eq!(doc.get("title").get("x").type_name(), "null");

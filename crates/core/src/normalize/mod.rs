@@ -11,6 +11,9 @@ mod item_error;
 mod items;
 mod json;
 mod node;
+mod response;
+
+pub use response::*;
 
 use crate::credential::ApiVersion;
 use crate::item::{CatalogPage, Item, ItemError, ItemSource};
@@ -76,6 +79,8 @@ pub enum NormalizeError {
     NotJson {
         /// The parser's message with line and column.
         detail: String,
+        /// Whether the body ended in the middle of a value (a cut connection).
+        truncated: bool,
     },
     /// The body is JSON but not an object.
     #[error(
@@ -115,6 +120,49 @@ pub enum NormalizeError {
     },
 }
 
+impl NormalizeError {
+    /// What is wrong, as a short clause for [`crate::ApiError::MalformedResponse`]
+    /// (`the body is not JSON (...)`).
+    pub fn detail(&self) -> String {
+        match self {
+            NormalizeError::Empty => "the body is empty".to_string(),
+            NormalizeError::NotUtf8 { offset } => {
+                format!("the body is not UTF-8 text (invalid byte at offset {offset})")
+            }
+            NormalizeError::NotJson {
+                truncated: true, ..
+            } => "the body ends in the middle; the connection was probably cut".to_string(),
+            NormalizeError::NotJson { detail, .. } => format!("the body is not JSON ({detail})"),
+            NormalizeError::NotAnObject { found, .. } => {
+                format!("the body is {found}, not a JSON object")
+            }
+            NormalizeError::WrongShape {
+                path,
+                expected,
+                found,
+                ..
+            } => format!("`{path}` is {found} where {expected} belongs"),
+            NormalizeError::MissingResult {
+                expected, found, ..
+            } => format!(
+                "the body has no `{expected}` (it has {found}); check that it is parsed for the API that answered"
+            ),
+        }
+    }
+
+    /// Whether the body was cut off (worth retrying).
+    pub fn is_truncated(&self) -> bool {
+        matches!(
+            self,
+            NormalizeError::Empty
+                | NormalizeError::NotJson {
+                    truncated: true,
+                    ..
+                }
+        )
+    }
+}
+
 /// Normalizes a successful (2xx) Creators API answer to `op`.
 pub fn normalize_creators(
     op: Operation,
@@ -152,6 +200,7 @@ fn body_text(body: &[u8]) -> Result<&str, NormalizeError> {
 fn parse_root(op: Operation, text: &str) -> Result<Json<'_>, NormalizeError> {
     let root = Json::parse(text).map_err(|e| NormalizeError::NotJson {
         detail: e.to_string(),
+        truncated: e.is_eof(),
     })?;
     match root {
         Json::Object(_) => Ok(root),
@@ -161,6 +210,9 @@ fn parse_root(op: Operation, text: &str) -> Result<Json<'_>, NormalizeError> {
         }),
     }
 }
+
+/// The error code of a search that matched nothing.
+const NO_RESULTS: &str = "NoResults";
 
 /// The lowerCamelCase name of the member holding `op`'s result.
 fn result_key(op: Operation) -> &'static str {
@@ -239,7 +291,7 @@ fn assemble(
     match op {
         Operation::SearchItems => {
             page.total_results = result.get("totalResultCount").unsigned();
-            page.search_url = result.get("searchURL").text();
+            page.search_url = result.get("searchURL").string();
         }
         Operation::GetVariations => {
             let summary = result.get("variationSummary");
@@ -251,10 +303,19 @@ fn assemble(
     }
 
     for entry in root.get("errors").list().filter(|e| e.is_object()) {
+        let code = entry.get("code").text();
+        // A search that matches nothing is an empty page, not an error.
+        if op == Operation::SearchItems && code.as_deref() == Some(NO_RESULTS) {
+            page.total_results.get_or_insert(0);
+            continue;
+        }
+        // Browse node IDs are digits too: only item operations name ASINs in their errors.
+        let names_asins = op != Operation::GetBrowseNodes;
         page.errors.extend(item_error::item_errors(
             entry.get("asin").text(),
-            entry.get("code").text(),
+            code,
             entry.get("message").text(),
+            names_asins,
         ));
     }
     Ok(page)
@@ -316,10 +377,14 @@ mod tests {
             normalize_creators(op, &ctx(), b"{\"a\":\xff}"),
             Err(NormalizeError::NotUtf8 { offset: 5 })
         );
-        assert!(matches!(
-            normalize_creators(op, &ctx(), b"{\"itemsResult\":"),
-            Err(NormalizeError::NotJson { .. })
-        ));
+        let cut = normalize_creators(op, &ctx(), b"{\"itemsResult\":").unwrap_err();
+        assert!(cut.is_truncated(), "{cut:?}");
+        let garbage = normalize_creators(op, &ctx(), b"<html>").unwrap_err();
+        assert!(!garbage.is_truncated());
+        assert!(
+            garbage.detail().starts_with("the body is not JSON"),
+            "{garbage:?}"
+        );
         assert!(matches!(
             normalize_paapi(op, &ctx(), b"[1]"),
             Err(NormalizeError::NotAnObject {

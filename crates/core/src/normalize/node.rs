@@ -96,6 +96,14 @@ impl<'j, 'a> Node<'j, 'a> {
         self.json.text()
     }
 
+    pub(super) fn string(self) -> Option<String> {
+        self.json.string()
+    }
+
+    pub(super) fn percent(self) -> Option<u32> {
+        self.json.percent()
+    }
+
     pub(super) fn texts(self) -> Vec<String> {
         self.json.texts()
     }
@@ -126,8 +134,8 @@ impl<'j, 'a> Node<'j, 'a> {
         };
         let money = Money {
             amount: node.get("amount").decimal(),
-            currency: node.get("currency").text(),
-            display: node.get("displayAmount").text(),
+            currency: node.get("currency").string(),
+            display: node.get("displayAmount").string(),
         };
         (money.amount.is_some() || money.currency.is_some() || money.display.is_some())
             .then_some(money)
@@ -137,7 +145,7 @@ impl<'j, 'a> Node<'j, 'a> {
     pub(super) fn image_set(self) -> Option<ImageSet> {
         let image = |node: Node<'_, '_>| {
             Some(Image {
-                url: node.get("url").text()?,
+                url: node.get("url").string()?,
                 width: node.get("width").unsigned32(),
                 height: node.get("height").unsigned32(),
             })
