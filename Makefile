@@ -35,7 +35,7 @@ wasm: ## build the wasm package (crates/wasm/pkg) and copy it into the plugin
 	@scripts/build-wasm.sh
 
 sandbox: ## run the local Amazon sandbox in the foreground with the demo credentials
-	$(CARGO) run --release -p asa2-sandbox -- --config crates/sandbox/demo.toml
+	$(CARGO) run --release -p asa2-sandbox -- --config crates/sandbox/demo.json
 
 bench: install ## benchmarks, written to bench/results.md
 	@scripts/bench.sh
