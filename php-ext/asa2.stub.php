@@ -4,7 +4,8 @@
  * provides these classes. tests/php/ext checks this file against `php --re asa2`.
  *
  * Conventions
- * - Every class is `final` with static methods (except Sealer); values are plain PHP arrays with
+ * - Every class is `final` with static methods (except Sealer), and cannot be instantiated
+ *   (except Sealer); values are plain PHP arrays with
  *   snake_case keys, the same names the product model (docs) and the plugin's storage use.
  * - "now" is always a unix timestamp passed in by the caller (`time()`).
  * - An HTTP request to send is `array{method: string, url: string, headers: array<string, string>, body: string}`.
@@ -152,6 +153,44 @@ final class MarketplaceConfig
     public static function validateSet(array $configs): void {}
 }
 
+/** The "Amazon PA API" tab: the PA-API 5.0 fallback credentials. */
+final class PaApiSettings
+{
+    /**
+     * Validates one submission of the PA API tab and normalizes it (trimmed strings,
+     * marketplace code). The `settings` result is what PaApi::request() takes as $credentials.
+     *
+     * @param array{access_key?: mixed, secret_key?: mixed, partner_tag?: mixed, marketplace?: mixed} $input
+     * @return array{settings: array{access_key: string, secret_key: string, partner_tag: string,
+     *   marketplace: string}, warnings: array<string, list<string>>}
+     * @throws ValidationException every field error at once (access_key, secret_key, partner_tag, marketplace)
+     */
+    public static function validate(array $input): array {}
+}
+
+/** The "Associate ID Sets" tab: named sets of tracking IDs, one per marketplace. */
+final class AssociateIdSets
+{
+    /**
+     * Validates one set and normalizes it (trimmed name, marketplace codes in registry order;
+     * rows with a blank tracking ID are left out).
+     *
+     * @param array{name?: mixed, tags?: array<string, string>|list<array{marketplace: string, tag: string}>} $set
+     *   tags as marketplace => tracking ID
+     * @return array{set: array{name: string, tags: array<string, string>}, warnings: array<string, list<string>>}
+     * @throws ValidationException errors under "name", "tags" or "tags[DE]"
+     */
+    public static function validate(array $set): array {}
+
+    /**
+     * Checks a whole list of sets: each one valid, every name used once (case-insensitive).
+     *
+     * @param list<array> $sets
+     * @throws ValidationException the errors of every set, duplicate names under "name"
+     */
+    public static function validateAll(array $sets): void {}
+}
+
 /** Partner tags (tracking IDs). */
 final class PartnerTag
 {
@@ -231,8 +270,8 @@ final class CreatorsApi
     /**
      * Parses an answer into the product model.
      *
-     * @return array{items: list<array>, errors: list<array{asin: ?string, code: string, message: string}>,
-     *   total_results?: int, search_url?: string, browse_nodes?: list<array>}
+     * @return array{operation: string, items: list<array>, errors: list<array>,
+     *   total_results?: int, search_url?: string, browse_nodes?: list<array>, variation_summary?: array}
      * @throws AuthException|ThrottledException|NotEligibleException|ApiException
      */
     public static function parse(string $operation, array $config, int $status, array $headers, string $body, int $now): array {}
@@ -245,7 +284,9 @@ final class PaApi
      * Builds signed requests (AWS SigV4) for one operation; $params as for CreatorsApi.
      *
      * @param array{access_key: string, secret_key: string, partner_tag: string, marketplace: string} $credentials
+     *   what PaApiSettings::validate() returned in its `settings` key
      * @return list<array{method: string, url: string, headers: array<string, string>, body: string}>
+     * @throws ValidationException bad credentials or parameters
      */
     public static function request(string $operation, array $credentials, array $params, int $now, ?string $apiBase = null): array {}
 
@@ -260,7 +301,9 @@ final class SigV4
      * @param array{method: string, url: string, headers: array<string, string>|list<array{0: string, 1: string}>, body: string} $request
      * @param string $amzDate "20150830T123600Z"
      * @return array{canonical_request: string, string_to_sign: string, signature: string,
-     *   authorization: string, headers: array<string, string>}
+     *   authorization: string, headers: array<string, string>} `headers`: what to add to the
+     *   request (Host and X-Amz-Date when it lacked them, then Authorization)
+     * @throws ValidationException an input that cannot be signed, under its parameter name
      */
     public static function sign(array $request, string $accessKey, string $secretKey, string $region, string $service, string $amzDate, ?string $sessionToken = null): array {}
 }
@@ -275,6 +318,7 @@ final class RetryPolicy
      * @param int $attempt attempts made so far (1 after the first failure)
      * @param float $jitter a random number in [0, 1)
      * @param int|null $retryAfter seconds Amazon asked to wait; it wins over the backoff
+     * @throws ValidationException an unknown kind, under "kind"
      */
     public static function delay(string $kind, int $attempt, float $jitter, ?int $retryAfter = null): ?int {}
 }

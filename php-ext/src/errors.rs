@@ -346,6 +346,61 @@ impl ToPhp for asa2_core::SealError {
     }
 }
 
+/// What an `Asa2\ApiException` (or subclass) carries.
+pub(crate) struct ApiFailure<'a> {
+    /// `API`, `AUTH`, `THROTTLED` or `NOT_ELIGIBLE`.
+    pub(crate) class: &'static str,
+    pub(crate) message: String,
+    pub(crate) code: &'a str,
+    pub(crate) status: u16,
+    pub(crate) field: Option<&'a str>,
+    pub(crate) retry_kind: Option<asa2_core::RetryKind>,
+    /// Only for `AUTH`.
+    pub(crate) hint: Option<&'a str>,
+    /// Only for `THROTTLED`.
+    pub(crate) retry_after: Option<u64>,
+}
+
+fn string_zval(s: &str) -> Zval {
+    let mut z = Zval::new();
+    if z.set_string(s, false).is_err() {
+        z.set_null();
+    }
+    z
+}
+
+fn optional_string_zval(s: Option<&str>) -> Zval {
+    s.map_or_else(Zval::null, string_zval)
+}
+
+impl From<ApiFailure<'_>> for PhpException {
+    fn from(f: ApiFailure<'_>) -> PhpException {
+        let mut status = Zval::new();
+        status.set_long(i64::from(f.status));
+        let mut thrown = Thrown::new(f.class, f.message)
+            .with(API, "errorCode", string_zval(f.code))
+            .with(API, "httpStatus", status)
+            .with(API, "field", optional_string_zval(f.field))
+            .with(
+                API,
+                "retryKind",
+                optional_string_zval(f.retry_kind.map(|k| k.as_str())),
+            );
+        if f.class == AUTH {
+            thrown = thrown.with(AUTH, "hint", optional_string_zval(f.hint));
+        }
+        if f.class == THROTTLED {
+            let mut after = Zval::new();
+            match f.retry_after.and_then(|s| i64::try_from(s).ok()) {
+                Some(s) => after.set_long(s),
+                None => after.set_null(),
+            }
+            thrown = thrown.with(THROTTLED, "retryAfter", after);
+        }
+        thrown.into()
+    }
+}
+
 /// `Asa2\ValidationException` listing every field error, grouped by field in the order found.
 pub(crate) fn validation(errors: &FieldErrors) -> PhpException {
     match to_zval(&Grouped::new(errors)) {

@@ -10,14 +10,22 @@
 // PHP parameter names are camelCase (`$credentialId`) and come from the Rust parameter names.
 #![allow(non_snake_case)]
 
+mod api_errors;
 mod convert;
 mod errors;
+mod http;
 
+mod asin;
 mod credentials;
+mod id_sets;
 mod marketplace_config;
 mod marketplaces;
+mod paapi;
 mod partner_tag;
+mod retry;
 mod sealer;
+mod sigv4;
+mod token;
 mod version;
 
 use ext_php_rs::prelude::*;
@@ -59,4 +67,11 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
         .class::<marketplace_config::MarketplaceConfig>()
         .class::<partner_tag::PartnerTag>()
         .class::<sealer::Sealer>()
+        .class::<paapi::PaApiSettings>()
+        .class::<id_sets::AssociateIdSets>()
+        .class::<token::Token>()
+        .class::<asin::Asin>()
+        .class::<paapi::PaApi>()
+        .class::<sigv4::SigV4>()
+        .class::<retry::RetryPolicy>()
 }

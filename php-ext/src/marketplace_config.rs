@@ -58,7 +58,6 @@ pub(crate) fn from_php<T: DeserializeOwned>(array: &ZendHashTable, field: &str) 
 
 /// A `$config` argument (what validate() returned under `config`), validated again: stored
 /// settings may be older than the rules.
-#[allow(dead_code)]
 pub(crate) fn config_from_php(config: &ZendHashTable) -> PhpResult<CoreConfig> {
     let input: MarketplaceConfigInput = from_php(config, "config")?;
     input.validate().map(|v| v.value).or_throw()
