@@ -151,18 +151,20 @@ pub(crate) fn handle(state: &State, req: &Req, path: &str) -> Reply {
 fn handle_authorized(state: &State, req: &Req, op: Operation, cred_index: usize) -> Reply {
     let cred = &state.creds[cred_index];
     if state.not_eligible(&cred.id) {
-        return error(
+        // Amazon's body, byte for byte (ISSUE144 capture).
+        return Reply::raw(
             403,
-            "AccessDeniedException",
-            Some("AssociateNotEligible"),
-            "Your account does not currently meet the eligibility requirements.",
-        );
+            "application/json",
+            br#"{"message":"Your account does not currently meet the eligibility requirements.","reason":"AssociateNotEligible","type":"AccessDeniedException"}"#.to_vec(),
+        )
+        .with_header("x-amzn-ErrorType", "AccessDeniedException");
     }
     if let Err(retry) = state.take_rate(&cred.id) {
         state.stats(|s| s.throttled += 1);
-        return Reply::json(
+        return Reply::raw(
             429,
-            &json!({"type": "ThrottleException", "message": "Request rate limit exceeded."}),
+            "application/json",
+            br#"{"message":"Request rate limit exceeded.","type":"ThrottleException"}"#.to_vec(),
         )
         .with_header("Retry-After", retry.to_string())
         .with_header("x-amzn-ErrorType", "ThrottleException");

@@ -45,8 +45,14 @@ impl Req {
 
     /// The base URL the client used to reach the sandbox (`http://127.0.0.1:8765`).
     pub(crate) fn base_url(&self, fallback: &str) -> String {
+        // Clients that copy the signed PA-API headers send `Host: webservices.amazon.xx`;
+        // such a host is not where the sandbox can be reached.
         match self.header("host") {
-            Some(h) if !h.is_empty() && !h.contains(['/', ' ', '"', '<', '>']) => {
+            Some(h)
+                if !h.is_empty()
+                    && !h.contains(['/', ' ', '"', '<', '>', '\\'])
+                    && !h.to_ascii_lowercase().contains("amazon") =>
+            {
                 format!("http://{h}")
             }
             _ => fallback.to_string(),
@@ -183,6 +189,22 @@ mod tests {
         assert_eq!(pairs[3], ("x".into(), "".into()));
         assert_eq!(percent_decode("%zz%4"), "%zz%4");
         assert_eq!(percent_encode("a b/ü"), "a+b%2F%C3%BC");
+    }
+
+    #[test]
+    fn base_url_ignores_amazon_hosts() {
+        let mut r = Req {
+            method: "GET".into(),
+            path: "/".into(),
+            query: String::new(),
+            headers: vec![("Host".into(), "127.0.0.1:8765".into())],
+            body: Vec::new(),
+        };
+        assert_eq!(r.base_url("http://fallback"), "http://127.0.0.1:8765");
+        r.headers[0].1 = "webservices.amazon.fr".into();
+        assert_eq!(r.base_url("http://fallback"), "http://fallback");
+        r.headers.clear();
+        assert_eq!(r.base_url("http://fallback"), "http://fallback");
     }
 
     #[test]

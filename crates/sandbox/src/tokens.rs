@@ -40,11 +40,13 @@ fn cognito_error(code: &str) -> Reply {
 }
 
 fn lwa_error(status: u16, code: &str, description: &str) -> Reply {
-    Reply::json(
-        status,
-        &json!({ "error_description": description, "error": code }),
-    )
-    .with_content_type("application/json;charset=UTF-8")
+    // Written by hand to keep LWA's field order: error_description first.
+    let body = format!(
+        "{{\"error_description\":{},\"error\":{}}}",
+        json!(description),
+        json!(code)
+    );
+    Reply::raw(status, "application/json;charset=UTF-8", body.into_bytes())
 }
 
 /// The fields of a token request.
