@@ -10,9 +10,10 @@ use serde_json::value::RawValue;
 
 use crate::item::Decimal;
 
-/// Nesting deeper than this is kept unexpanded: Amazon's answers are about ten levels deep,
-/// and a bound keeps hostile input from exhausting the stack.
-const MAX_DEPTH: usize = 48;
+/// Nesting deeper than this is kept unexpanded. Amazon's answers are under twenty levels deep
+/// (an item's browse node with its ancestor chain is the deepest); the bound keeps hostile
+/// input from exhausting the stack, and bounds the work, which grows with depth times size.
+const MAX_DEPTH: usize = 32;
 
 /// One JSON value.
 #[derive(Debug)]
@@ -35,9 +36,24 @@ static NULL: Json<'static> = Json::Null;
 
 impl<'a> Json<'a> {
     /// Parses a whole document. Fails only when it is not valid JSON.
+    #[cfg(test)]
     pub(crate) fn parse(text: &'a str) -> Result<Json<'a>, serde_json::Error> {
         let raw: &'a RawValue = serde_json::from_str(text)?;
         Ok(Json::build(raw, 0))
+    }
+
+    /// Parses a document whose root must be an object. A root of another type is reported by
+    /// its type name without being expanded.
+    pub(crate) fn parse_object(text: &'a str) -> Result<Json<'a>, NotAnObject> {
+        let raw: &'a RawValue = serde_json::from_str(text).map_err(NotAnObject::Syntax)?;
+        match raw.get().trim_start().as_bytes().first() {
+            Some(b'{') => Ok(Json::build(raw, 0)),
+            Some(b'[') => Err(NotAnObject::Root("an array")),
+            Some(b'"') => Err(NotAnObject::Root("a string")),
+            Some(b't') | Some(b'f') => Err(NotAnObject::Root("a boolean")),
+            Some(b'n') => Err(NotAnObject::Root("null")),
+            _ => Err(NotAnObject::Root("a number")),
+        }
     }
 
     fn build(raw: &'a RawValue, depth: usize) -> Json<'a> {
@@ -177,6 +193,15 @@ impl<'a> Json<'a> {
     }
 }
 
+/// Why a document is not a readable object.
+#[derive(Debug)]
+pub(crate) enum NotAnObject {
+    /// Not JSON at all.
+    Syntax(serde_json::Error),
+    /// Valid JSON whose root is of this type.
+    Root(&'static str),
+}
+
 /// An object's members, in order, with their values still raw.
 struct Members<'a>(Vec<(String, &'a RawValue)>);
 
@@ -249,6 +274,15 @@ mod tests {
         let deep = "[".repeat(120) + &"]".repeat(120);
         assert!(Json::parse(&deep).is_ok());
         assert!(Json::parse("{").is_err());
+        assert!(matches!(
+            Json::parse_object(&deep),
+            Err(NotAnObject::Root("an array"))
+        ));
+        assert!(matches!(
+            Json::parse_object("{"),
+            Err(NotAnObject::Syntax(_))
+        ));
+        assert!(Json::parse_object(" {} ").is_ok());
         assert!(Json::parse("{} x").is_err());
     }
 }

@@ -20,7 +20,7 @@ use crate::item::{CatalogPage, Item, ItemError, ItemSource};
 use crate::marketplace::Marketplace;
 use crate::operation::Operation;
 
-use json::Json;
+use json::{Json, NotAnObject};
 use node::{Case, Node};
 
 /// What an answer does not say but every item needs: the marketplace asked, the API that
@@ -198,17 +198,16 @@ fn body_text(body: &[u8]) -> Result<&str, NormalizeError> {
 }
 
 fn parse_root(op: Operation, text: &str) -> Result<Json<'_>, NormalizeError> {
-    let root = Json::parse(text).map_err(|e| NormalizeError::NotJson {
-        detail: e.to_string(),
-        truncated: e.is_eof(),
-    })?;
-    match root {
-        Json::Object(_) => Ok(root),
-        other => Err(NormalizeError::NotAnObject {
+    Json::parse_object(text).map_err(|e| match e {
+        NotAnObject::Syntax(e) => NormalizeError::NotJson {
+            detail: e.to_string(),
+            truncated: e.is_eof(),
+        },
+        NotAnObject::Root(found) => NormalizeError::NotAnObject {
             operation: op,
-            found: other.type_name(),
-        }),
-    }
+            found,
+        },
+    })
 }
 
 /// The error code of a search that matched nothing.
