@@ -18,6 +18,11 @@ Usage: asa2-sandbox [options]
   --token-ttl SECS     lifetime of issued tokens (default 3600)
   --latency-ms N       delay every answer by N milliseconds
   --error-every N      every Nth API call answers 500
+  --truncate-every N   every Nth successful API answer is cut in half (invalid JSON)
+  --outage             every endpoint answers 503
+  --token-outage       only the token endpoints answer 503
+  --not-eligible ID    the account of credential ID (or PA-API access key) gets 403
+                       AssociateNotEligible; repeat for more
   --quiet              no request log on stderr
   -h, --help           this text
 
@@ -61,9 +66,9 @@ pub fn parse_args(
                     inline.or_else(|| args.next()),
                 )?))
             }
-            "--quiet" => patches.push((flag, None)),
+            "--quiet" | "--outage" | "--token-outage" => patches.push((flag, None)),
             "--port" | "--bind" | "--seed" | "--rps" | "--token-ttl" | "--latency-ms"
-            | "--error-every" => {
+            | "--error-every" | "--truncate-every" | "--not-eligible" => {
                 let v = inline.or_else(|| args.next());
                 patches.push((flag, v));
             }
@@ -86,6 +91,10 @@ pub fn parse_args(
             "--token-ttl" => config.settings.token_ttl_secs = value(&flag, v)?,
             "--latency-ms" => config.settings.latency_ms = value(&flag, v)?,
             "--error-every" => config.settings.error_every = value(&flag, v)?,
+            "--truncate-every" => config.settings.truncate_every = value(&flag, v)?,
+            "--not-eligible" => config.settings.not_eligible.push(value(&flag, v)?),
+            "--outage" => config.settings.outage = true,
+            "--token-outage" => config.settings.token_outage = true,
             "--quiet" => config.log = false,
             _ => {}
         }
@@ -186,6 +195,23 @@ mod tests {
                 .contains("cannot read")
         );
         assert_eq!(run(&["-h"], None).unwrap_err(), "help");
+        let c = run(
+            &[
+                "--outage",
+                "--token-outage",
+                "--not-eligible",
+                "a",
+                "--not-eligible=b",
+                "--truncate-every",
+                "3",
+                "--quiet",
+            ],
+            None,
+        )
+        .unwrap();
+        assert!(c.settings.outage && c.settings.token_outage && !c.log);
+        assert_eq!(c.settings.not_eligible, ["a", "b"]);
+        assert_eq!(c.settings.truncate_every, 3);
     }
 
     #[test]

@@ -573,6 +573,21 @@ mod tests {
     }
 
     #[test]
+    fn the_cores_default_resources_are_accepted_by_both_apis() {
+        for op in Operation::ALL {
+            let mut body = json!({"partnerTag": "t", "PartnerTag": "t", "itemIds": ["B09B2SBHQK"],
+                "ItemIds": ["B09B2SBHQK"], "keywords": "x", "Keywords": "x", "asin": "B09B2SBHQK",
+                "ASIN": "B09B2SBHQK", "browseNodeIds": ["1"], "BrowseNodeIds": ["1"]});
+            body["resources"] = json!(asa2_core::default_resources(op));
+            body["Resources"] = json!(asa2_core::paapi_default_resources(op));
+            let map = body.as_object().unwrap();
+            let c = parse(op, Api::Creators, map).unwrap_or_else(|e| panic!("{op}: {e:?}"));
+            assert_eq!(c.resources.len(), asa2_core::default_resources(op).len());
+            parse(op, Api::Paapi, map).unwrap_or_else(|e| panic!("{op}: {e:?}"));
+        }
+    }
+
+    #[test]
     fn search_needs_a_term_and_bounds() {
         let err = parse(
             Operation::SearchItems,
