@@ -5,9 +5,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use asa2_core::{
-    AmzDate, ApiBase, Asin, Availability, Condition, DeliveryFlag, GetBrowseNodesParams,
-    GetItemsParams, GetVariationsParams, HttpRequest, Marketplace, Operation, OperationParams,
-    PaapiCredentials, PaapiRequestError, SearchItemsParams, Secret, SigV4Params, SigV4Request,
+    AmzDate, ApiBase, Asin, Condition, DeliveryFlag, GetBrowseNodesParams, GetItemsParams,
+    GetVariationsParams, HttpRequest, Marketplace, Operation, OperationParams, PaapiCredentials,
+    PaapiRequestError, SearchAvailability, SearchItemsParams, Secret, SigV4Params, SigV4Request,
     SigningSettings, SortBy, paapi_get_browse_nodes, paapi_get_items, paapi_get_variations,
     paapi_requests, paapi_search_items, paapi_signed_request, sign_v4,
 };
@@ -215,7 +215,7 @@ fn search_items_body() {
         item_page: Some(2),
         item_count: Some(5),
         sort_by: Some(SortBy::PriceLowToHigh),
-        availability: Some(Availability::IncludeOutOfStock),
+        availability: Some(SearchAvailability::IncludeOutOfStock),
         delivery_flags: vec![DeliveryFlag::Prime],
         min_price: Some(1999),
         max_price: Some(9999),
