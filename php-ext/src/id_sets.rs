@@ -14,6 +14,10 @@ use crate::errors::{OrThrow, guard, invalid, validation};
 /// `{name, tags: {marketplace: tracking ID}}` as the core's form input. Rows may also be given
 /// as a list of `{marketplace, tag}`.
 fn set_input(value: Value, field: &str) -> PhpResult<AssociateIdSetInput> {
+    let value = match value {
+        Value::Array(items) if items.is_empty() => Value::Object(Default::default()),
+        other => other,
+    };
     let Value::Object(mut set) = value else {
         return Err(invalid(
             field,
@@ -35,6 +39,7 @@ fn set_input(value: Value, field: &str) -> PhpResult<AssociateIdSetInput> {
     let mut tags = Vec::new();
     match set.remove("tags") {
         None | Some(Value::Null) => {}
+        Some(Value::Array(rows)) if rows.is_empty() => {}
         Some(Value::Object(map)) => {
             for (marketplace, tag) in map {
                 let tag =

@@ -1,8 +1,8 @@
 //! `Asa2\PaApi` (PA-API 5.0 requests and answers) and `Asa2\PaApiSettings` (the PA API tab).
 
 use asa2_core::{
-    ApiError, NormalizeContext, Operation, OperationParams, PaapiCredentials, PaapiRequestError,
-    PaapiSettingsInput, normalize_paapi, paapi_requests,
+    NormalizeContext, Operation, OperationParams, PaapiCredentials, PaapiRequestError,
+    PaapiSettingsInput, paapi_requests, parse_paapi_response,
 };
 use ext_php_rs::binary_slice::BinarySlice;
 use ext_php_rs::boxed::ZBox;
@@ -151,15 +151,9 @@ impl PaApi {
             let marketplace = lookup(&marketplace)?;
             let status = crate::http::status(status)?;
             let headers = header_pairs(headers, "headers")?;
-            if !(200..300).contains(&status) {
-                return Err(api_error(
-                    &ApiError::from_paapi(status, &headers, &body),
-                    now,
-                ));
-            }
             let ctx = NormalizeContext::paapi(marketplace, now);
-            let page = normalize_paapi(op, &ctx, &body)
-                .map_err(|e| api_error(&ApiError::malformed(status, e.to_string()), now))?;
+            let page = parse_paapi_response(op, &ctx, status, &headers, &body)
+                .map_err(|e| api_error(&e, now))?;
             to_array(&page)
         })
     }

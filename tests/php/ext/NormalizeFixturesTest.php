@@ -1,0 +1,50 @@
+<?php
+/**
+ * The core's answer fixtures (crates/core/tests/fixtures) through the PHP parsers: each
+ * answer must become exactly the case's expected.json.
+ */
+
+declare(strict_types=1);
+
+namespace Asa2\Tests;
+
+use Asa2\PaApi;
+
+final class NormalizeFixturesTest extends Asa2TestCase
+{
+    /** @return array<string, array{string}> */
+    public static function paapiCases(): array
+    {
+        $cases = [];
+        foreach (glob(Paths::fixtures() . '/paapi5/*', GLOB_ONLYDIR) ?: [] as $dir) {
+            $cases[basename($dir)] = [$dir];
+        }
+        return $cases;
+    }
+
+    /** @return array<string, mixed> */
+    private static function json(string $path): array
+    {
+        return json_decode((string) file_get_contents($path), true, 512, JSON_THROW_ON_ERROR);
+    }
+
+    public function testThereAreFixtures(): void
+    {
+        self::assertGreaterThanOrEqual(5, count(self::paapiCases()));
+    }
+
+    /** @dataProvider paapiCases */
+    public function testPaApiAnswer(string $dir): void
+    {
+        $case = self::json("$dir/case.json");
+        $page = PaApi::parse(
+            $case['operation'],
+            $case['marketplace'],
+            $case['status'],
+            ['Content-Type' => 'application/json'],
+            (string) file_get_contents("$dir/response.json"),
+            $case['now']
+        );
+        self::assertSame(self::json("$dir/expected.json"), $page, $case['description']);
+    }
+}
