@@ -81,3 +81,9 @@ pub use sigv4::*;
 
 mod paapi;
 pub use paapi::*;
+
+// Product templates (`{{ Placeholder }}`), rendered from stored product data.
+#[cfg(feature = "templates")]
+mod template;
+#[cfg(feature = "templates")]
+pub use template::*;

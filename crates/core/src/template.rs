@@ -1,0 +1,597 @@
+//! Product templates: `{{ Placeholder }}` syntax (Twig style, as ASA2 users know it), rendered
+//! from stored product data with HTML auto-escaping.
+//!
+//! A template sees one product as flat, PascalCase placeholders ([`PLACEHOLDERS`] lists them
+//! with the APIs that fill them). Prices disappear (and `PriceHidden` is true) when Amazon forbids
+//! showing them: the listing violates the minimum advertised price (`ViolatesMAP`), or the price
+//! is older than Amazon allows prices to be shown without a refresh.
+
+use std::fmt;
+
+use minijinja::value::Value;
+use minijinja::{AutoEscape, Environment, UndefinedBehavior};
+use serde::Serialize;
+
+use crate::item::{Image, ImageSet, Item, Money, SourceApi};
+
+/// How long a price may be shown after it was fetched: Amazon's Associates rules allow 24 hours.
+pub const PRICE_MAX_AGE_SECS: i64 = 24 * 60 * 60;
+
+/// The template a fresh install renders products with.
+pub const DEFAULT_TEMPLATE: &str = r#"<div class="asa2-box">
+  {% if MediumImageURL %}<a class="asa2-box__image" href="{{ DetailPageURL }}" rel="nofollow sponsored noopener" target="_blank"><img src="{{ MediumImageURL }}" alt="{{ Title }}" loading="lazy"{% if MediumImageWidth %} width="{{ MediumImageWidth }}" height="{{ MediumImageHeight }}"{% endif %}></a>{% endif %}
+  <div class="asa2-box__body">
+    <a class="asa2-box__title" href="{{ DetailPageURL }}" rel="nofollow sponsored noopener" target="_blank">{{ Title }}</a>
+    {% if Brand %}<div class="asa2-box__brand">{{ Brand }}</div>{% endif %}
+    {% if Features %}<ul class="asa2-box__features">{% for feature in Features|slice_list(3) %}<li>{{ feature }}</li>{% endfor %}</ul>{% endif %}
+    {% if Price %}<div class="asa2-box__price">{{ Price }}{% if ListPrice %} <del>{{ ListPrice }}</del>{% endif %}{% if SavingsPercentage %} <span class="asa2-box__savings">-{{ SavingsPercentage }}%</span>{% endif %}</div>{% endif %}
+    {% if AvailabilityMessage %}<div class="asa2-box__availability asa2-box__availability--{{ AvailabilityType|lower }}">{{ AvailabilityMessage }}</div>{% endif %}
+    <a class="asa2-box__button" href="{{ DetailPageURL }}" rel="nofollow sponsored noopener" target="_blank">View on Amazon</a>
+  </div>
+</div>"#;
+
+/// The work one render may do before it is stopped (loops over huge lists, runaway templates).
+const FUEL: u64 = 200_000;
+/// The longest template accepted.
+pub const MAX_TEMPLATE_BYTES: usize = 64 * 1024;
+
+/// A template that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TemplateError {
+    /// The template does not parse (or uses a placeholder filter wrongly).
+    #[error("template error{}: {message}", line.map(|l| format!(" on line {l}")).unwrap_or_default())]
+    Syntax {
+        /// What is wrong.
+        message: String,
+        /// 1-based line, when known.
+        line: Option<usize>,
+    },
+    /// Rendering stopped: the template did too much work or failed at run time.
+    #[error("the template could not be rendered{}: {message}", line.map(|l| format!(" (line {l})")).unwrap_or_default())]
+    Render {
+        /// What went wrong.
+        message: String,
+        /// 1-based line, when known.
+        line: Option<usize>,
+    },
+    /// The template is longer than [`MAX_TEMPLATE_BYTES`].
+    #[error("the template is {0} bytes long; at most 65536 bytes are allowed")]
+    TooLong(usize),
+}
+
+impl TemplateError {
+    fn syntax(e: &minijinja::Error) -> TemplateError {
+        TemplateError::Syntax {
+            message: e.detail().unwrap_or("invalid syntax").to_string(),
+            line: e.line(),
+        }
+    }
+
+    fn render(e: &minijinja::Error) -> TemplateError {
+        let message = match e.kind() {
+            minijinja::ErrorKind::OutOfFuel => {
+                "it does too much work (a loop over too many values?)".to_string()
+            }
+            _ => e
+                .detail()
+                .map(str::to_string)
+                .unwrap_or_else(|| e.to_string()),
+        };
+        TemplateError::Render {
+            message,
+            line: e.line(),
+        }
+    }
+}
+
+/// Per-render choices made by the caller.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderOptions {
+    /// The current time (unix seconds), to judge the age of prices.
+    pub now: i64,
+    /// A partner tag that replaces the one in the product links (an Associate ID Set's tag for
+    /// the product's marketplace).
+    pub partner_tag: Option<String>,
+    /// How old a price may be before it is hidden.
+    pub price_max_age: i64,
+}
+
+impl RenderOptions {
+    /// Options for rendering at `now` with the links as stored and Amazon's price age limit.
+    pub fn at(now: i64) -> RenderOptions {
+        RenderOptions {
+            now,
+            partner_tag: None,
+            price_max_age: PRICE_MAX_AGE_SECS,
+        }
+    }
+}
+
+/// A compiled template, ready to render any number of products.
+pub struct ProductTemplate {
+    env: Environment<'static>,
+}
+
+impl fmt::Debug for ProductTemplate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ProductTemplate").finish_non_exhaustive()
+    }
+}
+
+const NAME: &str = "product.html";
+
+fn slice_list(value: Value, n: usize) -> Result<Value, minijinja::Error> {
+    let items: Vec<Value> = value.try_iter()?.take(n).collect();
+    Ok(Value::from(items))
+}
+
+/// Prints values the way a page wants them: nothing for a missing value, `true`/`false` for
+/// booleans, everything else HTML-escaped.
+fn format_value(
+    out: &mut minijinja::Output<'_>,
+    state: &minijinja::State<'_, '_>,
+    value: &Value,
+) -> Result<(), minijinja::Error> {
+    if value.is_none() || value.is_undefined() {
+        return Ok(());
+    }
+    if value.kind() == minijinja::value::ValueKind::Bool {
+        out.write_str(if value.is_true() { "true" } else { "false" })
+            .map_err(|_| {
+                minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "write failed")
+            })?;
+        return Ok(());
+    }
+    minijinja::escape_formatter(out, state, value)
+}
+
+impl ProductTemplate {
+    /// Compiles `source`; syntax errors name the line.
+    pub fn compile(source: &str) -> Result<ProductTemplate, TemplateError> {
+        if source.len() > MAX_TEMPLATE_BYTES {
+            return Err(TemplateError::TooLong(source.len()));
+        }
+        let mut env = Environment::new();
+        env.set_auto_escape_callback(|_| AutoEscape::Html);
+        env.set_undefined_behavior(UndefinedBehavior::Lenient);
+        env.set_fuel(Some(FUEL));
+        env.set_recursion_limit(32);
+        env.add_filter("slice_list", slice_list);
+        env.set_formatter(format_value);
+        env.add_template_owned(NAME, source.to_string())
+            .map_err(|e| TemplateError::syntax(&e))?;
+        Ok(ProductTemplate { env })
+    }
+
+    /// Renders one product.
+    pub fn render(&self, item: &Item, options: &RenderOptions) -> Result<String, TemplateError> {
+        let template = self
+            .env
+            .get_template(NAME)
+            .map_err(|e| TemplateError::render(&e))?;
+        let context = Placeholders::of(item, options);
+        template
+            .render(Value::from_serialize(&context))
+            .map_err(|e| TemplateError::render(&e))
+    }
+}
+
+/// Compiles and renders in one step (for previews; use [`ProductTemplate`] for many products).
+pub fn render_product(
+    source: &str,
+    item: &Item,
+    options: &RenderOptions,
+) -> Result<String, TemplateError> {
+    ProductTemplate::compile(source)?.render(item, options)
+}
+
+/// Which APIs fill a placeholder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FilledBy {
+    /// Both the Creators API and PA-API 5.0.
+    Both,
+    /// The Creators API only (PA-API 5.0 leaves it empty).
+    Creators,
+}
+
+/// The documentation of one placeholder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct PlaceholderDoc {
+    /// Name as written in templates: `Title`.
+    pub name: &'static str,
+    /// What it holds.
+    pub description: &'static str,
+    /// Which APIs fill it.
+    pub filled_by: FilledBy,
+}
+
+macro_rules! placeholders {
+    ($($name:ident : $ty:ty, $by:ident, $doc:literal;)*) => {
+        /// The values a template sees for one product.
+        #[derive(Debug, Clone, Default, Serialize)]
+        #[allow(non_snake_case)]
+        struct Placeholders {
+            $($name: $ty,)*
+        }
+
+        /// Every placeholder, in documentation order.
+        pub const PLACEHOLDERS: &[PlaceholderDoc] = &[
+            $(PlaceholderDoc { name: stringify!($name), description: $doc, filled_by: FilledBy::$by },)*
+        ];
+    };
+}
+
+placeholders! {
+    ASIN: String, Both, "The product's ASIN.";
+    ParentASIN: Option<String>, Both, "The ASIN of the parent product when this is a variation.";
+    Title: Option<String>, Both, "Product title.";
+    DetailPageURL: Option<String>, Both, "Link to the product page carrying your tracking ID (or the Associate ID Set's).";
+    Brand: Option<String>, Both, "Brand.";
+    Manufacturer: Option<String>, Both, "Manufacturer.";
+    Features: Vec<String>, Both, "Feature bullet points (a list: loop over it).";
+    SmallImageURL: Option<String>, Both, "Small primary image URL.";
+    MediumImageURL: Option<String>, Both, "Medium primary image URL.";
+    MediumImageWidth: Option<u32>, Both, "Width of the medium image in pixels.";
+    MediumImageHeight: Option<u32>, Both, "Height of the medium image in pixels.";
+    LargeImageURL: Option<String>, Both, "Large primary image URL.";
+    ImageVariants: Vec<String>, Both, "URLs of the other images (medium size; a list).";
+    Price: Option<String>, Both, "Price as Amazon formats it (e.g. 49,99 €); empty when it may not be shown.";
+    PriceAmount: Option<String>, Both, "Price as a plain decimal number (49.99).";
+    PriceCurrency: Option<String>, Both, "Currency code of the price (EUR).";
+    ListPrice: Option<String>, Both, "The list (or was) price the saving is measured against.";
+    Savings: Option<String>, Both, "The saving as Amazon formats it.";
+    SavingsPercentage: Option<u32>, Both, "The saving in percent.";
+    PriceHidden: bool, Both, "True when the price is withheld (ViolatesMAP, or older than 24 hours).";
+    Condition: Option<String>, Both, "Offer condition (New, Used, ...).";
+    MerchantName: Option<String>, Both, "Seller of the featured offer.";
+    IsBuyBoxWinner: Option<bool>, Both, "Whether the featured offer wins the buy box.";
+    AvailabilityType: Option<String>, Both, "Availability code: IN_STOCK, IN_STOCK_SCARCE, OUT_OF_STOCK, PREORDER, BACKORDER.";
+    AvailabilityMessage: Option<String>, Both, "Availability text in the store's language.";
+    AvailabilityMinOrderQuantity: Option<u32>, Both, "Smallest quantity that can be ordered.";
+    AvailabilityMaxOrderQuantity: Option<u32>, Both, "Largest quantity that can be ordered.";
+    ViolatesMAP: Option<bool>, Creators, "True when the price is below the minimum advertised price: the price is hidden.";
+    DealBadge: Option<String>, Creators, "Deal badge text (e.g. Limited time deal).";
+    SalesRank: Option<u64>, Both, "Best sellers rank on the store.";
+    StarRating: Option<String>, Both, "Average customer rating (e.g. 4.5), when Amazon returns it.";
+    ReviewCount: Option<u64>, Both, "Number of customer reviews, when Amazon returns it.";
+    Marketplace: String, Both, "Marketplace code (DE, US, ...).";
+    Api: String, Both, "Which API served the data: Creators API or PA-API 5.0.";
+    ApiVersion: String, Both, "Version of that API (2.2, 3.1, 5.0, ...).";
+    LastUpdate: Option<i64>, Both, "When the data was fetched (unix seconds).";
+}
+
+fn image_url(set: Option<&ImageSet>, pick: fn(&ImageSet) -> Option<&Image>) -> Option<String> {
+    set.and_then(pick).and_then(|i| safe_url(&i.url))
+}
+
+/// Only http(s) URLs reach a template; anything else (e.g. `javascript:`) is dropped.
+fn safe_url(url: &str) -> Option<String> {
+    let lower = url.trim_start().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")).then(|| url.trim().to_string())
+}
+
+/// Replaces the `tag` query parameter of an Amazon link (or adds one).
+fn with_partner_tag(url: &str, tag: &str) -> String {
+    let encoded: String =
+        percent_encoding::utf8_percent_encode(tag, percent_encoding::NON_ALPHANUMERIC)
+            .to_string()
+            .replace("%2D", "-");
+    let (base, fragment) = match url.split_once('#') {
+        Some((b, f)) => (b, Some(f)),
+        None => (url, None),
+    };
+    let (path, query) = base.split_once('?').unwrap_or((base, ""));
+    let mut params: Vec<String> = query
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with("tag="))
+        .map(str::to_string)
+        .collect();
+    params.insert(0, format!("tag={encoded}"));
+    let mut out = format!("{path}?{}", params.join("&"));
+    if let Some(f) = fragment {
+        out.push('#');
+        out.push_str(f);
+    }
+    out
+}
+
+fn display(money: Option<&Money>) -> Option<String> {
+    let money = money?;
+    money.display.clone().or_else(|| {
+        let amount = money.amount.as_ref()?.to_string();
+        Some(match &money.currency {
+            Some(c) => format!("{amount} {c}"),
+            None => amount,
+        })
+    })
+}
+
+impl Placeholders {
+    fn of(item: &Item, options: &RenderOptions) -> Placeholders {
+        let primary = item.images.primary.as_ref();
+        let map = item.violates_map == Some(true);
+        let stale = item
+            .fetched_at
+            .is_none_or(|at| options.now.saturating_sub(at) > options.price_max_age);
+        let hide_price = map || stale;
+        let detail = item
+            .detail_page_url
+            .as_deref()
+            .and_then(safe_url)
+            .map(
+                |url| match options.partner_tag.as_deref().filter(|t| !t.is_empty()) {
+                    Some(tag) => with_partner_tag(&url, tag),
+                    None => url,
+                },
+            );
+        let api = match item.source.api() {
+            SourceApi::Creators => "Creators API",
+            SourceApi::PaApi5 => "PA-API 5.0",
+        };
+        let mut p = Placeholders {
+            ASIN: item.asin.clone(),
+            ParentASIN: item.parent_asin.clone(),
+            Title: item.title.clone(),
+            DetailPageURL: detail,
+            Brand: item.brand.clone(),
+            Manufacturer: item.manufacturer.clone(),
+            Features: item.features.clone(),
+            SmallImageURL: image_url(primary, |s| s.small.as_ref()),
+            MediumImageURL: image_url(primary, |s| s.medium.as_ref()),
+            MediumImageWidth: primary
+                .and_then(|s| s.medium.as_ref())
+                .and_then(|i| i.width),
+            MediumImageHeight: primary
+                .and_then(|s| s.medium.as_ref())
+                .and_then(|i| i.height),
+            LargeImageURL: image_url(primary, |s| s.large.as_ref()),
+            ImageVariants: item
+                .images
+                .variants
+                .iter()
+                .filter_map(|s| image_url(Some(s), |s| s.medium.as_ref().or(s.large.as_ref())))
+                .collect(),
+            PriceHidden: hide_price,
+            Condition: item.condition.clone(),
+            MerchantName: item.merchant.as_ref().and_then(|m| m.name.clone()),
+            IsBuyBoxWinner: item.is_buy_box_winner,
+            AvailabilityType: item.availability.as_ref().and_then(|a| a.kind.clone()),
+            AvailabilityMessage: item.availability.as_ref().and_then(|a| a.message.clone()),
+            AvailabilityMinOrderQuantity: item
+                .availability
+                .as_ref()
+                .and_then(|a| a.min_order_quantity),
+            AvailabilityMaxOrderQuantity: item
+                .availability
+                .as_ref()
+                .and_then(|a| a.max_order_quantity),
+            ViolatesMAP: item.violates_map,
+            DealBadge: item.deal.as_ref().and_then(|d| d.badge.clone()),
+            SalesRank: item.sales_rank,
+            StarRating: item
+                .customer_reviews
+                .as_ref()
+                .and_then(|r| r.star_rating.as_ref())
+                .map(|d| d.to_string()),
+            ReviewCount: item.customer_reviews.as_ref().and_then(|r| r.count),
+            Marketplace: item.marketplace.code().to_string(),
+            Api: api.to_string(),
+            ApiVersion: item.source.version(),
+            LastUpdate: item.fetched_at,
+            ..Placeholders::default()
+        };
+        if !hide_price {
+            p.Price = display(item.price.as_ref());
+            p.PriceAmount = item
+                .price
+                .as_ref()
+                .and_then(|m| m.amount.as_ref())
+                .map(|d| d.to_string());
+            p.PriceCurrency = item.price.as_ref().and_then(|m| m.currency.clone());
+            p.ListPrice = display(item.list_price.as_ref());
+            p.Savings = item.savings.as_ref().and_then(|s| {
+                s.display.clone().or_else(|| {
+                    s.amount.as_ref().map(|a| match &s.currency {
+                        Some(c) => format!("{a} {c}"),
+                        None => a.to_string(),
+                    })
+                })
+            });
+            p.SavingsPercentage = item.savings.as_ref().and_then(|s| s.percentage);
+        }
+        p
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::item::{Availability, Decimal, ItemSource, Savings};
+    use crate::{ApiVersion, CredentialKind, Marketplace};
+
+    const NOW: i64 = 1_780_000_000;
+
+    fn money(amount: &str, display: &str) -> Money {
+        Money {
+            amount: Some(Decimal::parse(amount).unwrap()),
+            currency: Some("EUR".to_string()),
+            display: Some(display.to_string()),
+        }
+    }
+
+    fn item() -> Item {
+        let source = ItemSource::Creators(ApiVersion::for_marketplace(
+            CredentialKind::Cognito,
+            Marketplace::DE,
+        ));
+        let mut item = Item::new("B0DLFMFBJW", Marketplace::DE, source);
+        item.title = Some("Kopfhörer <script>alert(1)</script> & mehr".to_string());
+        item.detail_page_url =
+            Some("https://www.amazon.de/dp/B0DLFMFBJW?tag=site-21&linkCode=ogi".to_string());
+        item.brand = Some("Sonic".to_string());
+        item.features = vec!["Leise".to_string(), "Leicht".to_string()];
+        item.price = Some(money("49.99", "49,99 €"));
+        item.list_price = Some(money("59.99", "59,99 €"));
+        item.savings = Some(Savings {
+            amount: Some(Decimal::parse("10.00").unwrap()),
+            currency: Some("EUR".to_string()),
+            display: Some("10,00 €".to_string()),
+            percentage: Some(17),
+        });
+        item.availability = Some(Availability {
+            kind: Some("IN_STOCK".to_string()),
+            message: Some("Auf Lager".to_string()),
+            min_order_quantity: Some(1),
+            max_order_quantity: Some(5),
+        });
+        item.fetched_at = Some(NOW - 60);
+        item
+    }
+
+    fn render(source: &str, item: &Item) -> String {
+        render_product(source, item, &RenderOptions::at(NOW)).unwrap()
+    }
+
+    #[test]
+    fn placeholders_render_and_escape_html() {
+        let out = render("{{ Title }}|{{ Price }}|{{ AvailabilityType }}", &item());
+        assert_eq!(
+            out,
+            "Kopfh\u{f6}rer &lt;script&gt;alert(1)&lt;&#x2f;script&gt; &amp; mehr|49,99 \u{20ac}|IN_STOCK"
+        );
+    }
+
+    #[test]
+    fn the_default_template_renders_every_part() {
+        let out = render(DEFAULT_TEMPLATE, &item());
+        for part in [
+            "asa2-box",
+            "49,99 \u{20ac}",
+            "<del>59,99 \u{20ac}</del>",
+            "-17%",
+            "Auf Lager",
+            "<li>Leise</li>",
+            "tag=site-21",
+        ] {
+            assert!(out.contains(part), "{part} missing in {out}");
+        }
+        assert!(!out.contains("<script>"));
+    }
+
+    #[test]
+    fn violates_map_hides_every_price() {
+        let mut item = item();
+        item.violates_map = Some(true);
+        let out = render(
+            "[{{ Price }}][{{ ListPrice }}][{{ Savings }}][{{ PriceAmount }}][{{ PriceHidden }}][{{ ViolatesMAP }}]",
+            &item,
+        );
+        assert_eq!(out, "[][][][][true][true]");
+    }
+
+    #[test]
+    fn prices_older_than_a_day_are_hidden() {
+        let mut item = item();
+        item.fetched_at = Some(NOW - PRICE_MAX_AGE_SECS - 1);
+        assert_eq!(render("[{{ Price }}]{{ PriceHidden }}", &item), "[]true");
+        item.fetched_at = Some(NOW - PRICE_MAX_AGE_SECS);
+        assert_eq!(
+            render("[{{ Price }}]{{ PriceHidden }}", &item),
+            "[49,99 \u{20ac}]false"
+        );
+        item.fetched_at = None;
+        assert_eq!(render("[{{ Price }}]", &item), "[]");
+    }
+
+    #[test]
+    fn an_id_set_tag_replaces_the_link_tag() {
+        let options = RenderOptions {
+            partner_tag: Some("visitor-20".to_string()),
+            ..RenderOptions::at(NOW)
+        };
+        let out = render_product("{{ DetailPageURL }}", &item(), &options).unwrap();
+        assert_eq!(
+            out,
+            "https:&#x2f;&#x2f;www.amazon.de&#x2f;dp&#x2f;B0DLFMFBJW?tag=visitor-20&amp;linkCode=ogi"
+        );
+        assert_eq!(
+            with_partner_tag("https://www.amazon.com/dp/X#top", "a b"),
+            "https://www.amazon.com/dp/X?tag=a%20b#top"
+        );
+    }
+
+    #[test]
+    fn only_http_links_reach_the_page() {
+        let mut item = item();
+        item.detail_page_url = Some("javascript:alert(1)".to_string());
+        assert_eq!(render("[{{ DetailPageURL }}]", &item), "[]");
+    }
+
+    #[test]
+    fn the_creators_only_placeholders_are_filled() {
+        let out = render(
+            "{{ AvailabilityMinOrderQuantity }}-{{ AvailabilityMaxOrderQuantity }} {{ Api }} {{ ApiVersion }} {{ Marketplace }}",
+            &item(),
+        );
+        assert_eq!(out, "1-5 Creators API 2.2 DE");
+        let docs: Vec<_> = PLACEHOLDERS.iter().map(|p| p.name).collect();
+        for name in [
+            "ASIN",
+            "Title",
+            "DetailPageURL",
+            "Price",
+            "ListPrice",
+            "Savings",
+            "Brand",
+            "Features",
+            "Marketplace",
+            "AvailabilityType",
+            "AvailabilityMinOrderQuantity",
+            "AvailabilityMaxOrderQuantity",
+            "ViolatesMAP",
+        ] {
+            assert!(docs.contains(&name), "{name} undocumented");
+        }
+    }
+
+    #[test]
+    fn syntax_errors_name_the_line() {
+        let err = ProductTemplate::compile("<p>\n{{ Title }\n</p>").unwrap_err();
+        match &err {
+            TemplateError::Syntax { line, .. } => assert_eq!(*line, Some(2)),
+            other => panic!("{other:?}"),
+        }
+        assert!(err.to_string().contains("line 2"), "{err}");
+        assert!(matches!(
+            ProductTemplate::compile(&"x".repeat(MAX_TEMPLATE_BYTES + 1)),
+            Err(TemplateError::TooLong(_))
+        ));
+    }
+
+    #[test]
+    fn runaway_templates_stop() {
+        let err = render_product(
+            "{% for a in range(1000) %}{% for b in range(1000) %}.{% endfor %}{% endfor %}",
+            &item(),
+            &RenderOptions::at(NOW),
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("too much work"), "{err}");
+    }
+
+    #[test]
+    fn unknown_placeholders_render_empty() {
+        assert_eq!(
+            render("[{{ NoSuchThing }}][{{ Title.foo }}]", &item()),
+            "[][]"
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_template_renders_or_errs(source in "(\\PC|\\{|\\}|%|#|\\n){0,200}") {
+            let _ = render_product(&source, &item(), &RenderOptions::at(NOW));
+        }
+    }
+}
