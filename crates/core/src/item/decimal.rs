@@ -38,11 +38,6 @@ impl Decimal {
         &self.0
     }
 
-    /// `true` for a negative amount.
-    pub fn is_negative(&self) -> bool {
-        self.0.starts_with('-')
-    }
-
     /// The integer nearest to this decimal, halves rounded away from zero (`15.5` gives 16),
     /// or `None` when it does not fit in an `i64`.
     pub fn round_to_integer(&self) -> Option<i64> {
@@ -130,12 +125,6 @@ impl FromStr for Decimal {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Decimal::parse(s)
-    }
-}
-
-impl From<u32> for Decimal {
-    fn from(value: u32) -> Decimal {
-        Decimal(value.to_string())
     }
 }
 

@@ -610,6 +610,23 @@ mod tests {
     }
 
     #[test]
+    fn an_item_stored_by_php_loads() {
+        // PHP's json_encode() writes an empty array for an empty object and may turn amounts
+        // into numbers.
+        let stored = r#"{"asin":"B0DLFMFBJW","marketplace":"www.amazon.de","source":{"api":"creators","version":"3.2"},
+            "images":[],"features":[],"price":{"amount":49.99,"currency":"EUR","display":null},
+            "customer_reviews":{"star_rating":4.5,"count":12},"fetched_at":1764064800}"#;
+        let item: Item = serde_json::from_str(stored).unwrap();
+        assert_eq!(item.images, Images::default());
+        assert_eq!(item.price.unwrap().amount.unwrap().as_str(), "49.99");
+        assert_eq!(
+            item.customer_reviews.unwrap().star_rating.unwrap().as_str(),
+            "4.5"
+        );
+        assert_eq!(item.marketplace, Marketplace::DE);
+    }
+
+    #[test]
     fn page_leaves_out_what_the_operation_does_not_produce() {
         let page = CatalogPage::new(Operation::GetItems);
         assert_eq!(

@@ -210,6 +210,9 @@ fn parse_root(op: Operation, text: &str) -> Result<Json<'_>, NormalizeError> {
     })
 }
 
+/// How many of an unexpected answer's members an error names.
+const MAX_NAMED_KEYS: usize = 5;
+
 /// The error code of a search that matched nothing.
 const NO_RESULTS: &str = "NoResults";
 
@@ -240,11 +243,16 @@ fn assemble(
 
     let keys = root.json().keys();
     if !root.has(result_key) && !root.has("errors") && !keys.is_empty() {
-        let found = keys
+        // Name a few members, shortened: the message must stay readable whatever was sent.
+        let mut found = keys
             .iter()
-            .map(|k| format!("\"{k}\""))
+            .take(MAX_NAMED_KEYS)
+            .map(|k| format!("\"{}\"", k.chars().take(40).collect::<String>()))
             .collect::<Vec<_>>()
             .join(", ");
+        if keys.len() > MAX_NAMED_KEYS {
+            found.push_str(", ...");
+        }
         return Err(NormalizeError::MissingResult {
             operation: op,
             expected: spelled(&[result_key]),
@@ -418,6 +426,16 @@ mod tests {
             "{err:?}"
         );
         assert!(err.to_string().contains("lowerCamelCase"), "{err}");
+        let long = format!(
+            r#"{{"{}":1,"b":2,"c":3,"d":4,"e":5,"f":6}}"#,
+            "a".repeat(500)
+        );
+        let err = normalize_paapi(Operation::GetItems, &ctx(), long.as_bytes()).unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.len() < 400 && text.contains("\"e\", ...") && text.contains("`ItemsResult`"),
+            "{text}"
+        );
     }
 
     #[test]
