@@ -50,7 +50,19 @@ sandbox_config_file() {
   return 1
 }
 
-# sandbox_print_credentials CONFIG - prints the demo credentials the sandbox accepts, one per line.
+# sandbox_print_credentials CONFIG - prints the credentials the sandbox accepts (read from its JSON
+# configuration), as they are typed into ASA2 -> Setup.
 sandbox_print_credentials() {
-  printf 'see %s\n' "${1#"$ASA2_ROOT"/}"
+  php -r '
+    $config = json_decode((string) file_get_contents($argv[1]), true);
+    if (!is_array($config)) { fwrite(STDERR, "cannot read $argv[1]\n"); exit(1); }
+    foreach ($config["credentials"] ?? [] as $c) {
+        $type = str_starts_with((string) $c["version"], "3.") ? "LWA (v3)" : "Cognito (v2)";
+        printf("# %s\n  Marketplace %s, Credential Type %s\n  Credential ID      %s\n  Credential Secret  %s\n  Partner Tag        %s\n",
+            $c["label"], implode(", ", $c["marketplaces"]), $type, $c["id"], $c["secret"], implode(", ", $c["partner_tags"]));
+    }
+    foreach ($config["paapi_keys"] ?? [] as $k) {
+        printf("# %s (Amazon PA API tab)\n  Marketplaces %s\n  Access Key         %s\n  Secret Key         %s\n  Partner Tags       %s\n",
+            $k["label"], implode(", ", $k["marketplaces"]), $k["access_key"], $k["secret_key"], implode(", ", $k["partner_tags"]));
+    }' "$1"
 }

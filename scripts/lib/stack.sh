@@ -6,7 +6,8 @@
 #         (users, passwords, salts and data survive `make demo` and `make stop`).
 #   test  WordPress http://127.0.0.1:8091, sandbox :8766, database asa2_test; recreated empty on
 #         every start, fixed passwords. Ports can be moved with ASA2_TEST_WP_PORT and
-#         ASA2_TEST_SANDBOX_PORT. One test stack runs at a time on a machine (a lock serialises
+#         ASA2_TEST_SANDBOX_PORT; ASA2_TEST_SANDBOX_ARGS adds sandbox options (e.g. "--token-ttl 2";
+#         tests can also change its settings while it runs, see TestCase::sandbox_configure()). One test stack runs at a time on a machine (a lock serialises
 #         the suites that start it).
 #
 # Everything a stack has lives in .work/<stack>/ (WordPress, wp-config.php, salts.php,
@@ -97,6 +98,9 @@ stack_prepare_wordpress() {
   fi
   mkdir -p "$STACK_WP_DIR/wp-content/uploads"
 
+  mkdir -p "$STACK_WP_DIR/wp-content/mu-plugins"
+  cp "$ASA2_ROOT/scripts/wp/mu-plugins/"*.php "$STACK_WP_DIR/wp-content/mu-plugins/"
+
   local link="$STACK_WP_DIR/wp-content/plugins/$ASA2_PLUGIN_SLUG"
   if [ -d "$ASA2_PLUGIN_DIR" ]; then
     ln -sfn "$ASA2_PLUGIN_DIR" "$link"
@@ -179,6 +183,7 @@ stack_write_json() {
   "url": "$STACK_WP_URL",
   "port": $STACK_WP_PORT,
   "setup_url": "$STACK_WP_URL/wp-admin/admin.php?page=asa2-setup",
+  "sandbox": $(sandbox_written && echo true || echo false),
   "sandbox_url": "$STACK_SANDBOX_URL",
   "sandbox_port": $STACK_SANDBOX_PORT,
   "db": {"name": "$STACK_DB_NAME", "user": "$STACK_DB_USER", "password": "$1"},
@@ -225,7 +230,7 @@ stack_start_sandbox() {
   config=$(sandbox_config_file) || die "the sandbox has no demo configuration (crates/sandbox/demo.toml or demo.json)"
   start_background "$STACK_SANDBOX_PID" "$STACK_SANDBOX_LOG" \
     "$ASA2_SANDBOX_BIN" --port "$STACK_SANDBOX_PORT" --config "$config" "$@"
-  if ! wait_until 20 "the sandbox at $STACK_SANDBOX_URL" http_answers "$STACK_SANDBOX_URL/"; then
+  if ! wait_until 20 "the sandbox at $STACK_SANDBOX_URL" http_answers "$STACK_SANDBOX_URL/__sandbox/health"; then
     tail -n 20 "$STACK_SANDBOX_LOG" >&2
     die "the sandbox did not start (log: $STACK_SANDBOX_LOG)"
   fi
@@ -264,6 +269,10 @@ stack_start() {
   mariadb_start_owned
   stack_prepare_wordpress
   stack_install_wordpress
+  if [ "$STACK" = test ] && [ -n "${ASA2_TEST_SANDBOX_ARGS:-}" ]; then
+    # shellcheck disable=SC2086 # options, split on spaces on purpose
+    set -- "$@" $ASA2_TEST_SANDBOX_ARGS
+  fi
   stack_start_sandbox "$@"
   stack_start_wordpress
 }

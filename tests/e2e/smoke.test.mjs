@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { openBrowser } from './lib/browser.mjs';
+import { openBrowser, sandboxStats, sandboxReset } from './lib/browser.mjs';
 
 let session;
 before(async () => { session = await openBrowser(); });
@@ -31,4 +31,11 @@ test('a wrong password is refused', async () => {
   await Promise.all([page.waitForLoadState('load'), page.click('#wp-submit')]);
   assert.match(await page.textContent('#login_error'), /password you entered/);
   assert.equal(new URL(page.url()).pathname, '/wp-login.php');
+});
+
+test('the sandbox of the test stack answers and resets its counters', async () => {
+  await sandboxReset(session.stack);
+  const stats = await sandboxStats(session.stack);
+  assert.deepEqual(stats.tokens_issued, {});
+  assert.equal(stats.throttled, 0);
 });

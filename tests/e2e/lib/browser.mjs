@@ -9,12 +9,17 @@
 //   await session.screenshot(page, 'setup-empty');  // tests/e2e/artifacts/setup-empty.png
 //   session.assertClean(page);                      // throws on console errors or plugin PHP problems
 //   await session.close();
+//
+// The sandbox helpers (sandboxStats, sandboxConfigure, sandboxReset) and loadStack/userFor are in
+// ./stack.mjs and re-exported here.
 
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { root, loadStack, userFor, serverLogOffset, pluginProblemsSince } from './stack.mjs';
+
+export { loadStack, userFor, sandboxStats, sandboxConfigure, sandboxReset, sandboxRequest } from './stack.mjs';
 
 /** Where screenshots go (git ignores it). */
 export const artifactsDir = join(root, 'tests', 'e2e', 'artifacts');

@@ -59,3 +59,35 @@ export function pluginProblemsSince(stack, offset) {
   if (existsSync(stack.plugin_dir)) dirs.push(realpathSync(stack.plugin_dir));
   return buffer.toString('utf8').split('\n').filter((line) => dirs.some((dir) => line.includes(`${dir}/`)));
 }
+
+/**
+ * A request to the test stack's sandbox (the local Amazon at ASA2_API_BASE), decoded from JSON.
+ * Throws when the sandbox does not run or does not answer 2xx.
+ */
+export async function sandboxRequest(stack, method, path, json) {
+  if (!stack.sandbox) throw new Error('the test stack runs without the sandbox (crates/sandbox is not written yet)');
+  const url = `${stack.sandbox_url}${path}`;
+  const response = await fetch(url, {
+    method,
+    headers: json === undefined ? {} : { 'content-type': 'application/json' },
+    body: json === undefined ? undefined : JSON.stringify(json),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${url} answered ${response.status}: ${text.slice(0, 300)}`);
+  return JSON.parse(text);
+}
+
+/** The sandbox's counters (GET /__sandbox/stats): requests, tokens_issued, api_calls_by_*, throttled, errors, ... */
+export function sandboxStats(stack) {
+  return sandboxRequest(stack, 'GET', '/__sandbox/stats');
+}
+
+/** Changes the sandbox's settings (POST /__sandbox/config), e.g. { token_ttl_secs: 2 } or { rps: 0 }. */
+export function sandboxConfigure(stack, settings) {
+  return sandboxRequest(stack, 'POST', '/__sandbox/config', settings);
+}
+
+/** Clears the sandbox's counters and fault sequences, and its issued tokens unless tokens is false. */
+export function sandboxReset(stack, tokens = true) {
+  return sandboxRequest(stack, 'POST', '/__sandbox/reset', { tokens });
+}

@@ -105,6 +105,21 @@ final class StackTest extends TestCase {
 		$this->assertSame( array(), $this->plugin_problems() );
 	}
 
+	public function test_the_sandbox_counts_from_zero_and_takes_settings(): void {
+		$this->assertTrue( self::$stack['sandbox'], 'the sandbox is written: the test stack must run it' );
+		$stats = $this->sandbox_stats();
+		$this->assertSame( array(), $stats['tokens_issued'] );
+		$this->assertSame( 0, $stats['throttled'] );
+		$view = $this->sandbox_configure( array( 'token_ttl_secs' => 2 ) );
+		$this->assertSame( 2, $view['settings']['token_ttl_secs'] );
+	}
+
+	public function test_each_test_starts_with_the_sandbox_settings_of_the_run(): void {
+		$this->sandbox_configure( array( 'token_ttl_secs' => 5 ) );
+		$this->restore_sandbox();
+		$this->assertNotSame( 5, $this->sandbox_request( 'GET', '/__sandbox/config' )['settings']['token_ttl_secs'] );
+	}
+
 	public function test_a_problem_in_a_plugin_file_fails_the_test(): void {
 		$this->record_php_problem( E_WARNING, 'Undefined variable $probe', self::$stack['plugin_dir'] . '/includes/example.php', 7 );
 		$message = '';

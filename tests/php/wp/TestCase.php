@@ -4,7 +4,8 @@
  * bootstrap.php) with a real database, the same WordPress served over HTTP, and the local Amazon
  * sandbox behind ASA2_API_BASE.
  *
- * Every test starts from a clean plugin state (reset_plugin_state()) as nobody (user 0), and fails
+ * Every test starts from a clean plugin state (reset_plugin_state()) and a fresh sandbox (first
+ * settings, no counters, no tokens) as nobody (user 0), and fails
  * when the plugin's own files raised a PHP notice, warning or deprecation, in this process or in
  * the web server during one of the test's requests. WordPress core's own deprecations (WordPress
  * 6.1 on PHP 8.2) are ignored.
@@ -52,6 +53,13 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 	 */
 	private array $plugin_problems = array();
 
+	/**
+	 * The sandbox's settings when the run began, put back before each test.
+	 *
+	 * @var array<string, mixed>|null
+	 */
+	private static ?array $sandbox_settings = null;
+
 	/** Size of the web server's debug log when the test started. */
 	private int $server_log_offset = 0;
 
@@ -65,6 +73,7 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 			add_action( $hook, array( $this, 'record_wordpress_warning' ), 10, 3 );
 		}
 		$this->reset_plugin_state();
+		$this->restore_sandbox();
 		wp_set_current_user( 0 );
 	}
 
@@ -330,21 +339,79 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 	}
 
 	// ---------------------------------------------------------------------------------------
-	// The sandbox
+	// The sandbox (the stack's local Amazon, at ASA2_API_BASE)
 
 	/**
-	 * A GET to the test stack's sandbox, decoded from JSON.
+	 * The sandbox's counters since the test started: requests, token_requests, tokens_issued,
+	 * api_calls_by_api / _by_credential / _by_marketplace / _by_operation, throttled, errors, ...
+	 * (GET /__sandbox/stats).
 	 *
-	 * @param string $path Path on the sandbox, such as "/__sandbox/stats".
+	 * @return array<string, mixed>
+	 */
+	protected function sandbox_stats(): array {
+		return $this->sandbox_request( 'GET', '/__sandbox/stats' );
+	}
+
+	/**
+	 * Changes the sandbox's settings until the end of the test (POST /__sandbox/config), e.g.
+	 * array( 'token_ttl_secs' => 2 ), array( 'rps' => 0 ), array( 'outage' => true ),
+	 * array( 'error_every' => 3 ), array( 'latency_ms' => 200 ).
+	 *
+	 * @param array<string, mixed> $settings Settings to change.
+	 * @return array<string, mixed> The sandbox's configuration view afterwards.
+	 */
+	protected function sandbox_configure( array $settings ): array {
+		return $this->sandbox_request( 'POST', '/__sandbox/config', $settings );
+	}
+
+	/**
+	 * Clears the sandbox's counters, throttling buckets and fault sequences, and its issued tokens
+	 * unless $tokens is false (POST /__sandbox/reset). setUp() does it before every test.
+	 */
+	protected function sandbox_reset( bool $tokens = true ): void {
+		$this->sandbox_request( 'POST', '/__sandbox/reset', array( 'tokens' => $tokens ) );
+	}
+
+	/**
+	 * A request to the test stack's sandbox, decoded from JSON. Fails the test when the sandbox
+	 * does not run or does not answer 2xx.
+	 *
+	 * @param string                    $method GET or POST.
+	 * @param string                    $path   Path on the sandbox, such as "/__sandbox/stats".
+	 * @param array<string, mixed>|null $json   Body, sent as JSON.
 	 * @return array<mixed>
 	 */
-	protected function sandbox_get( string $path ): array {
-		$url  = rtrim( self::$stack['sandbox_url'], '/' ) . '/' . ltrim( $path, '/' );
-		$body = @file_get_contents( $url, false, stream_context_create( array( 'http' => array( 'timeout' => 10, 'ignore_errors' => true ) ) ) );
+	protected function sandbox_request( string $method, string $path, ?array $json = null ): array {
+		$this->assertTrue( (bool) ( self::$stack['sandbox'] ?? false ), 'the test stack runs without the sandbox (crates/sandbox is not written yet)' );
+		$url     = rtrim( self::$stack['sandbox_url'], '/' ) . '/' . ltrim( $path, '/' );
+		$context = array(
+			'method'        => $method,
+			'timeout'       => 10,
+			'ignore_errors' => true,
+		);
+		if ( null !== $json ) {
+			$context['header']  = 'Content-Type: application/json';
+			$context['content'] = (string) wp_json_encode( (object) $json );
+		}
+		$body = @file_get_contents( $url, false, stream_context_create( array( 'http' => $context ) ) ); // phpcs:ignore WordPress.PHP.NoSilencedErrors -- the failure is reported below.
 		$this->assertNotFalse( $body, "the sandbox does not answer at {$url}" );
+		$status = isset( $http_response_header[0] ) && preg_match( '#^HTTP/\S+\s+(\d+)#', $http_response_header[0], $m ) ? (int) $m[1] : 0;
+		$this->assertTrue( $status >= 200 && $status < 300, "{$method} {$url} answered {$status}: " . substr( (string) $body, 0, 300 ) );
 		$data = json_decode( (string) $body, true );
-		$this->assertIsArray( $data, "the sandbox answered {$url} with something other than JSON: " . substr( (string) $body, 0, 200 ) );
+		$this->assertIsArray( $data, "{$method} {$url} answered something other than JSON: " . substr( (string) $body, 0, 200 ) );
 		return $data;
+	}
+
+	/** Puts the sandbox back as it started: its first settings, no counters, no tokens (setUp() does). */
+	protected function restore_sandbox(): void {
+		if ( empty( self::$stack['sandbox'] ) ) {
+			return;
+		}
+		if ( null === self::$sandbox_settings ) {
+			self::$sandbox_settings = (array) ( $this->sandbox_request( 'GET', '/__sandbox/config' )['settings'] ?? array() );
+		}
+		$this->sandbox_configure( self::$sandbox_settings );
+		$this->sandbox_reset();
 	}
 
 	// ---------------------------------------------------------------------------------------
