@@ -24,6 +24,9 @@ fn target(path: &str) -> Target<'_> {
     if path == "/" || path.is_empty() {
         return Target::Index;
     }
+    if !path.starts_with('/') {
+        return Target::Unknown;
+    }
     if let Some(rest) = path.strip_prefix("/__sandbox/") {
         return Target::Admin(rest);
     }
@@ -184,5 +187,7 @@ mod tests {
         assert!(matches!(target("/__sandbox/stats"), Target::Admin("stats")));
         assert!(matches!(target("/"), Target::Index));
         assert!(matches!(target("/x"), Target::Unknown));
+        assert!(matches!(target("*"), Target::Unknown));
+        assert!(matches!(target("é/x"), Target::Unknown));
     }
 }

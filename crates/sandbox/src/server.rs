@@ -181,7 +181,14 @@ fn serve(mut request: tiny_http::Request, state: &State, log: bool) {
         body,
     };
     let reply = if read_ok {
-        route(state, &req)
+        // A bug in one handler answers 500 instead of taking the worker down.
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| route(state, &req)))
+            .unwrap_or_else(|_| {
+                Reply::json(
+                    500,
+                    &serde_json::json!({"type": "InternalServerException", "message": "The sandbox failed to answer this request."}),
+                )
+            })
     } else {
         Reply::json(
             400,
