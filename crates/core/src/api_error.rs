@@ -608,7 +608,8 @@ fn classify(api: Api, status: u16, headers: &[(String, String)], body: &[u8]) ->
     let message = info.message.as_deref().map(scrub).unwrap_or_default();
     let kind = info.kind.clone().unwrap_or_default();
     let code = info.code.clone().unwrap_or_default();
-    let name = if code.is_empty() {
+    // A reason of "Other" says less than the type (`ValidationException`).
+    let name = if code.is_empty() || (code == "Other" && !kind.is_empty()) {
         kind.clone()
     } else {
         code.clone()
