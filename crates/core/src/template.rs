@@ -407,7 +407,7 @@ impl Placeholders {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::item::{Availability, Decimal, ItemSource, Savings};
+    use crate::item::{Decimal, ItemAvailability, ItemSource, Savings};
     use crate::{ApiVersion, CredentialKind, Marketplace};
 
     const NOW: i64 = 1_780_000_000;
@@ -439,7 +439,7 @@ mod tests {
             display: Some("10,00 €".to_string()),
             percentage: Some(17),
         });
-        item.availability = Some(Availability {
+        item.availability = Some(ItemAvailability {
             kind: Some("IN_STOCK".to_string()),
             message: Some("Auf Lager".to_string()),
             min_order_quantity: Some(1),
