@@ -868,3 +868,135 @@ fn paapi_throttles_and_honours_not_eligible() {
     assert_eq!(a.status, 403);
     assert_eq!(a.json()["Errors"][0]["Code"], "AssociateNotEligible");
 }
+
+#[test]
+fn every_token_endpoint_and_the_far_east() {
+    let mut config = SandboxConfig::demo();
+    config.port = 0;
+    config.log = false;
+    config.settings.rps = 0.0;
+    let extra = json!([
+        {"id": "cognito-na-21", "secret": "s-na", "version": "2.1", "marketplaces": ["US", "CA"], "partner_tags": ["na-20"]},
+        {"id": "cognito-fe-23", "secret": "s-fe", "version": "2.3", "marketplaces": ["JP"], "partner_tags": ["fe-22"]},
+        {"id": "amzn1.application-oa2-client.fe33", "secret": "amzn1.oa2-cs.v1.fe33", "version": "3.3", "partner_tags": ["lwa-fe-22"]}
+    ]);
+    config
+        .credentials
+        .extend(serde_json::from_value::<Vec<asa2_sandbox::CreatorsCredential>>(extra).unwrap());
+    let sb = Sandbox::start(config).unwrap();
+
+    let na = cognito_token(
+        &sb,
+        "/creatorsapi.auth.us-east-1.amazoncognito.com/oauth2/token",
+        "cognito-na-21",
+        "s-na",
+    );
+    assert_eq!(na.status, 200, "{}", na.body);
+    let fe = cognito_token(
+        &sb,
+        "/creatorsapi.auth.us-west-2.amazoncognito.com/oauth2/token",
+        "cognito-fe-23",
+        "s-fe",
+    );
+    assert_eq!(fe.status, 200, "{}", fe.body);
+    let lwa_fe = lwa_token(
+        &sb,
+        "/api.amazon.co.jp/auth/o2/token",
+        "amzn1.application-oa2-client.fe33",
+        "amzn1.oa2-cs.v1.fe33",
+    );
+    assert_eq!(lwa_fe.status, 200, "{}", lwa_fe.body);
+    assert_eq!(lwa_fe.json()["token_type"], "bearer");
+
+    // A JP offer: yen without decimals.
+    let token = fe.json()["access_token"].as_str().unwrap().to_string();
+    let ids: Vec<String> = (0..10).map(|i| format!("B0JP{i:06}")).collect();
+    let a = creators(
+        &sb,
+        GET_ITEMS,
+        &format!("Bearer {token}, Version 2.3"),
+        "www.amazon.co.jp",
+        &json!({"partnerTag": "fe-22", "itemIds": ids, "resources": ["offersV2.listings.price", "offersV2.listings.availability"]}),
+    );
+    assert_eq!(a.status, 200, "{}", a.body);
+    let v = a.json();
+    let mut yen = 0;
+    for item in v["itemsResult"]["items"].as_array().unwrap() {
+        if let Some(money) = item["offersV2"]["listings"][0]["price"].get("money") {
+            yen += 1;
+            assert_eq!(money["currency"], "JPY");
+            assert!(money["amount"].is_u64(), "{money}");
+            assert!(money["displayAmount"].as_str().unwrap().starts_with('￥'));
+        }
+    }
+    assert!(yen > 0);
+    // An LWA token for a region-wide credential works in every store of its region, not beyond.
+    let lwa = format!("Bearer {}", lwa_fe.json()["access_token"].as_str().unwrap());
+    let body = json!({"partnerTag": "lwa-fe-22", "itemIds": ["B09B2SBHQK"]});
+    assert_eq!(
+        creators(&sb, GET_ITEMS, &lwa, "www.amazon.com.au", &body).status,
+        200
+    );
+    assert_eq!(
+        creators(&sb, GET_ITEMS, &lwa, "www.amazon.de", &body).status,
+        403
+    );
+}
+
+#[test]
+fn paapi_variations_and_search_pages() {
+    let sb = start(json!({}));
+    let mut found = false;
+    for i in 0..60 {
+        let body = json!({"PartnerTag": "demo-es-21", "PartnerType": "Associates", "ASIN": format!("B0A0{i:05}0"),
+                          "Resources": ["ItemInfo.Title", "VariationSummary.VariationDimension", "Offers.Listings.Price"]});
+        let a = paapi(
+            &sb,
+            "webservices.amazon.es",
+            "GetVariations",
+            &body,
+            PA_KEY,
+            PA_SECRET,
+            false,
+        );
+        if a.status == 404 {
+            assert_eq!(a.json()["Errors"][0]["Code"], "NoResults");
+            continue;
+        }
+        assert_eq!(a.status, 200, "{}", a.body);
+        let v = a.json();
+        let r = &v["VariationsResult"];
+        assert!(r["Items"][0]["VariationAttributes"][0]["Value"].is_string());
+        assert!(r["VariationSummary"]["VariationDimensions"][0]["Values"].is_array());
+        found = true;
+        break;
+    }
+    assert!(found);
+    let bad = json!({"PartnerTag": "demo-es-21", "PartnerType": "Associates", "Keywords": "mochila", "ItemPage": 11});
+    let a = paapi(
+        &sb,
+        "webservices.amazon.es",
+        "SearchItems",
+        &bad,
+        PA_KEY,
+        PA_SECRET,
+        false,
+    );
+    assert_eq!(a.status, 400);
+    assert_eq!(a.json()["Errors"][0]["Code"], "InvalidParameterValue");
+    let none =
+        json!({"PartnerTag": "demo-es-21", "PartnerType": "Associates", "Keywords": "noresults"});
+    let a = paapi(
+        &sb,
+        "webservices.amazon.es",
+        "SearchItems",
+        &none,
+        PA_KEY,
+        PA_SECRET,
+        false,
+    );
+    assert_eq!(
+        (a.status, a.json()["Errors"][0]["Code"].as_str()),
+        (404, Some("NoResults"))
+    );
+}
