@@ -124,7 +124,7 @@ pub(crate) fn route(state: &State, req: &Req) -> Reply {
         });
     }
     reply.delay = Duration::from_millis(settings.latency_ms);
-    reply
+    reply.with_header("x-amzn-RequestId", state.request_id())
 }
 
 fn unavailable_token(kind: crate::config::Kind) -> Reply {

@@ -103,6 +103,7 @@ pub(crate) struct State {
     api_sequence: AtomicU64,
     answer_sequence: AtomicU64,
     token_sequence: AtomicU64,
+    request_sequence: AtomicU64,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -158,6 +159,7 @@ impl State {
             api_sequence: AtomicU64::new(0),
             answer_sequence: AtomicU64::new(0),
             token_sequence: AtomicU64::new(0),
+            request_sequence: AtomicU64::new(0),
         }
     }
 
@@ -285,6 +287,23 @@ impl State {
         let every = self.settings().truncate_every;
         let n = self.answer_sequence.fetch_add(1, Ordering::SeqCst) + 1;
         every > 0 && n.is_multiple_of(every)
+    }
+
+    /// A request ID in UUID form (`x-amzn-RequestId`), unique within this run.
+    pub(crate) fn request_id(&self) -> String {
+        let n = self.request_sequence.fetch_add(1, Ordering::SeqCst);
+        let mut h = Sha256::new();
+        h.update(self.seed.to_le_bytes());
+        h.update(n.to_le_bytes());
+        let x = hex::encode(&h.finalize()[..16]);
+        format!(
+            "{}-{}-{}-{}-{}",
+            &x[..8],
+            &x[8..12],
+            &x[12..16],
+            &x[16..20],
+            &x[20..32]
+        )
     }
 
     /// Whether the account behind `id` (credential ID or access key) is marked not eligible.

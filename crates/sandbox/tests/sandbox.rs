@@ -181,6 +181,7 @@ fn cognito_token_then_get_items_with_a_per_item_error() {
         assert!(money["displayAmount"].as_str().unwrap().ends_with('€'));
     }
 
+    assert_eq!(a.header("x-amzn-requestid").map(str::len), Some(36));
     // Same request, same answer: the catalog is deterministic.
     let again = de_get_items(&sb, token, &["B09B2SBHQK", "B0NA000001"]);
     assert_eq!(again.body, a.body);
