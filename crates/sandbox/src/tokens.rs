@@ -79,11 +79,17 @@ fn find_cred(
         .position(|c| c.id == id && c.secret == secret && c.kind == kind && c.region == region)
 }
 
-fn count_request(state: &State, id: Option<&str>) {
-    let key = match id {
+/// The credential ID as counted and logged: unknown IDs (perhaps a secret pasted into the ID
+/// field) are never repeated.
+fn known_id(state: &State, id: Option<&str>) -> String {
+    match id {
         Some(id) if state.creds.iter().any(|c| c.id == id) => id.to_string(),
         _ => "(unknown)".to_string(),
-    };
+    }
+}
+
+fn count_request(state: &State, id: Option<&str>) {
+    let key = known_id(state, id);
     state.stats(|s| *s.token_requests.entry(key).or_default() += 1);
 }
 
@@ -136,7 +142,7 @@ fn cognito(state: &State, req: &Req, region: Region) -> Reply {
         region,
     ) else {
         return cognito_error("invalid_client")
-            .with_credential(r.client_id.as_deref().unwrap_or("-"));
+            .with_credential(&known_id(state, r.client_id.as_deref()));
     };
     let id = state.creds[cred].id.clone();
     match r.grant_type.as_deref() {
@@ -203,7 +209,7 @@ fn lwa(state: &State, req: &Req, region: Region) -> Reply {
         region,
     ) else {
         return lwa_error(401, "invalid_client", "Client authentication failed")
-            .with_credential(r.client_id.as_deref().unwrap_or("-"));
+            .with_credential(&known_id(state, r.client_id.as_deref()));
     };
     let id = state.creds[cred].id.clone();
     if r.scope.as_deref() != Some(LWA_SCOPE) {
