@@ -508,7 +508,7 @@ fn parse_http_date(s: &str) -> Option<u64> {
     Some(days * 86_400 + h * 3600 + m * 60 + sec)
 }
 
-/// Amazon's text, shortened to 200 characters and with anything that looks like a token or a
+/// Amazon's text, shortened to at most 200 characters (an ellipsis included) and with anything that looks like a token or a
 /// secret replaced by `***`.
 pub(crate) fn scrub(text: &str) -> String {
     let mut out = String::with_capacity(text.len().min(EXCERPT_CHARS + 3));
@@ -532,7 +532,7 @@ pub(crate) fn scrub(text: &str) -> String {
     flush(&mut word, &mut out);
     let out = out.trim();
     if out.chars().count() > EXCERPT_CHARS {
-        out.chars().take(EXCERPT_CHARS).collect::<String>() + "…"
+        out.chars().take(EXCERPT_CHARS - 1).collect::<String>() + "…"
     } else {
         out.to_string()
     }
@@ -1009,7 +1009,7 @@ mod tests {
         let ApiError::Unexpected { excerpt, .. } = &e else {
             panic!("{e:?}")
         };
-        assert!(excerpt.chars().count() <= EXCERPT_CHARS + 1);
+        assert_eq!(excerpt.chars().count(), EXCERPT_CHARS);
         assert_eq!(e.http_status(), 418);
     }
 

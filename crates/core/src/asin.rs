@@ -143,7 +143,12 @@ impl<'de> Deserialize<'de> for Asin {
 /// Short links (`amzn.to/...`) are refused: they must be opened once to find the real address.
 /// Errors are reported under the field `asin`.
 pub fn parse_product_input(input: &str) -> Result<(Asin, Option<Marketplace>), FieldErrors> {
-    let input = input.trim();
+    // Quotes, angle brackets and sentence punctuation often come along when copying.
+    let input = input
+        .trim()
+        .trim_matches(|c: char| matches!(c, '"' | '\'' | '<' | '>' | '“' | '”'))
+        .trim_end_matches(['.', ',', ';'])
+        .trim();
     let looks_like_address = input.contains('/') || input.contains('.');
     if !looks_like_address {
         return Asin::parse(input).map(|asin| (asin, None));
@@ -368,6 +373,20 @@ mod tests {
                 "{input}"
             );
             assert_eq!(m, Some(marketplace), "{input}");
+        }
+    }
+
+    #[test]
+    fn copy_and_paste_leftovers_are_ignored() {
+        for input in [
+            "\"B08N5WRWNW\"",
+            "<https://www.amazon.de/dp/B08N5WRWNW>",
+            "https://www.amazon.de/dp/B08N5WRWNW.",
+            "B08N5WRWNW,",
+            "https://www.amazon.de/-/en/dp/B08N5WRWNW/",
+        ] {
+            let (asin, _) = parse_product_input(input).unwrap_or_else(|e| panic!("{input}: {e}"));
+            assert_eq!(asin.as_str(), "B08N5WRWNW", "{input}");
         }
     }
 
