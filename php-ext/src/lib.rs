@@ -16,6 +16,7 @@ mod errors;
 mod http;
 
 mod asin;
+mod creators_api;
 mod credentials;
 mod id_sets;
 mod marketplace_config;
@@ -70,6 +71,7 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
         .class::<paapi::PaApiSettings>()
         .class::<id_sets::AssociateIdSets>()
         .class::<token::Token>()
+        .class::<creators_api::CreatorsApi>()
         .class::<asin::Asin>()
         .class::<paapi::PaApi>()
         .class::<sigv4::SigV4>()

@@ -8,6 +8,8 @@ declare(strict_types=1);
 
 namespace Asa2\Tests;
 
+use Asa2\CreatorsApi;
+use Asa2\MarketplaceConfig;
 use Asa2\PaApi;
 
 final class NormalizeFixturesTest extends Asa2TestCase
@@ -22,6 +24,16 @@ final class NormalizeFixturesTest extends Asa2TestCase
         return $cases;
     }
 
+    /** @return array<string, array{string}> */
+    public static function creatorsCases(): array
+    {
+        $cases = [];
+        foreach (glob(Paths::fixtures() . '/creators/*', GLOB_ONLYDIR) ?: [] as $dir) {
+            $cases[basename($dir)] = [$dir];
+        }
+        return $cases;
+    }
+
     /** @return array<string, mixed> */
     private static function json(string $path): array
     {
@@ -31,6 +43,7 @@ final class NormalizeFixturesTest extends Asa2TestCase
     public function testThereAreFixtures(): void
     {
         self::assertGreaterThanOrEqual(5, count(self::paapiCases()));
+        self::assertGreaterThanOrEqual(5, count(self::creatorsCases()));
     }
 
     /** @dataProvider paapiCases */
@@ -40,6 +53,29 @@ final class NormalizeFixturesTest extends Asa2TestCase
         $page = PaApi::parse(
             $case['operation'],
             $case['marketplace'],
+            $case['status'],
+            ['Content-Type' => 'application/json'],
+            (string) file_get_contents("$dir/response.json"),
+            $case['now']
+        );
+        self::assertSame(self::json("$dir/expected.json"), $page, $case['description']);
+    }
+
+    /** @dataProvider creatorsCases */
+    public function testCreatorsApiAnswer(string $dir): void
+    {
+        $case = self::json("$dir/case.json");
+        $cognito = str_starts_with($case['version'], '2.');
+        $config = MarketplaceConfig::validate(MarketplaceConfigTest::form([
+            'marketplace' => $case['marketplace'],
+            'kind' => $cognito ? 'cognito' : 'lwa',
+            'credential_id' => $cognito ? '4j5k6l7m8n9o0p1q2r3s4t5u6v' : 'amzn1.application-oa2-client.0123456789abcdef',
+            'partner_tag' => 'mysite-' . \Asa2\Marketplaces::get($case['marketplace'])['tag_suffix'],
+        ]))['config'];
+        self::assertSame($case['version'], $config['api_version']);
+        $page = CreatorsApi::parse(
+            $case['operation'],
+            $config,
             $case['status'],
             ['Content-Type' => 'application/json'],
             (string) file_get_contents("$dir/response.json"),
