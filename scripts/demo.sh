@@ -12,26 +12,17 @@ ASA2_TAG=demo
 
 stack_start demo
 
-plugin_state="active"
-[ -f "$ASA2_PLUGIN_DIR/$ASA2_PLUGIN_SLUG.php" ] || plugin_state="not there yet (wordpress-plugin/$ASA2_PLUGIN_SLUG/$ASA2_PLUGIN_SLUG.php)"
-ext_state="loaded ($ASA2_EXT_SO)"
-[ ${#PHP_EXT_ARGS[@]} -gt 0 ] || ext_state="not written yet: WordPress runs without it"
-
 printf '\n'
 printf 'asa2-creators demo is running.\n\n'
 printf '  Setup page   %s/wp-admin/admin.php?page=asa2-setup\n' "$STACK_WP_URL"
 printf '  Log in as    admin / %s\n' "$(stack_password admin)"
 printf '  Other roles  editor, author, subscriber (passwords in %s/password-<login>)\n' "${STACK_DIR#"$ASA2_ROOT"/}"
-printf '  Plugin       %s\n' "$plugin_state"
-printf '  Extension    %s\n' "$ext_state"
-if [ "${STACK_SANDBOX_STATE:-}" = running ]; then
-  printf '  Sandbox      %s (stands in for Amazon; WordPress sends its calls there)\n' "$STACK_SANDBOX_URL"
-  config=$(sandbox_config_file)
-  printf '  Credentials  the sandbox accepts the demo credentials in %s:\n' "${config#"$ASA2_ROOT"/}"
-  sandbox_print_credentials "$config" | sed 's/^/                 /'
-else
-  printf '  Sandbox      %s: product calls have nowhere to go\n' "${STACK_SANDBOX_STATE:-not running}"
-fi
+printf '  Plugin       active (wordpress-plugin/%s, linked)\n' "$ASA2_PLUGIN_SLUG"
+printf '  Extension    loaded (%s)\n' "${ASA2_EXT_SO#"$ASA2_ROOT"/}"
+printf '  Sandbox      %s (stands in for Amazon; WordPress sends its calls there)\n' "$STACK_SANDBOX_URL"
+config=$(sandbox_config_file)
+printf '  Credentials  the sandbox accepts the demo credentials in %s:\n' "${config#"$ASA2_ROOT"/}"
+sandbox_print_credentials "$config" | sed 's/^/                 /'
 printf '  Logs         %s/ (%s.log, %s.log, %s)\n' "${ASA2_LOGS#"$ASA2_ROOT"/}" \
   "$(basename "$STACK_WP_LOG" .log)" "$(basename "$STACK_SANDBOX_LOG" .log)" "$(basename "$STACK_DEBUG_LOG")"
 printf '\n  Stop with    make stop\n'

@@ -1,44 +1,27 @@
 # The release builds the stacks run: the PHP extension (target/release/libasa2.so) and the local
 # Amazon sandbox (target/release/asa2-sandbox). Sourced, never run. Needs common.sh.
-#
-# A part whose source is still a one-line "(in progress)" placeholder is reported as not written
-# yet and left out; once its source is real, a build or load failure is an error.
 
 ASA2_EXT_SO="$ASA2_ROOT/target/release/libasa2.so"
 ASA2_SANDBOX_BIN="$ASA2_ROOT/target/release/asa2-sandbox"
 
-# PHP arguments that load the extension (empty while the extension is not written yet).
+# PHP arguments that load the extension; set by build_release.
 PHP_EXT_ARGS=()
 
-# ext_written / sandbox_written - succeed once the part's source is more than a placeholder.
-ext_written() { ! is_placeholder "$ASA2_ROOT/php-ext/src/lib.rs"; }
-sandbox_written() { ! is_placeholder "$ASA2_ROOT/crates/sandbox/src/main.rs"; }
-
-# build_release - builds the extension and the sandbox (those that are written) in one cargo call,
-# then checks that PHP loads the extension. Sets PHP_EXT_ARGS.
+# build_release - builds the extension and the sandbox in one cargo call (output in
+# .work/logs/build.log), then checks that PHP loads the extension. Sets PHP_EXT_ARGS.
 build_release() {
-  local packages=()
-  PHP_EXT_ARGS=()
-  if ext_written; then packages+=(-p asa2-php); else say "the PHP extension is not written yet (php-ext/src/lib.rs): WordPress runs without it"; fi
-  if sandbox_written; then packages+=(-p asa2-sandbox); else say "the sandbox is not written yet (crates/sandbox/src/main.rs): it is not started"; fi
-  [ ${#packages[@]} -gt 0 ] || return 0
-  say "building in release: ${packages[*]//-p /}"
+  say "building the PHP extension and the sandbox (release)"
   mkdir -p "$ASA2_LOGS"
-  if ! (cd "$ASA2_ROOT" && cargo build --release "${packages[@]}") >"$ASA2_LOGS/build.log" 2>&1; then
+  if ! (cd "$ASA2_ROOT" && cargo build --release -p asa2-php -p asa2-sandbox) >"$ASA2_LOGS/build.log" 2>&1; then
     grep -E -A12 '^error' "$ASA2_LOGS/build.log" | head -60 >&2
     die "the release build failed (full output: $ASA2_LOGS/build.log)"
   fi
-  if ext_written; then
-    [ -f "$ASA2_EXT_SO" ] || die "the build did not produce $ASA2_EXT_SO"
-    local out
-    out=$(php -d extension="$ASA2_EXT_SO" -r 'echo extension_loaded("asa2") ? "ok" : "absent";' 2>&1)
-    [ "$out" = ok ] || die "PHP does not load $ASA2_EXT_SO: $out"
-    PHP_EXT_ARGS=(-d "extension=$ASA2_EXT_SO")
-  fi
-  if sandbox_written; then
-    [ -x "$ASA2_SANDBOX_BIN" ] || die "the build did not produce $ASA2_SANDBOX_BIN"
-  fi
-  return 0
+  [ -f "$ASA2_EXT_SO" ] || die "the build did not produce $ASA2_EXT_SO"
+  [ -x "$ASA2_SANDBOX_BIN" ] || die "the build did not produce $ASA2_SANDBOX_BIN"
+  local out
+  out=$(php -d extension="$ASA2_EXT_SO" -r 'echo extension_loaded("asa2") ? "ok" : "absent";' 2>&1)
+  [ "$out" = ok ] || die "PHP does not load $ASA2_EXT_SO: $out"
+  PHP_EXT_ARGS=(-d "extension=$ASA2_EXT_SO")
 }
 
 # sandbox_config_file - prints the sandbox's demo configuration file (demo.toml or demo.json).

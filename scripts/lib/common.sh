@@ -92,7 +92,3 @@ random_secret() {
   done
   printf '%s' "${out:0:$1}"
 }
-
-# is_placeholder FILE - succeeds when FILE is missing or still a placeholder of a line or two
-# (such as `//! (in progress)` or `fn main() {}`), i.e. the part it belongs to is not written yet.
-is_placeholder() { [ ! -f "$1" ] || [ "$(wc -c <"$1")" -lt 100 ]; }

@@ -101,12 +101,8 @@ stack_prepare_wordpress() {
   mkdir -p "$STACK_WP_DIR/wp-content/mu-plugins"
   cp "$ASA2_ROOT/scripts/wp/mu-plugins/"*.php "$STACK_WP_DIR/wp-content/mu-plugins/"
 
-  local link="$STACK_WP_DIR/wp-content/plugins/$ASA2_PLUGIN_SLUG"
-  if [ -d "$ASA2_PLUGIN_DIR" ]; then
-    ln -sfn "$ASA2_PLUGIN_DIR" "$link"
-  else
-    rm -f "$link"
-  fi
+  [ -f "$ASA2_PLUGIN_DIR/$ASA2_PLUGIN_SLUG.php" ] || die "the plugin's main file $ASA2_PLUGIN_DIR/$ASA2_PLUGIN_SLUG.php is missing"
+  ln -sfn "$ASA2_PLUGIN_DIR" "$STACK_WP_DIR/wp-content/plugins/$ASA2_PLUGIN_SLUG"
 
   # Salts: kept for the demo (sealed secrets in its database stay readable), new for every test run.
   local salts="$STACK_DIR/salts.php"
@@ -183,13 +179,12 @@ stack_write_json() {
   "url": "$STACK_WP_URL",
   "port": $STACK_WP_PORT,
   "setup_url": "$STACK_WP_URL/wp-admin/admin.php?page=asa2-setup",
-  "sandbox": $(sandbox_written && echo true || echo false),
   "sandbox_url": "$STACK_SANDBOX_URL",
   "sandbox_port": $STACK_SANDBOX_PORT,
   "db": {"name": "$STACK_DB_NAME", "user": "$STACK_DB_USER", "password": "$1"},
   "plugin_dir": "$ASA2_PLUGIN_DIR",
   "plugin_file": "$ASA2_PLUGIN_SLUG/$ASA2_PLUGIN_SLUG.php",
-  "extension": "$( [ ${#PHP_EXT_ARGS[@]} -gt 0 ] && printf '%s' "$ASA2_EXT_SO")",
+  "extension": "$ASA2_EXT_SO",
   "debug_log": "$STACK_DEBUG_LOG",
   "debug_log_cli": "$STACK_DEBUG_LOG_CLI",
   "users": {
@@ -218,13 +213,9 @@ stack_install_wordpress() {
 }
 
 # stack_start_sandbox [ARGS...] - starts this stack's sandbox (extra ARGS go to it) and waits
-# until it answers. Does nothing while the sandbox is not written yet.
+# until it answers.
 stack_start_sandbox() {
   stop_pidfile "$STACK_SANDBOX_PID" "the $STACK sandbox"
-  if ! sandbox_written; then
-    STACK_SANDBOX_STATE="not written yet"
-    return 0
-  fi
   stack_check_port "$STACK_SANDBOX_PORT" "$STACK_SANDBOX_PID" sandbox
   local config
   config=$(sandbox_config_file) || die "the sandbox has no demo configuration (crates/sandbox/demo.toml or demo.json)"
@@ -234,7 +225,6 @@ stack_start_sandbox() {
     tail -n 20 "$STACK_SANDBOX_LOG" >&2
     die "the sandbox did not start (log: $STACK_SANDBOX_LOG)"
   fi
-  STACK_SANDBOX_STATE="running"
 }
 
 # stack_start_wordpress - serves the stack's WordPress with PHP's built-in server (4 workers: one

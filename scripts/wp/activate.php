@@ -1,8 +1,8 @@
 <?php
 /**
  * Brings an installed stack to its expected state: the users of every role exist (with the
- * stack's passwords when the stack is the test stack) and the asa2-creators plugin is active
- * when its main file exists. Prints what it did on stderr; exits 1 when activation fails.
+ * stack's passwords when the stack is the test stack) and the asa2-creators plugin is active.
+ * Prints what it did on stderr; exits 1 when the plugin is missing or its activation fails.
  *
  * Usage: php [-d extension=.../libasa2.so] scripts/wp/activate.php .work/<stack>/stack.json
  */
@@ -43,8 +43,8 @@ foreach ( $stack['users'] as $user ) {
 
 $plugin = $stack['plugin_file'];
 if ( ! file_exists( WP_PLUGIN_DIR . '/' . $plugin ) ) {
-	fwrite( STDERR, "[wp] the plugin is not there yet (wordpress-plugin/{$plugin}): not activated\n" );
-	exit( 0 );
+	fwrite( STDERR, "[wp] the plugin is missing: " . WP_PLUGIN_DIR . "/{$plugin}\n" );
+	exit( 1 );
 }
 if ( is_plugin_active( $plugin ) ) {
 	exit( 0 );

@@ -2,7 +2,7 @@
 /**
  * PHPUnit bootstrap of the WordPress tests: loads the running test stack's WordPress (started by
  * scripts/suites/40-wordpress.sh, described in .work/test/stack.json) in this process, with the
- * asa2 extension when the stack runs with it, then the TestCase base class.
+ * asa2 extension, then the TestCase base class.
  *
  * Run through the suite: `scripts/suites/40-wordpress.sh [phpunit arguments, e.g. --filter Setup]`.
  *
@@ -28,7 +28,7 @@ if ( ! is_array( $asa2_stack ) || 'test' !== ( $asa2_stack['stack'] ?? '' ) ) {
 	fwrite( STDERR, "{$asa2_stack_file} does not describe the test stack.\n" );
 	exit( 1 );
 }
-if ( '' !== $asa2_stack['extension'] && ! extension_loaded( 'asa2' ) ) {
+if ( ! extension_loaded( 'asa2' ) ) {
 	fwrite( STDERR, "The test stack runs with the asa2 extension but PHPUnit does not: run it as php -d extension={$asa2_stack['extension']} phpunit ... (scripts/suites/40-wordpress.sh does).\n" );
 	exit( 1 );
 }
