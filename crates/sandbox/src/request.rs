@@ -352,7 +352,13 @@ pub(crate) fn parse(
     if api == Api::Paapi {
         b.one_of("partnerType", &["Associates"]);
     }
-    b.one_of("condition", &["Any", "New"]);
+    match api {
+        Api::Creators => b.one_of("condition", &["Any", "New"]),
+        Api::Paapi => b.one_of(
+            "condition",
+            &["Any", "New", "Used", "Collectible", "Refurbished"],
+        ),
+    };
     if let Some(c) = b.string("currencyOfPreference", 3, false)
         && !(c.len() == 3 && c.bytes().all(|x| x.is_ascii_uppercase()))
     {

@@ -100,7 +100,9 @@ fn issue(state: &State, cred: usize, token_type: &str) -> Reply {
     state.stats(|s| *s.tokens_issued.entry(id.clone()).or_default() += 1);
     let body = match token_type {
         "Bearer" => json!({"access_token": token, "expires_in": ttl, "token_type": "Bearer"}),
-        _ => json!({"access_token": token, "token_type": "bearer", "expires_in": ttl}),
+        _ => {
+            json!({"access_token": token, "scope": LWA_SCOPE, "token_type": "bearer", "expires_in": ttl})
+        }
     };
     Reply::json(200, &body)
         .with_content_type("application/json;charset=UTF-8")
