@@ -5,9 +5,11 @@
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use asa2_core::{
-    ApiBase, ApiVersion, Asin, CreatorsCredentials, CredentialKind, GetItemsParams, HttpRequest,
-    Marketplace, NormalizeContext, Operation, PaapiCredentials, Secret, paapi_get_items,
-    parse_creators_response, parse_paapi_response, parse_token_response, token_request,
+    ApiBase, ApiVersion, Asin, CreatorsCredentials, CredentialKind, GetBrowseNodesParams,
+    GetItemsParams, GetVariationsParams, HttpRequest, Marketplace, NormalizeContext, Operation,
+    PaapiCredentials, SearchItemsParams, Secret, creators_get_browse_nodes, creators_get_items,
+    creators_get_variations, creators_search_items, paapi_get_items, parse_creators_response,
+    parse_paapi_response, parse_token_response, token_request,
 };
 use asa2_sandbox::{Sandbox, SandboxConfig};
 use serde_json::json;
@@ -265,4 +267,92 @@ fn paapi_requests_built_by_the_core_verify_and_answers_normalize() {
     assert_eq!(status, 401);
     let err = parse_paapi_response(Operation::GetItems, &ctx, status, &headers, &body).unwrap_err();
     assert_eq!(err.code(), "InvalidSignature");
+}
+
+#[test]
+fn every_creators_operation_built_by_the_core_round_trips() {
+    let sb = start();
+    let base = ApiBase::parse(Some(sb.url())).unwrap();
+    let demo = SandboxConfig::demo();
+    let us = &demo.credentials[1];
+    let c = creds(
+        Marketplace::US,
+        CredentialKind::Lwa,
+        &us.id,
+        &us.secret,
+        "demo-us-20",
+    );
+    let (status, headers, body) = send(&token_request(&c, &base));
+    let token = parse_token_response(CredentialKind::Lwa, status, &headers, &body, now()).unwrap();
+    let token = token.access_token.expose().to_string();
+    let ctx = NormalizeContext::creators(
+        Marketplace::US,
+        ApiVersion::for_marketplace(CredentialKind::Lwa, Marketplace::US),
+        now() as i64,
+    );
+    let call = |op: Operation, r: &HttpRequest| {
+        let (status, headers, body) = send(r);
+        assert_eq!(status, 200, "{op}: {}", String::from_utf8_lossy(&body));
+        parse_creators_response(op, &ctx, status, &headers, &body).unwrap()
+    };
+
+    // GetItems with the core's default resources, in two batches of at most ten.
+    let asins: Vec<Asin> = (0..12)
+        .map(|i| Asin::parse(&format!("B0D{i:02}Q7XYZ")).unwrap())
+        .collect();
+    let requests = creators_get_items(&c, &token, &GetItemsParams::new(asins), &base).unwrap();
+    assert_eq!(requests.len(), 2);
+    let items: usize = requests
+        .iter()
+        .map(|r| call(Operation::GetItems, r).items.len())
+        .sum();
+    assert_eq!(items, 12);
+
+    let search = SearchItemsParams {
+        keywords: Some("coffee".into()),
+        item_count: Some(4),
+        ..SearchItemsParams::default()
+    };
+    let page = call(
+        Operation::SearchItems,
+        &creators_search_items(&c, &token, &search, &base).unwrap(),
+    );
+    assert_eq!(page.items.len(), 4);
+    assert!(page.total_results.unwrap() >= 4);
+    assert!(
+        page.search_url
+            .as_deref()
+            .unwrap()
+            .contains("tag=demo-us-20")
+    );
+
+    let nodes = GetBrowseNodesParams::new(vec!["172282".into(), "283155".into()]);
+    let page = call(
+        Operation::GetBrowseNodes,
+        &creators_get_browse_nodes(&c, &token, &nodes, &base).unwrap(),
+    );
+    assert_eq!(page.browse_nodes.as_ref().unwrap().len(), 2);
+
+    // A variation family: try parents until one has children.
+    let mut found = false;
+    for i in 0..60 {
+        let params = GetVariationsParams::new(Asin::parse(&format!("B0A0{i:05}0")).unwrap());
+        let r = creators_get_variations(&c, &token, &params, &base).unwrap();
+        let (status, headers, body) = send(&r);
+        if status == 404 {
+            continue;
+        }
+        let page = parse_creators_response(Operation::GetVariations, &ctx, status, &headers, &body)
+            .unwrap();
+        assert!(!page.items.is_empty());
+        assert!(
+            page.items
+                .iter()
+                .all(|i| i.parent_asin.is_some() && !i.variation_attributes.is_empty())
+        );
+        assert!(page.variation_summary.is_some());
+        found = true;
+        break;
+    }
+    assert!(found, "no variation family among 60 parents");
 }
