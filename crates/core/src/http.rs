@@ -1,6 +1,8 @@
 //! Plain HTTP request values the builders return and the base-URL override that points every
 //! call at a local sandbox. The core never sends anything: callers perform the request.
 
+use std::fmt;
+
 use serde::Serialize;
 
 /// An HTTP method the Amazon APIs use.
@@ -25,7 +27,10 @@ impl Method {
 }
 
 /// A request for the caller to send: method, absolute URL, headers in order, body bytes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+///
+/// `Debug` prints the method, URL and header names only: header values and bodies carry
+/// bearer tokens, signatures and client secrets.
+#[derive(Clone, PartialEq, Eq, Serialize)]
 pub struct HttpRequest {
     /// Request method.
     pub method: Method,
@@ -35,6 +40,18 @@ pub struct HttpRequest {
     pub headers: Vec<(String, String)>,
     /// Body (UTF-8 JSON or form text for every Amazon call).
     pub body: String,
+}
+
+impl fmt::Debug for HttpRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let names: Vec<&str> = self.headers.iter().map(|(k, _)| k.as_str()).collect();
+        f.debug_struct("HttpRequest")
+            .field("method", &self.method)
+            .field("url", &self.url)
+            .field("headers", &names)
+            .field("body", &format_args!("<{} bytes>", self.body.len()))
+            .finish()
+    }
 }
 
 impl HttpRequest {
@@ -94,6 +111,25 @@ impl ApiBase {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn debug_never_shows_header_values_or_bodies() {
+        let request = HttpRequest {
+            method: Method::Post,
+            url: "https://api.amazon.com/auth/o2/token".to_string(),
+            headers: vec![("Authorization".to_string(), "Bearer tok-123".to_string())],
+            body: "client_secret=s3cr3t".to_string(),
+        };
+        let printed = format!("{request:?}");
+        assert!(
+            !printed.contains("tok-123") && !printed.contains("s3cr3t"),
+            "{printed}"
+        );
+        assert!(
+            printed.contains("Authorization") && printed.contains("<20 bytes>"),
+            "{printed}"
+        );
+    }
 
     #[test]
     fn amazon_and_override_urls() {
