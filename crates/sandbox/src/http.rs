@@ -244,6 +244,17 @@ pub(crate) fn base64_decode(s: &str) -> Option<Vec<u8>> {
 
 #[cfg(test)]
 mod base64_tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn decoders_never_panic(s in ".{0,64}") {
+            let _ = super::base64_decode(&s);
+            let _ = super::percent_decode(&s);
+            let _ = super::parse_form(&s);
+        }
+    }
+
     #[test]
     fn decodes() {
         assert_eq!(super::base64_decode("aWQ6c2VjcmV0").unwrap(), b"id:secret");

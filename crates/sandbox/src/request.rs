@@ -531,6 +531,52 @@ mod tests {
         v.as_object().cloned().unwrap()
     }
 
+    fn any_json() -> impl proptest::strategy::Strategy<Value = Value> {
+        use proptest::prelude::*;
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            any::<f64>().prop_map(|f| json!(f)),
+            ".{0,12}".prop_map(Value::from),
+            Just(json!("B09B2SBHQK")),
+        ];
+        leaf.prop_recursive(3, 24, 6, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..12).prop_map(Value::from),
+                proptest::collection::btree_map(
+                    prop_oneof![
+                        Just("itemIds".to_string()),
+                        Just("ItemIds".to_string()),
+                        Just("partnerTag".to_string()),
+                        Just("resources".to_string()),
+                        Just("Resources".to_string()),
+                        Just("keywords".to_string()),
+                        Just("itemPage".to_string()),
+                        Just("asin".to_string()),
+                        Just("browseNodeIds".to_string()),
+                        ".{0,8}".prop_map(|s| s),
+                    ],
+                    inner,
+                    0..8,
+                )
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn parsing_any_body_never_panics(body in any_json()) {
+            if let Value::Object(map) = body {
+                for op in Operation::ALL {
+                    let _ = parse(op, Api::Creators, &map);
+                    let _ = parse(op, Api::Paapi, &map);
+                }
+            }
+        }
+    }
+
     #[test]
     fn get_items_rules() {
         let ok = parse(

@@ -212,6 +212,14 @@ mod tests {
         serde_json::from_str(include_str!("../tests/data/getbrowsenodes-it.json")).unwrap()
     }
 
+    proptest::proptest! {
+        #[test]
+        fn header_parsers_never_panic(s in ".{0,80}") {
+            let _ = parse_amz_date(&s);
+            let _ = parse_authorization(&s);
+        }
+    }
+
     #[test]
     fn amz_dates_parse() {
         let t = parse_amz_date("20201231T144841Z").unwrap();
