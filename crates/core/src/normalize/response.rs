@@ -9,7 +9,8 @@ use super::{NormalizeContext, NormalizeError, normalize_creators, normalize_paap
 /// Reads a Creators API answer to `op`: a 2xx answer becomes a [`CatalogPage`] (per-item
 /// errors inside it), any other status the [`ApiError`] it stands for. A 2xx answer that
 /// cannot be read is [`ApiError::MalformedResponse`] (with `truncated` set when the body was
-/// cut off); a search that matched nothing is an empty page with `total_results` 0.
+/// cut off); a search that matched nothing (HTTP 404 `ResourceNotFoundException` for
+/// SearchItems) is an empty page with `total_results` 0.
 ///
 /// `headers` are name/value pairs in any case (`Retry-After` is read from them).
 pub fn parse_creators_response(
@@ -65,7 +66,11 @@ fn parse(
         return page.map_err(|e| unreadable(api, status, headers, body, &e));
     }
     let error = api.error(status, headers, body);
-    if op == Operation::SearchItems && error.code() == "NoResults" {
+    // PA-API says `NoResults`; the Creators API answers a search without matches with a plain
+    // 404 `ResourceNotFoundException`. Either way the search simply found nothing.
+    let nothing_found = matches!(error, ApiError::NotFound { .. })
+        && matches!(error.code(), "NoResults" | "ResourceNotFoundException");
+    if op == Operation::SearchItems && nothing_found {
         let mut page = CatalogPage::new(op);
         page.total_results = Some(0);
         return Ok(page);
@@ -236,6 +241,20 @@ mod tests {
         )
         .unwrap();
         assert_eq!(in_body.total_results, Some(0));
+        let creators = parse_creators_response(
+            Operation::SearchItems,
+            &NormalizeContext::creators(
+                crate::Marketplace::DE,
+                "2.2".parse().unwrap(),
+                0,
+            ),
+            404,
+            &[],
+            br#"{"type":"ResourceNotFoundException","message":"No results.","resourceType":"Item"}"#,
+        )
+        .unwrap();
+        assert_eq!(creators.total_results, Some(0));
+        assert!(creators.items.is_empty());
         assert!(in_body.errors.is_empty());
         // For GetItems a 404 stays an error.
         let missing = paapi(
