@@ -134,6 +134,29 @@ pub(crate) fn text<'a>(bytes: &'a [u8], field: &str) -> PhpResult<&'a str> {
     })
 }
 
+/// Input quoted in a message: at most 32 characters, then "…". Core errors that quote what
+/// they were given are rebuilt with this, so a huge input never becomes a huge message.
+pub(crate) fn shorten(input: &str) -> String {
+    const MAX: usize = 32;
+    let mut short: String = input.chars().take(MAX).collect();
+    if input.chars().nth(MAX).is_some() {
+        short.push('…');
+    }
+    short
+}
+
+/// A message of the deserializer, which may quote the input, cut to a readable length.
+pub(crate) fn bounded(message: impl fmt::Display) -> String {
+    const MAX: usize = 300;
+    let message = message.to_string();
+    if message.chars().nth(MAX).is_none() {
+        return message;
+    }
+    let mut short: String = message.chars().take(MAX).collect();
+    short.push('…');
+    short
+}
+
 /// A core value as a PHP array. Anything that does not serialize to an object or a list is a
 /// bug in the binding, reported as an internal error.
 pub(crate) fn to_array<T: Serialize + ?Sized>(value: &T) -> PhpResult<ZBox<ZendHashTable>> {

@@ -1,6 +1,9 @@
 //! `Asa2\Credentials`: credential kinds and the API version they imply.
 
-use asa2_core::{ApiVersion, CredentialKind, Detected, FieldErrors, Marketplace};
+use asa2_core::{
+    ApiVersion, CredentialKind, Detected, FieldErrors, Marketplace, UnknownCredentialKind,
+    UnknownMarketplace,
+};
 use ext_php_rs::binary_slice::BinarySlice;
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::flags::ClassFlags;
@@ -8,7 +11,7 @@ use ext_php_rs::prelude::*;
 use ext_php_rs::types::ZendHashTable;
 use serde::Serialize;
 
-use crate::convert::{internal, text, to_zval};
+use crate::convert::{internal, shorten, text, to_zval};
 use crate::errors::{guard, validation};
 
 #[derive(Serialize)]
@@ -23,7 +26,12 @@ struct KindView {
 pub(crate) fn parse_kind(kind: &[u8]) -> PhpResult<CredentialKind> {
     let kind = text(kind, "kind")?;
     kind.parse::<CredentialKind>()
-        .map_err(|e| validation(&FieldErrors::single("kind", e.to_string())))
+        .map_err(|_| validation(&FieldErrors::single("kind", unknown_kind(kind))))
+}
+
+/// The core's message for an unknown kind, quoting the input shortened.
+fn unknown_kind(kind: &str) -> String {
+    UnknownCredentialKind(shorten(kind)).to_string()
 }
 
 fn detected(id: &[u8], secret: &[u8]) -> PhpResult<Detected> {
@@ -69,17 +77,22 @@ impl Credentials {
     pub fn api_version(kind: BinarySlice<u8>, marketplace: BinarySlice<u8>) -> PhpResult<String> {
         guard(|| {
             let mut errors = FieldErrors::new();
-            let kind = match text(&kind, "kind")?.parse::<CredentialKind>() {
+            let kind_text = text(&kind, "kind")?;
+            let kind = match kind_text.parse::<CredentialKind>() {
                 Ok(k) => Some(k),
-                Err(e) => {
-                    errors.push("kind", e.to_string());
+                Err(_) => {
+                    errors.push("kind", unknown_kind(kind_text));
                     None
                 }
             };
-            let marketplace = match Marketplace::lookup(text(&marketplace, "marketplace")?) {
+            let marketplace_text = text(&marketplace, "marketplace")?;
+            let marketplace = match Marketplace::lookup(marketplace_text) {
                 Ok(m) => Some(m),
-                Err(e) => {
-                    errors.push("marketplace", e.to_string());
+                Err(_) => {
+                    errors.push(
+                        "marketplace",
+                        UnknownMarketplace(shorten(marketplace_text)).to_string(),
+                    );
                     None
                 }
             };

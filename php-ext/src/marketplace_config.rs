@@ -10,7 +10,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::convert::{Grouped, array_to_json, to_array};
+use crate::convert::{Grouped, array_to_json, bounded, to_array};
 use crate::errors::{OrThrow, guard, invalid, validation};
 
 /// A validated configuration as PHP stores it.
@@ -53,7 +53,7 @@ pub(crate) fn from_php<T: DeserializeOwned>(array: &ZendHashTable, field: &str) 
         }
         other => other,
     };
-    serde_json::from_value(value).map_err(|e| invalid(field, format!("{e}")))
+    serde_json::from_value(value).map_err(|e| invalid(field, bounded(e)))
 }
 
 /// A `$config` argument (what validate() returned under `config`), validated again: stored
@@ -111,7 +111,7 @@ impl MarketplaceConfig {
                             Value::Array(_) => Value::Null,
                             other => other,
                         };
-                        serde_json::from_value(item).map_err(|e| invalid("configs", e.to_string()))
+                        serde_json::from_value(item).map_err(|e| invalid("configs", bounded(e)))
                     })
                     .collect::<PhpResult<_>>()?,
                 _ => return Err(invalid("configs", "Pass a list of configurations.")),

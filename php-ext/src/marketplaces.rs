@@ -1,6 +1,6 @@
 //! `Asa2\Marketplaces`: the marketplace registry.
 
-use asa2_core::{MARKETPLACES, Marketplace, MarketplaceInfo};
+use asa2_core::{MARKETPLACES, Marketplace, MarketplaceInfo, UnknownMarketplace};
 use ext_php_rs::binary_slice::BinarySlice;
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::flags::ClassFlags;
@@ -8,7 +8,7 @@ use ext_php_rs::prelude::*;
 use ext_php_rs::types::ZendHashTable;
 use serde::Serialize;
 
-use crate::convert::{internal, text, to_array, to_zval};
+use crate::convert::{internal, shorten, text, to_array, to_zval};
 use crate::errors::{guard, invalid};
 
 /// One marketplace as PHP sees it.
@@ -48,7 +48,12 @@ impl<'a> From<&'a MarketplaceInfo> for MarketplaceView<'a> {
 /// Looks a marketplace up by code, host or domain; errors under "marketplace".
 pub(crate) fn lookup(input: &[u8]) -> PhpResult<Marketplace> {
     let input = text(input, "marketplace")?;
-    Marketplace::lookup(input).map_err(|e| invalid("marketplace", e.to_string()))
+    Marketplace::lookup(input).map_err(|_| {
+        invalid(
+            "marketplace",
+            UnknownMarketplace(shorten(input)).to_string(),
+        )
+    })
 }
 
 /// The marketplace registry.
