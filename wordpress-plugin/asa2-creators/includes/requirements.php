@@ -43,7 +43,51 @@ function asa2_creators_requirement_problems() {
 			'help'    => __( 'Build or download the extension (libasa2.so), add the line extension=/path/to/libasa2.so to the php.ini of the PHP that serves this site (php --ini shows which files are read), restart PHP-FPM or the web server, and check with php -m that "asa2" is listed. php-ext/README.md in the asa2-creators sources describes every step.', 'asa2-creators' ),
 		);
 	}
+	if ( extension_loaded( 'asa2' ) ) {
+		$missing = array();
+		foreach ( asa2_creators_required_classes() as $class ) {
+			if ( ! class_exists( $class ) ) {
+				$missing[] = $class;
+			}
+		}
+		if ( ! empty( $missing ) ) {
+			$problems[] = array(
+				'id'      => 'extension_outdated',
+				'message' => sprintf(
+					/* translators: 1: extension version, 2: comma-separated class names */
+					__( 'The asa2 PHP extension %1$s is loaded but lacks parts ASA2 Creators API needs: %2$s.', 'asa2-creators' ),
+					(string) phpversion( 'asa2' ),
+					implode( ', ', $missing )
+				),
+				'help'    => __( 'Install the asa2 extension that comes with this version of the plugin (replace libasa2.so), restart PHP-FPM or the web server, and reload this page.', 'asa2-creators' ),
+			);
+		}
+	}
 	return $problems;
+}
+
+/**
+ * Classes of the asa2 extension the plugin calls.
+ *
+ * @return array Class names.
+ */
+function asa2_creators_required_classes() {
+	return array(
+		'Asa2\\Version',
+		'Asa2\\Marketplaces',
+		'Asa2\\Credentials',
+		'Asa2\\MarketplaceConfig',
+		'Asa2\\PartnerTag',
+		'Asa2\\PaApiSettings',
+		'Asa2\\AssociateIdSets',
+		'Asa2\\Sealer',
+		'Asa2\\Token',
+		'Asa2\\CreatorsApi',
+		'Asa2\\ValidationException',
+		'Asa2\\AuthException',
+		'Asa2\\NotEligibleException',
+		'Asa2\\ThrottledException',
+	);
 }
 
 /**

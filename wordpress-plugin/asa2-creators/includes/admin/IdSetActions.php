@@ -9,8 +9,7 @@ namespace Asa2\Creators\Admin;
 
 use Asa2\Creators\Clock;
 use Asa2\Creators\Plugin;
-use Asa2\Marketplaces;
-use Asa2\PartnerTag;
+use Asa2\AssociateIdSets;
 use Asa2\ValidationException;
 
 if ( ! defined( 'ABSPATH' ) ) {
@@ -18,8 +17,7 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /**
- * Saves and deletes Associate ID Sets. Every tracking ID is checked by the extension
- * (Asa2\PartnerTag::check) for its marketplace.
+ * Saves and deletes Associate ID Sets, validated by the extension (Asa2\AssociateIdSets).
  */
 final class IdSetActions {
 
@@ -51,38 +49,39 @@ final class IdSetActions {
 		$name     = sanitize_text_field( (string) ( $fields['name'] ?? '' ) );
 		$raw_tags = is_array( $fields['tags'] ?? null ) ? $fields['tags'] : array();
 		$tags     = array();
-		foreach ( array_keys( Marketplaces::all() ) as $code ) {
-			$tag = sanitize_text_field( (string) ( $raw_tags[ $code ] ?? '' ) );
-			if ( '' !== $tag ) {
-				$tags[ $code ] = $tag;
-			}
+		foreach ( $raw_tags as $code => $tag ) {
+			$tags[ strtoupper( sanitize_key( (string) $code ) ) ] = sanitize_text_field( is_scalar( $tag ) ? (string) $tag : '' );
 		}
 		$back = SetupScreen::url( SetupScreen::TAB_ID_SETS, '' === $original ? array( 'view' => 'add' ) : array( 'view' => 'edit', 'set' => $original ) );
 
 		$errors   = array();
 		$warnings = array();
-		$id       = sanitize_title( $name );
-		if ( '' === $id ) {
-			$errors['name'][] = __( 'Enter a name for the set (letters or digits).', 'asa2-creators' );
-		} elseif ( $id !== $original && null !== $this->plugin->id_sets()->get( $id ) ) {
-			$errors['name'][] = __( 'Another set already has this name. Choose a different one.', 'asa2-creators' );
-		}
-		if ( ! $tags ) {
-			$errors['tags'][] = __( 'Enter the tracking ID of at least one marketplace.', 'asa2-creators' );
-		}
-		foreach ( $tags as $code => $tag ) {
-			$field = 'tags[' . $code . ']';
-			try {
-				foreach ( PartnerTag::check( $tag, $code, $field ) as $warning ) {
-					$warnings[] = ( Marketplaces::find( $code )['country'] ?? $code ) . ': ' . $warning;
-				}
-			} catch ( ValidationException $e ) {
-				foreach ( $e->getErrors() as $key => $messages ) {
-					$errors[ $key ] = array_merge( $errors[ $key ] ?? array(), (array) $messages );
+		$set      = null;
+		try {
+			$validated = AssociateIdSets::validate( array( 'name' => $name, 'tags' => $tags ) );
+			$set       = $validated['set'];
+			foreach ( (array) $validated['warnings'] as $field => $messages ) {
+				foreach ( (array) $messages as $message ) {
+					$warnings[] = (string) $message;
 				}
 			}
+			$others = $this->plugin->id_sets()->all();
+			unset( $others[ $original ] );
+			$list   = array_map( static fn( array $s ): array => array( 'name' => $s['name'], 'tags' => $s['tags'] ), array_values( $others ) );
+			$list[] = $set;
+			AssociateIdSets::validateAll( $list );
+			$id = sanitize_title( $set['name'] );
+			if ( '' === $id ) {
+				$errors['name'][] = __( 'Use at least one letter or digit in the set name.', 'asa2-creators' );
+			} elseif ( isset( $others[ $id ] ) ) {
+				$errors['name'][] = __( 'Another set has a name that differs only in punctuation or case. Choose a more distinct name.', 'asa2-creators' );
+			}
+		} catch ( ValidationException $e ) {
+			foreach ( $e->getErrors() as $key => $messages ) {
+				$errors[ (string) $key ] = array_merge( $errors[ (string) $key ] ?? array(), (array) $messages );
+			}
 		}
-		if ( $errors ) {
+		if ( $errors || null === $set ) {
 			if ( isset( $errors['tags'] ) ) {
 				$errors['name'] = array_merge( $errors['name'] ?? array(), $errors['tags'] );
 			}
@@ -97,6 +96,8 @@ final class IdSetActions {
 			);
 			return $back;
 		}
+		$name = $set['name'];
+		$tags = $set['tags'];
 
 		$this->plugin->id_sets()->put(
 			array(

@@ -10,8 +10,7 @@ namespace Asa2\Creators\Admin;
 use Asa2\Creators\Clock;
 use Asa2\Creators\Plugin;
 use Asa2\Creators\Storage\PaApiRepository;
-use Asa2\Marketplaces;
-use Asa2\PartnerTag;
+use Asa2\PaApiSettings;
 use Asa2\ValidationException;
 
 if ( ! defined( 'ABSPATH' ) ) {
@@ -19,7 +18,8 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /**
- * Saves the PA-API 5.0 settings; the secret key is sealed, a blank one keeps the stored key.
+ * Saves the PA-API 5.0 settings, validated by Asa2\PaApiSettings; the secret key is sealed, a
+ * blank one keeps the stored key.
  */
 final class PaApiActions {
 
@@ -63,33 +63,40 @@ final class PaApiActions {
 			return $back;
 		}
 
-		$errors   = array();
-		$warnings = array();
-		if ( '' === $input['access_key'] ) {
-			$errors['access_key'][] = __( 'Enter the PA API Access Key.', 'asa2-creators' );
-		}
-		if ( '' === $input['secret_key'] && '' === $stored['secret_key'] ) {
-			$errors['secret_key'][] = __( 'Enter the PA API Secret Key.', 'asa2-creators' );
-		}
-		try {
-			$marketplace = Marketplaces::get( $input['marketplace'] );
+		// A blank secret key keeps the stored one.
+		$errors = array();
+		$check  = $input;
+		if ( '' === $check['secret_key'] && '' !== $stored['secret_key'] ) {
 			try {
-				$warnings = PartnerTag::check( $input['partner_tag'], $marketplace['code'], 'partner_tag' );
-			} catch ( ValidationException $e ) {
-				$errors = array_merge_recursive( $errors, $e->getErrors() );
+				$check['secret_key'] = $this->plugin->secrets()->open( $stored['secret_key'], PaApiRepository::SECRET_SCOPE, PaApiRepository::SECRET_FIELD );
+			} catch ( \Asa2\Exception $e ) {
+				$errors['secret_key'][] = __( 'The stored secret key can no longer be decrypted (the site\'s security keys changed). Enter the Secret Key again.', 'asa2-creators' );
 			}
-		} catch ( ValidationException $e ) {
-			$errors = array_merge_recursive( $errors, $e->getErrors() );
 		}
-		if ( $errors ) {
+		$validated = null;
+		try {
+			$validated = PaApiSettings::validate( $check );
+		} catch ( ValidationException $e ) {
+			foreach ( $e->getErrors() as $field => $messages ) {
+				$errors[ $field ] = array_merge( $errors[ $field ] ?? array(), (array) $messages );
+			}
+		}
+		if ( $errors || null === $validated ) {
 			$this->plugin->form_state()->keep( PaApiTab::FORM, $kept, $errors );
 			return $back;
+		}
+		$settings = $validated['settings'];
+		$warnings = array();
+		foreach ( (array) $validated['warnings'] as $messages ) {
+			foreach ( (array) $messages as $message ) {
+				$warnings[] = (string) $message;
+			}
 		}
 
 		$sealed = $stored['secret_key'];
 		if ( '' !== $input['secret_key'] ) {
 			try {
-				$sealed = $this->plugin->secrets()->seal( $input['secret_key'], PaApiRepository::SECRET_SCOPE, PaApiRepository::SECRET_FIELD );
+				$sealed = $this->plugin->secrets()->seal( $settings['secret_key'], PaApiRepository::SECRET_SCOPE, PaApiRepository::SECRET_FIELD );
 			} catch ( \Asa2\Exception $e ) {
 				$this->plugin->form_state()->keep(
 					PaApiTab::FORM,
@@ -110,10 +117,10 @@ final class PaApiActions {
 
 		$this->plugin->paapi()->save(
 			array(
-				'access_key'  => $input['access_key'],
+				'access_key'  => $settings['access_key'],
 				'secret_key'  => $sealed,
-				'partner_tag' => $input['partner_tag'],
-				'marketplace' => $marketplace['code'],
+				'partner_tag' => $settings['partner_tag'],
+				'marketplace' => $settings['marketplace'],
 				'updated_at'  => Clock::now(),
 			)
 		);
