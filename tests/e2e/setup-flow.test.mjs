@@ -112,8 +112,9 @@ test('a form with mistakes shows each error beside its field and keeps the input
   await page.fill('#asa2-partner_tag', 'has spaces');
   await go('#asa2-marketplace-form #submit');
   assert.match(await page.locator('.asa2-form-errors').innerText(), /not saved/);
-  assert.equal(await page.locator('.asa2-row-credential_id.form-invalid .asa2-field-error').count(), 1);
-  assert.equal(await page.locator('.asa2-row-partner_tag.form-invalid .asa2-field-error').count(), 1);
+  assert.ok(await page.locator('.asa2-row-credential_id.form-invalid .asa2-field-error').count() >= 1);
+  assert.ok(await page.locator('.asa2-row-partner_tag.form-invalid .asa2-field-error').count() >= 1);
+  assert.equal(await page.locator('.asa2-row-marketplace.form-invalid').count(), 0, 'only the wrong fields are marked');
   assert.equal(await page.inputValue('#asa2-partner_tag'), 'has spaces');
   assert.equal(await page.inputValue('#asa2-marketplace'), 'FR');
   assert.equal(await page.inputValue('#asa2-credential_secret'), '', 'the secret never comes back');

@@ -118,7 +118,9 @@ final class MarketplaceActions {
 		}
 
 		try {
-			$sealed = $this->plugin->secrets()->seal( $config['credential_secret'], $code, MarketplaceRepository::SECRET_FIELD );
+			$sealed = $secret_unchanged && $previous['marketplace'] === $code
+				? $previous['credential_secret']
+				: $this->plugin->secrets()->seal( $config['credential_secret'], $code, MarketplaceRepository::SECRET_FIELD );
 		} catch ( \Asa2\Exception $e ) {
 			$this->plugin->form_state()->keep(
 				CreatorsTab::FORM,
@@ -142,11 +144,11 @@ final class MarketplaceActions {
 			&& $previous['credential_id'] === $config['credential_id']
 			&& $secret_unchanged;
 
-		$record               = $config;
+		$record                      = $config;
 		$record['credential_secret'] = $sealed;
-		$record['last_test']  = $same_credentials ? $previous['last_test'] : null;
-		$record['updated_at'] = Clock::now();
-		$others[ $code ]      = $record;
+		$record['last_test']         = $same_credentials ? $previous['last_test'] : null;
+		$record['updated_at']        = Clock::now();
+		$others[ $code ]             = $record;
 		$repository->replace_all( $others );
 		if ( null !== $previous && ! $same_credentials ) {
 			$this->plugin->tokens()->forget( MarketplaceRepository::config_of( $previous ) );

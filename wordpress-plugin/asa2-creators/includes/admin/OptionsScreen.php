@@ -83,7 +83,7 @@ final class OptionsScreen {
 		if ( $table->has_items() ) {
 			echo '<form method="post" action="' . esc_url( admin_url( 'admin-post.php' ) ) . '" data-asa2-confirm="' . esc_attr__( 'Delete every log entry?', 'asa2-creators' ) . '">';
 			RequestGuard::fields( LoggingActions::CLEAR );
-			submit_button( __( 'Clear Log', 'asa2-creators' ), 'delete', 'submit', false );
+			submit_button( __( 'Clear Log', 'asa2-creators' ), 'delete', 'asa2-clear-log', false );
 			echo '</form>';
 		}
 		echo '</div>';

@@ -47,7 +47,9 @@ final class RequestGuard {
 	 * @param string $action admin-post action (also the nonce action).
 	 */
 	public static function fields( string $action ): void {
+		// Like wp_nonce_field(), without an id: a table holds many of these forms.
 		echo '<input type="hidden" name="action" value="' . esc_attr( $action ) . '" />';
-		wp_nonce_field( $action, self::NONCE_FIELD );
+		echo '<input type="hidden" name="' . esc_attr( self::NONCE_FIELD ) . '" value="' . esc_attr( wp_create_nonce( $action ) ) . '" />';
+		wp_referer_field();
 	}
 }

@@ -82,6 +82,11 @@ final class ConnectionTester {
 			'hint'        => '',
 			'kind'        => $record['kind'],
 		);
+		if ( ! class_exists( \Asa2\CreatorsApi::class ) ) {
+			$result['error_code'] = 'extension_outdated';
+			$result['message']    = __( 'The installed asa2 PHP extension cannot call the Creators API yet (Asa2\CreatorsApi is missing). Install the extension that comes with this plugin version, restart PHP and test again.', 'asa2-creators' );
+			return $result;
+		}
 		$config = MarketplaceRepository::config_of( $record );
 		try {
 			$config['credential_secret'] = $this->secrets->open( $record['credential_secret'], $record['marketplace'], MarketplaceRepository::SECRET_FIELD );
@@ -112,6 +117,12 @@ final class ConnectionTester {
 			$result['message']    = __( 'Amazon is limiting the number of requests for these credentials right now (throttled). Wait a minute and test again.', 'asa2-creators' );
 			return $result;
 		} catch ( \Asa2\ApiException $e ) {
+			if ( 'ResourceNotFoundException' === $e->getErrorCode() ) {
+				// The token worked and the API answered; only the sample item is missing in this store.
+				$result['ok']      = true;
+				$result['message'] = __( 'Connected: Amazon issued an access token and answered the test lookup (the sample item is not sold in this store).', 'asa2-creators' );
+				return $result;
+			}
 			$result['error_code'] = $e->getErrorCode();
 			$result['message']    = $e->getMessage();
 			return $result;
