@@ -67,8 +67,7 @@ function asa2_creators_requirement_problems() {
 }
 
 /**
- * Classes of the asa2 extension the setup screens need. (API calls also need Asa2\CreatorsApi;
- * without it a connection test says so and Site Health reports it.)
+ * Classes of the asa2 extension the plugin calls.
  *
  * @return array Class names.
  */
@@ -83,6 +82,7 @@ function asa2_creators_required_classes() {
 		'Asa2\\AssociateIdSets',
 		'Asa2\\Sealer',
 		'Asa2\\Token',
+		'Asa2\\CreatorsApi',
 		'Asa2\\ValidationException',
 		'Asa2\\AuthException',
 		'Asa2\\NotEligibleException',

@@ -82,11 +82,6 @@ final class ConnectionTester {
 			'hint'        => '',
 			'kind'        => $record['kind'],
 		);
-		if ( ! class_exists( \Asa2\CreatorsApi::class ) ) {
-			$result['error_code'] = 'extension_outdated';
-			$result['message']    = __( 'The installed asa2 PHP extension cannot call the Creators API yet (Asa2\CreatorsApi is missing). Install the extension that comes with this plugin version, restart PHP and test again.', 'asa2-creators' );
-			return $result;
-		}
 		$config = MarketplaceRepository::config_of( $record );
 		try {
 			$config['credential_secret'] = $this->secrets->open( $record['credential_secret'], $record['marketplace'], MarketplaceRepository::SECRET_FIELD );

@@ -65,18 +65,6 @@ final class SiteHealth {
 	 * @return array
 	 */
 	public function test_extension(): array {
-		if ( ! class_exists( \Asa2\CreatorsApi::class ) ) {
-			return $this->result(
-				'asa2_extension',
-				'critical',
-				__( 'The asa2 PHP extension cannot call the Creators API', 'asa2-creators' ),
-				sprintf(
-					/* translators: %s: extension version */
-					__( 'The loaded asa2 extension %s lacks Asa2\CreatorsApi, so products cannot be loaded and connection tests fail. Install the extension that comes with this plugin version and restart PHP.', 'asa2-creators' ),
-					Version::extension()
-				)
-			);
-		}
 		return $this->result(
 			'asa2_extension',
 			'good',
