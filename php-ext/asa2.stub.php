@@ -337,3 +337,38 @@ final class Asin
      */
     public static function parse(string $input): array {}
 }
+
+/** Product templates with `{{ Placeholder }}` syntax, HTML auto-escaped. */
+final class Template
+{
+    /**
+     * Renders one product with a template. Prices older than 24 hours at $now (or violating the
+     * minimum advertised price) are left out. Compiled templates are cached per worker, keyed by
+     * a hash of the source.
+     *
+     * @param array $item one product as CreatorsApi::parse() / PaApi::parse() return it
+     * @param string|null $partnerTag replaces the tracking ID in the product links
+     * @return string HTML
+     * @throws ValidationException a template that does not compile or render (under "template",
+     *   naming the line) or an item that is not a product (under "item")
+     */
+    public static function render(string $template, array $item, int $now, ?string $partnerTag = null): string {}
+
+    /**
+     * Checks that a template compiles.
+     *
+     * @throws ValidationException under "template", naming the line
+     */
+    public static function check(string $template): void {}
+
+    /**
+     * Every placeholder a template can use, with the APIs that fill it.
+     *
+     * @return list<array{name: string, description: string, filled_by: string}> filled_by:
+     *   "both" (Creators API and PA-API 5.0) or "creators" (Creators API only)
+     */
+    public static function placeholders(): array {}
+
+    /** The template a fresh install renders products with. */
+    public static function defaultTemplate(): string {}
+}

@@ -26,6 +26,7 @@ mod partner_tag;
 mod retry;
 mod sealer;
 mod sigv4;
+mod template;
 mod token;
 mod version;
 
@@ -76,4 +77,5 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
         .class::<paapi::PaApi>()
         .class::<sigv4::SigV4>()
         .class::<retry::RetryPolicy>()
+        .class::<template::Template>()
 }

@@ -1,0 +1,161 @@
+//! `Asa2\Template`: product templates (`{{ Placeholder }}`), rendered from stored product data.
+//!
+//! Compiled templates are kept per PHP worker thread in a small map keyed by a hash of their
+//! source, so a page with 50 product boxes compiles its template once.
+
+use std::cell::RefCell;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::rc::Rc;
+
+use asa2_core::{
+    DEFAULT_TEMPLATE, Item, PLACEHOLDERS, PRICE_MAX_AGE_SECS, ProductTemplate, RenderOptions,
+    TemplateError,
+};
+use ext_php_rs::binary_slice::BinarySlice;
+use ext_php_rs::boxed::ZBox;
+use ext_php_rs::flags::ClassFlags;
+use ext_php_rs::prelude::*;
+use ext_php_rs::types::ZendHashTable;
+
+use crate::convert::{text, to_array};
+use crate::errors::{guard, invalid};
+use crate::marketplace_config::from_php;
+
+/// How many compiled templates one worker keeps.
+const CACHE_SIZE: usize = 16;
+
+/// A compiled template and the source it came from (compared on a hit, so a hash collision
+/// can never render the wrong template).
+struct Cached {
+    hash: u64,
+    source: String,
+    template: Rc<ProductTemplate>,
+}
+
+thread_local! {
+    /// Most recently used last.
+    static COMPILED: RefCell<Vec<Cached>> = const { RefCell::new(Vec::new()) };
+}
+
+fn source_hash(source: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    source.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// The template error as a `ValidationException` under "template"; the message names the line.
+fn template_error(e: &TemplateError) -> PhpException {
+    invalid("template", e.to_string())
+}
+
+/// The compiled template for `source`, from the worker's cache or compiled now.
+fn compiled(source: &str) -> PhpResult<Rc<ProductTemplate>> {
+    let hash = source_hash(source);
+    let hit = COMPILED.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let at = cache
+            .iter()
+            .position(|c| c.hash == hash && c.source == source)?;
+        let entry = cache.remove(at);
+        let template = Rc::clone(&entry.template);
+        cache.push(entry);
+        Some(template)
+    });
+    if let Some(template) = hit {
+        return Ok(template);
+    }
+    let template = Rc::new(ProductTemplate::compile(source).map_err(|e| template_error(&e))?);
+    COMPILED.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= CACHE_SIZE {
+            cache.remove(0);
+        }
+        cache.push(Cached {
+            hash,
+            source: source.to_string(),
+            template: Rc::clone(&template),
+        });
+    });
+    Ok(template)
+}
+
+/// Product templates with `{{ Placeholder }}` syntax, HTML auto-escaped.
+#[php_class]
+#[php(name = "Asa2\\Template")]
+#[php(flags = ClassFlags::Final)]
+pub struct Template;
+
+#[php_impl]
+impl Template {
+    /// Renders one product with a template. Prices older than 24 hours at $now (or violating
+    /// the minimum advertised price) are left out.
+    ///
+    /// @param string $template the template source
+    /// @param array $item one product as CreatorsApi::parse() / PaApi::parse() return it
+    /// @param int $now the current time (unix seconds)
+    /// @param string|null $partnerTag replaces the tracking ID in the product links
+    /// @return string HTML
+    /// @throws ValidationException a template that does not compile or render (under "template",
+    ///   naming the line) or an item that is not a product (under "item")
+    pub fn render(
+        template: BinarySlice<u8>,
+        item: &ZendHashTable,
+        now: i64,
+        partnerTag: Option<BinarySlice<u8>>,
+    ) -> PhpResult<String> {
+        guard(|| {
+            let source = text(&template, "template")?;
+            let item: Item = from_php(item, "item")?;
+            let partner_tag = match partnerTag.as_deref() {
+                Some(tag) => Some(text(tag, "partnerTag")?.trim().to_string()),
+                None => None,
+            };
+            let options = RenderOptions {
+                now,
+                partner_tag: partner_tag.filter(|t| !t.is_empty()),
+                price_max_age: PRICE_MAX_AGE_SECS,
+            };
+            compiled(source)?
+                .render(&item, &options)
+                .map_err(|e| template_error(&e))
+        })
+    }
+
+    /// Checks that a template compiles.
+    ///
+    /// @param string $template
+    /// @return void
+    /// @throws ValidationException under "template", naming the line
+    pub fn check(template: BinarySlice<u8>) -> PhpResult<()> {
+        guard(|| {
+            let source = text(&template, "template")?;
+            compiled(source).map(|_| ())
+        })
+    }
+
+    /// Every placeholder a template can use, with the APIs that fill it ("both" or "creators").
+    ///
+    /// @return list<array{name: string, description: string, filled_by: string}>
+    pub fn placeholders() -> PhpResult<ZBox<ZendHashTable>> {
+        guard(|| to_array(PLACEHOLDERS))
+    }
+
+    /// The template a fresh install renders products with.
+    ///
+    /// @return string
+    pub fn default_template() -> PhpResult<String> {
+        guard(|| Ok(DEFAULT_TEMPLATE.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn equal_sources_hash_equally() {
+        assert_eq!(source_hash("{{ Title }}"), source_hash("{{ Title }}"));
+        assert_ne!(source_hash("{{ Title }}"), source_hash("{{ Brand }}"));
+    }
+}

@@ -1,0 +1,107 @@
+<?php
+/** Asa2\Template: rendering stored products, escaping, price age, partner tags, errors. */
+
+declare(strict_types=1);
+
+namespace Asa2\Tests;
+
+use Asa2\Template;
+
+final class TemplateTest extends Asa2TestCase
+{
+    private const NOW = 1_780_000_000;
+
+    /** A stored product as CreatorsApi::parse() returns it. */
+    private static function item(array $override = []): array
+    {
+        return array_replace([
+            'asin' => 'B0TEMPL001',
+            'marketplace' => 'DE',
+            'source' => ['api' => 'creators', 'version' => '2.2'],
+            'title' => 'Kettle',
+            'detail_page_url' => 'https://www.amazon.de/dp/B0TEMPL001?tag=demo-de-21&linkCode=ogi',
+            'brand' => 'Acme',
+            'features' => ['One', 'Two'],
+            'price' => ['amount' => '19.99', 'currency' => 'EUR', 'display' => '19,99 €'],
+            'fetched_at' => self::NOW - 60,
+        ], $override);
+    }
+
+    public function testRendersPlaceholders(): void
+    {
+        $html = Template::render('{{ Title }}|{{ Brand }}|{{ Price }}|{{ Api }} {{ ApiVersion }}|{% for f in Features %}[{{ f }}]{% endfor %}', self::item(), self::NOW);
+        self::assertSame('Kettle|Acme|19,99 €|Creators API 2.2|[One][Two]', $html);
+    }
+
+    public function testEscapesProductText(): void
+    {
+        $html = Template::render('<h3>{{ Title }}</h3>', self::item(['title' => '<script>alert(1)</script>']), self::NOW);
+        self::assertStringNotContainsString('<script>', $html);
+        self::assertStringContainsString('&lt;script&gt;', $html);
+    }
+
+    public function testHidesPricesOlderThanADay(): void
+    {
+        $item = self::item(['fetched_at' => self::NOW - 25 * 3600]);
+        self::assertSame('|true', Template::render('{{ Price }}|{{ PriceHidden }}', $item, self::NOW));
+        self::assertSame('19,99 €|false', Template::render('{{ Price }}|{{ PriceHidden }}', self::item(), self::NOW));
+    }
+
+    public function testPartnerTagReplacesTheStoredOne(): void
+    {
+        $html = Template::render('{{ DetailPageURL|safe }}', self::item(), self::NOW, 'other-21');
+        self::assertStringContainsString('tag=other-21', $html);
+        self::assertStringNotContainsString('demo-de-21', $html);
+        self::assertStringContainsString('tag=demo-de-21', Template::render('{{ DetailPageURL|safe }}', self::item(), self::NOW, null));
+        self::assertStringContainsString('tag=demo-de-21', Template::render('{{ DetailPageURL|safe }}', self::item(), self::NOW, ''));
+    }
+
+    public function testTheDefaultTemplateRenders(): void
+    {
+        $default = Template::defaultTemplate();
+        self::assertStringContainsString('{{ Title }}', $default);
+        Template::check($default);
+        $html = Template::render($default, self::item(), self::NOW);
+        self::assertStringContainsString('asa2-box', $html);
+        self::assertStringContainsString('Kettle', $html);
+    }
+
+    public function testCheckNamesTheLine(): void
+    {
+        $errors = self::validationErrors(static fn () => Template::check("<div>\n{{ Title \n</div>"), ['template']);
+        self::assertMatchesRegularExpression('/line \d/', $errors['template'][0]);
+        self::validationErrors(static fn () => Template::render('{% if %}', self::item(), self::NOW), ['template']);
+        self::validationErrors(static fn () => Template::check("\xff"), ['template']);
+    }
+
+    public function testRefusesAnItemThatIsNotAProduct(): void
+    {
+        self::validationErrors(static fn () => Template::render('{{ Title }}', ['title' => 'x'], self::NOW), ['item']);
+    }
+
+    public function testManyTemplatesAndRepeatedRendersStayCorrect(): void
+    {
+        // More distinct templates than the per-worker cache holds, each rendered twice.
+        for ($round = 0; $round < 2; $round++) {
+            for ($i = 0; $i < 40; $i++) {
+                self::assertSame("$i:Kettle", Template::render("$i:{{ Title }}", self::item(), self::NOW));
+            }
+        }
+    }
+
+    public function testPlaceholdersAreDocumented(): void
+    {
+        $list = Template::placeholders();
+        self::assertSame(array_values($list), $list);
+        $names = array_column($list, 'name');
+        foreach (['ASIN', 'Title', 'DetailPageURL', 'Price', 'ViolatesMAP', 'Api', 'ApiVersion'] as $name) {
+            self::assertContains($name, $names);
+        }
+        foreach ($list as $p) {
+            self::assertSame(['name', 'description', 'filled_by'], array_keys($p));
+            self::assertContains($p['filled_by'], ['both', 'creators']);
+            self::assertNotSame('', $p['description']);
+        }
+        self::assertSame('creators', $list[array_search('ViolatesMAP', $names, true)]['filled_by']);
+    }
+}
