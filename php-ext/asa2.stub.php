@@ -17,7 +17,9 @@
  * - `$apiBase` null means the real Amazon hosts; a base URL such as `http://127.0.0.1:8765`
  *   sends every call to `{base}/{amazon-host}{path}` (the local sandbox).
  * - Errors are thrown as the exceptions below, never as warnings; a Rust panic becomes an
- *   Asa2\Exception.
+ *   Asa2\Exception. Every `$config` is validated again (stored settings may predate the rules),
+ *   so any method taking one may throw ValidationException. A string argument that is not
+ *   valid UTF-8 is a ValidationException under that argument's field name.
  *
  * @generated-contract asa2 0.1.0
  */
@@ -124,7 +126,11 @@ final class Credentials
     /** What pasted credentials look like: "lwa", "cognito" or "unknown". */
     public static function detect(string $credentialId, string $credentialSecret): string {}
 
-    /** A warning when the chosen kind contradicts what the credentials look like, else null. */
+    /**
+     * A warning when the chosen kind contradicts what the credentials look like, else null.
+     *
+     * @throws ValidationException an unknown kind, under "kind"
+     */
     public static function mismatchWarning(string $kind, string $credentialId, string $credentialSecret): ?string {}
 }
 
@@ -230,7 +236,10 @@ final class Sealer
 /** Creators API access tokens (OAuth2 client credentials). */
 final class Token
 {
-    /** @return array{method: string, url: string, headers: array<string, string>, body: string} */
+    /**
+     * @return array{method: string, url: string, headers: array<string, string>, body: string}
+     * @throws ValidationException a $config that no longer validates, or a bad $apiBase (under "api_base")
+     */
     public static function request(array $config, ?string $apiBase = null): array {}
 
     /**

@@ -214,7 +214,12 @@ fn accessor_handler(method: &str) -> FunctionHandler {
     macro_rules! handler {
         ($name:literal) => {{
             extern "C" fn h(ex: &mut ExecuteData, retval: &mut Zval) {
-                run_handler(AssertUnwindSafe(|| read_accessor(ex, retval, $name)));
+                run_handler(AssertUnwindSafe(|| {
+                    let read = catch_unwind(AssertUnwindSafe(|| read_accessor(ex, retval, $name)));
+                    if read.is_err() {
+                        internal_error().throw();
+                    }
+                }));
             }
             h as FunctionHandler
         }};

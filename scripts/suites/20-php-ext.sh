@@ -15,7 +15,7 @@ phpunit=${PHPUNIT:-$(command -v phpunit || true)}
 # The extensions PHPUnit itself needs are loaded explicitly when they are shared modules.
 ini=(-n -d "extension=$so" -d zend.assertions=1 -d assert.exception=1 -d memory_limit=512M -d error_reporting=-1 -d display_errors=stderr)
 extdir=$(php -r 'echo ini_get("extension_dir");')
-for ext in dom mbstring xml xmlwriter tokenizer simplexml; do
+for ext in ctype dom iconv mbstring xml xmlwriter tokenizer simplexml; do
   if ! php -n -m | grep -qix "$ext" && [ -f "$extdir/$ext.so" ]; then
     ini+=(-d "extension=$ext")
   fi
