@@ -401,7 +401,7 @@ final class MarketplaceActions {
 				$result['message']
 			),
 			array(
-				'details' => '' !== $result['hint'] ? array( $result['hint'] ) : array(),
+				'details' => '' !== $result['hint'] && false === strpos( $result['message'], $result['hint'] ) ? array( $result['hint'] ) : array(),
 				'switch'  => null !== $record && self::offers_switch( $record ) ? $code : '',
 			)
 		);

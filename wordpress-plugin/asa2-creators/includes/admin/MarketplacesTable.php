@@ -213,7 +213,7 @@ final class MarketplacesTable extends \WP_List_Table {
 			) . '</span>';
 		}
 		$html .= '<p class="asa2-test-message">' . esc_html( (string) ( $test['message'] ?? '' ) ) . '</p>';
-		if ( empty( $test['ok'] ) && ! empty( $test['hint'] ) ) {
+		if ( empty( $test['ok'] ) && ! empty( $test['hint'] ) && false === strpos( (string) ( $test['message'] ?? '' ), (string) $test['hint'] ) ) {
 			$html .= '<p class="asa2-test-hint">' . esc_html( (string) $test['hint'] ) . '</p>';
 		}
 		if ( MarketplaceActions::offers_switch( $item ) ) {
