@@ -196,9 +196,18 @@ test('disable, enable and set default move the status and the star', async () =>
 
 test('the PA API tab says the Creators API is active for the configured marketplaces', async () => {
   await go('.nav-tab[href*="tab=paapi"]');
+  const key = demo.paapi_keys[0];
+  await page.fill('#asa2-access_key', key.access_key);
+  await page.fill('#asa2-secret_key', key.secret_key);
+  await page.fill('#asa2-partner_tag', key.partner_tags[0]);
+  await page.selectOption('#asa2-paapi-marketplace', key.marketplaces[0]);
+  await go('#asa2-paapi-form #submit');
+  assert.match(await notices(), /PA API settings were saved/);
+  assert.equal(await page.inputValue('#asa2-secret_key'), '', 'the secret key never comes back');
+  assert.doesNotMatch(await page.content(), new RegExp(key.secret_key));
   const notice = await page.locator('.asa2-paapi-status').innerText();
   assert.match(notice, /PA API is not used for these marketplaces because they use the Creators API: United Kingdom, Germany\./);
-  assert.match(notice, /France/);
+  assert.match(notice, /still fall back to PA API: .*France/);
   await shot('paapi-notice');
   session.assertClean(page);
 });

@@ -250,6 +250,9 @@ final class CreatorsTab {
 			isset( $errors['credential_secret'] ) ? ' aria-invalid="true"' : ''
 		);
 		echo '<p class="description" id="asa2-credential_secret-help">';
+		if ( $errors && ! isset( $errors['credential_secret'] ) ) {
+			echo '<strong>' . esc_html__( 'Please enter the Credential Secret again: for your security it is never sent back to the browser.', 'asa2-creators' ) . '</strong> ';
+		}
 		if ( $secret_unreadable ) {
 			echo '<strong class="asa2-text-error">' . esc_html__( 'The stored secret can no longer be decrypted (the site\'s security keys changed). Please enter the Credential Secret again.', 'asa2-creators' ) . '</strong> ';
 		} elseif ( $editing ) {
