@@ -2,7 +2,7 @@
 
 use asa2_core::{
     NormalizeContext, Operation, OperationParams, PaapiCredentials, PaapiRequestError,
-    PaapiSettingsInput, UnknownOperation, paapi_requests, parse_paapi_response,
+    PaapiSettingsInput, SigV4Error, UnknownOperation, paapi_requests, parse_paapi_response,
 };
 use ext_php_rs::binary_slice::BinarySlice;
 use ext_php_rs::boxed::ZBox;
@@ -122,7 +122,19 @@ impl PaApi {
             let requests =
                 paapi_requests(&credentials, &params, now, &base).map_err(|e| match e {
                     PaapiRequestError::InvalidParams(errors) => crate::errors::validation(&errors),
-                    other => invalid("now", other.to_string()),
+                    PaapiRequestError::Signing(e) => {
+                        let field = match &e {
+                            SigV4Error::TimeOutOfRange(_) | SigV4Error::InvalidDate(_) => "now",
+                            SigV4Error::InvalidScope {
+                                field: "access key",
+                                ..
+                            } => "access_key",
+                            SigV4Error::EmptySecretKey => "secret_key",
+                            _ => "credentials",
+                        };
+                        invalid(field, e.to_string())
+                    }
+                    other => invalid("credentials", other.to_string()),
                 })?;
             request_list(&requests)
         })

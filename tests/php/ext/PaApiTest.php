@@ -65,6 +65,7 @@ final class PaApiTest extends Asa2TestCase
     public function testBadRequestsAreValidationErrors(): void
     {
         self::validationErrors(static fn () => PaApi::request('ListFeeds', self::settings(), [], self::NOW), ['operation']);
+        self::validationErrors(static fn () => PaApi::request('GetItems', self::settings(), ['asins' => ['B08N5WRWNW']], PHP_INT_MAX), ['now']);
         self::validationErrors(static fn () => PaApi::request('GetItems', self::settings(), [], self::NOW), ['asins']);
         self::validationErrors(static fn () => PaApi::request('GetItems', ['marketplace' => 'DE'] + self::settings(['secret_key' => '']), ['asins' => ['B08N5WRWNW']], self::NOW), ['secret_key']);
     }
