@@ -10,6 +10,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use crate::field_error::excerpt;
 use crate::marketplace::{Marketplace, Region};
 use crate::secret::Secret;
 
@@ -85,7 +86,7 @@ impl FromStr for CredentialKind {
         match norm.as_str() {
             "cognito" | "cognito (v2)" | "v2" | "2" => Ok(CredentialKind::Cognito),
             "lwa" | "lwa (v3)" | "v3" | "3" => Ok(CredentialKind::Lwa),
-            _ => Err(UnknownCredentialKind(s.to_string())),
+            _ => Err(UnknownCredentialKind(excerpt(s))),
         }
     }
 }
@@ -159,13 +160,13 @@ impl FromStr for ApiVersion {
         let kind = match s.trim().split_once('.') {
             Some(("2", _)) => CredentialKind::Cognito,
             Some(("3", _)) => CredentialKind::Lwa,
-            _ => return Err(UnknownApiVersion(s.to_string())),
+            _ => return Err(UnknownApiVersion(excerpt(s))),
         };
         let region = match s.trim().split_once('.').map(|(_, minor)| minor) {
             Some("1") => Region::NorthAmerica,
             Some("2") => Region::Europe,
             Some("3") => Region::FarEast,
-            _ => return Err(UnknownApiVersion(s.to_string())),
+            _ => return Err(UnknownApiVersion(excerpt(s))),
         };
         Ok(ApiVersion::new(kind, region))
     }

@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use crate::field_error::excerpt;
 use serde::Serialize;
 
 /// An HTTP method the Amazon APIs use.
@@ -90,9 +91,9 @@ impl ApiBase {
                 let rest = b
                     .strip_prefix("http://")
                     .or_else(|| b.strip_prefix("https://"))
-                    .ok_or_else(|| InvalidApiBase(b.to_string()))?;
+                    .ok_or_else(|| InvalidApiBase(excerpt(b)))?;
                 if rest.is_empty() || rest.starts_with('/') || rest.contains(char::is_whitespace) {
-                    return Err(InvalidApiBase(b.to_string()));
+                    return Err(InvalidApiBase(excerpt(b)));
                 }
                 Ok(ApiBase::Override(b.trim_end_matches('/').to_string()))
             }

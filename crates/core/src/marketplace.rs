@@ -7,6 +7,7 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::field_error::excerpt;
 use serde::{Deserialize, Serialize};
 
 /// The Creators API region a marketplace belongs to. It picks the API version's minor number
@@ -202,7 +203,7 @@ impl Marketplace {
     pub fn lookup(input: &str) -> Result<Marketplace, UnknownMarketplace> {
         Marketplace::from_code(input)
             .or_else(|| Marketplace::from_host(input))
-            .ok_or_else(|| UnknownMarketplace(input.to_string()))
+            .ok_or_else(|| UnknownMarketplace(excerpt(input)))
     }
 
     /// Code: `DE`.

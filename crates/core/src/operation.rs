@@ -3,6 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::field_error::excerpt;
 use serde::{Deserialize, Serialize};
 
 /// A catalog operation, named as in Amazon's documentation.
@@ -91,7 +92,7 @@ impl FromStr for Operation {
         Operation::ALL
             .into_iter()
             .find(|op| op.name().eq_ignore_ascii_case(s.trim()))
-            .ok_or_else(|| UnknownOperation(s.to_string()))
+            .ok_or_else(|| UnknownOperation(excerpt(s)))
     }
 }
 

@@ -7,6 +7,7 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::field_error::excerpt;
 use serde::{Deserialize, Serialize};
 
 /// Why a call failed, as far as retrying is concerned.
@@ -66,7 +67,7 @@ impl FromStr for RetryKind {
         RetryKind::ALL
             .into_iter()
             .find(|k| k.as_str().eq_ignore_ascii_case(s.trim()))
-            .ok_or_else(|| UnknownRetryKind(s.to_string()))
+            .ok_or_else(|| UnknownRetryKind(excerpt(s)))
     }
 }
 
