@@ -116,9 +116,9 @@ stack_prepare_wordpress() {
       chmod($argv[1], 0600);' "$salts"
   fi
 
-  local db_password debug_cron=false
+  local db_password disable_cron=false
   db_password=$(stack_secret "$STACK_DIR/db-password")
-  [ "$STACK" = test ] && debug_cron=true
+  [ "$STACK" = test ] && disable_cron=true
   cat >"$STACK_WP_DIR/wp-config.php" <<PHP
 <?php
 // WordPress configuration of the $STACK stack, written by scripts/lib/stack.sh on every start.
@@ -146,7 +146,7 @@ define( 'WP_DEBUG_LOG', PHP_SAPI === 'cli' ? '$STACK_DEBUG_LOG_CLI' : '$STACK_DE
 define( 'WP_HTTP_BLOCK_EXTERNAL', true );
 define( 'AUTOMATIC_UPDATER_DISABLED', true );
 define( 'WP_AUTO_UPDATE_CORE', false );
-define( 'DISABLE_WP_CRON', $debug_cron );
+define( 'DISABLE_WP_CRON', $disable_cron );
 define( 'FS_METHOD', 'direct' );
 
 // Where the plugin sends Amazon calls: this stack's local sandbox.
