@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `make stop`: stops the demo's WordPress and sandbox, and MariaDB when this checkout started it and
-# no test stack of this checkout still runs. The demo's data stays for the next `make demo`.
+# no test stack runs. The demo's data stays for the next `make demo`.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 source "$ASA2_ROOT/scripts/lib/mariadb.sh"
@@ -9,8 +9,9 @@ source "$ASA2_ROOT/scripts/lib/stack.sh"
 ASA2_TAG=stop
 
 stack_stop demo
-if stack_running test; then
-  say "the test stack still runs: MariaDB stays up"
+stack_config test
+if port_in_use "$STACK_WP_PORT"; then
+  say "a test stack still runs: MariaDB stays up"
 else
   mariadb_stop
 fi

@@ -242,12 +242,14 @@ stack_start_wordpress() {
 }
 
 # stack_start NAME [SANDBOX-ARGS...] - the whole stack: build, MariaDB, WordPress files and
-# database, sandbox, web server. The test stack takes the machine-wide test lock first (held by
-# the calling shell until it exits).
+# database, sandbox, web server. After the build, the test stack takes the machine-wide test lock
+# (held by the calling shell until it exits).
 stack_start() {
   stack_config "$1"
   shift
   mkdir -p "$ASA2_RUN" "$ASA2_LOGS"
+  # Build before taking the lock: the lock is held only while the stack runs.
+  build_release
   if [ "$STACK" = test ]; then
     exec 9>"$ASA2_TEST_LOCK"
     flock -n 9 || {
@@ -255,7 +257,6 @@ stack_start() {
       flock -w 900 9 || die "the test stack stayed busy for 15 minutes"
     }
   fi
-  build_release
   mariadb_start_owned
   stack_prepare_wordpress
   stack_install_wordpress
@@ -275,13 +276,10 @@ stack_stop() {
 }
 
 # stack_stop_test - the test suites' exit trap: stops the test stack, and MariaDB when the suite
-# started it and the demo does not use it.
+# started it and no demo (of any checkout: port 8080) uses it.
 stack_stop_test() {
   stack_stop test
-  if [ "${MARIADB_STARTED_HERE:-0}" = 1 ] && ! stack_running demo; then
+  if [ "${MARIADB_STARTED_HERE:-0}" = 1 ] && ! port_in_use 8080; then
     mariadb_stop
   fi
 }
-
-# stack_running NAME - succeeds when the stack's WordPress runs.
-stack_running() { (stack_config "$1" && pid_alive "$STACK_WP_PID"); }
