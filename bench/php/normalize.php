@@ -2,8 +2,9 @@
 /**
  * Benchmark 2: normalizing a 10-item Creators API GetItems answer into the product model:
  * Asa2\CreatorsApi::parse() against json_decode + PHP array mapping (UserlandNormalizer.php),
- * side by side in this process. The answer is the first 10-item GetItems fixture of
- * crates/core/tests/fixtures/creators/, else bench/fixtures/creators-getitems-10.json.
+ * side by side in this process. The answer is the first 10-item GetItems answer among the
+ * core's fixtures (crates/core/tests/fixtures/creators/<case>/response.json), else
+ * bench/fixtures/creators-getitems-10.json.
  */
 
 declare(strict_types=1);
@@ -20,7 +21,7 @@ const VERSION = '2.2';
 /** The answer to normalize: [relative path, body]. */
 function pick_fixture(): array
 {
-    $candidates = glob(root() . '/crates/core/tests/fixtures/creators/*.json') ?: [];
+    $candidates = glob(root() . '/crates/core/tests/fixtures/creators/*/response.json') ?: [];
     sort($candidates);
     foreach ($candidates as $path) {
         $doc = json_decode((string) file_get_contents($path), true);

@@ -6,13 +6,116 @@
 //! and what it returns must hold the properties asserted here.
 
 use asa2_core::{
-    AmzDate, DefaultHeaders, PathNormalization, Sealer, Secret, SessionTokenPlacement, SigV4Params,
-    SigV4Request, SigningSettings, is_sealed, sign_v4,
+    AmzDate, ApiError, ApiVersion, CatalogPage, CredentialKind, DefaultHeaders, Marketplace,
+    NormalizeContext, Operation, PathNormalization, Sealer, Secret, SessionTokenPlacement,
+    SigV4Params, SigV4Request, SigningSettings, is_sealed, normalize_creators, normalize_paapi,
+    parse_creators_response, parse_paapi_response, parse_token_response, sign_v4,
 };
 
+/// What a target does with one input; it panics when the input reveals a fault.
+pub(crate) type EntryPoint = fn(&[u8]);
+
 /// Every target: its name (the folder of its seeds and regression inputs) and entry point.
-pub(crate) const TARGETS: &[(&str, fn(&[u8]))] =
-    &[("sigv4_sign", sigv4_sign), ("seal_open", seal_open)];
+pub(crate) const TARGETS: &[(&str, EntryPoint)] = &[
+    ("normalize_creators", normalize_creators_answer),
+    ("normalize_paapi", normalize_paapi_answer),
+    ("token_parse", token_parse),
+    ("sigv4_sign", sigv4_sign),
+    ("seal_open", seal_open),
+];
+
+/// The caller's clock in every target (unix seconds).
+const NOW: u64 = 1_768_470_000;
+
+/// HTTP statuses every answer is also read with: success, then the error answers.
+const STATUSES: [u16; 6] = [200, 400, 401, 403, 429, 500];
+
+/// A Creators API answer body, read as each operation's answer: the normalizer alone, then
+/// whole answers (status and `Retry-After`) through `parse_creators_response`. Every page
+/// must survive the plugin's store-and-reload round trip.
+pub(crate) fn normalize_creators_answer(data: &[u8]) {
+    let version = ApiVersion::for_marketplace(CredentialKind::Cognito, Marketplace::DE);
+    let ctx = NormalizeContext::creators(Marketplace::DE, version, NOW as i64);
+    for op in Operation::ALL {
+        if let Ok(page) = normalize_creators(op, &ctx, data) {
+            assert_storable(&page);
+        }
+        for status in STATUSES {
+            check_answer(parse_creators_response(
+                op,
+                &ctx,
+                status,
+                &retry_after(data),
+                data,
+            ));
+        }
+    }
+}
+
+/// A PA-API 5.0 answer body, like [`normalize_creators_answer`].
+pub(crate) fn normalize_paapi_answer(data: &[u8]) {
+    let ctx = NormalizeContext::paapi(Marketplace::US, NOW as i64);
+    for op in Operation::ALL {
+        if let Ok(page) = normalize_paapi(op, &ctx, data) {
+            assert_storable(&page);
+        }
+        for status in STATUSES {
+            check_answer(parse_paapi_response(
+                op,
+                &ctx,
+                status,
+                &retry_after(data),
+                data,
+            ));
+        }
+    }
+}
+
+/// A token endpoint answer body, read for both credential kinds with every status.
+pub(crate) fn token_parse(data: &[u8]) {
+    for kind in CredentialKind::ALL {
+        for status in STATUSES {
+            if let Ok(token) = parse_token_response(kind, status, &retry_after(data), data, NOW) {
+                assert!(
+                    (200..300).contains(&status),
+                    "a token only from a 2xx answer"
+                );
+                assert!(!token.access_token.is_empty(), "a token is never empty");
+                assert!(
+                    token.expires_at >= NOW,
+                    "a token does not expire in the past"
+                );
+            }
+        }
+    }
+}
+
+/// A `Retry-After` header made of the input's first line, so that header is fuzzed too.
+fn retry_after(data: &[u8]) -> Vec<(String, String)> {
+    let first = data.split(|b| *b == b'\n').next().unwrap_or_default();
+    vec![(
+        "Retry-After".to_string(),
+        String::from_utf8_lossy(&first[..first.len().min(32)]).into_owned(),
+    )]
+}
+
+fn check_answer(answer: Result<CatalogPage, ApiError>) {
+    match answer {
+        Ok(page) => assert_storable(&page),
+        Err(error) => {
+            let text = error.to_string();
+            assert!(!text.is_empty(), "an error says what went wrong");
+            serde_json::to_string(&error).expect("an API error always serializes");
+        }
+    }
+}
+
+/// A page must serialize, and what the plugin stores must load back unchanged.
+fn assert_storable(page: &CatalogPage) {
+    let json = serde_json::to_string(page).expect("a page always serializes");
+    let back: CatalogPage = serde_json::from_str(&json).expect("a stored page loads");
+    assert_eq!(&back, page, "a stored page loads back unchanged");
+}
 
 /// Key material of the sealing target (any 32 bytes or more will do; fixed so that seeds
 /// sealed with it open).
