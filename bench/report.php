@@ -84,7 +84,7 @@ $md[] = '';
 $md[] = '| Benchmark | Target | Goal | Result | Verdict |';
 $md[] = '|---|---|---|---|---|';
 foreach ($targets as [$title, $t]) {
-    $result = $t['pass'] === null ? cell($t['detail']) : number($t['value'], $t['unit']);
+    $result = $t['pass'] === null ? cell((string) preg_replace('/^not measured: /', '', $t['detail'])) : number($t['value'], $t['unit']);
     $md[] = sprintf('| %s | %s | %s | %s | **%s** |', cell($title), cell($t['name']), cell($t['goal']), $result, verdict($t['pass']));
 }
 $md[] = '';
@@ -116,14 +116,16 @@ foreach ($sections as $s) {
         $md[] = '';
     }
     foreach ($s['targets'] as $t) {
-        $md[] = sprintf(
-            '- Target %s %s: %s, **%s**%s',
-            $t['name'],
-            $t['goal'],
-            number($t['value'], $t['unit']),
-            verdict($t['pass']),
-            $t['detail'] !== '' ? ' (' . $t['detail'] . ')' : '',
-        );
+        $md[] = $t['pass'] === null
+            ? sprintf('- Target %s %s: **NOT MEASURED** (%s)', $t['name'], $t['goal'], preg_replace('/^not measured: /', '', $t['detail']))
+            : sprintf(
+                '- Target %s %s: %s, **%s**%s',
+                $t['name'],
+                $t['goal'],
+                number($t['value'], $t['unit']),
+                verdict($t['pass']),
+                $t['detail'] !== '' ? ' (' . $t['detail'] . ')' : '',
+            );
     }
     foreach ($s['notes'] as $n) {
         $md[] = "- $n";

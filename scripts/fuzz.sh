@@ -39,9 +39,8 @@ done
 fixtures_for() {
   case $1 in
     sigv4_sign) find ../shared/vectors/sigv4 -name '*.req' 2>/dev/null || true ;;
-    normalize_creators) ls crates/core/tests/fixtures/creators/*.json bench/fixtures/creators-*.json 2>/dev/null || true ;;
-    normalize_paapi) ls crates/core/tests/fixtures/paapi5/*.json 2>/dev/null || true ;;
-    token_parse) ls crates/core/tests/fixtures/token/*.json 2>/dev/null || true ;;
+    normalize_creators) ls crates/core/tests/fixtures/creators/*/response.json 2>/dev/null || true ;;
+    normalize_paapi) ls crates/core/tests/fixtures/paapi5/*/response.json 2>/dev/null || true ;;
   esac
 }
 
@@ -64,9 +63,9 @@ for t in "${targets[@]}"; do
   seeds=$(find "$corpus" -type f | wc -l)
   say "$t: ${FUZZ_SECONDS}s from $seeds inputs"
   set +e
-  cargo +nightly fuzz run "$t" "$corpus" -- \
+  cargo +nightly fuzz run "$t" "$PWD/$corpus" -- \
     -max_total_time="$FUZZ_SECONDS" -print_final_stats=1 -timeout=10 -rss_limit_mb=2048 \
-    -artifact_prefix="$artifacts/" >"$logs/$t.log" 2>&1
+    -artifact_prefix="$PWD/$artifacts/" >"$logs/$t.log" 2>&1
   status=$?
   set -e
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$logs/$t.log" | tail -1 | grep -o '[0-9]*$' || true)

@@ -30,9 +30,9 @@ const NOW: u64 = 1_768_470_000;
 /// HTTP statuses every answer is also read with: success, then the error answers.
 const STATUSES: [u16; 6] = [200, 400, 401, 403, 429, 500];
 
-/// A Creators API answer body, read as each operation's answer: the normalizer alone, then
-/// whole answers (status and `Retry-After`) through `parse_creators_response`. Every page
-/// must survive the plugin's store-and-reload round trip.
+/// A Creators API answer body, read as each operation's answer by the normalizer, then as
+/// whole answers (every status, a `Retry-After` header) by `parse_creators_response`. Every
+/// page must survive the plugin's store-and-reload round trip; every error must serialize.
 pub(crate) fn normalize_creators_answer(data: &[u8]) {
     let version = ApiVersion::for_marketplace(CredentialKind::Cognito, Marketplace::DE);
     let ctx = NormalizeContext::creators(Marketplace::DE, version, NOW as i64);
@@ -40,15 +40,13 @@ pub(crate) fn normalize_creators_answer(data: &[u8]) {
         if let Ok(page) = normalize_creators(op, &ctx, data) {
             assert_storable(&page);
         }
-        for status in STATUSES {
-            check_answer(parse_creators_response(
-                op,
-                &ctx,
-                status,
-                &retry_after(data),
-                data,
-            ));
-        }
+    }
+    // Whole answers: one operation per status keeps each run short; the normalizer above
+    // already read the body as every operation's.
+    let headers = retry_after(data);
+    for (i, status) in STATUSES.into_iter().enumerate() {
+        let op = Operation::ALL[i % Operation::ALL.len()];
+        check_answer(parse_creators_response(op, &ctx, status, &headers, data));
     }
 }
 
@@ -59,15 +57,11 @@ pub(crate) fn normalize_paapi_answer(data: &[u8]) {
         if let Ok(page) = normalize_paapi(op, &ctx, data) {
             assert_storable(&page);
         }
-        for status in STATUSES {
-            check_answer(parse_paapi_response(
-                op,
-                &ctx,
-                status,
-                &retry_after(data),
-                data,
-            ));
-        }
+    }
+    let headers = retry_after(data);
+    for (i, status) in STATUSES.into_iter().enumerate() {
+        let op = Operation::ALL[i % Operation::ALL.len()];
+        check_answer(parse_paapi_response(op, &ctx, status, &headers, data));
     }
 }
 
