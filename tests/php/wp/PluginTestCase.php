@@ -60,6 +60,35 @@ abstract class PluginTestCase extends TestCase {
 		parent::setUp();
 		$this->assertTrue( extension_loaded( 'asa2' ), 'these tests need the asa2 extension in the test stack' );
 		$this->assertTrue( class_exists( Plugin::class ), 'the plugin is not loaded in the test stack' );
+		// Fresh rate-limit buckets and tokens: each test starts as if Amazon had never been called.
+		$this->sandbox_post( '/__sandbox/reset?tokens=1', array() );
+	}
+
+	/**
+	 * A POST with a JSON body to the test stack's sandbox, decoded from JSON.
+	 *
+	 * @param string $path Path such as "/__sandbox/config".
+	 * @param array  $body Body, sent as JSON.
+	 * @return array<mixed>
+	 */
+	protected function sandbox_post( string $path, array $body ): array {
+		$url     = rtrim( self::$stack['sandbox_url'], '/' ) . '/' . ltrim( $path, '/' );
+		$context = stream_context_create(
+			array(
+				'http' => array(
+					'method'        => 'POST',
+					'header'        => "Content-Type: application/json\r\n",
+					'content'       => (string) wp_json_encode( (object) $body ),
+					'timeout'       => 10,
+					'ignore_errors' => true,
+				),
+			)
+		);
+		$answer = @file_get_contents( $url, false, $context ); // phpcs:ignore WordPress.PHP.NoSilencedErrors -- checked below.
+		$this->assertNotFalse( $answer, "the sandbox does not answer at {$url}" );
+		$data = json_decode( (string) $answer, true );
+		$this->assertIsArray( $data, "the sandbox answered {$url} with something other than JSON" );
+		return $data;
 	}
 
 	/** The running plugin. */

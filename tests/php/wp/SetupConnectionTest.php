@@ -128,4 +128,36 @@ final class SetupConnectionTest extends PluginTestCase {
 		$this->assertCount( 1, $rows );
 		$this->assertStringContainsString( 'asa2:v1:', $rows[0]['option_value'], 'the cached token is sealed' );
 	}
+
+	public function test_an_account_without_qualifying_sales_gets_the_eligibility_explanation(): void {
+		$this->save_marketplace( self::DE_COGNITO );
+		$this->sandbox_post( '/__sandbox/config', array( 'not_eligible' => array( self::DE_COGNITO['credential_id'] ) ) );
+		try {
+			$this->submit( 'asa2_test_marketplace', array( 'marketplace' => 'DE' ) );
+		} finally {
+			$this->sandbox_post( '/__sandbox/config', array( 'not_eligible' => array() ) );
+		}
+		$test = $this->record( 'DE' )['last_test'];
+		$this->assertFalse( $test['ok'] );
+		$this->assertSame( 'AssociateNotEligible', $test['error_code'] );
+		$this->assertStringContainsString( 'not eligible for the Creators API yet', $test['message'] );
+		$this->assertStringContainsString( 'qualifying sales', $test['message'] );
+	}
+
+	public function test_a_throttled_call_is_explained_and_changes_nothing(): void {
+		$this->save_marketplace( self::DE_COGNITO );
+		$this->submit( 'asa2_test_marketplace', array( 'marketplace' => 'DE' ) );
+		$this->assertTrue( $this->record( 'DE' )['last_test']['ok'] );
+		$before = $this->record( 'DE' );
+
+		// The sandbox allows one API call per second per credential, as Amazon does for new accounts.
+		$this->submit( 'asa2_test_marketplace', array( 'marketplace' => 'DE' ) );
+
+		$after = $this->record( 'DE' );
+		$this->assertFalse( $after['last_test']['ok'] );
+		$this->assertNotSame( '', $after['last_test']['error_code'] );
+		$this->assertStringContainsString( 'throttled', $after['last_test']['message'] );
+		unset( $before['last_test'], $after['last_test'] );
+		$this->assertSame( $before, $after );
+	}
 }

@@ -54,13 +54,20 @@ final class Hooks {
 		add_action( self::CRON_LOG_CLEANUP, array( $this, 'action_asa2_log_cleanup' ) );
 		add_filter( 'site_status_tests', array( $this, 'filter_site_status_tests' ) );
 
-		foreach ( $this->admin_post_actions() as $action => $handler ) {
-			add_action(
-				'admin_post_' . $action,
-				function () use ( $handler ): void {
-					$this->dispatch( $handler );
-				}
-			);
+		foreach ( array_keys( $this->admin_post_actions() ) as $action ) {
+			add_action( 'admin_post_' . $action, array( $this, 'action_admin_post' ) );
+		}
+	}
+
+	/**
+	 * Every admin-post.php form of the plugin (admin_post_asa2_*): runs the handler of the
+	 * current action.
+	 */
+	public function action_admin_post(): void {
+		$action   = substr( (string) current_action(), strlen( 'admin_post_' ) );
+		$handlers = $this->admin_post_actions();
+		if ( isset( $handlers[ $action ] ) ) {
+			$this->dispatch( $handlers[ $action ] );
 		}
 	}
 
