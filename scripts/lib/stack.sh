@@ -106,7 +106,9 @@ stack_prepare_wordpress() {
 
   # Salts: kept for the demo (sealed secrets in its database stay readable), new for every test run.
   local salts="$STACK_DIR/salts.php"
+  STACK_FRESH=0
   if [ "$STACK" = test ] || [ ! -s "$salts" ]; then
+    STACK_FRESH=1
     php -r '
       $out = "<?php\n// Generated unique keys and salts of this WordPress; keep private.\n";
       foreach (["AUTH_KEY", "SECURE_AUTH_KEY", "LOGGED_IN_KEY", "NONCE_KEY", "AUTH_SALT", "SECURE_AUTH_SALT", "LOGGED_IN_SALT", "NONCE_SALT"] as $name) {
@@ -200,7 +202,9 @@ JSON
 stack_install_wordpress() {
   local db_password
   db_password=$(stack_secret "$STACK_DIR/db-password")
-  if [ "$STACK" = test ]; then
+  if [ "$STACK_FRESH" = 1 ]; then
+    # New salts (every test run; a demo whose .work/demo was removed): a database written under
+    # other salts would hold secrets nobody can read and logins nobody knows, so start empty.
     db_recreate "$STACK_DB_NAME" "$STACK_DB_USER" "$db_password"
     rm -f "$STACK_DEBUG_LOG" "$STACK_DEBUG_LOG_CLI"
   else
