@@ -23,6 +23,20 @@ function asa2_creators_uninstall_site() {
 		delete_option( $option );
 	}
 
+	// storage/ProductTable, ProductSettings, TemplateRepository; products/ProductService, CallTracker;
+	// cron/RefreshScheduler; api/SharedLock and products/RateLimiter rows (asa2_lock_*, asa2_rate_*).
+	foreach ( array( 'asa2_products_db_version', 'asa2_product_settings', 'asa2_templates', 'asa2_not_eligible', 'asa2_last_calls', 'asa2_last_refresh' ) as $option ) {
+		delete_option( $option );
+	}
+	$wpdb->query( // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- our lock and rate rows.
+		$wpdb->prepare(
+			"DELETE FROM {$wpdb->options} WHERE option_name LIKE %s OR option_name LIKE %s",
+			$wpdb->esc_like( 'asa2_lock_' ) . '%',
+			$wpdb->esc_like( 'asa2_rate_' ) . '%'
+		)
+	);
+	$wpdb->query( "DROP TABLE IF EXISTS {$wpdb->prefix}asa2_products" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix.
+
 	// storage/LogTable: the API call log.
 	$wpdb->query( "DROP TABLE IF EXISTS {$wpdb->prefix}asa2_log" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix.
 
@@ -37,6 +51,8 @@ function asa2_creators_uninstall_site() {
 
 	// Hooks: the daily log cleanup event.
 	wp_clear_scheduled_hook( 'asa2_log_cleanup' );
+	wp_clear_scheduled_hook( 'asa2_refresh_products' );
+	wp_clear_scheduled_hook( 'asa2_refresh_products_soon' );
 }
 
 if ( is_multisite() ) {

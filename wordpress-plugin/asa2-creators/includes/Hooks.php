@@ -16,6 +16,15 @@ use Asa2\Creators\Admin\OptionsScreen;
 use Asa2\Creators\Admin\PaApiActions;
 use Asa2\Creators\Admin\SetupScreen;
 use Asa2\Creators\Health\SiteHealth;
+use Asa2\Creators\Admin\ProductActions;
+use Asa2\Creators\Admin\ProductsScreen;
+use Asa2\Creators\Admin\ProductsSettingsTab;
+use Asa2\Creators\Admin\TemplateActions;
+use Asa2\Creators\Admin\TemplatesTab;
+use Asa2\Creators\Cron\RefreshScheduler;
+use Asa2\Creators\Health\ProductHealth;
+use Asa2\Creators\Render\Block;
+use Asa2\Creators\Render\Shortcode;
 
 if ( ! defined( 'ABSPATH' ) ) {
 	exit;
@@ -53,6 +62,15 @@ final class Hooks {
 		add_action( 'admin_notices', array( $this, 'action_admin_notices' ) );
 		add_action( self::CRON_LOG_CLEANUP, array( $this, 'action_asa2_log_cleanup' ) );
 		add_filter( 'site_status_tests', array( $this, 'filter_site_status_tests' ) );
+
+		// Products: menu page, Options tabs, background refresh, call tracking.
+		add_action( 'asa2/admin_menu', array( $this, 'action_asa2_admin_menu' ) );
+		add_filter( 'asa2/options_tabs', array( $this, 'filter_asa2_options_tabs' ) );
+		add_action( 'asa2/options_tab_' . TemplatesTab::TAB, array( $this, 'action_asa2_options_tab_templates' ) );
+		add_action( 'asa2/options_tab_' . ProductsSettingsTab::TAB, array( $this, 'action_asa2_options_tab_products' ) );
+		add_action( RefreshScheduler::HOOK, array( $this, 'action_asa2_refresh_products' ) );
+		add_action( RefreshScheduler::HOOK_SOON, array( $this, 'action_asa2_refresh_products' ) );
+		add_action( 'asa2/remote_call', array( $this, 'action_asa2_remote_call' ) );
 
 		foreach ( array_keys( $this->admin_post_actions() ) as $action ) {
 			add_action( 'admin_post_' . $action, array( $this, 'action_admin_post' ) );
@@ -93,6 +111,11 @@ final class Hooks {
 			IdSetActions::DELETE         => array( $id_sets, 'delete' ),
 			LoggingActions::SAVE         => array( $logging, 'save' ),
 			LoggingActions::CLEAR        => array( $logging, 'clear' ),
+			ProductActions::ADD                => array( new ProductActions( $this->plugin ), 'add' ),
+			TemplateActions::SAVE              => array( new TemplateActions( $this->plugin ), 'save' ),
+			TemplateActions::DELETE            => array( new TemplateActions( $this->plugin ), 'delete' ),
+			TemplateActions::MAKE_DEFAULT      => array( new TemplateActions( $this->plugin ), 'make_default' ),
+			TemplateActions::SAVE_PRODUCT_OPT  => array( new TemplateActions( $this->plugin ), 'save_product_settings' ),
 		);
 	}
 
@@ -122,6 +145,8 @@ final class Hooks {
 		if ( ! wp_next_scheduled( self::CRON_LOG_CLEANUP ) ) {
 			wp_schedule_event( Clock::now() + HOUR_IN_SECONDS, 'daily', self::CRON_LOG_CLEANUP );
 		}
+		$this->plugin->products()->install();
+		RefreshScheduler::schedule();
 	}
 
 	/**
@@ -129,6 +154,7 @@ final class Hooks {
 	 */
 	public function deactivate(): void {
 		wp_clear_scheduled_hook( self::CRON_LOG_CLEANUP );
+		RefreshScheduler::unschedule();
 	}
 
 	/**
@@ -139,6 +165,68 @@ final class Hooks {
 		if ( is_admin() && ! $this->plugin->log_table()->is_current() ) {
 			$this->activate();
 		}
+		if ( ! $this->plugin->products()->is_current() ) {
+			$this->plugin->products()->install();
+			RefreshScheduler::schedule();
+		}
+		add_shortcode( Shortcode::TAG, array( new Shortcode( $this->plugin ), 'render' ) );
+		( new Block( $this->plugin ) )->register();
+	}
+
+	/**
+	 * ASA2 -> Products, between Setup and Options; its table form is handled before output.
+	 *
+	 * @param string $parent_slug Slug of the ASA2 menu.
+	 */
+	public function action_asa2_admin_menu( string $parent_slug ): void {
+		$screen = new ProductsScreen( $this->plugin );
+		$hook   = add_submenu_page( $parent_slug, __( 'ASA2 Products', 'asa2-creators' ), __( 'Products', 'asa2-creators' ), Plugin::CAPABILITY, ProductsScreen::SLUG, array( $screen, 'render' ) );
+		if ( is_string( $hook ) ) {
+			add_action( 'load-' . $hook, array( $screen, 'load' ) );
+		}
+	}
+
+	/**
+	 * The Products and Templates tabs of ASA2 -> Options.
+	 *
+	 * @param array $tabs id => label.
+	 * @return array
+	 */
+	public function filter_asa2_options_tabs( $tabs ): array {
+		$tabs                              = (array) $tabs;
+		$tabs[ ProductsSettingsTab::TAB ] = __( 'Products', 'asa2-creators' );
+		$tabs[ TemplatesTab::TAB ]        = __( 'Templates', 'asa2-creators' );
+		return $tabs;
+	}
+
+	/**
+	 * Prints Options -> Templates.
+	 */
+	public function action_asa2_options_tab_templates(): void {
+		( new TemplatesTab( $this->plugin ) )->render();
+	}
+
+	/**
+	 * Prints Options -> Products.
+	 */
+	public function action_asa2_options_tab_products(): void {
+		( new ProductsSettingsTab( $this->plugin ) )->render();
+	}
+
+	/**
+	 * WP-Cron: refreshes a batch of products that are due.
+	 */
+	public function action_asa2_refresh_products(): void {
+		( new RefreshScheduler( $this->plugin ) )->run();
+	}
+
+	/**
+	 * Keeps the last token and API call per marketplace for Site Health.
+	 *
+	 * @param array $row Redacted log row.
+	 */
+	public function action_asa2_remote_call( $row ): void {
+		$this->plugin->call_tracker()->record( (array) $row );
 	}
 
 	/**
@@ -184,6 +272,7 @@ final class Hooks {
 	public function action_admin_notices(): void {
 		if ( current_user_can( Plugin::CAPABILITY ) ) {
 			$this->plugin->notices()->render();
+			( new ProductHealth( $this->plugin ) )->render_not_eligible_notice();
 		}
 	}
 
@@ -202,6 +291,7 @@ final class Hooks {
 	 * @return array
 	 */
 	public function filter_site_status_tests( $tests ): array {
-		return ( new SiteHealth( $this->plugin ) )->register( (array) $tests );
+		$tests = ( new SiteHealth( $this->plugin ) )->register( (array) $tests );
+		return ( new ProductHealth( $this->plugin ) )->register( $tests );
 	}
 }

@@ -182,4 +182,44 @@ final class Plugin {
 	public function form_state(): FormState {
 		return $this->service( 'form_state', static fn() => new FormState() );
 	}
+
+	/** @return \Asa2\Creators\Storage\ProductTable */
+	public function products(): Storage\ProductTable {
+		return $this->service( 'products', static fn() => new Storage\ProductTable() );
+	}
+
+	/** @return \Asa2\Creators\Storage\ProductSettings */
+	public function product_settings(): Storage\ProductSettings {
+		return $this->service( 'product_settings', static fn() => new Storage\ProductSettings() );
+	}
+
+	/** @return \Asa2\Creators\Storage\TemplateRepository */
+	public function templates(): Storage\TemplateRepository {
+		return $this->service( 'templates', static fn() => new Storage\TemplateRepository() );
+	}
+
+	/** @return \Asa2\Creators\Api\PaApiClient */
+	public function paapi_client(): Api\PaApiClient {
+		return $this->service( 'paapi_client', fn() => new Api\PaApiClient( $this->http(), $this->call_log() ) );
+	}
+
+	/** @return \Asa2\Creators\Products\ApiRouter */
+	public function product_router(): Products\ApiRouter {
+		return $this->service( 'product_router', fn() => new Products\ApiRouter( $this ) );
+	}
+
+	/** @return \Asa2\Creators\Products\ProductService */
+	public function product_service(): Products\ProductService {
+		return $this->service( 'product_service', fn() => new Products\ProductService( $this, $this->product_router(), new Products\RateLimiter() ) );
+	}
+
+	/** @return \Asa2\Creators\Products\CallTracker */
+	public function call_tracker(): Products\CallTracker {
+		return $this->service( 'call_tracker', static fn() => new Products\CallTracker() );
+	}
+
+	/** @return \Asa2\Creators\Render\ProductRenderer */
+	public function renderer(): Render\ProductRenderer {
+		return $this->service( 'renderer', fn() => new Render\ProductRenderer( $this ) );
+	}
 }

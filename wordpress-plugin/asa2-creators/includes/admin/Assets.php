@@ -34,7 +34,7 @@ final class Assets {
 	 * @param string $hook_suffix Current admin page hook.
 	 */
 	public function enqueue( string $hook_suffix ): void {
-		if ( false === strpos( $hook_suffix, SetupScreen::SLUG ) && false === strpos( $hook_suffix, OptionsScreen::SLUG ) ) {
+		if ( false === strpos( $hook_suffix, SetupScreen::SLUG ) && false === strpos( $hook_suffix, OptionsScreen::SLUG ) && false === strpos( $hook_suffix, ProductsScreen::SLUG ) ) {
 			return;
 		}
 		wp_enqueue_style( 'asa2-admin', $this->plugin->url( 'assets/admin.css' ), array(), Plugin::VERSION );

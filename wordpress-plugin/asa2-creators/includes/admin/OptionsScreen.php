@@ -47,6 +47,33 @@ final class OptionsScreen {
 	}
 
 	/**
+	 * The tabs: Logging, then those other parts of ASA2 add.
+	 *
+	 * @return array<string, string> id => label.
+	 */
+	public static function tabs(): array {
+		/**
+		 * Filters the tabs of ASA2 -> Options; each added tab id is printed by the action
+		 * "asa2/options_tab_{id}".
+		 *
+		 * @param array<string, string> $tabs id => label.
+		 */
+		$tabs = (array) apply_filters( 'asa2/options_tabs', array( self::TAB_LOGGING => __( 'Logging', 'asa2-creators' ) ) );
+		return array( self::TAB_LOGGING => __( 'Logging', 'asa2-creators' ) ) + array_map( 'strval', $tabs );
+	}
+
+	/**
+	 * The requested tab.
+	 *
+	 * @return string
+	 */
+	public static function current_tab(): string {
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- read-only navigation.
+		$tab = isset( $_GET['tab'] ) ? sanitize_key( wp_unslash( $_GET['tab'] ) ) : self::TAB_LOGGING;
+		return isset( self::tabs()[ $tab ] ) ? $tab : self::TAB_LOGGING;
+	}
+
+	/**
 	 * Prints the screen.
 	 */
 	public function render(): void {
@@ -58,7 +85,19 @@ final class OptionsScreen {
 
 		echo '<div class="wrap asa2-wrap"><h1 class="wp-heading-inline">' . esc_html__( 'ASA2 Options', 'asa2-creators' ) . '</h1><hr class="wp-header-end" />';
 		echo '<nav class="nav-tab-wrapper wp-clearfix" aria-label="' . esc_attr__( 'Options sections', 'asa2-creators' ) . '">';
-		echo '<a href="' . esc_url( self::url() ) . '" class="nav-tab nav-tab-active" aria-current="page">' . esc_html__( 'Logging', 'asa2-creators' ) . '</a></nav>';
+		$tab = self::current_tab();
+		foreach ( self::tabs() as $id => $label ) {
+			echo '<a href="' . esc_url( self::url( array( 'tab' => $id ) ) ) . '" class="nav-tab' . ( $id === $tab ? ' nav-tab-active" aria-current="page' : '' ) . '">' . esc_html( $label ) . '</a>';
+		}
+		echo '</nav>';
+		if ( self::TAB_LOGGING !== $tab ) {
+			/**
+			 * Prints an Options tab added with the asa2/options_tabs filter.
+			 */
+			do_action( 'asa2/options_tab_' . $tab );
+			echo '</div>';
+			return;
+		}
 
 		echo '<p class="asa2-intro">' . esc_html__( 'Log every call ASA2 makes to Amazon (access tokens, Creators API and PA API) to check that product data loads through the API you expect. Secrets, access tokens and full tracking IDs are never logged.', 'asa2-creators' ) . '</p>';
 

@@ -17,12 +17,26 @@ if ( ! defined( 'ABSPATH' ) ) {
 
 /**
  * Fetches a token through the extension (Asa2\Token::request/parse) and caches it, sealed, in
- * a transient named after Asa2\Token::cacheKey so every PHP worker shares it.
+ * a transient named after Asa2\Token::cacheKey so every PHP worker shares it. Exactly one
+ * worker at a time refreshes a credential's token (SharedLock); the others wait for it or keep
+ * using the old token while it is still valid.
  */
 class TokenProvider {
 
 	/** Prefix of the cache transients (uninstall removes everything under "asa2_"). */
 	public const TRANSIENT_PREFIX = 'asa2_token_';
+
+	/** How long a worker waits for another worker's token refresh, in seconds. */
+	private const WAIT_SECONDS = 10;
+
+	/** After this many seconds a refresh lock counts as abandoned. */
+	private const LOCK_SECONDS = 30;
+
+	/** While another worker refreshes, an old token valid this much longer is still used. */
+	private const STILL_VALID_SECONDS = 30;
+
+	/** Pause between looks at the cache while another worker refreshes. */
+	private const POLL_MICROSECONDS = 100000;
 
 	/** @var HttpClient */
 	private HttpClient $http;
@@ -60,7 +74,24 @@ class TokenProvider {
 			if ( null !== $cached ) {
 				return $cached;
 			}
+			$shared = $this->single_flight( $config, $transient, $cache_key );
+			if ( null !== $shared ) {
+				return $shared;
+			}
 		}
+		return $this->fetch_and_store( $config, $transient, $cache_key );
+	}
+
+	/**
+	 * Fetches a token and caches it for every worker.
+	 *
+	 * @param array  $config    Configuration.
+	 * @param string $transient Transient name.
+	 * @param string $cache_key Token cache key.
+	 * @return string
+	 * @throws \Asa2\Exception|NetworkException When no token could be obtained.
+	 */
+	private function fetch_and_store( array $config, string $transient, string $cache_key ): string {
 		$token = $this->fetch( $config );
 		try {
 			$sealed = $this->secrets->seal( $token['access_token'], 'token', $cache_key );
@@ -80,6 +111,55 @@ class TokenProvider {
 	}
 
 	/**
+	 * One worker refreshes, the others wait for its token (or keep using the old one while it is
+	 * still valid). Null when waiting took too long: the caller then fetches itself.
+	 *
+	 * @param array  $config    Configuration.
+	 * @param string $transient Transient name.
+	 * @param string $cache_key Token cache key.
+	 * @return string|null
+	 * @throws \Asa2\Exception|NetworkException When this worker refreshed and failed.
+	 */
+	private function single_flight( array $config, string $transient, string $cache_key ): ?string {
+		$lock     = 'token_' . md5( $cache_key );
+		$deadline = microtime( true ) + self::WAIT_SECONDS;
+		do {
+			if ( SharedLock::acquire( $lock, self::LOCK_SECONDS ) ) {
+				try {
+					// Another worker may have stored a new token just before this one got the lock.
+					$this->forget_local_copy( $transient );
+					$cached = $this->cached( $transient, $cache_key );
+					return null !== $cached ? $cached : $this->fetch_and_store( $config, $transient, $cache_key );
+				} finally {
+					SharedLock::release( $lock );
+				}
+			}
+			$this->forget_local_copy( $transient );
+			$entry = $this->cached_entry( $transient, $cache_key );
+			if ( null !== $entry && ( ! Token::needsRefresh( $entry['expires_at'], Clock::now() ) || $entry['expires_at'] > Clock::now() + self::STILL_VALID_SECONDS ) ) {
+				return $entry['token'];
+			}
+			usleep( self::POLL_MICROSECONDS );
+		} while ( microtime( true ) < $deadline );
+		return null;
+	}
+
+	/**
+	 * Drops this worker's in-memory copy of the transient so the next read sees what other
+	 * workers stored (without a persistent object cache, options are cached per request).
+	 *
+	 * @param string $transient Transient name.
+	 */
+	private function forget_local_copy( string $transient ): void {
+		if ( wp_using_ext_object_cache() ) {
+			return;
+		}
+		wp_cache_delete( '_transient_' . $transient, 'options' );
+		wp_cache_delete( '_transient_timeout_' . $transient, 'options' );
+		wp_cache_delete( 'notoptions', 'options' );
+	}
+
+	/**
 	 * Drops the cached token of a configuration (after Amazon rejected it).
 	 *
 	 * @param array $config Marketplace configuration.
@@ -96,15 +176,30 @@ class TokenProvider {
 	 * @return string|null
 	 */
 	private function cached( string $transient, string $cache_key ): ?string {
+		$entry = $this->cached_entry( $transient, $cache_key );
+		if ( null === $entry || Token::needsRefresh( $entry['expires_at'], Clock::now() ) ) {
+			return null;
+		}
+		return $entry['token'];
+	}
+
+	/**
+	 * The cached token and its expiry, fresh or not.
+	 *
+	 * @param string $transient Transient name.
+	 * @param string $cache_key Token cache key.
+	 * @return array{token: string, expires_at: int}|null
+	 */
+	private function cached_entry( string $transient, string $cache_key ): ?array {
 		$cached = get_transient( $transient );
 		if ( ! is_array( $cached ) || ! isset( $cached['token'], $cached['expires_at'] ) ) {
 			return null;
 		}
-		if ( Token::needsRefresh( (int) $cached['expires_at'], Clock::now() ) ) {
-			return null;
-		}
 		try {
-			return $this->secrets->open( (string) $cached['token'], 'token', $cache_key );
+			return array(
+				'token'      => $this->secrets->open( (string) $cached['token'], 'token', $cache_key ),
+				'expires_at' => (int) $cached['expires_at'],
+			);
 		} catch ( \Asa2\Exception $e ) {
 			return null;
 		}

@@ -1,0 +1,160 @@
+<?php
+/**
+ * Product boxes: the [asa2] shortcode and the block render stored data only, escaped, with
+ * Associate ID Set tags, templates from Options, and never call Amazon on a page view.
+ *
+ * @package Asa2\Tests\WP
+ */
+
+namespace Asa2\Tests\WP;
+
+use Asa2\Creators\Admin\TemplateActions;
+use Asa2\Creators\Cron\RefreshScheduler;
+
+require_once __DIR__ . '/ProductsTestCase.php';
+
+/**
+ * Rendering from the products table.
+ */
+final class ProductsRenderTest extends ProductsTestCase {
+
+	public function test_the_shortcode_renders_the_stored_product_with_the_default_template(): void {
+		$this->store_item();
+		$html = do_shortcode( '[asa2 asin="B0RENDER01" marketplace="DE"]' );
+		$this->assertStringContainsString( 'class="asa2-box"', $html );
+		$this->assertStringContainsString( 'Espresso Grinder', $html );
+		$this->assertStringContainsString( '129,99 €', $html );
+		$this->assertStringContainsString( 'tag=demo-de-21', $html );
+		$this->assertTrue( wp_style_is( 'asa2-product-box', 'enqueued' ) );
+	}
+
+	public function test_a_title_with_a_script_tag_renders_inert(): void {
+		$this->store_item( array( 'title' => '<script>alert("x")</script>', 'brand' => '"><img src=x onerror=alert(1)>' ) );
+		$html = do_shortcode( '[asa2 asin="B0RENDER01" marketplace="DE"]' );
+		$this->assertStringNotContainsString( '<script>', $html );
+		$this->assertStringNotContainsString( '<img src=x', $html );
+		$this->assertStringContainsString( '&lt;script&gt;', $html );
+	}
+
+	public function test_the_idset_attribute_puts_that_sets_tag_in_the_links(): void {
+		$this->store_item();
+		$this->plugin()->id_sets()->put(
+			array(
+				'id'         => 'blog',
+				'name'       => 'Blog',
+				'tags'       => array( 'DE' => 'myblog-21', 'US' => 'myblog-20' ),
+				'updated_at' => time(),
+			)
+		);
+		$html = do_shortcode( '[asa2 asin="B0RENDER01" marketplace="DE" idset="blog"]' );
+		$this->assertStringContainsString( 'tag=myblog-21', $html );
+		$this->assertStringNotContainsString( 'demo-de-21', $html );
+		// By name too, and an unknown set keeps the stored tag.
+		$this->assertStringContainsString( 'tag=myblog-21', do_shortcode( '[asa2 asin="B0RENDER01" marketplace="DE" idset="Blog"]' ) );
+		$this->assertStringContainsString( 'tag=demo-de-21', do_shortcode( '[asa2 asin="B0RENDER01" marketplace="DE" idset="nope"]' ) );
+	}
+
+	public function test_prices_older_than_a_day_are_hidden(): void {
+		$this->store_item( array( 'fetched_at' => time() - 25 * HOUR_IN_SECONDS ) );
+		$html = do_shortcode( '[asa2 asin="B0RENDER01" marketplace="DE"]' );
+		$this->assertStringContainsString( 'Espresso Grinder', $html );
+		$this->assertStringNotContainsString( '129,99', $html );
+
+		$this->store_item();
+		add_filter( 'asa2/now', static fn() => time() + 2 * DAY_IN_SECONDS );
+		$this->assertStringNotContainsString( '129,99', do_shortcode( '[asa2 asin="B0RENDER01" marketplace="DE"]' ) );
+	}
+
+	public function test_a_product_not_stored_yet_is_queued_shows_editors_a_hint_and_visitors_nothing(): void {
+		$this->configure_creators( self::DE );
+		$this->assertSame( '', do_shortcode( '[asa2 asin="B0QUEUED01" marketplace="DE"]' ) );
+		$row = $this->row( 'B0QUEUED01', 'DE' );
+		$this->assertNotNull( $row, 'queued for the background refresh' );
+		$this->assertNull( $row['item'] );
+		$this->assertNotFalse( wp_next_scheduled( RefreshScheduler::HOOK_SOON ) );
+
+		$this->act_as( 'editor' );
+		$this->assertStringContainsString( 'not loaded yet', do_shortcode( '[asa2 asin="B0QUEUED01" marketplace="DE"]' ) );
+		$this->assertSame( 0, $this->api_calls( 'GetItems' ) );
+
+		// The background refresh loads it.
+		( new RefreshScheduler( $this->plugin() ) )->run();
+		$this->assertNotNull( $this->row( 'B0QUEUED01', 'DE' )['item'] );
+	}
+
+	public function test_page_views_never_call_amazon(): void {
+		$this->configure_creators( self::DE );
+		$this->plugin()->product_service()->add( 'B0PAGEVIEW', 'DE' );
+		$post_id = wp_insert_post(
+			array(
+				'post_title'   => 'Grinder review',
+				'post_content' => "Our pick:\n\n[asa2 asin=\"B0PAGEVIEW\" marketplace=\"DE\"]\n\n[asa2 asin=\"B0NOTSTORD\" marketplace=\"DE\"]\n\n<!-- wp:asa2/product {\"asin\":\"B0PAGEVIEW\",\"marketplace\":\"DE\"} /-->",
+				'post_status'  => 'publish',
+			)
+		);
+		$this->assertIsInt( $post_id );
+		$before = $this->stats();
+		try {
+			$page  = $this->http( 'GET', get_permalink( $post_id ) );
+			$again = $this->http( 'GET', get_permalink( $post_id ) );
+		} finally {
+			wp_delete_post( $post_id, true );
+		}
+		$this->assertSame( 200, $page['status'] );
+		$this->assertSame( 2, substr_count( $page['body'], 'class="asa2-box"' ), 'shortcode and block' );
+		$this->assertStringContainsString( 'product-box.css', $page['body'] );
+		$this->assertStringNotContainsString( 'not loaded yet', $page['body'], 'visitors see no hint' );
+		$this->assertSame( $page['body'], $again['body'] );
+		$after = $this->stats();
+		$this->assertSame( $before['api_calls_by_operation'] ?? array(), $after['api_calls_by_operation'] ?? array() );
+		$this->assertSame( $before['token_requests'] ?? array(), $after['token_requests'] ?? array() );
+	}
+
+	public function test_the_stylesheet_is_only_loaded_when_a_box_is_shown(): void {
+		$post_id = wp_insert_post( array( 'post_title' => 'Plain', 'post_content' => 'No products here.', 'post_status' => 'publish' ) );
+		try {
+			$page = $this->http( 'GET', get_permalink( $post_id ) );
+		} finally {
+			wp_delete_post( $post_id, true );
+		}
+		$this->assertSame( 200, $page['status'] );
+		$this->assertStringNotContainsString( 'product-box.css', $page['body'] );
+	}
+
+	public function test_the_block_renders_like_the_shortcode(): void {
+		$this->store_item();
+		$this->assertTrue( \WP_Block_Type_Registry::get_instance()->is_registered( 'asa2/product' ) );
+		$html = do_blocks( '<!-- wp:asa2/product {"asin":"B0RENDER01","marketplace":"DE"} /-->' );
+		$this->assertStringContainsString( 'Espresso Grinder', $html );
+		$this->assertTrue( wp_script_is( 'asa2-block-editor', 'registered' ) );
+	}
+
+	public function test_templates_from_options_are_checked_and_used(): void {
+		$this->store_item();
+		$this->submit( TemplateActions::SAVE, array( 'asa2' => array( 'name' => 'Compact', 'source' => '<p class="compact">{{ Title }} – {{ Price }}</p>' ) ) );
+		$this->assertStringContainsString( 'template="compact"', $this->notice_text() );
+		$this->assertStringContainsString( '<p class="compact">Espresso Grinder – 129,99 €</p>', do_shortcode( '[asa2 asin="B0RENDER01" marketplace="DE" template="compact"]' ) );
+		$this->assertStringContainsString( 'class="asa2-box"', do_shortcode( '[asa2 asin="B0RENDER01" marketplace="DE"]' ) );
+
+		$this->submit( TemplateActions::MAKE_DEFAULT, array( 'id' => 'compact' ) );
+		$this->assertStringContainsString( 'class="compact"', do_shortcode( '[asa2 asin="B0RENDER01" marketplace="DE"]' ) );
+
+		// A broken template is refused and the error names the line.
+		$url   = $this->submit( TemplateActions::SAVE, array( 'asa2' => array( 'name' => 'Broken', 'source' => "<div>\n{{ Title \n</div>" ) ) );
+		$state = $this->plugin()->form_state()->take( TemplateActions::FORM );
+		$this->assertStringContainsString( 'edit=new', $url );
+		$this->assertMatchesRegularExpression( '/line \d/', $state['errors']['source'][0] );
+		$this->assertNull( $this->plugin()->templates()->get( 'broken' ) );
+	}
+
+	public function test_the_templates_tab_lists_every_placeholder_and_its_api(): void {
+		$page = $this->http( 'GET', '/wp-admin/admin.php?page=asa2-options&tab=templates', array( 'as' => 'administrator' ) );
+		$this->assertSame( 200, $page['status'] );
+		foreach ( \Asa2\Template::placeholders() as $placeholder ) {
+			$this->assertStringContainsString( '{{ ' . $placeholder['name'] . ' }}', $page['body'] );
+		}
+		$this->assertStringContainsString( 'Creators API only', $page['body'] );
+		$logging = $this->http( 'GET', '/wp-admin/admin.php?page=asa2-options', array( 'as' => 'administrator' ) );
+		$this->assertStringContainsString( 'id="asa2-logging-form"', $logging['body'] );
+	}
+}

@@ -1,0 +1,186 @@
+<?php
+/**
+ * admin-post.php handlers of Options -> Templates and Options -> Products.
+ *
+ * @package Asa2\Creators
+ */
+
+namespace Asa2\Creators\Admin;
+
+use Asa2\Creators\Plugin;
+use Asa2\Creators\Storage\ProductSettings;
+use Asa2\Creators\Storage\TemplateRepository;
+use Asa2\Template;
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/**
+ * Saves (after Asa2\Template::check), deletes and stars templates; saves the product settings.
+ */
+final class TemplateActions {
+
+	/** admin-post actions (also the nonce actions). */
+	public const SAVE             = 'asa2_save_template';
+	public const DELETE           = 'asa2_delete_template';
+	public const MAKE_DEFAULT     = 'asa2_default_template';
+	public const SAVE_PRODUCT_OPT = 'asa2_save_product_settings';
+
+	/** FormState name of the template editor. */
+	public const FORM = 'template';
+
+	/** @var Plugin */
+	private Plugin $plugin;
+
+	/**
+	 * @param Plugin $plugin The plugin.
+	 */
+	public function __construct( Plugin $plugin ) {
+		$this->plugin = $plugin;
+	}
+
+	/**
+	 * Adds or updates a template.
+	 *
+	 * @param array $request Unslashed POST data: asa2[name|id|source|default], original.
+	 * @return string Redirect URL.
+	 * @throws AccessDenied Without capability or valid nonce.
+	 */
+	public function save( array $request ): string {
+		RequestGuard::check( self::SAVE, $request );
+		$fields   = is_array( $request['asa2'] ?? null ) ? $request['asa2'] : array();
+		$original = sanitize_key( (string) ( $request['original'] ?? '' ) );
+		$name     = trim( sanitize_text_field( (string) ( $fields['name'] ?? '' ) ) );
+		$source   = str_replace( "\r\n", "\n", (string) ( $fields['source'] ?? '' ) );
+		$id       = '' !== $original ? $original : sanitize_title( $name );
+		$errors   = array();
+		if ( '' === $name ) {
+			$errors['name'][] = __( 'Enter a name for the template.', 'asa2-creators' );
+		}
+		if ( '' === $id && '' !== $name ) {
+			$errors['name'][] = __( 'Use letters or digits in the name.', 'asa2-creators' );
+		}
+		if ( '' === $original && '' !== $id && null !== $this->plugin->templates()->get( $id ) ) {
+			$errors['name'][] = __( 'A template with this name exists already. Pick another name or edit that template.', 'asa2-creators' );
+		}
+		if ( '' === trim( $source ) ) {
+			$errors['source'][] = __( 'Enter the template; the placeholder reference below lists what you can use.', 'asa2-creators' );
+		} else {
+			try {
+				Template::check( $source );
+			} catch ( \Asa2\ValidationException $e ) {
+				foreach ( $e->getErrors() as $messages ) {
+					foreach ( $messages as $message ) {
+						$errors['source'][] = $message;
+					}
+				}
+			}
+		}
+		$back = OptionsScreen::url( array( 'tab' => TemplatesTab::TAB, 'edit' => '' !== $original ? $original : 'new' ) );
+		if ( $errors ) {
+			$this->plugin->form_state()->keep(
+				self::FORM,
+				array(
+					'name'   => $name,
+					'source' => $source,
+				),
+				$errors
+			);
+			return $back;
+		}
+		$this->plugin->templates()->put( $id, $name, $source );
+		if ( ! empty( $fields['default'] ) ) {
+			$this->plugin->templates()->make_default( $id );
+		}
+		$this->plugin->notices()->add(
+			'success',
+			sprintf(
+				/* translators: 1: template name, 2: shortcode attribute */
+				__( 'Template "%1$s" saved. Use it with %2$s.', 'asa2-creators' ),
+				$name,
+				'template="' . $id . '"'
+			)
+		);
+		return OptionsScreen::url( array( 'tab' => TemplatesTab::TAB ) );
+	}
+
+	/**
+	 * Deletes a template (the built-in one goes back to its original).
+	 *
+	 * @param array $request Unslashed POST data: id.
+	 * @return string Redirect URL.
+	 * @throws AccessDenied Without capability or valid nonce.
+	 */
+	public function delete( array $request ): string {
+		RequestGuard::check( self::DELETE, $request );
+		$id = sanitize_key( (string) ( $request['id'] ?? '' ) );
+		$this->plugin->templates()->delete( $id );
+		$this->plugin->notices()->add( 'success', TemplateRepository::BUILT_IN === $id ? __( 'The default template was restored.', 'asa2-creators' ) : __( 'Template deleted.', 'asa2-creators' ) );
+		return OptionsScreen::url( array( 'tab' => TemplatesTab::TAB ) );
+	}
+
+	/**
+	 * Makes a template the default.
+	 *
+	 * @param array $request Unslashed POST data: id.
+	 * @return string Redirect URL.
+	 * @throws AccessDenied Without capability or valid nonce.
+	 */
+	public function make_default( array $request ): string {
+		RequestGuard::check( self::MAKE_DEFAULT, $request );
+		$id = sanitize_key( (string) ( $request['id'] ?? '' ) );
+		if ( null !== $this->plugin->templates()->get( $id ) ) {
+			$this->plugin->templates()->make_default( $id );
+			$this->plugin->notices()->add( 'success', __( 'Default template changed.', 'asa2-creators' ) );
+		}
+		return OptionsScreen::url( array( 'tab' => TemplatesTab::TAB ) );
+	}
+
+	/**
+	 * Saves the refresh interval and request rate.
+	 *
+	 * @param array $request Unslashed POST data: asa2[ttl_hours|requests_per_second].
+	 * @return string Redirect URL.
+	 * @throws AccessDenied Without capability or valid nonce.
+	 */
+	public function save_product_settings( array $request ): string {
+		RequestGuard::check( self::SAVE_PRODUCT_OPT, $request );
+		$fields = is_array( $request['asa2'] ?? null ) ? $request['asa2'] : array();
+		$ttl    = (int) ( $fields['ttl_hours'] ?? 24 );
+		$rate   = (float) str_replace( ',', '.', (string) ( $fields['requests_per_second'] ?? '1' ) );
+		$back   = OptionsScreen::url( array( 'tab' => ProductsSettingsTab::TAB ) );
+		if ( $ttl < ProductSettings::MIN_TTL_HOURS || $ttl > ProductSettings::MAX_TTL_HOURS ) {
+			$this->plugin->notices()->add(
+				'error',
+				sprintf(
+					/* translators: 1: minimum hours, 2: maximum hours */
+					__( 'Refresh products every: enter between %1$d and %2$d hours. Nothing was changed.', 'asa2-creators' ),
+					ProductSettings::MIN_TTL_HOURS,
+					ProductSettings::MAX_TTL_HOURS
+				)
+			);
+			return $back;
+		}
+		if ( $rate < ProductSettings::MIN_RPS || $rate > ProductSettings::MAX_RPS ) {
+			$this->plugin->notices()->add(
+				'error',
+				sprintf(
+					/* translators: 1: minimum, 2: maximum */
+					__( 'Requests per second: enter between %1$s and %2$s (Amazon allows 1 per second for new accounts). Nothing was changed.', 'asa2-creators' ),
+					number_format_i18n( ProductSettings::MIN_RPS, 1 ),
+					number_format_i18n( ProductSettings::MAX_RPS, 0 )
+				)
+			);
+			return $back;
+		}
+		$this->plugin->product_settings()->save(
+			array(
+				'ttl_hours'           => $ttl,
+				'requests_per_second' => $rate,
+			)
+		);
+		$this->plugin->notices()->add( 'success', __( 'Product settings saved.', 'asa2-creators' ) );
+		return $back;
+	}
+}

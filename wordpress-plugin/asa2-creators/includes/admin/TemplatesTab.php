@@ -1,0 +1,157 @@
+<?php
+/**
+ * ASA2 -> Options, tab Templates.
+ *
+ * @package Asa2\Creators
+ */
+
+namespace Asa2\Creators\Admin;
+
+use Asa2\Creators\Clock;
+use Asa2\Creators\Plugin;
+use Asa2\Creators\Storage\TemplateRepository;
+use Asa2\Template;
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/**
+ * Named product templates with `{{ Placeholder }}` syntax, the default one, an editor checked
+ * with Asa2\Template::check (errors name the line), and the placeholder reference with the API
+ * that fills each placeholder.
+ */
+final class TemplatesTab {
+
+	/** Tab id. */
+	public const TAB = 'templates';
+
+	/** @var Plugin */
+	private Plugin $plugin;
+
+	/**
+	 * @param Plugin $plugin The plugin.
+	 */
+	public function __construct( Plugin $plugin ) {
+		$this->plugin = $plugin;
+	}
+
+	/**
+	 * Prints the tab.
+	 */
+	public function render(): void {
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- read-only navigation.
+		$edit = isset( $_GET['edit'] ) ? sanitize_key( wp_unslash( $_GET['edit'] ) ) : '';
+		if ( '' !== $edit ) {
+			$this->render_editor( $edit );
+		} else {
+			$this->render_list();
+		}
+		$this->render_reference();
+	}
+
+	/**
+	 * The templates.
+	 */
+	private function render_list(): void {
+		$templates = $this->plugin->templates();
+		$default   = $templates->default_id();
+		echo '<p class="asa2-intro">' . esc_html__( 'Templates decide how product boxes look. Pick one per box with the shortcode attribute template="…"; boxes without it use the default template. Values are HTML-escaped automatically.', 'asa2-creators' ) . '</p>';
+		echo '<p><a class="button" href="' . esc_url( OptionsScreen::url( array( 'tab' => self::TAB, 'edit' => 'new' ) ) ) . '">' . esc_html__( '+ Add Template', 'asa2-creators' ) . '</a></p>';
+		echo '<table class="widefat striped asa2-table asa2-templates-table"><thead><tr><th>' . esc_html__( 'Template', 'asa2-creators' ) . '</th><th>' . esc_html__( 'Shortcode Attribute', 'asa2-creators' ) . '</th><th class="column-is_default">' . esc_html__( 'Default', 'asa2-creators' ) . '</th><th>' . esc_html__( 'Actions', 'asa2-creators' ) . '</th></tr></thead><tbody>';
+		foreach ( $templates->all() as $id => $template ) {
+			$is_default = $id === $default;
+			echo '<tr><td><strong><a href="' . esc_url( OptionsScreen::url( array( 'tab' => self::TAB, 'edit' => $id ) ) ) . '">' . esc_html( $template['name'] ) . '</a></strong></td>';
+			echo '<td><code>template="' . esc_html( $id ) . '"</code></td>';
+			echo '<td class="column-is_default">' . ( $is_default ? '<span class="dashicons dashicons-star-filled asa2-star" aria-label="' . esc_attr__( 'Default', 'asa2-creators' ) . '"></span>' : '' ) . '</td><td><div class="asa2-actions">';
+			echo '<a class="button button-small" href="' . esc_url( OptionsScreen::url( array( 'tab' => self::TAB, 'edit' => $id ) ) ) . '">' . esc_html__( 'Edit', 'asa2-creators' ) . '</a>';
+			if ( ! $is_default ) {
+				echo '<form method="post" action="' . esc_url( admin_url( 'admin-post.php' ) ) . '" class="asa2-inline-form">';
+				RequestGuard::fields( TemplateActions::MAKE_DEFAULT );
+				echo '<input type="hidden" name="id" value="' . esc_attr( $id ) . '" /><button type="submit" class="button button-small">' . esc_html__( 'Set as Default', 'asa2-creators' ) . '</button></form>';
+			}
+			echo '<form method="post" action="' . esc_url( admin_url( 'admin-post.php' ) ) . '" class="asa2-inline-form" data-asa2-confirm="' . esc_attr( TemplateRepository::BUILT_IN === $id ? __( 'Restore the original default template?', 'asa2-creators' ) : __( 'Delete this template? Boxes using it fall back to the default template.', 'asa2-creators' ) ) . '">';
+			RequestGuard::fields( TemplateActions::DELETE );
+			echo '<input type="hidden" name="id" value="' . esc_attr( $id ) . '" /><button type="submit" class="button button-small button-link-delete">' . esc_html( TemplateRepository::BUILT_IN === $id ? __( 'Restore Original', 'asa2-creators' ) : __( 'Delete', 'asa2-creators' ) ) . '</button></form>';
+			echo '</div></td></tr>';
+		}
+		echo '</tbody></table>';
+	}
+
+	/**
+	 * The editor, with a preview on a stored product.
+	 *
+	 * @param string $id Template id or "new".
+	 */
+	private function render_editor( string $id ): void {
+		$existing = 'new' === $id ? null : $this->plugin->templates()->get( $id );
+		$state    = $this->plugin->form_state()->take( TemplateActions::FORM );
+		$errors   = $state['errors'] ?? array();
+		$name     = (string) ( $state['input']['name'] ?? ( $existing['name'] ?? '' ) );
+		$source   = (string) ( $state['input']['source'] ?? ( $existing['source'] ?? Template::defaultTemplate() ) );
+		$is_new   = null === $existing;
+
+		echo '<h2>' . esc_html( $is_new ? __( 'Add Template', 'asa2-creators' ) : __( 'Edit Template', 'asa2-creators' ) ) . '</h2>';
+		if ( $errors ) {
+			echo '<div class="notice notice-error inline asa2-form-errors" role="alert"><p>' . esc_html__( 'The template was not saved. Please correct the fields marked below.', 'asa2-creators' ) . '</p></div>';
+		}
+		echo '<form method="post" action="' . esc_url( admin_url( 'admin-post.php' ) ) . '" class="asa2-form" id="asa2-template-form">';
+		RequestGuard::fields( TemplateActions::SAVE );
+		echo '<input type="hidden" name="original" value="' . esc_attr( $is_new ? '' : $id ) . '" />';
+		echo '<table class="form-table" role="presentation"><tbody>';
+		echo '<tr class="' . ( isset( $errors['name'] ) ? 'form-invalid' : '' ) . '"><th scope="row"><label for="asa2-template-name">' . esc_html__( 'Name', 'asa2-creators' ) . '</label></th><td><input type="text" class="regular-text" name="asa2[name]" id="asa2-template-name" value="' . esc_attr( $name ) . '" />';
+		if ( ! $is_new ) {
+			echo '<p class="description">' . esc_html__( 'Shortcode attribute:', 'asa2-creators' ) . ' <code>template="' . esc_html( $id ) . '"</code></p>';
+		}
+		$this->errors( 'name', $errors );
+		echo '</td></tr>';
+		echo '<tr class="' . ( isset( $errors['source'] ) ? 'form-invalid' : '' ) . '"><th scope="row"><label for="asa2-template-source">' . esc_html__( 'Template', 'asa2-creators' ) . '</label></th><td><textarea class="large-text code asa2-template-source" rows="16" name="asa2[source]" id="asa2-template-source" spellcheck="false">' . esc_textarea( $source ) . '</textarea>';
+		$this->errors( 'source', $errors );
+		echo '</td></tr>';
+		$is_default = ! $is_new && $this->plugin->templates()->default_id() === $id;
+		echo '<tr><th scope="row">' . esc_html__( 'Default', 'asa2-creators' ) . '</th><td><label><input type="checkbox" name="asa2[default]" value="1"' . checked( $is_default, true, false ) . ' /> ' . esc_html__( 'Use this template for boxes without a template attribute', 'asa2-creators' ) . '</label></td></tr>';
+		echo '</tbody></table>';
+		submit_button( __( 'Save Template', 'asa2-creators' ), 'primary', 'submit', false );
+		echo ' <a class="button" href="' . esc_url( OptionsScreen::url( array( 'tab' => self::TAB ) ) ) . '">' . esc_html__( 'Cancel', 'asa2-creators' ) . '</a>';
+		echo '</form>';
+
+		if ( ! $errors ) {
+			$sample = $this->plugin->products()->page( 1, 1 );
+			if ( $sample && null !== $sample[0]['item'] ) {
+				try {
+					$html = Template::render( $source, $sample[0]['item'], Clock::now() );
+					wp_enqueue_style( \Asa2\Creators\Render\ProductRenderer::STYLE, $this->plugin->url( 'assets/product-box.css' ), array(), Plugin::VERSION );
+					echo '<h3>' . esc_html__( 'Preview', 'asa2-creators' ) . '</h3><div class="asa2-template-preview">' . $html . '</div>'; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- rendered by Asa2\Template with HTML auto-escaping.
+				} catch ( \Asa2\Exception $e ) {
+					echo '<p class="asa2-field-error">' . esc_html( $e->getMessage() ) . '</p>';
+				}
+			}
+		}
+	}
+
+	/**
+	 * The placeholder reference (Asa2\Template::placeholders()).
+	 */
+	private function render_reference(): void {
+		echo '<h2 class="asa2-section-title" id="asa2-placeholders">' . esc_html__( 'Placeholder Reference', 'asa2-creators' ) . '</h2>';
+		echo '<p class="asa2-intro">' . esc_html__( 'Write a placeholder as {{ Name }}. Conditions and loops work too: {% if Price %}…{% endif %}, {% for f in Features %}…{% endfor %}. Some placeholders are filled only by the Creators API and stay empty for products served by PA-API 5.0.', 'asa2-creators' ) . '</p>';
+		echo '<table class="widefat striped asa2-table asa2-placeholders-table"><thead><tr><th>' . esc_html__( 'Placeholder', 'asa2-creators' ) . '</th><th>' . esc_html__( 'Description', 'asa2-creators' ) . '</th><th>' . esc_html__( 'Filled By', 'asa2-creators' ) . '</th></tr></thead><tbody>';
+		foreach ( Template::placeholders() as $placeholder ) {
+			$creators_only = 'creators' === $placeholder['filled_by'];
+			echo '<tr><td><code>{{ ' . esc_html( $placeholder['name'] ) . ' }}</code></td><td>' . esc_html( $placeholder['description'] ) . '</td><td>' . ( $creators_only ? '<span class="asa2-badge asa2-badge-recommended">' . esc_html__( 'Creators API only', 'asa2-creators' ) . '</span>' : esc_html__( 'Creators API and PA-API 5.0', 'asa2-creators' ) ) . '</td></tr>';
+		}
+		echo '</tbody></table>';
+	}
+
+	/**
+	 * Field error messages.
+	 *
+	 * @param string $field  Field.
+	 * @param array  $errors Errors.
+	 */
+	private function errors( string $field, array $errors ): void {
+		foreach ( (array) ( $errors[ $field ] ?? array() ) as $message ) {
+			echo '<p class="asa2-field-error" data-field="' . esc_attr( $field ) . '">' . esc_html( $message ) . '</p>';
+		}
+	}
+}

@@ -1,0 +1,142 @@
+<?php
+/**
+ * Which API serves a marketplace.
+ *
+ * @package Asa2\Creators
+ */
+
+namespace Asa2\Creators\Products;
+
+use Asa2\Creators\Storage\MarketplaceRepository;
+use Asa2\Creators\Storage\PaApiRepository;
+use Asa2\Creators\Plugin;
+use Asa2\Marketplaces;
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/**
+ * The Creators API when the marketplace has enabled Creators API credentials; otherwise PA-API
+ * 5.0 with the PA API tab's credentials; otherwise a "not configured" error naming the setup
+ * step.
+ */
+final class ApiRouter {
+
+	/** @var Plugin */
+	private Plugin $plugin;
+
+	/**
+	 * @param Plugin $plugin The plugin.
+	 */
+	public function __construct( Plugin $plugin ) {
+		$this->plugin = $plugin;
+	}
+
+	/**
+	 * The marketplace used when none is given: the starred Creators API marketplace, else the
+	 * first enabled one, else the PA API tab's default country.
+	 *
+	 * @return string|null Marketplace code.
+	 */
+	public function default_marketplace(): ?string {
+		$repository = $this->plugin->marketplaces();
+		$default    = $repository->default_code();
+		if ( null !== $default ) {
+			return $default;
+		}
+		$active = array_keys( $repository->active() );
+		if ( $active ) {
+			return $active[0];
+		}
+		$paapi = $this->plugin->paapi()->get();
+		return '' !== $paapi['marketplace'] && $this->plugin->paapi()->is_configured() ? $paapi['marketplace'] : null;
+	}
+
+	/**
+	 * The route for one marketplace.
+	 *
+	 * @param string $code Marketplace code.
+	 * @return array{api: string, label: string, credential: string, config?: array, credentials?: array}
+	 *   api "creators" with `config` (secret opened) or "paapi" with `credentials` (secret opened);
+	 *   credential: the credential's identifier (for rate limits).
+	 * @throws NotConfiguredException When no API is set up, or a stored secret cannot be opened.
+	 */
+	public function route( string $code ): array {
+		$record = $this->plugin->marketplaces()->active()[ $code ] ?? null;
+		if ( null !== $record ) {
+			$config = MarketplaceRepository::config_of( $record );
+			try {
+				$config['credential_secret'] = $this->plugin->secrets()->open( $record['credential_secret'], $code, MarketplaceRepository::SECRET_FIELD );
+			} catch ( \Asa2\Exception $e ) {
+				throw new NotConfiguredException( self::secret_message( $code ), 0, $e );
+			}
+			return array(
+				'api'        => 'creators',
+				/* translators: %s: API version, e.g. "2.2" */
+				'label'      => sprintf( __( 'Creators API %s', 'asa2-creators' ), $record['api_version'] ),
+				'credential' => 'creators:' . $record['credential_id'],
+				'config'     => $config,
+			);
+		}
+		if ( $this->plugin->paapi()->is_configured() ) {
+			$settings = $this->plugin->paapi()->get();
+			try {
+				$secret = $this->plugin->secrets()->open( $settings['secret_key'], PaApiRepository::SECRET_SCOPE, PaApiRepository::SECRET_FIELD );
+			} catch ( \Asa2\Exception $e ) {
+				throw new NotConfiguredException( self::secret_message( $code ), 0, $e );
+			}
+			return array(
+				'api'         => 'paapi',
+				'label'       => __( 'PA-API 5.0', 'asa2-creators' ),
+				'credential'  => 'paapi:' . $settings['access_key'],
+				'credentials' => array(
+					'access_key'  => $settings['access_key'],
+					'secret_key'  => $secret,
+					'partner_tag' => $settings['partner_tag'],
+					'marketplace' => $code,
+				),
+			);
+		}
+		throw new NotConfiguredException( self::not_configured_message( $code ) );
+	}
+
+	/**
+	 * "No API is set up for ..." with the step that fixes it.
+	 *
+	 * @param string $code Marketplace code.
+	 * @return string
+	 */
+	public static function not_configured_message( string $code ): string {
+		return sprintf(
+			/* translators: %s: country name and code, e.g. "Germany (DE)" */
+			__( 'No Amazon API is set up for %s. Add Creators API credentials for it in ASA2 → Setup → Amazon Creators API → + Add Marketplace (or enable the marketplace there), or enter PA API credentials in ASA2 → Setup → Amazon PA API.', 'asa2-creators' ),
+			self::country( $code )
+		);
+	}
+
+	/**
+	 * "Country (CODE)".
+	 *
+	 * @param string $code Marketplace code.
+	 * @return string
+	 */
+	public static function country( string $code ): string {
+		$country = Marketplaces::find( $code )['country'] ?? '';
+		return '' === $country ? $code : $country . ' (' . $code . ')';
+	}
+
+	/**
+	 * The stored secret no longer opens.
+	 *
+	 * @param string $code Marketplace code.
+	 * @return string
+	 */
+	private static function secret_message( string $code ): string {
+		return sprintf(
+			/* translators: %s: country name and code */
+			__( 'The stored secret for %s can no longer be decrypted, usually because the site\'s security keys changed. Enter it again in ASA2 → Setup.', 'asa2-creators' ),
+			self::country( $code )
+		);
+	}
+}

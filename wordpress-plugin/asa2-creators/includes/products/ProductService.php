@@ -1,0 +1,377 @@
+<?php
+/**
+ * Adds, refreshes and searches products.
+ *
+ * @package Asa2\Creators
+ */
+
+namespace Asa2\Creators\Products;
+
+use Asa2\Asin;
+use Asa2\Creators\Api\NetworkException;
+use Asa2\Creators\Clock;
+use Asa2\Creators\Plugin;
+use Asa2\RetryPolicy;
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/**
+ * The only place product data is fetched from Amazon (admin actions and the background
+ * refresh; page views never get here). Lookups are grouped by marketplace, routed to the
+ * Creators API or PA-API 5.0 (ApiRouter), sent 10 ASINs per GetItems call, spaced to the
+ * credential's rate (RateLimiter) and retried with Asa2\RetryPolicy when throttled.
+ *
+ * A failed refresh never removes stored data; the error is recorded on the product.
+ */
+final class ProductService {
+
+	/** Option: marketplaces whose Associates account Amazon called not eligible, with the time. */
+	public const NOT_ELIGIBLE_OPTION = 'asa2_not_eligible';
+
+	/** ASINs per GetItems call (Amazon's limit). */
+	public const BATCH = 10;
+
+	/** Longest total back-off for one call, in milliseconds. */
+	private const MAX_BACKOFF_MS = 20000;
+
+	/** @var Plugin */
+	private Plugin $plugin;
+
+	/** @var ApiRouter */
+	private ApiRouter $router;
+
+	/** @var RateLimiter */
+	private RateLimiter $limiter;
+
+	/**
+	 * @param Plugin      $plugin  The plugin.
+	 * @param ApiRouter   $router  Routing.
+	 * @param RateLimiter $limiter Rate limiter.
+	 */
+	public function __construct( Plugin $plugin, ApiRouter $router, RateLimiter $limiter ) {
+		$this->plugin  = $plugin;
+		$this->router  = $router;
+		$this->limiter = $limiter;
+	}
+
+	/**
+	 * Reads an ASIN or an Amazon product URL and picks the marketplace: the one given, else the
+	 * URL's, else the default.
+	 *
+	 * @param string $input       ASIN or URL.
+	 * @param string $marketplace Marketplace code or ''.
+	 * @return array{asin: string, marketplace: string}
+	 * @throws \Asa2\ValidationException A malformed ASIN or URL (under "asin").
+	 * @throws NotConfiguredException When no marketplace is given and none is set up.
+	 */
+	public function identify( string $input, string $marketplace = '' ): array {
+		$parsed = Asin::parse( $input );
+		$code   = strtoupper( trim( $marketplace ) );
+		if ( '' === $code ) {
+			$code = (string) ( $parsed['marketplace'] ?? '' );
+		}
+		if ( '' === $code ) {
+			$code = (string) $this->router->default_marketplace();
+		}
+		if ( '' === $code ) {
+			throw new NotConfiguredException( __( 'No marketplace is set up yet. Add one in ASA2 → Setup → Amazon Creators API → + Add Marketplace.', 'asa2-creators' ) );
+		}
+		return array(
+			'asin'        => $parsed['asin'],
+			'marketplace' => $code,
+		);
+	}
+
+	/**
+	 * Adds (or refreshes) one product.
+	 *
+	 * @param string $input       ASIN or product URL.
+	 * @param string $marketplace Marketplace code or ''.
+	 * @return array The stored row (with `last_error` when the lookup failed).
+	 * @throws \Asa2\ValidationException|NotConfiguredException See identify().
+	 */
+	public function add( string $input, string $marketplace = '' ): array {
+		$key = $this->identify( $input, $marketplace );
+		$this->plugin->products()->ensure( $key['asin'], $key['marketplace'], Clock::now() );
+		$this->refresh( array( array( $key['asin'], $key['marketplace'] ) ) );
+		return (array) $this->plugin->products()->find( $key['asin'], $key['marketplace'] );
+	}
+
+	/**
+	 * Refreshes products: grouped by marketplace, 10 per call.
+	 *
+	 * @param list<array{0: string, 1: string}> $keys [asin, marketplace] pairs.
+	 * @return array{updated: int, failed: array<string, string>} failed: "ASIN|MP" => message.
+	 */
+	public function refresh( array $keys ): array {
+		$groups = array();
+		foreach ( $keys as $key ) {
+			$groups[ (string) $key[1] ][ (string) $key[0] ] = true;
+		}
+		$result = array(
+			'updated' => 0,
+			'failed'  => array(),
+		);
+		foreach ( $groups as $code => $asins ) {
+			$asins = array_keys( $asins );
+			try {
+				$route = $this->router->route( $code );
+			} catch ( NotConfiguredException $e ) {
+				$this->fail( $asins, $code, 'not_configured', $e->getMessage(), $result );
+				continue;
+			}
+			foreach ( array_chunk( $asins, self::BATCH ) as $batch ) {
+				$this->refresh_batch( $route, $code, $batch, $result );
+			}
+		}
+		return $result;
+	}
+
+	/**
+	 * Searches a marketplace by keywords.
+	 *
+	 * @param string $keywords    Keywords.
+	 * @param string $marketplace Marketplace code or '' for the default.
+	 * @return array{marketplace: string, api: string, items: list<array>, error: string}
+	 */
+	public function search( string $keywords, string $marketplace = '' ): array {
+		$code = strtoupper( trim( $marketplace ) );
+		if ( '' === $code ) {
+			$code = (string) $this->router->default_marketplace();
+		}
+		$out = array(
+			'marketplace' => $code,
+			'api'         => '',
+			'items'       => array(),
+			'error'       => '',
+		);
+		if ( '' === $code ) {
+			$out['error'] = __( 'No marketplace is set up yet. Add one in ASA2 → Setup → Amazon Creators API → + Add Marketplace.', 'asa2-creators' );
+			return $out;
+		}
+		try {
+			$route      = $this->router->route( $code );
+			$out['api'] = $route['label'];
+			$answer     = $this->call( $route, 'SearchItems', array( 'keywords' => $keywords ) );
+			$out['items'] = $answer['items'];
+			if ( ! $out['items'] ) {
+				$out['error'] = __( 'Amazon found no products for these keywords.', 'asa2-creators' );
+			}
+			$this->eligible_again( $code );
+		} catch ( NotConfiguredException $e ) {
+			$out['error'] = $e->getMessage();
+		} catch ( \Asa2\ApiException $e ) {
+			$out['error'] = 'NoResults' === $e->getErrorCode() || 404 === $e->getHttpStatus()
+				? __( 'Amazon found no products for these keywords.', 'asa2-creators' )
+				: $this->explain( $e, $code );
+		} catch ( \Throwable $e ) {
+			$out['error'] = $this->explain( $e, $code );
+		}
+		return $out;
+	}
+
+	/**
+	 * Marketplaces Amazon currently calls not eligible.
+	 *
+	 * @return array<string, int> code => when.
+	 */
+	public function not_eligible(): array {
+		$stored = get_option( self::NOT_ELIGIBLE_OPTION, array() );
+		return is_array( $stored ) ? array_map( 'intval', $stored ) : array();
+	}
+
+	/**
+	 * One GetItems call for up to 10 ASINs; results and errors go to the products table.
+	 *
+	 * @param array        $route  Route.
+	 * @param string       $code   Marketplace.
+	 * @param list<string> $asins  ASINs.
+	 * @param array        $result Running result.
+	 */
+	private function refresh_batch( array $route, string $code, array $asins, array &$result ): void {
+		$table = $this->plugin->products();
+		try {
+			$answer = $this->call( $route, 'GetItems', array( 'asins' => $asins ) );
+		} catch ( \Throwable $e ) {
+			if ( $e instanceof \Asa2\NotEligibleException ) {
+				$this->mark_not_eligible( $code );
+			}
+			$error_code = $e instanceof \Asa2\ApiException ? $e->getErrorCode() : ( $e instanceof NetworkException ? 'network' : 'error' );
+			$this->fail( $asins, $code, $error_code, $this->explain( $e, $code ), $result );
+			return;
+		}
+		$this->eligible_again( $code );
+		$now  = Clock::now();
+		$seen = array();
+		foreach ( $answer['items'] as $item ) {
+			$asin = (string) ( $item['asin'] ?? '' );
+			if ( '' === $asin ) {
+				continue;
+			}
+			$item['marketplace'] = (string) ( $item['marketplace'] ?? $code );
+			$table->store( $item, $now );
+			$seen[ $asin ] = true;
+			++$result['updated'];
+		}
+		foreach ( $answer['errors'] as $error ) {
+			$asin = (string) ( $error['asin'] ?? '' );
+			if ( '' === $asin || isset( $seen[ $asin ] ) ) {
+				continue;
+			}
+			$seen[ $asin ] = true;
+			$this->fail( array( $asin ), $code, (string) ( $error['code'] ?? 'error' ), $this->item_error_message( $error ), $result );
+		}
+		$missing = array_diff( $asins, array_keys( $seen ) );
+		if ( $missing ) {
+			$this->fail( array_values( $missing ), $code, 'ItemNotFound', __( 'Amazon returned no data for this product.', 'asa2-creators' ), $result );
+		}
+	}
+
+	/**
+	 * One operation through the route's API, spaced to the credential's rate and retried with
+	 * Asa2\RetryPolicy when throttled (Retry-After wins) or when Amazon had a passing failure.
+	 *
+	 * @param array  $route     Route.
+	 * @param string $operation Operation.
+	 * @param array  $params    Parameters.
+	 * @return array{items: list<array>, errors: list<array>}
+	 * @throws \Throwable The last failure when retries are exhausted or not allowed.
+	 */
+	private function call( array $route, string $operation, array $params ): array {
+		$rate    = $this->plugin->product_settings()->get()['requests_per_second'];
+		$attempt = 0;
+		$waited  = 0;
+		while ( true ) {
+			$this->limiter->wait_turn( $route['credential'], $rate );
+			try {
+				return 'creators' === $route['api']
+					? $this->plugin->creators()->call( $operation, $route['config'], $params )
+					: $this->plugin->paapi_client()->call( $operation, $route['credentials'], $params );
+			} catch ( \Asa2\ThrottledException $e ) {
+				$kind        = 'throttled';
+				$retry_after = $e->getRetryAfter();
+				$last        = $e;
+			} catch ( \Asa2\ApiException $e ) {
+				$kind = (string) $e->getRetryKind();
+				if ( ! in_array( $kind, array( 'server', 'timeout' ), true ) ) {
+					throw $e;
+				}
+				$retry_after = null;
+				$last        = $e;
+			} catch ( NetworkException $e ) {
+				$kind        = 'network';
+				$retry_after = null;
+				$last        = $e;
+			}
+			++$attempt;
+			$delay = RetryPolicy::delay( $kind, $attempt, wp_rand( 0, 999 ) / 1000, $retry_after );
+			if ( null === $delay || $waited + $delay > self::MAX_BACKOFF_MS ) {
+				throw $last;
+			}
+			$waited += $delay;
+			usleep( $delay * 1000 );
+		}
+	}
+
+	/**
+	 * Records the same error on several products (their data stays).
+	 *
+	 * @param list<string> $asins   ASINs.
+	 * @param string       $code    Marketplace.
+	 * @param string       $error   Error code.
+	 * @param string       $message Message.
+	 * @param array        $result  Running result.
+	 */
+	private function fail( array $asins, string $code, string $error, string $message, array &$result ): void {
+		$now = Clock::now();
+		foreach ( $asins as $asin ) {
+			$this->plugin->products()->record_error( $asin, $code, $error, $message, $now );
+			$result['failed'][ $asin . '|' . $code ] = $message;
+		}
+	}
+
+	/**
+	 * A message a site owner can act on.
+	 *
+	 * @param \Throwable $e    Failure.
+	 * @param string     $code Marketplace.
+	 * @return string
+	 */
+	public function explain( \Throwable $e, string $code ): string {
+		if ( $e instanceof \Asa2\NotEligibleException ) {
+			return __( 'Amazon says this Associates account is not eligible for API access yet: Amazon opens it once the account has made 10 qualifying sales in the last 30 days. Stored product data is kept; prices older than 24 hours are hidden until a refresh succeeds.', 'asa2-creators' );
+		}
+		if ( $e instanceof \Asa2\AuthException ) {
+			$hint = (string) $e->getHint();
+			if ( '' === $hint && 'invalid_client' === $e->getErrorCode() ) {
+				$hint = __( 'Your credentials may be LWA (v3) type: edit the marketplace in ASA2 → Setup → Amazon Creators API and switch the Credential Type to LWA (v3).', 'asa2-creators' );
+			}
+			return trim( $e->getErrorCode() . ': ' . $e->getMessage() . ' ' . $hint );
+		}
+		if ( $e instanceof \Asa2\ThrottledException ) {
+			return __( 'Amazon is limiting requests for these credentials (throttled). The product keeps its stored data and is tried again at the next refresh; lower the request rate in ASA2 → Options → Products if this keeps happening.', 'asa2-creators' );
+		}
+		if ( $e instanceof \Asa2\ApiException ) {
+			return $e->getErrorCode() . ': ' . $e->getMessage();
+		}
+		if ( $e instanceof NetworkException ) {
+			return sprintf(
+				/* translators: %s: error reported by the HTTP library */
+				__( 'Amazon could not be reached: %s. The stored data is kept and the product is tried again at the next refresh.', 'asa2-creators' ),
+				$e->getMessage()
+			);
+		}
+		if ( $e instanceof NotConfiguredException || $e instanceof \Asa2\Exception ) {
+			return $e->getMessage();
+		}
+		return __( 'The product could not be loaded because of an unexpected error.', 'asa2-creators' );
+	}
+
+	/**
+	 * The message of a per-item error.
+	 *
+	 * @param array $error {asin, code, message}.
+	 * @return string
+	 */
+	private function item_error_message( array $error ): string {
+		$code    = (string) ( $error['code'] ?? '' );
+		$message = (string) ( $error['message'] ?? '' );
+		if ( 'ItemNotAccessible' === $code ) {
+			return __( 'Amazon does not give API access to this product (ItemNotAccessible). It cannot be shown through the API; remove it or pick another product.', 'asa2-creators' );
+		}
+		if ( in_array( $code, array( 'ItemNotFound', 'InvalidParameterValue' ), true ) ) {
+			return sprintf(
+				/* translators: %s: Amazon's message */
+				__( 'Amazon does not know this product in this marketplace: %s', 'asa2-creators' ),
+				$message
+			);
+		}
+		return trim( $code . ': ' . $message );
+	}
+
+	/**
+	 * Remembers that a marketplace's account is not eligible (admin notice).
+	 *
+	 * @param string $code Marketplace.
+	 */
+	private function mark_not_eligible( string $code ): void {
+		$flags          = $this->not_eligible();
+		$flags[ $code ] = Clock::now();
+		update_option( self::NOT_ELIGIBLE_OPTION, $flags, false );
+	}
+
+	/**
+	 * Clears the not-eligible flag after a successful call.
+	 *
+	 * @param string $code Marketplace.
+	 */
+	private function eligible_again( string $code ): void {
+		$flags = $this->not_eligible();
+		if ( isset( $flags[ $code ] ) ) {
+			unset( $flags[ $code ] );
+			update_option( self::NOT_ELIGIBLE_OPTION, $flags, false );
+		}
+	}
+}

@@ -1,0 +1,94 @@
+<?php
+/**
+ * The "ASA2 Product" block.
+ *
+ * @package Asa2\Creators
+ */
+
+namespace Asa2\Creators\Render;
+
+use Asa2\Creators\Plugin;
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/**
+ * A dynamic block rendered on the server like the shortcode; the editor script
+ * (assets/block.js) only edits the attributes.
+ */
+final class Block {
+
+	/** Block name. */
+	public const NAME = 'asa2/product';
+
+	/** Script handle of the editor script. */
+	public const SCRIPT = 'asa2-block-editor';
+
+	/** @var Plugin */
+	private Plugin $plugin;
+
+	/**
+	 * @param Plugin $plugin The plugin.
+	 */
+	public function __construct( Plugin $plugin ) {
+		$this->plugin = $plugin;
+	}
+
+	/**
+	 * Registers the editor script and the block.
+	 */
+	public function register(): void {
+		if ( ! function_exists( 'register_block_type' ) ) {
+			return;
+		}
+		wp_register_script(
+			self::SCRIPT,
+			$this->plugin->url( 'assets/block.js' ),
+			array( 'wp-blocks', 'wp-element', 'wp-components', 'wp-block-editor', 'wp-i18n' ),
+			Plugin::VERSION,
+			true
+		);
+		register_block_type(
+			self::NAME,
+			array(
+				'api_version'     => 2,
+				'title'           => __( 'ASA2 Product', 'asa2-creators' ),
+				'category'        => 'widgets',
+				'editor_script'   => self::SCRIPT,
+				'attributes'      => array(
+					'asin'        => array(
+						'type'    => 'string',
+						'default' => '',
+					),
+					'marketplace' => array(
+						'type'    => 'string',
+						'default' => '',
+					),
+					'template'    => array(
+						'type'    => 'string',
+						'default' => '',
+					),
+				),
+				'render_callback' => array( $this, 'render' ),
+			)
+		);
+	}
+
+	/**
+	 * Server-side rendering.
+	 *
+	 * @param array $attributes Block attributes.
+	 * @return string
+	 */
+	public function render( $attributes ): string {
+		$attributes = is_array( $attributes ) ? $attributes : array();
+		return $this->plugin->renderer()->render(
+			array(
+				'asin'        => (string) ( $attributes['asin'] ?? '' ),
+				'marketplace' => (string) ( $attributes['marketplace'] ?? '' ),
+				'template'    => (string) ( $attributes['template'] ?? '' ),
+			)
+		);
+	}
+}

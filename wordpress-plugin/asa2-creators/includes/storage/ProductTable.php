@@ -1,0 +1,311 @@
+<?php
+/**
+ * The products table ({prefix}asa2_products).
+ *
+ * @package Asa2\Creators
+ */
+
+namespace Asa2\Creators\Storage;
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/**
+ * One row per product (ASIN and marketplace): the product model as JSON, when it was fetched,
+ * the last refresh attempt and its error. A failed refresh never touches `data`: visitors keep
+ * seeing the last good product while the error is shown to administrators.
+ *
+ * A row without data is a product that was asked for (by a shortcode on a page) but not
+ * fetched yet; the background refresh fills it.
+ */
+final class ProductTable {
+
+	/** Option holding the installed schema version. */
+	public const VERSION_OPTION = 'asa2_products_db_version';
+
+	/** Current schema version. */
+	private const SCHEMA_VERSION = '1';
+
+	/**
+	 * Full table name.
+	 *
+	 * @return string
+	 */
+	public function name(): string {
+		global $wpdb;
+		return $wpdb->prefix . 'asa2_products';
+	}
+
+	/**
+	 * Whether the installed schema is current.
+	 *
+	 * @return bool
+	 */
+	public function is_current(): bool {
+		return self::SCHEMA_VERSION === get_option( self::VERSION_OPTION );
+	}
+
+	/**
+	 * Creates or updates the table (activation and upgrades).
+	 */
+	public function install(): void {
+		global $wpdb;
+		require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+		$charset = $wpdb->get_charset_collate();
+		dbDelta(
+			"CREATE TABLE {$this->name()} (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  asin varchar(10) NOT NULL,
+  marketplace varchar(4) NOT NULL,
+  data longtext NULL,
+  fetched_at int(10) unsigned NOT NULL DEFAULT 0,
+  refreshed_at int(10) unsigned NOT NULL DEFAULT 0,
+  last_error text NULL,
+  error_code varchar(64) NOT NULL DEFAULT '',
+  source_api varchar(16) NOT NULL DEFAULT '',
+  source_version varchar(8) NOT NULL DEFAULT '',
+  created int(10) unsigned NOT NULL DEFAULT 0,
+  PRIMARY KEY  (id),
+  UNIQUE KEY asin_marketplace (asin,marketplace),
+  KEY refreshed_at (refreshed_at)
+) $charset;"
+		);
+		update_option( self::VERSION_OPTION, self::SCHEMA_VERSION, true );
+	}
+
+	/**
+	 * Drops the table (uninstall).
+	 */
+	public function drop(): void {
+		global $wpdb;
+		$wpdb->query( "DROP TABLE IF EXISTS {$this->name()}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix.
+		delete_option( self::VERSION_OPTION );
+	}
+
+	/**
+	 * One product by ASIN and marketplace.
+	 *
+	 * @param string $asin        ASIN.
+	 * @param string $marketplace Marketplace code.
+	 * @return array|null Row with `item` (the decoded product model or null).
+	 */
+	public function find( string $asin, string $marketplace ): ?array {
+		global $wpdb;
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix.
+		$row = $wpdb->get_row( $wpdb->prepare( "SELECT * FROM {$this->name()} WHERE asin = %s AND marketplace = %s", $asin, $marketplace ), ARRAY_A );
+		return is_array( $row ) ? self::decode( $row ) : null;
+	}
+
+	/**
+	 * Many products at once (one query for a page with many boxes).
+	 *
+	 * @param list<array{0: string, 1: string}> $keys [asin, marketplace] pairs.
+	 * @return array<string, array> Rows keyed "ASIN|MP".
+	 */
+	public function find_many( array $keys ): array {
+		global $wpdb;
+		if ( ! $keys ) {
+			return array();
+		}
+		$where = array();
+		foreach ( $keys as $key ) {
+			$where[] = $wpdb->prepare( '(asin = %s AND marketplace = %s)', $key[0], $key[1] );
+		}
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix, conditions prepared above.
+		$rows = $wpdb->get_results( "SELECT * FROM {$this->name()} WHERE " . implode( ' OR ', $where ), ARRAY_A );
+		$out  = array();
+		foreach ( (array) $rows as $row ) {
+			$out[ $row['asin'] . '|' . $row['marketplace'] ] = self::decode( $row );
+		}
+		return $out;
+	}
+
+	/**
+	 * One product by id.
+	 *
+	 * @param int $id Row id.
+	 * @return array|null
+	 */
+	public function get( int $id ): ?array {
+		global $wpdb;
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix.
+		$row = $wpdb->get_row( $wpdb->prepare( "SELECT * FROM {$this->name()} WHERE id = %d", $id ), ARRAY_A );
+		return is_array( $row ) ? self::decode( $row ) : null;
+	}
+
+	/**
+	 * Adds an empty row for a product unless it exists (a product asked for but not fetched).
+	 *
+	 * @param string $asin        ASIN.
+	 * @param string $marketplace Marketplace code.
+	 * @param int    $now         Current time.
+	 * @return bool Whether a row was added.
+	 */
+	public function ensure( string $asin, string $marketplace, int $now ): bool {
+		global $wpdb;
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix.
+		return 1 === (int) $wpdb->query( $wpdb->prepare( "INSERT IGNORE INTO {$this->name()} (asin, marketplace, created) VALUES (%s, %s, %d)", $asin, $marketplace, $now ) );
+	}
+
+	/**
+	 * Stores freshly fetched product data and clears the error.
+	 *
+	 * @param array $item Product model (asin, marketplace, source, ...).
+	 * @param int   $now  Current time.
+	 */
+	public function store( array $item, int $now ): void {
+		global $wpdb;
+		$asin        = (string) $item['asin'];
+		$marketplace = (string) $item['marketplace'];
+		$this->ensure( $asin, $marketplace, $now );
+		$wpdb->update(
+			$this->name(),
+			array(
+				'data'           => (string) wp_json_encode( $item ),
+				'fetched_at'     => (int) ( $item['fetched_at'] ?? $now ),
+				'refreshed_at'   => $now,
+				'last_error'     => null,
+				'error_code'     => '',
+				'source_api'     => (string) ( $item['source']['api'] ?? '' ),
+				'source_version' => (string) ( $item['source']['version'] ?? '' ),
+			),
+			array(
+				'asin'        => $asin,
+				'marketplace' => $marketplace,
+			),
+			array( '%s', '%d', '%d', '%s', '%s', '%s', '%s' ),
+			array( '%s', '%s' )
+		);
+	}
+
+	/**
+	 * Records a failed refresh; the stored data stays as it was.
+	 *
+	 * @param string $asin        ASIN.
+	 * @param string $marketplace Marketplace code.
+	 * @param string $code        Error code (Amazon's, or ours such as "not_configured").
+	 * @param string $message     What went wrong and what to do.
+	 * @param int    $now         Current time.
+	 */
+	public function record_error( string $asin, string $marketplace, string $code, string $message, int $now ): void {
+		global $wpdb;
+		$this->ensure( $asin, $marketplace, $now );
+		$wpdb->update(
+			$this->name(),
+			array(
+				'refreshed_at' => $now,
+				'last_error'   => mb_substr( $message, 0, 2000 ),
+				'error_code'   => mb_substr( $code, 0, 64 ),
+			),
+			array(
+				'asin'        => $asin,
+				'marketplace' => $marketplace,
+			),
+			array( '%d', '%s', '%s' ),
+			array( '%s', '%s' )
+		);
+	}
+
+	/**
+	 * Deletes products.
+	 *
+	 * @param list<int> $ids Row ids.
+	 * @return int Rows deleted.
+	 */
+	public function delete( array $ids ): int {
+		global $wpdb;
+		$ids = array_values( array_filter( array_map( 'intval', $ids ) ) );
+		if ( ! $ids ) {
+			return 0;
+		}
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix, ids are integers.
+		return (int) $wpdb->query( "DELETE FROM {$this->name()} WHERE id IN (" . implode( ',', $ids ) . ')' );
+	}
+
+	/**
+	 * A page of products, newest first.
+	 *
+	 * @param int    $per_page Rows per page.
+	 * @param int    $page     Page from 1.
+	 * @param string $search   Part of the ASIN or title.
+	 * @return list<array>
+	 */
+	public function page( int $per_page, int $page, string $search = '' ): array {
+		global $wpdb;
+		$offset = max( 0, ( $page - 1 ) * $per_page );
+		$where  = $this->search_clause( $search );
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix, clause prepared.
+		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT * FROM {$this->name()} {$where} ORDER BY created DESC, id DESC LIMIT %d OFFSET %d", $per_page, $offset ), ARRAY_A );
+		return array_map( array( self::class, 'decode' ), is_array( $rows ) ? $rows : array() );
+	}
+
+	/**
+	 * Number of products.
+	 *
+	 * @param string $search Part of the ASIN or title.
+	 * @return int
+	 */
+	public function count( string $search = '' ): int {
+		global $wpdb;
+		$where = $this->search_clause( $search );
+		return (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$this->name()} {$where}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix, clause prepared.
+	}
+
+	/**
+	 * Products due for a refresh: never fetched, or last refreshed before $before; oldest first.
+	 *
+	 * @param int $before Unix time.
+	 * @param int $limit  At most this many.
+	 * @return list<array{id: int, asin: string, marketplace: string}>
+	 */
+	public function due( int $before, int $limit ): array {
+		global $wpdb;
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix.
+		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT id, asin, marketplace FROM {$this->name()} WHERE refreshed_at < %d ORDER BY refreshed_at ASC, id ASC LIMIT %d", $before, $limit ), ARRAY_A );
+		return is_array( $rows ) ? $rows : array();
+	}
+
+	/**
+	 * WHERE clause of a search.
+	 *
+	 * @param string $search Search text.
+	 * @return string
+	 */
+	private function search_clause( string $search ): string {
+		global $wpdb;
+		$search = trim( $search );
+		if ( '' === $search ) {
+			return '';
+		}
+		$like = '%' . $wpdb->esc_like( $search ) . '%';
+		return $wpdb->prepare( 'WHERE asin LIKE %s OR data LIKE %s', $like, $like );
+	}
+
+	/**
+	 * A row with typed columns and the decoded product model under `item`.
+	 *
+	 * @param array $row Database row.
+	 * @return array
+	 */
+	private static function decode( array $row ): array {
+		$item = null;
+		if ( null !== $row['data'] && '' !== $row['data'] ) {
+			$decoded = json_decode( (string) $row['data'], true );
+			$item    = is_array( $decoded ) ? $decoded : null;
+		}
+		return array(
+			'id'             => (int) $row['id'],
+			'asin'           => (string) $row['asin'],
+			'marketplace'    => (string) $row['marketplace'],
+			'item'           => $item,
+			'fetched_at'     => (int) $row['fetched_at'],
+			'refreshed_at'   => (int) $row['refreshed_at'],
+			'last_error'     => null === $row['last_error'] ? '' : (string) $row['last_error'],
+			'error_code'     => (string) $row['error_code'],
+			'source_api'     => (string) $row['source_api'],
+			'source_version' => (string) $row['source_version'],
+			'created'        => (int) $row['created'],
+		);
+	}
+}
