@@ -35,8 +35,8 @@ http_status() {
   curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$@" "$url" 2>/dev/null || true
 }
 
-# http_answers URL - succeeds when something answers HTTP at URL (any status).
-http_answers() { [ "$(http_status "$1")" != "000" ]; }
+# http_ok URL - succeeds when URL answers 200.
+http_ok() { [ "$(http_status "$1")" = 200 ]; }
 
 # port_in_use PORT - succeeds when something listens on 127.0.0.1:PORT.
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

@@ -67,13 +67,13 @@ stack_password() {
   fi
 }
 
-# stack_check_port PORT PIDFILE WHAT - fails when PORT is taken by something other than PIDFILE's
-# process (after that process was stopped, nothing of ours should listen there).
+# stack_check_port PORT WHAT - fails when something listens on PORT (called after this stack's own
+# process there was stopped, so it is someone else's).
 stack_check_port() {
   if port_in_use "$1"; then
     local who
     who=$(ss -ltnpH "sport = :$1" 2>/dev/null | sed -E 's/.*users:\(\("([^"]+)",pid=([0-9]+).*/\1 (pid \2)/' | head -1)
-    die "port $1 for the $STACK $3 is already used by ${who:-another process}; stop it (another checkout's 'make stop'?) and retry"
+    die "port $1 for the $STACK $2 is already used by ${who:-another process}; stop it (another checkout's 'make stop'?) and retry"
   fi
 }
 
@@ -220,12 +220,12 @@ stack_install_wordpress() {
 # until it answers.
 stack_start_sandbox() {
   stop_pidfile "$STACK_SANDBOX_PID" "the $STACK sandbox"
-  stack_check_port "$STACK_SANDBOX_PORT" "$STACK_SANDBOX_PID" sandbox
+  stack_check_port "$STACK_SANDBOX_PORT" sandbox
   local config
   config=$(sandbox_config_file) || die "the sandbox has no demo configuration (crates/sandbox/demo.toml or demo.json)"
   start_background "$STACK_SANDBOX_PID" "$STACK_SANDBOX_LOG" \
     "$ASA2_SANDBOX_BIN" --port "$STACK_SANDBOX_PORT" --config "$config" "$@"
-  if ! wait_until 20 "the sandbox at $STACK_SANDBOX_URL" http_answers "$STACK_SANDBOX_URL/__sandbox/health"; then
+  if ! wait_until 20 "the sandbox at $STACK_SANDBOX_URL" http_ok "$STACK_SANDBOX_URL/__sandbox/health"; then
     tail -n 20 "$STACK_SANDBOX_LOG" >&2
     die "the sandbox did not start (log: $STACK_SANDBOX_LOG)"
   fi
@@ -235,11 +235,11 @@ stack_start_sandbox() {
 # deadlocks when a page calls back into the site) and waits until the login page answers.
 stack_start_wordpress() {
   stop_pidfile "$STACK_WP_PID" "the $STACK WordPress"
-  stack_check_port "$STACK_WP_PORT" "$STACK_WP_PID" WordPress
+  stack_check_port "$STACK_WP_PORT" WordPress
   start_background "$STACK_WP_PID" "$STACK_WP_LOG" \
     env PHP_CLI_SERVER_WORKERS=4 php "${PHP_EXT_ARGS[@]}" -S "127.0.0.1:$STACK_WP_PORT" -t "$STACK_WP_DIR" \
     "$ASA2_ROOT/scripts/wp/router.php"
-  if ! wait_until 20 "WordPress at $STACK_WP_URL" bash -c "[ \"\$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 '$STACK_WP_URL/wp-login.php')\" = 200 ]"; then
+  if ! wait_until 20 "WordPress at $STACK_WP_URL" http_ok "$STACK_WP_URL/wp-login.php"; then
     tail -n 20 "$STACK_WP_LOG" >&2
     die "WordPress did not start (log: $STACK_WP_LOG)"
   fi
