@@ -251,3 +251,17 @@ test('the log lists the token and API calls without secrets', async () => {
   await shot('log');
   session.assertClean(page);
 });
+
+test('Site Health reports the extension, the encryption key and the setup', async () => {
+  await page.goto('/wp-admin/site-health.php');
+  await page.waitForSelector('.health-check-body');
+  await page.waitForFunction(() => !document.querySelector('.site-health-progress.loading'), null, { timeout: 20000 });
+  await page.click('.site-health-view-passed');
+  const body = await page.locator('.health-check-body').innerText();
+  assert.match(body, /The asa2 PHP extension .* is loaded/);
+  assert.match(body, /Stored Amazon secrets are encrypted with the site's security keys/);
+  assert.match(body, /All stored Amazon secrets can be decrypted/);
+  assert.match(body, /The Creators API is set up/);
+  await shot('site-health');
+  session.assertClean(page);
+});

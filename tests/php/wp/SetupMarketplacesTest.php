@@ -260,4 +260,14 @@ final class SetupMarketplacesTest extends PluginTestCase {
 		$this->save_marketplace( self::DE_COGNITO, 'DE' );
 		$this->assertSame( self::DE_COGNITO['credential_secret'], $this->open_secret( 'DE' ) );
 	}
+
+	public function test_moving_a_configuration_to_another_marketplace_reseals_the_kept_secret(): void {
+		$this->save_marketplace( self::DE_COGNITO );
+
+		$this->save_marketplace( array( 'marketplace' => 'FR', 'partner_tag' => 'demo-fr-21', 'credential_secret' => '' ) + self::DE_COGNITO, 'DE' );
+
+		$this->assertNull( $this->record( 'DE' ) );
+		$this->assertSame( '2.2', $this->record( 'FR' )['api_version'] );
+		$this->assertSame( self::DE_COGNITO['credential_secret'], $this->open_secret( 'FR' ), 'the secret is sealed again for its new marketplace' );
+	}
 }
