@@ -60,8 +60,15 @@ bench_sigv4() {
   php_section 01 sigv4
 }
 
-# 2. Normalizing a 10-item GetItems answer.
+# 2. Normalizing a 10-item GetItems answer: criterion (the core's steps), then PHP.
 bench_normalize() {
+  say "2. normalize: cargo bench -p asa2-core --bench normalize"
+  export CRITERION_DIR=$run/criterion
+  if ! CRITERION_HOME=$CRITERION_DIR cargo bench -q -p asa2-core --bench normalize -- \
+    --warm-up-time 1 --measurement-time 3 --noplot >"$run/criterion-normalize.log" 2>&1; then
+    say "cargo bench failed; the Rust rows are left out:"
+    tail -15 "$run/criterion-normalize.log" >&2
+  fi
   say "2. normalize: PHP"
   php_section 02 normalize
 }

@@ -60,20 +60,24 @@ if (count($baseline['items']) !== 10) {
 }
 $contenders = [
     'userland' => static fn () => UserlandNormalizer::getItems($body, MARKETPLACE, VERSION, NOW),
+    'decode' => static fn () => json_decode($body, true, 512, JSON_THROW_ON_ERROR),
 ];
 
 $extMissing = missing('Asa2\\CreatorsApi');
 if ($extMissing === null) {
-    $config = [
+    // A configuration as the plugin stores it: what MarketplaceConfig::validate() returns.
+    $config = \Asa2\MarketplaceConfig::validate([
         'marketplace' => MARKETPLACE,
         'kind' => 'cognito',
-        'api_version' => VERSION,
-        'credential_id' => 'benchcredentialid0000000000',
-        'credential_secret' => 'benchcredentialsecret0000000000000000000000000',
+        'credential_id' => '4j5k6l7m8n9o0p1q2r3s4t5u6v',
+        'credential_secret' => '1a2b3c4d5e6f7g8h9i0j1a2b3c4d5e6f7g8h9i0j1a2b3c',
         'partner_tag' => 'mysite-21',
         'enabled' => true,
         'default' => true,
-    ];
+    ])['config'];
+    if ($config['api_version'] !== VERSION) {
+        fail("expected API version " . VERSION . " for a Cognito credential in " . MARKETPLACE . ", got {$config['api_version']}");
+    }
     $headers = ['content-type' => 'application/json'];
     $ext = \Asa2\CreatorsApi::parse('GetItems', $config, 200, $headers, $body, NOW);
     if (count($ext['items'] ?? []) !== 10) {
@@ -97,7 +101,30 @@ $rows = [
         'answers/s',
         $extMissing ?? sprintf('%.2fx PHP mapping', ratio($rates['extension'], $rates['userland'])),
     ),
+    row(
+        'json_decode alone (no mapping)',
+        $rates['decode']['median'],
+        'answers/s',
+        sprintf('%.2fx json_decode + PHP mapping; the floor of the PHP side', ratio($rates['decode'], $rates['userland'])),
+    ),
 ];
+
+// Where the extension's time goes: the core's steps in Rust, from criterion in this run.
+$criterion = getenv('CRITERION_DIR') ?: '';
+$steps = [
+    'asa2_core_normalize' => 'Rust asa2-core normalize_creators (criterion)',
+    'page_to_json' => 'Rust CatalogPage to JSON text, the binding\'s first step (criterion)',
+    'serde_json_value_parse' => 'Rust serde_json::Value parse of the body, one-pass reference (criterion)',
+];
+foreach ($steps as $id => $label) {
+    $path = "$criterion/normalize_creators_getitems10/$id/new/estimates.json";
+    if ($criterion === '' || !is_file($path)) {
+        $rows[] = row($label, null, 'answers/s', 'not measured: no criterion estimate (cargo bench failed or was skipped)');
+        continue;
+    }
+    $ns = json_decode((string) file_get_contents($path), true)['mean']['point_estimate'];
+    $rows[] = row($label, 1e9 / $ns, 'answers/s', sprintf('%.0f us per answer (separate process, same run)', $ns / 1000));
+}
 $targets = [];
 if ($extMissing !== null) {
     $targets[] = target('extension vs json_decode + PHP mapping', null, 'x', '> 1x', null, $extMissing);
