@@ -139,11 +139,11 @@ $lines = [];
 foreach ($sections as $s) {
     $lines[] = $s['title'];
     foreach ($s['rows'] as $r) {
-        $lines[] = sprintf('  %-44s %22s  %s', $r['name'], number($r['value'], $r['unit']), $r['note']);
+        $lines[] = sprintf('  %-40s %20s  %s', $r['name'], number($r['value'], $r['unit']), $r['note']);
     }
     foreach ($s['targets'] as $t) {
         $lines[] = sprintf(
-            '  %-44s %22s  %s %s',
+            '  %-40s %20s  %s %s',
             'target: ' . $t['name'],
             number($t['value'], $t['unit']),
             verdict($t['pass']),

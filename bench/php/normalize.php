@@ -102,28 +102,28 @@ $rows = [
         $extMissing ?? sprintf('%.2fx PHP mapping', ratio($rates['extension'], $rates['userland'])),
     ),
     row(
-        'json_decode alone (no mapping)',
+        'json_decode alone',
         $rates['decode']['median'],
         'answers/s',
-        sprintf('%.2fx json_decode + PHP mapping; the floor of the PHP side', ratio($rates['decode'], $rates['userland'])),
+        sprintf('%.2fx json_decode + PHP mapping: the floor of the PHP side', ratio($rates['decode'], $rates['userland'])),
     ),
 ];
 
 // Where the extension's time goes: the core's steps in Rust, from criterion in this run.
 $criterion = getenv('CRITERION_DIR') ?: '';
 $steps = [
-    'asa2_core_normalize' => 'Rust asa2-core normalize_creators (criterion)',
-    'page_to_json' => 'Rust CatalogPage to JSON text, the binding\'s first step (criterion)',
-    'serde_json_value_parse' => 'Rust serde_json::Value parse of the body, one-pass reference (criterion)',
+    'asa2_core_normalize' => ['Rust asa2-core normalize_creators', 'the core\'s part of the extension call'],
+    'page_to_json' => ['Rust page to JSON text', 'the binding\'s first step towards PHP arrays'],
+    'serde_json_value_parse' => ['Rust serde_json::Value parse', 'one pass over the same body, for reference'],
 ];
-foreach ($steps as $id => $label) {
+foreach ($steps as $id => [$label, $what]) {
     $path = "$criterion/normalize_creators_getitems10/$id/new/estimates.json";
     if ($criterion === '' || !is_file($path)) {
         $rows[] = row($label, null, 'answers/s', 'not measured: no criterion estimate (cargo bench failed or was skipped)');
         continue;
     }
     $ns = json_decode((string) file_get_contents($path), true)['mean']['point_estimate'];
-    $rows[] = row($label, 1e9 / $ns, 'answers/s', sprintf('%.0f us per answer (separate process, same run)', $ns / 1000));
+    $rows[] = row($label, 1e9 / $ns, 'answers/s', sprintf('%.0f us per answer: %s (criterion, same run)', $ns / 1000, $what));
 }
 $targets = [];
 if ($extMissing !== null) {

@@ -81,7 +81,7 @@ $rows = [
 
 // 3. Rust, from criterion's estimates of this run.
 $criterion = getenv('CRITERION_DIR') ?: '';
-foreach (['asa2_core' => 'Rust asa2-core sign_v4 (criterion)', 'aws_sigv4' => 'Rust aws-sigv4 (criterion)'] as $id => $label) {
+foreach (['asa2_core' => 'Rust asa2-core sign_v4', 'aws_sigv4' => 'Rust aws-sigv4'] as $id => $label) {
     $path = "$criterion/sigv4_paapi_getitems/$id/new/estimates.json";
     if ($criterion === '' || !is_file($path)) {
         $rows[] = row($label, null, 'calls/s', 'not measured: no criterion estimate (cargo bench failed or was skipped)');
@@ -89,7 +89,7 @@ foreach (['asa2_core' => 'Rust asa2-core sign_v4 (criterion)', 'aws_sigv4' => 'R
     }
     $ns = json_decode((string) file_get_contents($path), true)['mean']['point_estimate'];
     $rate = 1e9 / $ns;
-    $rows[] = row($label, $rate, 'calls/s', sprintf('%.1fx PHP userland (separate process, same run)', $rate / $u));
+    $rows[] = row($label, $rate, 'calls/s', sprintf('%.1fx PHP userland (criterion, same run)', $rate / $u));
 }
 
 $targets = [];
