@@ -1,49 +1,14 @@
 //! `Asa2\Marketplaces`: the marketplace registry.
 
-use asa2_core::{MARKETPLACES, Marketplace, MarketplaceInfo, UnknownMarketplace};
+use asa2_core::{MARKETPLACES, Marketplace, UnknownMarketplace};
 use ext_php_rs::binary_slice::BinarySlice;
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::flags::ClassFlags;
 use ext_php_rs::prelude::*;
 use ext_php_rs::types::ZendHashTable;
-use serde::Serialize;
 
 use crate::convert::{internal, shorten, text, to_array, to_zval};
 use crate::errors::{guard, invalid};
-
-/// One marketplace as PHP sees it.
-#[derive(Serialize)]
-struct MarketplaceView<'a> {
-    code: &'a str,
-    country: &'a str,
-    host: &'a str,
-    domain: &'a str,
-    region: &'a str,
-    currency: &'a str,
-    language: &'a str,
-    associates_url: &'a str,
-    paapi_host: &'a str,
-    paapi_region: &'a str,
-    tag_suffix: &'a str,
-}
-
-impl<'a> From<&'a MarketplaceInfo> for MarketplaceView<'a> {
-    fn from(m: &'a MarketplaceInfo) -> Self {
-        MarketplaceView {
-            code: m.code,
-            country: m.country,
-            host: m.host,
-            domain: m.domain(),
-            region: m.region.code(),
-            currency: m.currency,
-            language: m.language,
-            associates_url: m.associates_url,
-            paapi_host: m.paapi_host,
-            paapi_region: m.paapi_region,
-            tag_suffix: m.tag_suffix,
-        }
-    }
-}
 
 /// Looks a marketplace up by code, host or domain; errors under "marketplace".
 pub(crate) fn lookup(input: &[u8]) -> PhpResult<Marketplace> {
@@ -71,8 +36,7 @@ impl Marketplaces {
         guard(|| {
             let mut all = ZendHashTable::with_capacity(MARKETPLACES.len() as u32);
             for m in MARKETPLACES {
-                all.insert(m.code, to_zval(&MarketplaceView::from(m))?)
-                    .map_err(internal)?;
+                all.insert(m.code, to_zval(m)?).map_err(internal)?;
             }
             Ok(all)
         })
@@ -86,7 +50,7 @@ impl Marketplaces {
     pub fn get(codeHostOrDomain: BinarySlice<u8>) -> PhpResult<ZBox<ZendHashTable>> {
         guard(|| {
             let m = lookup(&codeHostOrDomain)?;
-            to_array(&MarketplaceView::from(m.info()))
+            to_array(m.info())
         })
     }
 
@@ -97,7 +61,7 @@ impl Marketplaces {
     pub fn find(codeHostOrDomain: BinarySlice<u8>) -> PhpResult<Option<ZBox<ZendHashTable>>> {
         guard(|| match std::str::from_utf8(&codeHostOrDomain) {
             Ok(input) => match Marketplace::lookup(input) {
-                Ok(m) => to_array(&MarketplaceView::from(m.info())).map(Some),
+                Ok(m) => to_array(m.info()).map(Some),
                 Err(_) => Ok(None),
             },
             Err(_) => Ok(None),

@@ -234,6 +234,28 @@ impl MarketplaceInfo {
     }
 }
 
+/// Serialized as the bindings show a marketplace: `code`, `country`, `host`, `domain`, `region`
+/// (`NA`/`EU`/`FE`), `currency`, `language`, `associates_url`, `paapi_host`, `paapi_region`,
+/// `tag_suffix`.
+impl Serialize for MarketplaceInfo {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Marketplace", 11)?;
+        st.serialize_field("code", self.code)?;
+        st.serialize_field("country", self.country)?;
+        st.serialize_field("host", self.host)?;
+        st.serialize_field("domain", self.domain())?;
+        st.serialize_field("region", self.region.code())?;
+        st.serialize_field("currency", self.currency)?;
+        st.serialize_field("language", self.language)?;
+        st.serialize_field("associates_url", self.associates_url)?;
+        st.serialize_field("paapi_host", self.paapi_host)?;
+        st.serialize_field("paapi_region", self.paapi_region)?;
+        st.serialize_field("tag_suffix", self.tag_suffix)?;
+        st.end()
+    }
+}
+
 impl fmt::Display for Marketplace {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())
@@ -310,6 +332,15 @@ mod tests {
         for m in [UK, DE, FR, IT, ES, NL, BE, PL, SE, TR, AE, SA, EG, IE, IN] {
             assert_eq!(m.region(), Region::Europe);
         }
+    }
+
+    #[test]
+    fn info_serializes_with_every_fact() {
+        let json = serde_json::to_value(Marketplace::DE.info()).unwrap();
+        assert_eq!(json["domain"], "amazon.de");
+        assert_eq!(json["region"], "EU");
+        assert_eq!(json["associates_url"], "https://partnernet.amazon.de");
+        assert_eq!(json.as_object().unwrap().len(), 11);
     }
 
     #[test]

@@ -36,19 +36,11 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
+/// A marketplace with the API version of each credential kind.
 #[derive(Serialize)]
-struct MarketplaceView<'a> {
-    code: &'a str,
-    country: &'a str,
-    host: &'a str,
-    domain: &'a str,
-    region: &'a str,
-    currency: &'a str,
-    language: &'a str,
-    associates_url: &'a str,
-    paapi_host: &'a str,
-    paapi_region: &'a str,
-    tag_suffix: &'a str,
+struct MarketplaceView {
+    #[serde(flatten)]
+    info: &'static MarketplaceInfo,
     versions: Versions,
 }
 
@@ -58,19 +50,9 @@ struct Versions {
     lwa: String,
 }
 
-fn view(m: &MarketplaceInfo) -> MarketplaceView<'_> {
+fn view(m: &'static MarketplaceInfo) -> MarketplaceView {
     MarketplaceView {
-        code: m.code,
-        country: m.country,
-        host: m.host,
-        domain: m.domain(),
-        region: m.region.code(),
-        currency: m.currency,
-        language: m.language,
-        associates_url: m.associates_url,
-        paapi_host: m.paapi_host,
-        paapi_region: m.paapi_region,
-        tag_suffix: m.tag_suffix,
+        info: m,
         versions: Versions {
             cognito: ApiVersion::new(CredentialKind::Cognito, m.region).to_string(),
             lwa: ApiVersion::new(CredentialKind::Lwa, m.region).to_string(),
