@@ -4,8 +4,6 @@
 //! serde_json (with its `raw_value` feature) validates the document and hands out the raw
 //! text of each value; numbers are never converted to `f64`, so `49.99` stays `49.99`.
 
-use serde::Deserialize;
-use serde::de::{MapAccess, Visitor};
 use serde_json::value::RawValue;
 
 use crate::item::Decimal;
@@ -39,43 +37,23 @@ impl<'a> Json<'a> {
     #[cfg(test)]
     pub(crate) fn parse(text: &'a str) -> Result<Json<'a>, serde_json::Error> {
         let raw: &'a RawValue = serde_json::from_str(text)?;
-        Ok(Json::build(raw, 0))
+        Ok(Cursor::new(raw.get()).value(0))
     }
 
     /// Parses a document whose root must be an object. A root of another type is reported by
     /// its type name without being expanded.
     pub(crate) fn parse_object(text: &'a str) -> Result<Json<'a>, NotAnObject> {
+        // serde_json validates the whole document (one pass, nothing allocated); the tree is
+        // then built from the validated text in a second pass.
         let raw: &'a RawValue = serde_json::from_str(text).map_err(NotAnObject::Syntax)?;
         match raw.get().trim_start().as_bytes().first() {
-            Some(b'{') => Ok(Json::build(raw, 0)),
+            Some(b'{') => Ok(Cursor::new(raw.get()).value(0)),
             Some(b'[') => Err(NotAnObject::Root("an array")),
             Some(b'"') => Err(NotAnObject::Root("a string")),
             Some(b't') | Some(b'f') => Err(NotAnObject::Root("a boolean")),
             Some(b'n') => Err(NotAnObject::Root("null")),
             _ => Err(NotAnObject::Root("a number")),
         }
-    }
-
-    fn build(raw: &'a RawValue, depth: usize) -> Json<'a> {
-        let text = raw.get().trim_start();
-        let parsed = match text.as_bytes().first() {
-            Some(b'{') | Some(b'[') if depth >= MAX_DEPTH => return Json::Opaque,
-            Some(b'{') => serde_json::from_str::<Members<'a>>(text).map(|m| {
-                Json::Object(
-                    m.0.into_iter()
-                        .map(|(k, v)| (k, Json::build(v, depth + 1)))
-                        .collect(),
-                )
-            }),
-            Some(b'[') => serde_json::from_str::<Vec<&'a RawValue>>(text)
-                .map(|v| Json::Array(v.into_iter().map(|e| Json::build(e, depth + 1)).collect())),
-            Some(b'"') => serde_json::from_str::<String>(text).map(Json::String),
-            Some(b't') | Some(b'f') => serde_json::from_str::<bool>(text).map(Json::Bool),
-            Some(b'n') => Ok(Json::Null),
-            Some(_) => Ok(Json::Number(text.trim_end())),
-            None => Ok(Json::Opaque),
-        };
-        parsed.unwrap_or(Json::Opaque)
     }
 
     /// Member `key` of an object (exact spelling); `Null` when absent or not an object.
@@ -202,30 +180,236 @@ pub(crate) enum NotAnObject {
     Root(&'static str),
 }
 
-/// An object's members, in order, with their values still raw.
-struct Members<'a>(Vec<(String, &'a RawValue)>);
+/// Builds the tree from text serde_json has already validated, in one pass. Every access is
+/// bounds-checked anyway: an unexpected byte yields [`Json::Opaque`], never a panic.
+struct Cursor<'a> {
+    text: &'a str,
+    pos: usize,
+}
 
-impl<'de> Deserialize<'de> for Members<'de> {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct MembersVisitor;
+impl<'a> Cursor<'a> {
+    fn new(text: &'a str) -> Cursor<'a> {
+        Cursor { text, pos: 0 }
+    }
 
-        impl<'de> Visitor<'de> for MembersVisitor {
-            type Value = Members<'de>;
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.pos).copied()
+    }
 
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a JSON object")
+    fn rest(&self) -> &'a str {
+        self.text.get(self.pos..).unwrap_or("")
+    }
+
+    fn skip_whitespace(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+            self.pos += 1;
+        }
+    }
+
+    /// Consumes `byte` (after whitespace) when it is next.
+    fn eat(&mut self, byte: u8) -> bool {
+        self.skip_whitespace();
+        let found = self.peek() == Some(byte);
+        if found {
+            self.pos += 1;
+        }
+        found
+    }
+
+    fn value(&mut self, depth: usize) -> Json<'a> {
+        self.skip_whitespace();
+        match self.peek() {
+            Some(b'{' | b'[') if depth >= MAX_DEPTH => {
+                self.skip_container();
+                Json::Opaque
             }
+            Some(b'{') => self.object(depth),
+            Some(b'[') => self.array(depth),
+            Some(b'"') => match self.string() {
+                (s, true) => Json::String(s),
+                (_, false) => Json::Opaque,
+            },
+            Some(b't') => self.literal("true", Json::Bool(true)),
+            Some(b'f') => self.literal("false", Json::Bool(false)),
+            Some(b'n') => self.literal("null", Json::Null),
+            Some(_) => self.number(),
+            None => Json::Opaque,
+        }
+    }
 
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Members<'de>, A::Error> {
-                let mut members = Vec::with_capacity(map.size_hint().unwrap_or(0));
-                while let Some(entry) = map.next_entry::<String, &'de RawValue>()? {
-                    members.push(entry);
+    fn literal(&mut self, word: &str, value: Json<'a>) -> Json<'a> {
+        if self.rest().starts_with(word) {
+            self.pos += word.len();
+            value
+        } else {
+            self.abandon()
+        }
+    }
+
+    fn number(&mut self) -> Json<'a> {
+        let start = self.pos;
+        while matches!(
+            self.peek(),
+            Some(b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E')
+        ) {
+            self.pos += 1;
+        }
+        match self.text.get(start..self.pos) {
+            Some(n) if !n.is_empty() => Json::Number(n),
+            _ => self.abandon(),
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Json<'a> {
+        self.pos += 1;
+        let mut members = Vec::new();
+        if self.eat(b'}') {
+            return Json::Object(members);
+        }
+        loop {
+            self.skip_whitespace();
+            if self.peek() != Some(b'"') {
+                return self.abandon();
+            }
+            // A key with a lone surrogate escape keeps a replacement character: it matches no
+            // member the normalizer looks for, and the rest of the object stays readable.
+            let (key, _) = self.string();
+            if !self.eat(b':') {
+                return self.abandon();
+            }
+            let value = self.value(depth + 1);
+            members.push((key, value));
+            if self.eat(b',') {
+                continue;
+            }
+            return if self.eat(b'}') {
+                Json::Object(members)
+            } else {
+                self.abandon()
+            };
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Json<'a> {
+        self.pos += 1;
+        let mut items = Vec::new();
+        if self.eat(b']') {
+            return Json::Array(items);
+        }
+        loop {
+            items.push(self.value(depth + 1));
+            if self.eat(b',') {
+                continue;
+            }
+            return if self.eat(b']') {
+                Json::Array(items)
+            } else {
+                self.abandon()
+            };
+        }
+    }
+
+    /// Gives up on the rest of the text (unreachable for validated JSON).
+    fn abandon(&mut self) -> Json<'a> {
+        self.pos = self.text.len();
+        Json::Opaque
+    }
+
+    /// Reads a string starting at its opening quote. The flag is false when it held a lone
+    /// surrogate escape (kept as U+FFFD) or ended early.
+    fn string(&mut self) -> (String, bool) {
+        self.pos += 1;
+        let mut out = String::new();
+        let mut valid = true;
+        loop {
+            let rest = self.rest();
+            let Some(stop) = rest.bytes().position(|b| b == b'"' || b == b'\\') else {
+                self.pos = self.text.len();
+                return (out, false);
+            };
+            out.push_str(&rest[..stop]);
+            self.pos += stop;
+            if self.peek() == Some(b'"') {
+                self.pos += 1;
+                return (out, valid);
+            }
+            self.pos += 1;
+            let escape = self.peek();
+            self.pos += 1;
+            match escape {
+                Some(b'"') => out.push('"'),
+                Some(b'\\') => out.push('\\'),
+                Some(b'/') => out.push('/'),
+                Some(b'b') => out.push('\u{8}'),
+                Some(b'f') => out.push('\u{c}'),
+                Some(b'n') => out.push('\n'),
+                Some(b'r') => out.push('\r'),
+                Some(b't') => out.push('\t'),
+                Some(b'u') => match self.unicode_escape() {
+                    Some(c) => out.push(c),
+                    None => {
+                        valid = false;
+                        out.push(char::REPLACEMENT_CHARACTER);
+                    }
+                },
+                _ => {
+                    self.pos = self.text.len();
+                    return (out, false);
                 }
-                Ok(Members(members))
             }
         }
+    }
 
-        d.deserialize_map(MembersVisitor)
+    /// The character of a `\uXXXX` escape (after the `u`), joining a surrogate pair.
+    fn unicode_escape(&mut self) -> Option<char> {
+        let high = self.hex4()?;
+        if !(0xD800..0xDC00).contains(&high) {
+            return char::from_u32(high);
+        }
+        if !self.rest().starts_with("\\u") {
+            return None;
+        }
+        let save = self.pos;
+        self.pos += 2;
+        match self.hex4() {
+            Some(low) if (0xDC00..0xE000).contains(&low) => {
+                char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+            }
+            _ => {
+                self.pos = save;
+                None
+            }
+        }
+    }
+
+    fn hex4(&mut self) -> Option<u32> {
+        let digits = self.text.get(self.pos..self.pos + 4)?;
+        let value = u32::from_str_radix(digits, 16).ok()?;
+        self.pos += 4;
+        Some(value)
+    }
+
+    /// Skips an object or array without building it (iteratively: nesting depth is unbounded).
+    fn skip_container(&mut self) {
+        let mut depth = 0usize;
+        while let Some(b) = self.peek() {
+            match b {
+                b'"' => {
+                    self.string();
+                    continue;
+                }
+                b'{' | b'[' => depth += 1,
+                b'}' | b']' => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        self.pos += 1;
+                        return;
+                    }
+                }
+                _ => {}
+            }
+            self.pos += 1;
+        }
     }
 }
 
@@ -284,5 +468,67 @@ mod tests {
         ));
         assert!(Json::parse_object(" {} ").is_ok());
         assert!(Json::parse("{} x").is_err());
+    }
+
+    /// The tree equals serde_json's own reading of the same document.
+    fn same(tree: &Json<'_>, value: &serde_json::Value) -> bool {
+        use serde_json::Value;
+        match (tree, value) {
+            (Json::Null, Value::Null) => true,
+            (Json::Bool(a), Value::Bool(b)) => a == b,
+            (Json::Number(text), Value::Number(n)) => text.parse::<f64>().ok() == n.as_f64(),
+            (Json::String(a), Value::String(b)) => a == b,
+            (Json::Array(a), Value::Array(b)) => {
+                a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same(x, y))
+            }
+            (Json::Object(a), Value::Object(b)) => {
+                a.len() == b.len() && a.iter().all(|(k, v)| b.get(k).is_some_and(|w| same(v, w)))
+            }
+            _ => false,
+        }
+    }
+
+    fn json_value() -> impl proptest::strategy::Strategy<Value = serde_json::Value> {
+        use proptest::prelude::*;
+        use serde_json::Value;
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            (-1e9f64..1e9).prop_map(Value::from),
+            "(\\PC|\\\\|\"|\n|\u{1F600}){0,12}".prop_map(Value::String),
+        ];
+        leaf.prop_recursive(6, 64, 6, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+                proptest::collection::btree_map("[a-zA-Z\u{e9}\"\\\\]{0,6}", inner, 0..6)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_pass_tree_matches_serde_json(value in json_value(), pretty in proptest::prelude::any::<bool>()) {
+            let text = if pretty {
+                serde_json::to_string_pretty(&value).unwrap()
+            } else {
+                serde_json::to_string(&value).unwrap()
+            };
+            let tree = Json::parse(&text).unwrap();
+            proptest::prop_assert!(same(&tree, &value), "{text}");
+        }
+    }
+
+    #[test]
+    fn surrogate_pairs_and_escapes() {
+        let doc = Json::parse(r#"{"e": "\ud83d\ude00 \/ \b\f\n\r\t", "k\ud800": 1, "n": -1.5e-3}"#)
+            .unwrap();
+        assert_eq!(
+            doc.get("e").text().as_deref(),
+            Some("\u{1F600} / \u{8}\u{c}\n\r\t".trim())
+        );
+        assert_eq!(doc.keys().len(), 3);
+        assert!(matches!(doc.get("n"), Json::Number("-1.5e-3")));
     }
 }
