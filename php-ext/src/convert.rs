@@ -9,11 +9,11 @@ use ext_php_rs::boxed::ZBox;
 use ext_php_rs::exception::{PhpException, PhpResult};
 use ext_php_rs::types::{ZendHashTable, Zval};
 use serde::Serialize;
-use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde_json::{Map, Number, Value};
 
 use crate::errors::{internal_error, invalid};
+use crate::zval_serializer::ZvalSerializer;
 
 /// Arrays nested deeper than this are refused (a PHP array can even contain itself through a
 /// reference).
@@ -169,97 +169,9 @@ pub(crate) fn to_array<T: Serialize + ?Sized>(value: &T) -> PhpResult<ZBox<ZendH
 
 /// A core value as a PHP value, keeping the order of struct fields and map entries.
 pub(crate) fn to_zval<T: Serialize + ?Sized>(value: &T) -> PhpResult<Zval> {
-    let json = serde_json::to_string(value).map_err(|_| internal_error())?;
-    let mut de = serde_json::Deserializer::from_str(&json);
-    ZvalSeed
-        .deserialize(&mut de)
-        .map_err(|_: serde_json::Error| internal_error())
-}
-
-/// Builds a PHP value straight from JSON, keeping object key order.
-struct ZvalSeed;
-
-impl<'de> DeserializeSeed<'de> for ZvalSeed {
-    type Value = Zval;
-
-    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Zval, D::Error> {
-        d.deserialize_any(ZvalVisitor)
-    }
-}
-
-struct ZvalVisitor;
-
-fn conversion_error<E: serde::de::Error>(e: impl fmt::Display) -> E {
-    E::custom(e)
-}
-
-impl<'de> Visitor<'de> for ZvalVisitor {
-    type Value = Zval;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-
-    fn visit_unit<E: serde::de::Error>(self) -> Result<Zval, E> {
-        Ok(Zval::null())
-    }
-
-    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Zval, E> {
-        let mut z = Zval::new();
-        z.set_bool(v);
-        Ok(z)
-    }
-
-    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Zval, E> {
-        let mut z = Zval::new();
-        z.set_long(v);
-        Ok(z)
-    }
-
-    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Zval, E> {
-        let mut z = Zval::new();
-        match i64::try_from(v) {
-            Ok(i) => z.set_long(i),
-            // Beyond PHP_INT_MAX: PHP itself turns such integers into floats.
-            Err(_) => z.set_double(v as f64),
-        }
-        Ok(z)
-    }
-
-    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Zval, E> {
-        let mut z = Zval::new();
-        z.set_double(v);
-        Ok(z)
-    }
-
-    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Zval, E> {
-        let mut z = Zval::new();
-        z.set_string(v, false).map_err(conversion_error)?;
-        Ok(z)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Zval, A::Error> {
-        let mut table = ZendHashTable::new();
-        while let Some(item) = seq.next_element_seed(ZvalSeed)? {
-            table.push(item).map_err(conversion_error)?;
-        }
-        let mut z = Zval::new();
-        z.set_hashtable(table);
-        Ok(z)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Zval, A::Error> {
-        let mut table = ZendHashTable::new();
-        while let Some(key) = map.next_key::<String>()? {
-            let value = map.next_value_seed(ZvalSeed)?;
-            table
-                .insert(key.as_str(), value)
-                .map_err(conversion_error)?;
-        }
-        let mut z = Zval::new();
-        z.set_hashtable(table);
-        Ok(z)
-    }
+    value
+        .serialize(ZvalSerializer)
+        .map_err(|_| internal_error())
 }
 
 /// Field errors or warnings as `field => list of messages`, fields in the order first found.

@@ -14,6 +14,7 @@ mod api_errors;
 mod convert;
 mod errors;
 mod http;
+mod zval_serializer;
 
 mod asin;
 mod creators_api;
