@@ -4,6 +4,8 @@
 //! serde_json (with its `raw_value` feature) validates the document and hands out the raw
 //! text of each value; numbers are never converted to `f64`, so `49.99` stays `49.99`.
 
+use std::borrow::Cow;
+
 use serde_json::value::RawValue;
 
 use crate::item::Decimal;
@@ -20,10 +22,11 @@ pub(crate) enum Json<'a> {
     Bool(bool),
     /// The number's text exactly as written.
     Number(&'a str),
-    String(String),
+    /// Borrowed from the document unless it had escapes.
+    String(Cow<'a, str>),
     Array(Vec<Json<'a>>),
     /// Members in document order.
-    Object(Vec<(String, Json<'a>)>),
+    Object(Vec<(Cow<'a, str>, Json<'a>)>),
     /// Nested too deep or not decodable (e.g. a string with a lone surrogate escape): present
     /// but unreadable.
     Opaque,
@@ -61,7 +64,7 @@ impl<'a> Json<'a> {
         match self {
             Json::Object(members) => members
                 .iter()
-                .find(|(k, _)| k == key)
+                .find(|(k, _)| k.as_ref() == key)
                 .map_or(&NULL, |(_, v)| v),
             _ => &NULL,
         }
@@ -69,7 +72,7 @@ impl<'a> Json<'a> {
 
     /// Whether the object has member `key` at all (even `null`).
     pub(crate) fn has(&self, key: &str) -> bool {
-        matches!(self, Json::Object(m) if m.iter().any(|(k, _)| k == key))
+        matches!(self, Json::Object(m) if m.iter().any(|(k, _)| k.as_ref() == key))
     }
 
     /// The elements of an array; a single object counts as a list of one; anything else is
@@ -165,7 +168,7 @@ impl<'a> Json<'a> {
     /// The member names of an object.
     pub(crate) fn keys(&self) -> Vec<&str> {
         match self {
-            Json::Object(members) => members.iter().map(|(k, _)| k.as_str()).collect(),
+            Json::Object(members) => members.iter().map(|(k, _)| k.as_ref()).collect(),
             _ => Vec::new(),
         }
     }
@@ -315,10 +318,25 @@ impl<'a> Cursor<'a> {
         Json::Opaque
     }
 
-    /// Reads a string starting at its opening quote. The flag is false when it held a lone
-    /// surrogate escape (kept as U+FFFD) or ended early.
-    fn string(&mut self) -> (String, bool) {
+    /// Reads a string starting at its opening quote, borrowed when it has no escapes. The flag
+    /// is false when it held a lone surrogate escape (kept as U+FFFD) or ended early.
+    fn string(&mut self) -> (Cow<'a, str>, bool) {
         self.pos += 1;
+        let rest = self.rest();
+        match rest.bytes().position(|b| b == b'"' || b == b'\\') {
+            Some(end) if rest.as_bytes()[end] == b'"' => {
+                self.pos += end + 1;
+                (Cow::Borrowed(&rest[..end]), true)
+            }
+            _ => {
+                let (s, valid) = self.escaped_string();
+                (Cow::Owned(s), valid)
+            }
+        }
+    }
+
+    /// The rest of a string that has escapes (the cursor is just after the opening quote).
+    fn escaped_string(&mut self) -> (String, bool) {
         let mut out = String::new();
         let mut valid = true;
         loop {
@@ -482,7 +500,9 @@ mod tests {
                 a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same(x, y))
             }
             (Json::Object(a), Value::Object(b)) => {
-                a.len() == b.len() && a.iter().all(|(k, v)| b.get(k).is_some_and(|w| same(v, w)))
+                a.len() == b.len()
+                    && a.iter()
+                        .all(|(k, v)| b.get(k.as_ref()).is_some_and(|w| same(v, w)))
             }
             _ => false,
         }
