@@ -105,7 +105,7 @@ final class TemplatesTab {
 		}
 		$this->errors( 'name', $errors );
 		echo '</td></tr>';
-		echo '<tr class="' . ( isset( $errors['source'] ) ? 'form-invalid' : '' ) . '"><th scope="row"><label for="asa2-template-source">' . esc_html__( 'Template', 'asa2-creators' ) . '</label></th><td><textarea class="large-text code asa2-template-source" rows="16" name="asa2[source]" id="asa2-template-source" spellcheck="false">' . esc_textarea( $source ) . '</textarea>';
+		echo '<tr class="' . ( isset( $errors['source'] ) ? 'form-invalid' : '' ) . '"><th scope="row"><label for="asa2-template-source">' . esc_html__( 'Template', 'asa2-creators' ) . '</label></th><td><textarea class="large-text code asa2-template-source" rows="16" wrap="off" name="asa2[source]" id="asa2-template-source" spellcheck="false">' . esc_textarea( $source ) . '</textarea>';
 		$this->errors( 'source', $errors );
 		echo '</td></tr>';
 		$is_default = ! $is_new && $this->plugin->templates()->default_id() === $id;
@@ -121,7 +121,7 @@ final class TemplatesTab {
 				try {
 					$html = Template::render( $source, $sample[0]['item'], Clock::now() );
 					wp_enqueue_style( \Asa2\Creators\Render\ProductRenderer::STYLE, $this->plugin->url( 'assets/product-box.css' ), array(), Plugin::VERSION );
-					echo '<h3>' . esc_html__( 'Preview', 'asa2-creators' ) . '</h3><div class="asa2-template-preview">' . $html . '</div>'; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- rendered by Asa2\Template with HTML auto-escaping.
+					echo '<h3>' . esc_html__( 'Preview', 'asa2-creators' ) . '</h3><div class="asa2-template-preview asa2-product">' . $html . '</div>'; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- rendered by Asa2\Template with HTML auto-escaping.
 				} catch ( \Asa2\Exception $e ) {
 					echo '<p class="asa2-field-error">' . esc_html( $e->getMessage() ) . '</p>';
 				}

@@ -1,0 +1,44 @@
+<?php
+/**
+ * Writes docs/placeholders.md from Asa2\Template::placeholders(), the list the templates use.
+ * tests/php/ext/PlaceholdersDocTest.php fails when the file is out of date.
+ *
+ * Usage: php -d extension=target/release/libasa2.so scripts/placeholders-doc.php [--check]
+ */
+
+declare(strict_types=1);
+
+/** The Markdown of docs/placeholders.md. */
+function asa2_placeholders_markdown(): string
+{
+    $out = "# Template placeholders\n\n"
+        . "Product templates (ASA2 -> Options -> Templates, the `template` attribute of `[asa2]`) write a\n"
+        . "placeholder as `{{ Name }}`; values are HTML-escaped. Conditions and loops work as well:\n"
+        . "`{% if Price %}...{% endif %}`, `{% for feature in Features %}...{% endfor %}`.\n\n"
+        . "Prices are left empty (and `PriceHidden` is true) when the listing violates the minimum\n"
+        . "advertised price or the price is older than 24 hours (Amazon's rule), until the next refresh.\n\n"
+        . "\"Creators API only\" placeholders stay empty for products served by PA-API 5.0.\n\n"
+        . "This file is generated from `Asa2\\Template::placeholders()` by `scripts/placeholders-doc.php`.\n\n"
+        . "| Placeholder | Filled by | Description |\n|---|---|---|\n";
+    foreach (\Asa2\Template::placeholders() as $p) {
+        $by = $p['filled_by'] === 'creators' ? 'Creators API only' : 'Creators API and PA-API 5.0';
+        $out .= sprintf("| `{{ %s }}` | %s | %s |\n", $p['name'], $by, str_replace('|', '\\|', $p['description']));
+    }
+    return $out;
+}
+
+if (realpath($_SERVER['SCRIPT_FILENAME'] ?? '') === __FILE__) {
+    if (!extension_loaded('asa2')) {
+        fwrite(STDERR, "Load the asa2 extension: php -d extension=target/release/libasa2.so scripts/placeholders-doc.php\n");
+        exit(1);
+    }
+    $file = dirname(__DIR__) . '/docs/placeholders.md';
+    $markdown = asa2_placeholders_markdown();
+    if (in_array('--check', $argv, true)) {
+        $same = is_file($file) && file_get_contents($file) === $markdown;
+        fwrite($same ? STDOUT : STDERR, $same ? "docs/placeholders.md is up to date\n" : "docs/placeholders.md is out of date: run scripts/placeholders-doc.php\n");
+        exit($same ? 0 : 1);
+    }
+    file_put_contents($file, $markdown);
+    echo "wrote docs/placeholders.md\n";
+}

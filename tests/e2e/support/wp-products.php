@@ -1,0 +1,77 @@
+<?php
+/**
+ * PHP side of the products browser test, run with the test stack's PHP and extension:
+ *
+ *   php -d extension=... wp-products.php STACK_JSON setup          Germany (Cognito) configured and default, products emptied
+ *   php -d extension=... wp-products.php STACK_JSON post CONTENT   publishes a post, prints {"id", "url"}
+ *   php -d extension=... wp-products.php STACK_JSON delete-post ID
+ *
+ * @package Asa2\Tests\E2E
+ */
+
+$stack = json_decode( (string) file_get_contents( $argv[1] ), true );
+$_SERVER['HTTP_HOST']      = '127.0.0.1:' . (int) $stack['port'];
+$_SERVER['SERVER_NAME']    = '127.0.0.1';
+$_SERVER['REQUEST_URI']    = '/';
+$_SERVER['REQUEST_METHOD'] = 'GET';
+require $stack['wp_dir'] . '/wp-load.php';
+
+use Asa2\Creators\Plugin;
+use Asa2\Creators\Storage\MarketplaceRepository;
+
+$plugin = Plugin::instance();
+switch ( $argv[2] ?? '' ) {
+	case 'setup':
+		$demo = json_decode( (string) file_get_contents( $stack['root'] . '/crates/sandbox/demo.json' ), true );
+		foreach ( $demo['credentials'] as $credential ) {
+			if ( in_array( 'DE', $credential['marketplaces'], true ) ) {
+				$config = \Asa2\MarketplaceConfig::validate(
+					array(
+						'marketplace'       => 'DE',
+						'kind'              => 'cognito',
+						'credential_id'     => $credential['id'],
+						'credential_secret' => $credential['secret'],
+						'partner_tag'       => $credential['partner_tags'][0],
+						'enabled'           => true,
+						'default'           => true,
+					)
+				)['config'];
+				$config['credential_secret'] = $plugin->secrets()->seal( $config['credential_secret'], 'DE', MarketplaceRepository::SECRET_FIELD );
+				$records                     = array();
+				foreach ( $plugin->marketplaces()->all() as $code => $record ) {
+					$record['default'] = false;
+					$records[ $code ]  = $record;
+				}
+				$records['DE'] = $config + array( 'updated_at' => time() );
+				$plugin->marketplaces()->replace_all( $records );
+			}
+		}
+		$plugin->products()->install();
+		global $wpdb;
+		$wpdb->query( "DELETE FROM {$plugin->products()->name()}" ); // phpcs:ignore WordPress.DB -- test fixture.
+		echo wp_json_encode( array( 'ok' => true ) );
+		break;
+	case 'post':
+		$id = wp_insert_post(
+			array(
+				'post_title'   => 'Our espresso grinder pick',
+				'post_content' => (string) $argv[3],
+				'post_status'  => 'publish',
+				'post_author'  => 1,
+			),
+			true
+		);
+		if ( is_wp_error( $id ) ) {
+			fwrite( STDERR, $id->get_error_message() );
+			exit( 1 );
+		}
+		echo wp_json_encode( array( 'id' => $id, 'url' => get_permalink( $id ) ) );
+		break;
+	case 'delete-post':
+		wp_delete_post( (int) $argv[3], true );
+		echo wp_json_encode( array( 'ok' => true ) );
+		break;
+	default:
+		fwrite( STDERR, "unknown command\n" );
+		exit( 1 );
+}
