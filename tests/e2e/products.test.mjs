@@ -13,6 +13,7 @@ import { root } from './lib/stack.mjs';
 let session;
 let page;
 let postId = 0;
+let saved = '';
 
 /** Runs the PHP side (support/wp-products.php) with the stack's PHP and extension. */
 function wp(...args) {
@@ -32,13 +33,15 @@ async function notices() {
 
 before(async () => {
   session = await openBrowser();
-  wp('setup');
+  saved = wp('setup').saved;
   page = await session.newPage();
   await page.setViewportSize({ width: 1280, height: 900 });
   await session.loginAs(page, 'administrator');
 });
 after(async () => {
   if (postId) wp('delete-post', String(postId));
+  // The other walks start from an empty setup.
+  if (session) wp('teardown', saved);
   await session?.close();
 });
 
@@ -126,4 +129,20 @@ test('Options -> Templates lists the placeholders and which API fills them', asy
   await page.locator('.asa2-template-preview .asa2-box').waitFor();
   await session.screenshot(page, 'products-08-template-editor');
   session.assertClean(page);
+});
+
+test('the block editor offers the ASA2 Product block with its fields', async () => {
+  await page.goto('/wp-admin/post-new.php');
+  await page.waitForFunction(() => window.wp?.blocks?.getBlockType?.('asa2/product'), null, { timeout: 30000 });
+  assert.equal(await page.evaluate(() => window.wp.blocks.getBlockType('asa2/product').title), 'ASA2 Product');
+  await page.evaluate(() => {
+    const { dispatch } = window.wp.data;
+    dispatch('core/block-editor').insertBlocks(window.wp.blocks.createBlock('asa2/product', { asin: 'B0DHS2V7ZB', marketplace: 'DE' }));
+  });
+  const block = page.locator('[data-type="asa2/product"]');
+  await block.waitFor({ timeout: 15000 });
+  assert.equal(await block.locator('input').first().inputValue(), 'B0DHS2V7ZB');
+  await session.screenshot(page, 'products-09-block-editor');
+  const ours = session.consoleErrors(page).filter((e) => /asa2|block\.js/.test(e));
+  assert.deepEqual(ours, []);
 });

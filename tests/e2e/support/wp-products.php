@@ -2,7 +2,9 @@
 /**
  * PHP side of the products browser test, run with the test stack's PHP and extension:
  *
- *   php -d extension=... wp-products.php STACK_JSON setup          Germany (Cognito) configured and default, products emptied
+ *   php -d extension=... wp-products.php STACK_JSON setup          Germany (Cognito) configured and default, products emptied;
+ *                                                                   prints {"saved"} to hand to teardown
+ *   php -d extension=... wp-products.php STACK_JSON teardown SAVED  marketplaces as before setup, products emptied
  *   php -d extension=... wp-products.php STACK_JSON post CONTENT   publishes a post, prints {"id", "url"}
  *   php -d extension=... wp-products.php STACK_JSON delete-post ID
  *
@@ -22,6 +24,7 @@ use Asa2\Creators\Storage\MarketplaceRepository;
 $plugin = Plugin::instance();
 switch ( $argv[2] ?? '' ) {
 	case 'setup':
+		$saved = base64_encode( serialize( get_option( MarketplaceRepository::OPTION, array() ) ) ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions -- test fixture state.
 		$demo = json_decode( (string) file_get_contents( $stack['root'] . '/crates/sandbox/demo.json' ), true );
 		foreach ( $demo['credentials'] as $credential ) {
 			if ( in_array( 'DE', $credential['marketplaces'], true ) ) {
@@ -49,6 +52,20 @@ switch ( $argv[2] ?? '' ) {
 		$plugin->products()->install();
 		global $wpdb;
 		$wpdb->query( "DELETE FROM {$plugin->products()->name()}" ); // phpcs:ignore WordPress.DB -- test fixture.
+		echo wp_json_encode( array( 'saved' => $saved ) );
+		break;
+	case 'teardown':
+		$previous = unserialize( base64_decode( (string) $argv[3] ), array( 'allowed_classes' => false ) ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions -- our own value from setup.
+		if ( is_array( $previous ) && $previous ) {
+			update_option( MarketplaceRepository::OPTION, $previous, false );
+		} else {
+			delete_option( MarketplaceRepository::OPTION );
+		}
+		global $wpdb;
+		$wpdb->query( "DELETE FROM {$plugin->products()->name()}" ); // phpcs:ignore WordPress.DB -- test fixture.
+		foreach ( array( 'asa2_last_calls', 'asa2_not_eligible', 'asa2_last_refresh' ) as $option ) {
+			delete_option( $option );
+		}
 		echo wp_json_encode( array( 'ok' => true ) );
 		break;
 	case 'post':

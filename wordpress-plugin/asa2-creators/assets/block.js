@@ -39,9 +39,13 @@
 				el(
 					components.Placeholder,
 					{ icon: 'cart', label: __( 'ASA2 Product', 'asa2-creators' ), instructions: __( 'Shows a product stored in ASA2 → Products. Products not stored yet are loaded in the background.', 'asa2-creators' ) },
-					field( 'asin', __( 'ASIN or Amazon URL', 'asa2-creators' ) ),
-					field( 'marketplace', __( 'Marketplace (e.g. DE; empty: default)', 'asa2-creators' ) ),
-					field( 'template', __( 'Template (empty: default)', 'asa2-creators' ) )
+					el(
+						'div',
+						{ style: { width: '100%' } },
+						field( 'asin', __( 'ASIN or Amazon URL', 'asa2-creators' ) ),
+						field( 'marketplace', __( 'Marketplace (e.g. DE; empty: default)', 'asa2-creators' ) ),
+						field( 'template', __( 'Template (empty: default)', 'asa2-creators' ) )
+					)
 				)
 			);
 		},

@@ -7,10 +7,8 @@
 
 namespace Asa2\Creators\Admin;
 
-use Asa2\Creators\Clock;
 use Asa2\Creators\Plugin;
 use Asa2\Creators\Products\ApiRouter;
-use Asa2\Creators\Products\NotConfiguredException;
 use Asa2\Creators\Render\Shortcode;
 use Asa2\Marketplaces;
 
