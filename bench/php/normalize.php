@@ -113,7 +113,7 @@ $rows = [
 $criterion = getenv('CRITERION_DIR') ?: '';
 $steps = [
     'asa2_core_normalize' => ['Rust asa2-core normalize_creators', 'the core\'s part of the extension call'],
-    'page_to_json' => ['Rust page to JSON text', 'the binding\'s first step towards PHP arrays'],
+    'page_to_json' => ['Rust page to JSON text', 'what a JSON hand-off to PHP would add (the extension builds PHP arrays directly)'],
     'serde_json_value_parse' => ['Rust serde_json::Value parse', 'one pass over the same body, for reference'],
 ];
 foreach ($steps as $id => [$label, $what]) {
