@@ -205,4 +205,21 @@ final class ProductsAddTest extends ProductsTestCase {
 		$bad_nonce = $this->http( 'POST', '/wp-admin/admin.php?page=' . ProductsScreen::SLUG, array( 'as' => 'administrator', 'body' => array( 'asa2_products_form' => '1', '_asa2_nonce' => 'x', 'action' => 'delete', 'product' => array( 1 ) ) ) );
 		$this->assertSame( 403, $bad_nonce['status'] );
 	}
+
+	public function test_the_refresh_interval_and_request_rate_are_validated_and_saved(): void {
+		$this->submit( \Asa2\Creators\Admin\TemplateActions::SAVE_PRODUCT_OPT, array( 'asa2' => array( 'ttl_hours' => '0', 'requests_per_second' => '1' ) ) );
+		$this->assertStringContainsString( 'between 1 and 168 hours', $this->notice_text() );
+		$this->submit( \Asa2\Creators\Admin\TemplateActions::SAVE_PRODUCT_OPT, array( 'asa2' => array( 'ttl_hours' => '12', 'requests_per_second' => '50' ) ) );
+		$this->assertStringContainsString( 'Requests per second', $this->notice_text() );
+		$this->assertSame( 24, $this->plugin()->product_settings()->get()['ttl_hours'], 'nothing changed' );
+
+		$this->submit( \Asa2\Creators\Admin\TemplateActions::SAVE_PRODUCT_OPT, array( 'asa2' => array( 'ttl_hours' => '12', 'requests_per_second' => '0,5' ) ) );
+		$this->assertSame( array( 'ttl_hours' => 12, 'requests_per_second' => 0.5 ), $this->plugin()->product_settings()->get() );
+		$this->assertSame( 12 * HOUR_IN_SECONDS, $this->plugin()->product_settings()->ttl() );
+
+		$page = $this->http( 'GET', '/wp-admin/admin.php?page=asa2-options&tab=products', array( 'as' => 'administrator' ) );
+		$this->assertSame( 200, $page['status'] );
+		$this->assertStringContainsString( 'id="asa2-product-settings-form"', $page['body'] );
+		$this->assertStringContainsString( 'value="12"', $page['body'] );
+	}
 }
