@@ -15,7 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SECTIONS=(sigv4 normalize call_overhead wasm_size)
+SECTIONS=(sigv4 normalize call_overhead render_boxes refresh_products wasm_size)
 
 run=$(mktemp -d)
 trap 'rm -rf "$run"' EXIT
@@ -77,6 +77,53 @@ bench_normalize() {
 bench_call_overhead() {
   say "3. call overhead: PHP"
   php_section 03 call_overhead
+}
+
+# Runs bench/php/<script>.php against a fresh test stack (scripts/lib/stack.sh `stack_start
+# test`: its own WordPress, database and sandbox; the machine-wide test lock is held meanwhile)
+# into section <n>. The sandbox runs at its defaults (ASA2_TEST_SANDBOX_ARGS is ignored here:
+# 1 request/s per credential). When the stack does not start, the section says why.
+test_stack_section() {
+  local n=$1 script=$2 status
+  local log=$run/$n-stack.log up=$run/$n-stack.up
+  set +e
+  (
+    set -e
+    source scripts/lib/common.sh
+    source scripts/lib/mariadb.sh
+    source scripts/lib/build.sh
+    source scripts/lib/stack.sh
+    ASA2_TAG=bench
+    unset ASA2_TEST_SANDBOX_ARGS
+    trap stack_stop_test EXIT
+    stack_start test > >(tee -a "$log" >&2) 2>&1
+    touch "$up"
+    php "${PHP_EXT_ARGS[@]}" -d zend.assertions=-1 "bench/php/$script.php" "$STACK_JSON"
+  ) >"$run/$n-$script.json"
+  status=$?
+  set -e
+  if [ "$status" != 0 ] && [ ! -e "$up" ]; then
+    say "the test stack did not start; section $script not measured"
+    ASA2_BENCH_STACK_STATUS="the test stack did not start: $(grep -m1 'error:' "$log" | sed 's/^.*error: //' || true)" \
+      php "${php_ext[@]}" "bench/php/$script.php" >"$run/$n-$script.json"
+  elif [ "$status" != 0 ]; then
+    rm -f "$run/$n-$script.json"
+    say "bench/php/$script.php failed against the test stack"
+    return "$status"
+  fi
+}
+
+# 4. A page with 50 product boxes: the real plugin in the test stack's WordPress.
+bench_render_boxes() {
+  say "4. product boxes: test stack (start, 50 products stored, posts rendered)"
+  test_stack_section 04 render_boxes
+}
+
+# 5. Refreshing 1,000 products across 3 marketplaces at the sandbox's 1 request/s per credential
+# (about 100 s when the plugin refreshes the marketplaces one after the other).
+bench_refresh_products() {
+  say "5. refreshing 1,000 products: test stack (takes about 2 minutes)"
+  test_stack_section 05 refresh_products
 }
 
 # 6. wasm size.
