@@ -159,6 +159,16 @@ $steps = [
             \Asa2\Template::render($template['source'], $item, time(), null);
         }
     },
+    'ProductService::identify (ASIN, default marketplace)' => static function () use ($plugin, $asins): void {
+        foreach ($asins as $asin) {
+            $plugin->product_service()->identify($asin, '');
+        }
+    },
+    'TemplateRepository::resolve' => static function () use ($plugin, $asins): void {
+        foreach ($asins as $asin) {
+            $plugin->templates()->resolve('');
+        }
+    },
     'ProductRenderer::render (whole box)' => static function () use ($plugin, $asins): void {
         foreach ($asins as $asin) {
             $plugin->renderer()->render(['asin' => $asin]);
