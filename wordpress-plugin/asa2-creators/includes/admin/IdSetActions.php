@@ -45,8 +45,8 @@ final class IdSetActions {
 	public function save( array $request ): string {
 		RequestGuard::check( self::SAVE, $request );
 		$fields   = is_array( $request['asa2'] ?? null ) ? $request['asa2'] : array();
-		$original = sanitize_title( (string) ( $request['original'] ?? '' ) );
-		$name     = sanitize_text_field( (string) ( $fields['name'] ?? '' ) );
+		$original = sanitize_title( RequestGuard::text( $request['original'] ?? '' ) );
+		$name     = sanitize_text_field( RequestGuard::text( $fields['name'] ?? '' ) );
 		$raw_tags = is_array( $fields['tags'] ?? null ) ? $fields['tags'] : array();
 		$tags     = array();
 		foreach ( $raw_tags as $code => $tag ) {
@@ -131,7 +131,7 @@ final class IdSetActions {
 	 */
 	public function delete( array $request ): string {
 		RequestGuard::check( self::DELETE, $request );
-		$id  = sanitize_title( (string) ( $request['set'] ?? '' ) );
+		$id  = sanitize_title( RequestGuard::text( $request['set'] ?? '' ) );
 		$set = $this->plugin->id_sets()->get( $id );
 		if ( null === $set || ! $this->plugin->id_sets()->delete( $id ) ) {
 			$this->plugin->notices()->add( 'error', __( 'That Associate ID Set does not exist.', 'asa2-creators' ) );

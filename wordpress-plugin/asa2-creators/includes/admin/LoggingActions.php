@@ -43,7 +43,7 @@ final class LoggingActions {
 	public function save( array $request ): string {
 		RequestGuard::check( self::SAVE, $request );
 		$fields    = is_array( $request['asa2'] ?? null ) ? $request['asa2'] : array();
-		$level     = sanitize_key( (string) ( $fields['level'] ?? 'info' ) );
+		$level     = sanitize_key( RequestGuard::text( $fields['level'] ?? 'info' ) );
 		$retention = absint( $fields['retention_days'] ?? 30 );
 		if ( ! in_array( $level, LoggingSettings::LEVELS, true ) ) {
 			$level = 'info';

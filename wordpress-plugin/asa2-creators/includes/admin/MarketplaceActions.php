@@ -56,7 +56,7 @@ final class MarketplaceActions {
 		$repository = $this->plugin->marketplaces();
 		$records    = $repository->all();
 		$fields     = is_array( $request['asa2'] ?? null ) ? $request['asa2'] : array();
-		$original   = strtoupper( sanitize_text_field( (string) ( $request['original'] ?? '' ) ) );
+		$original   = strtoupper( sanitize_text_field( RequestGuard::text( $request['original'] ?? '' ) ) );
 		$previous   = '' !== $original ? ( $records[ $original ] ?? null ) : null;
 		if ( '' !== $original && null === $previous ) {
 			$this->plugin->notices()->add( 'error', __( 'That marketplace is no longer configured; nothing was saved.', 'asa2-creators' ) );
@@ -64,11 +64,11 @@ final class MarketplaceActions {
 		}
 
 		$input = array(
-			'marketplace'       => strtoupper( sanitize_text_field( (string) ( $fields['marketplace'] ?? '' ) ) ),
-			'kind'              => sanitize_key( (string) ( $fields['kind'] ?? '' ) ),
-			'credential_id'     => sanitize_text_field( (string) ( $fields['credential_id'] ?? '' ) ),
+			'marketplace'       => strtoupper( sanitize_text_field( RequestGuard::text( $fields['marketplace'] ?? '' ) ) ),
+			'kind'              => sanitize_key( RequestGuard::text( $fields['kind'] ?? '' ) ),
+			'credential_id'     => sanitize_text_field( RequestGuard::text( $fields['credential_id'] ?? '' ) ),
 			'credential_secret' => self::clean_secret( $fields['credential_secret'] ?? '' ),
-			'partner_tag'       => sanitize_text_field( (string) ( $fields['partner_tag'] ?? '' ) ),
+			'partner_tag'       => sanitize_text_field( RequestGuard::text( $fields['partner_tag'] ?? '' ) ),
 			'enabled'           => ! empty( $fields['enabled'] ),
 			'default'           => ! empty( $fields['default'] ),
 		);
@@ -489,7 +489,7 @@ final class MarketplaceActions {
 	 * @return string
 	 */
 	private static function code( array $request ): string {
-		return strtoupper( sanitize_key( (string) ( $request['marketplace'] ?? '' ) ) );
+		return strtoupper( sanitize_key( RequestGuard::text( $request['marketplace'] ?? '' ) ) );
 	}
 
 	/**

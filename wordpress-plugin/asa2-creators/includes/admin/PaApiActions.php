@@ -47,10 +47,10 @@ final class PaApiActions {
 		RequestGuard::check( self::SAVE, $request );
 		$fields = is_array( $request['asa2'] ?? null ) ? $request['asa2'] : array();
 		$input  = array(
-			'access_key'  => sanitize_text_field( (string) ( $fields['access_key'] ?? '' ) ),
-			'secret_key'  => trim( (string) preg_replace( '/[\x00-\x1F\x7F]/', '', (string) ( $fields['secret_key'] ?? '' ) ) ),
-			'partner_tag' => sanitize_text_field( (string) ( $fields['partner_tag'] ?? '' ) ),
-			'marketplace' => strtoupper( sanitize_text_field( (string) ( $fields['marketplace'] ?? '' ) ) ),
+			'access_key'  => sanitize_text_field( RequestGuard::text( $fields['access_key'] ?? '' ) ),
+			'secret_key'  => trim( (string) preg_replace( '/[\x00-\x1F\x7F]/', '', RequestGuard::text( $fields['secret_key'] ?? '' ) ) ),
+			'partner_tag' => sanitize_text_field( RequestGuard::text( $fields['partner_tag'] ?? '' ) ),
+			'marketplace' => strtoupper( sanitize_text_field( RequestGuard::text( $fields['marketplace'] ?? '' ) ) ),
 		);
 		$kept   = array_diff_key( $input, array( 'secret_key' => true ) );
 		$back   = SetupScreen::url( SetupScreen::TAB_PAAPI );

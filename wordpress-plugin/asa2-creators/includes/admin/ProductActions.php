@@ -48,8 +48,8 @@ final class ProductActions {
 	public function add( array $request ): string {
 		RequestGuard::check( self::ADD, $request );
 		$fields      = is_array( $request['asa2'] ?? null ) ? $request['asa2'] : array();
-		$input       = trim( sanitize_text_field( (string) ( $fields['input'] ?? '' ) ) );
-		$marketplace = strtoupper( sanitize_key( (string) ( $fields['marketplace'] ?? '' ) ) );
+		$input       = trim( sanitize_text_field( RequestGuard::text( $fields['input'] ?? '' ) ) );
+		$marketplace = strtoupper( sanitize_key( RequestGuard::text( $fields['marketplace'] ?? '' ) ) );
 		$notices     = $this->plugin->notices();
 		if ( '' === $input ) {
 			$notices->add( 'error', __( 'Enter an ASIN (e.g. B0DHS2V7ZB) or paste an Amazon product URL.', 'asa2-creators' ) );
@@ -119,7 +119,7 @@ final class ProductActions {
 			$ids    = array( absint( $request['asa2_row_delete'] ) );
 		} else {
 			foreach ( array( 'action', 'action2' ) as $field ) {
-				$value = sanitize_key( (string) ( $request[ $field ] ?? '' ) );
+				$value = sanitize_key( RequestGuard::text( $request[ $field ] ?? '' ) );
 				if ( in_array( $value, array( 'refresh', 'delete' ), true ) ) {
 					$action = $value;
 					break;

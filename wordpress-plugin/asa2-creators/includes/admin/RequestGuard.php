@@ -32,13 +32,24 @@ final class RequestGuard {
 		if ( ! current_user_can( Plugin::CAPABILITY ) ) {
 			throw new AccessDenied( __( 'Sorry, you are not allowed to change the ASA2 settings.', 'asa2-creators' ) );
 		}
-		$nonce = isset( $request[ self::NONCE_FIELD ] ) ? sanitize_text_field( (string) $request[ self::NONCE_FIELD ] ) : '';
+		$nonce = isset( $request[ self::NONCE_FIELD ] ) ? sanitize_text_field( self::text( $request[ self::NONCE_FIELD ] ) ) : '';
 		$valid = wp_verify_nonce( $nonce, $action );
 		/** This action is documented in wp-includes/pluggable.php (check_admin_referer). */
 		do_action( 'check_admin_referer', $action, $valid );
 		if ( ! $valid ) {
 			throw new AccessDenied( __( 'The link you followed has expired or the form was not sent from this site. Go back, reload the page and try again.', 'asa2-creators' ) );
 		}
+	}
+
+	/**
+	 * A posted value as a string; '' for anything else (a tampered form can send arrays such as
+	 * asa2[field][]=x), so it ends in a field error instead of a PHP warning.
+	 *
+	 * @param mixed $value Unslashed POST value.
+	 * @return string
+	 */
+	public static function text( $value ): string {
+		return is_scalar( $value ) ? (string) $value : '';
 	}
 
 	/**

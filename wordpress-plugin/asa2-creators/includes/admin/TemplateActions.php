@@ -50,9 +50,9 @@ final class TemplateActions {
 	public function save( array $request ): string {
 		RequestGuard::check( self::SAVE, $request );
 		$fields   = is_array( $request['asa2'] ?? null ) ? $request['asa2'] : array();
-		$original = sanitize_key( (string) ( $request['original'] ?? '' ) );
-		$name     = trim( sanitize_text_field( (string) ( $fields['name'] ?? '' ) ) );
-		$source   = str_replace( "\r\n", "\n", (string) ( $fields['source'] ?? '' ) );
+		$original = sanitize_key( RequestGuard::text( $request['original'] ?? '' ) );
+		$name     = trim( sanitize_text_field( RequestGuard::text( $fields['name'] ?? '' ) ) );
+		$source   = str_replace( "\r\n", "\n", RequestGuard::text( $fields['source'] ?? '' ) );
 		$id       = '' !== $original ? $original : sanitize_title( $name );
 		$errors   = array();
 		if ( '' === $name ) {
@@ -114,7 +114,7 @@ final class TemplateActions {
 	 */
 	public function delete( array $request ): string {
 		RequestGuard::check( self::DELETE, $request );
-		$id = sanitize_key( (string) ( $request['id'] ?? '' ) );
+		$id = sanitize_key( RequestGuard::text( $request['id'] ?? '' ) );
 		$this->plugin->templates()->delete( $id );
 		$this->plugin->notices()->add( 'success', TemplateRepository::BUILT_IN === $id ? __( 'The default template was restored.', 'asa2-creators' ) : __( 'Template deleted.', 'asa2-creators' ) );
 		return OptionsScreen::url( array( 'tab' => TemplatesTab::TAB ) );
@@ -129,7 +129,7 @@ final class TemplateActions {
 	 */
 	public function make_default( array $request ): string {
 		RequestGuard::check( self::MAKE_DEFAULT, $request );
-		$id = sanitize_key( (string) ( $request['id'] ?? '' ) );
+		$id = sanitize_key( RequestGuard::text( $request['id'] ?? '' ) );
 		if ( null !== $this->plugin->templates()->get( $id ) ) {
 			$this->plugin->templates()->make_default( $id );
 			$this->plugin->notices()->add( 'success', __( 'Default template changed.', 'asa2-creators' ) );
@@ -148,7 +148,7 @@ final class TemplateActions {
 		RequestGuard::check( self::SAVE_PRODUCT_OPT, $request );
 		$fields = is_array( $request['asa2'] ?? null ) ? $request['asa2'] : array();
 		$ttl    = (int) ( $fields['ttl_hours'] ?? 24 );
-		$rate   = (float) str_replace( ',', '.', (string) ( $fields['requests_per_second'] ?? '1' ) );
+		$rate   = (float) str_replace( ',', '.', RequestGuard::text( $fields['requests_per_second'] ?? '1' ) );
 		$back   = OptionsScreen::url( array( 'tab' => ProductsSettingsTab::TAB ) );
 		if ( $ttl < ProductSettings::MIN_TTL_HOURS || $ttl > ProductSettings::MAX_TTL_HOURS ) {
 			$this->plugin->notices()->add(
