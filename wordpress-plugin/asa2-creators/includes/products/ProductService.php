@@ -11,6 +11,7 @@ use Asa2\Asin;
 use Asa2\Creators\Api\NetworkException;
 use Asa2\Creators\Clock;
 use Asa2\Creators\Plugin;
+use Asa2\Marketplaces;
 use Asa2\RetryPolicy;
 
 if ( ! defined( 'ABSPATH' ) ) {
@@ -64,7 +65,8 @@ final class ProductService {
 	 * @param string $marketplace Marketplace code or ''.
 	 * @return array{asin: string, marketplace: string}
 	 * @throws \Asa2\ValidationException A malformed ASIN or URL (under "asin").
-	 * @throws NotConfiguredException When no marketplace is given and none is set up.
+	 * @throws NotConfiguredException When no marketplace is given and none is set up, or the code
+	 *                                is not an Amazon marketplace.
 	 */
 	public function identify( string $input, string $marketplace = '' ): array {
 		$parsed = Asin::parse( $input );
@@ -77,6 +79,9 @@ final class ProductService {
 		}
 		if ( '' === $code ) {
 			throw new NotConfiguredException( __( 'No marketplace is set up yet. Add one in ASA2 → Setup → Amazon Creators API → + Add Marketplace.', 'asa2-creators' ) );
+		}
+		if ( null === Marketplaces::find( $code ) ) {
+			throw new NotConfiguredException( __( 'The marketplace sent is not an Amazon marketplace. Choose one from the Marketplace list, or leave it on "From the URL, else the default".', 'asa2-creators' ) );
 		}
 		return array(
 			'asin'        => $parsed['asin'],
