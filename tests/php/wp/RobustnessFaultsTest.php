@@ -327,7 +327,7 @@ final class RobustnessFaultsTest extends ProductsTestCase {
 	 */
 	private function run_workers( array $keys ): array {
 		$stack_json = getenv( 'ASA2_STACK_JSON' ) ?: dirname( __DIR__, 3 ) . '/.work/test/stack.json';
-		$start      = microtime( true ) + 2.0;
+		$start      = microtime( true ) + 3.0;
 		$processes  = array();
 		foreach ( $keys as $key ) {
 			$command = array( PHP_BINARY );

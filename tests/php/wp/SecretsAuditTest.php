@@ -118,6 +118,11 @@ final class SecretsAuditTest extends PluginTestCase {
 			$places[ "log: {$name}" ] = (string) file_get_contents( $path );
 		}
 
+		// The places searched hold what the session stored and did (the search can find things).
+		$this->assertStringContainsString( self::US_LWA['credential_id'], $places['database'], 'the dump holds the marketplaces' );
+		$this->assertStringContainsString( 'B0AUDIT003', $places['database'], 'the dump holds the products' );
+		$this->assertStringContainsString( '/wp-admin/admin-post.php', $places['log: web server'], 'the web server log holds the session\'s requests' );
+
 		$leaks = array();
 		foreach ( $places as $place => $text ) {
 			foreach ( $secrets as $name => $secret ) {
