@@ -182,8 +182,15 @@ final class Hooks {
 		$screen = new ProductsScreen( $this->plugin );
 		$hook   = add_submenu_page( $parent_slug, __( 'ASA2 Products', 'asa2-creators' ), __( 'Products', 'asa2-creators' ), Plugin::CAPABILITY, ProductsScreen::SLUG, array( $screen, 'render' ) );
 		if ( is_string( $hook ) ) {
-			add_action( 'load-' . $hook, array( $screen, 'load' ) );
+			add_action( 'load-' . $hook, array( $this, 'action_load_asa2_products' ) );
 		}
+	}
+
+	/**
+	 * Before ASA2 -> Products is printed: runs the bulk and row actions of its table.
+	 */
+	public function action_load_asa2_products(): void {
+		( new ProductsScreen( $this->plugin ) )->load();
 	}
 
 	/**
