@@ -134,6 +134,18 @@ final class RobustnessFaultsTest extends ProductsTestCase {
 		$rows = $this->rows_of( $this->log_rows_after( $log_id ), 'GetItems' );
 		$this->assertCount( $calls, $rows, 'one log row per attempt' );
 		$this->assertCount( (int) $stats['throttled'], array_filter( $rows, static fn( array $r ): bool => 429 === (int) $r['http_status'] && 'error' === $r['outcome'] ) );
+
+		// Connection tests one right after the other: the second is throttled and says so, once.
+		$record = $this->plugin()->marketplaces()->get( 'DE' );
+		$calls  = $this->api_calls( 'GetItems' );
+		$this->plugin()->tester()->test( 'DE' );
+		$second = $this->plugin()->tester()->test( 'DE' );
+		$this->assertSame( $calls + 2, $this->api_calls( 'GetItems' ), 'a connection test is not retried' );
+		$this->assertFalse( $second['ok'], (string) wp_json_encode( $second ) );
+		$this->assertStringContainsString( 'throttled', $second['message'] );
+		$stored = $this->plugin()->marketplaces()->get( 'DE' );
+		unset( $stored['last_test'], $record['last_test'] );
+		$this->assertSame( $record, $stored, 'a throttled test changes no setting' );
 	}
 
 	public function test_answers_slower_than_the_http_timeout(): void {
