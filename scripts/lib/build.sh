@@ -1,5 +1,6 @@
-# The release builds the stacks run: the PHP extension (target/release/libasa2.so) and the local
-# Amazon sandbox (target/release/asa2-sandbox). Sourced, never run. Needs common.sh.
+# The release builds the stacks run: the PHP extension (target/release/libasa2.so), the local
+# Amazon sandbox (target/release/asa2-sandbox) and the wasm build the plugin's forms load.
+# Sourced, never run. Needs common.sh.
 
 ASA2_EXT_SO="$ASA2_ROOT/target/release/libasa2.so"
 ASA2_SANDBOX_BIN="$ASA2_ROOT/target/release/asa2-sandbox"
@@ -22,6 +23,25 @@ build_release() {
   out=$(php -d extension="$ASA2_EXT_SO" -r 'echo extension_loaded("asa2") ? "ok" : "absent";' 2>&1)
   [ "$out" = ok ] || die "PHP does not load $ASA2_EXT_SO: $out"
   PHP_EXT_ARGS=(-d "extension=$ASA2_EXT_SO")
+  build_wasm
+}
+
+# build_wasm - builds the wasm package the plugin's forms load (scripts/build-wasm.sh, output in
+# .work/logs/build-wasm.log) when its copy in the plugin is missing or older than the sources.
+build_wasm() {
+  local assets newer
+  assets="$ASA2_ROOT/wordpress-plugin/asa2-creators/assets/wasm"
+  if [ -f "$assets/asa2_wasm.js" ] && [ -f "$assets/asa2_wasm_bg.wasm" ]; then
+    newer=$(cd "$ASA2_ROOT" && find crates/core crates/wasm/src crates/wasm/Cargo.toml Cargo.lock scripts/build-wasm.sh \
+      -type f -newer "$assets/asa2_wasm_bg.wasm" -print -quit 2>/dev/null)
+    [ -z "$newer" ] && return 0
+  fi
+  say "building the wasm package for the plugin's forms"
+  mkdir -p "$ASA2_LOGS"
+  if ! "$ASA2_ROOT/scripts/build-wasm.sh" >"$ASA2_LOGS/build-wasm.log" 2>&1; then
+    tail -30 "$ASA2_LOGS/build-wasm.log" >&2
+    die "the wasm build failed (full output: $ASA2_LOGS/build-wasm.log)"
+  fi
 }
 
 # sandbox_config_file - prints the sandbox's demo configuration file (demo.toml or demo.json).

@@ -62,6 +62,7 @@ final class Hooks {
 		add_action( 'admin_notices', array( $this, 'action_admin_notices' ) );
 		add_action( self::CRON_LOG_CLEANUP, array( $this, 'action_asa2_log_cleanup' ) );
 		add_filter( 'site_status_tests', array( $this, 'filter_site_status_tests' ) );
+		add_filter( 'script_loader_tag', array( $this, 'filter_script_loader_tag' ), 10, 2 );
 
 		// Products: menu page, Options tabs, background refresh, call tracking.
 		add_action( 'asa2/admin_menu', array( $this, 'action_asa2_admin_menu' ) );
@@ -271,6 +272,17 @@ final class Hooks {
 	 */
 	public function action_admin_enqueue_scripts( string $hook_suffix ): void {
 		( new Assets( $this->plugin ) )->enqueue( $hook_suffix );
+	}
+
+	/**
+	 * The live checks of the setup forms load as an ES module.
+	 *
+	 * @param string $tag    Script tag.
+	 * @param string $handle Script handle.
+	 * @return string
+	 */
+	public function filter_script_loader_tag( $tag, $handle ): string {
+		return Assets::module_tag( (string) $tag, (string) $handle );
 	}
 
 	/**

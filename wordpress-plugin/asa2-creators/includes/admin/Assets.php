@@ -7,6 +7,7 @@
 
 namespace Asa2\Creators\Admin;
 
+use Asa2\Credentials;
 use Asa2\Creators\Plugin;
 
 if ( ! defined( 'ABSPATH' ) ) {
@@ -14,9 +15,19 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /**
- * Loads assets/admin.css and assets/admin.js on the ASA2 screens only.
+ * Loads assets/admin.css and assets/admin.js on the ASA2 screens only, and the live checks of
+ * the setup forms: assets/admin-live.js, an ES module that runs asa2-core compiled to
+ * WebAssembly (assets/wasm/, built by `make wasm`). Without the wasm build the forms work with
+ * the data the server printed, and the server checks everything on save either way.
  */
 final class Assets {
+
+	/** Script handle of the ES module with the live checks. */
+	public const LIVE_HANDLE = 'asa2-admin-live';
+
+	/** The wasm build inside the plugin: the wasm-bindgen loader and the module it loads. */
+	private const WASM_LOADER = 'assets/wasm/asa2_wasm.js';
+	private const WASM_BINARY = 'assets/wasm/asa2_wasm_bg.wasm';
 
 	/** @var Plugin */
 	private Plugin $plugin;
@@ -39,14 +50,72 @@ final class Assets {
 		}
 		wp_enqueue_style( 'asa2-admin', $this->plugin->url( 'assets/admin.css' ), array(), Plugin::VERSION );
 		wp_enqueue_script( 'asa2-admin', $this->plugin->url( 'assets/admin.js' ), array(), Plugin::VERSION, true );
+		$wasm = $this->wasm_urls();
+		if ( null !== $wasm ) {
+			wp_enqueue_script( self::LIVE_HANDLE, $this->plugin->url( 'assets/admin-live.js' ), array( 'asa2-admin' ), Plugin::VERSION, true );
+		}
+		$kinds = array();
+		foreach ( Credentials::kinds() as $id => $kind ) {
+			$kinds[ $id ] = $kind['label'];
+		}
 		wp_localize_script(
 			'asa2-admin',
 			'asa2Admin',
 			array(
-				'detectedLwa'     => __( 'These look like LWA (v3) credentials, so the Credential Type was set to LWA (v3).', 'asa2-creators' ),
-				'mismatchCognito' => __( 'These look like LWA (v3) credentials, but Cognito (v2) is selected. Amazon will answer "invalid_client" unless the type matches.', 'asa2-creators' ),
-				'selectFirst'     => __( 'Select a marketplace', 'asa2-creators' ),
+				'live'              => $wasm,
+				'kinds'             => $kinds,
+				/* translators: 1: credential type the credentials look like, e.g. LWA (v3) */
+				'detected'          => __( 'These look like %1$s credentials, so the Credential Type was set to %1$s.', 'asa2-creators' ),
+				/* translators: 1: credential type the credentials look like, 2: the selected credential type */
+				'mismatch'          => __( 'These look like %1$s credentials, but %2$s is selected. Amazon will answer "invalid_client" unless the type matches.', 'asa2-creators' ),
+				'selectFirst'       => __( 'Select a marketplace', 'asa2-creators' ),
+				'errorPrefix'       => __( 'Error:', 'asa2-creators' ),
+				'warningPrefix'     => __( 'Warning:', 'asa2-creators' ),
+				'liveUnavailable'   => __( 'ASA2: the live form checks are off because the WebAssembly build of asa2-core could not be loaded; the form still works and the server checks every field on save.', 'asa2-creators' ),
+				'liveNotBuilt'      => __( 'ASA2: the live form checks are off because the WebAssembly build is missing from assets/wasm/ (build it with "make wasm"); the form still works and the server checks every field on save.', 'asa2-creators' ),
 			)
 		);
+	}
+
+	/**
+	 * Prints the live-check script as an ES module (WordPress 6.1 has no script modules API).
+	 *
+	 * @param string $tag    The script tag WordPress built.
+	 * @param string $handle Script handle.
+	 * @return string
+	 */
+	public static function module_tag( string $tag, string $handle ): string {
+		if ( self::LIVE_HANDLE !== $handle ) {
+			return $tag;
+		}
+		return (string) preg_replace_callback(
+			'/<script\b[^>]*\bsrc=[^>]*>/',
+			static function ( array $open ): string {
+				$open = (string) preg_replace( '/\stype=(["\'])[^"\']*\1/', '', $open[0] );
+				return '<script type="module"' . substr( $open, strlen( '<script' ) );
+			},
+			$tag
+		);
+	}
+
+	/**
+	 * URLs of the wasm build, versioned by file time so a rebuild is never served from a cache,
+	 * or null when it was not built.
+	 *
+	 * @return array{module: string, binary: string}|null
+	 */
+	private function wasm_urls(): ?array {
+		$urls = array();
+		foreach ( array(
+			'module' => self::WASM_LOADER,
+			'binary' => self::WASM_BINARY,
+		) as $key => $file ) {
+			$path = $this->plugin->path( $file );
+			if ( ! is_readable( $path ) ) {
+				return null;
+			}
+			$urls[ $key ] = add_query_arg( 'ver', (string) filemtime( $path ), $this->plugin->url( $file ) );
+		}
+		return $urls;
 	}
 }

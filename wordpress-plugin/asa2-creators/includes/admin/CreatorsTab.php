@@ -172,7 +172,7 @@ final class CreatorsTab {
 			echo '</div>';
 		}
 
-		echo '<form method="post" action="' . esc_url( admin_url( 'admin-post.php' ) ) . '" class="asa2-form" id="asa2-marketplace-form" novalidate>';
+		echo '<form method="post" action="' . esc_url( admin_url( 'admin-post.php' ) ) . '" class="asa2-form" id="asa2-marketplace-form" data-asa2-live novalidate>';
 		RequestGuard::fields( MarketplaceActions::SAVE );
 		echo '<input type="hidden" name="original" value="' . esc_attr( $record['marketplace'] ?? '' ) . '" />';
 		echo '<table class="form-table" role="presentation"><tbody>';
@@ -219,7 +219,7 @@ final class CreatorsTab {
 			);
 		}
 		echo '</fieldset>';
-		echo '<p class="asa2-kind-detected" id="asa2-kind-detected" role="status" aria-live="polite" hidden></p>';
+		echo '<p class="asa2-kind-detected asa2-live" id="asa2-kind-detected" role="status" aria-live="polite"></p>';
 		$this->row_end( 'kind', $errors );
 
 		// API version (read-only).
@@ -235,7 +235,7 @@ final class CreatorsTab {
 		// Credential ID.
 		$this->row_start( 'credential_id', __( 'Credential ID', 'asa2-creators' ), $errors );
 		printf(
-			'<input type="text" class="regular-text code" name="asa2[credential_id]" id="asa2-credential_id" value="%1$s" autocomplete="off" spellcheck="false" aria-describedby="asa2-credential_id-help"%2$s />',
+			'<input type="text" class="regular-text code" name="asa2[credential_id]" id="asa2-credential_id" value="%1$s" autocomplete="off" spellcheck="false" aria-describedby="asa2-credential_id-help asa2-kind-detected"%2$s />',
 			esc_attr( (string) $values['credential_id'] ),
 			isset( $errors['credential_id'] ) ? ' aria-invalid="true"' : ''
 		);
@@ -264,10 +264,11 @@ final class CreatorsTab {
 		// Partner tag.
 		$this->row_start( 'partner_tag', __( 'Partner Tag (Tracking ID)', 'asa2-creators' ), $errors );
 		printf(
-			'<input type="text" class="regular-text code" name="asa2[partner_tag]" id="asa2-partner_tag" value="%1$s" autocomplete="off" spellcheck="false" placeholder="mysite-21" aria-describedby="asa2-partner_tag-help"%2$s />',
+			'<input type="text" class="regular-text code" name="asa2[partner_tag]" id="asa2-partner_tag" value="%1$s" autocomplete="off" spellcheck="false" placeholder="mysite-21" aria-describedby="asa2-partner_tag-live asa2-partner_tag-help"%2$s />',
 			esc_attr( (string) $values['partner_tag'] ),
 			isset( $errors['partner_tag'] ) ? ' aria-invalid="true"' : ''
 		);
+		echo '<p class="asa2-live" id="asa2-partner_tag-live" aria-live="polite"></p>';
 		echo '<p class="description" id="asa2-partner_tag-help">' . esc_html__( 'Your Amazon Associates Tracking ID for this marketplace. It must belong to the Associates account linked to these Creators API credentials.', 'asa2-creators' ) . '</p>';
 		$this->row_end( 'partner_tag', $errors );
 
