@@ -3,14 +3,15 @@
 // credential type, pasted LWA credentials preselect LWA (v3) or warn about a mismatch, the
 // partner tag is checked while typing, the Associates Central link follows the marketplace. The
 // expected answers come from the same core's Node build (crates/wasm/pkg/node), so the test
-// checks the wiring, not a second copy of the rules. A last test blocks the wasm file and checks
-// that the form still works with the data the server printed. Screenshots:
+// checks the wiring, not a second copy of the rules. The last tests block the wasm file, then
+// move the build out of the plugin, and check that the form still works with the data the server
+// printed and says why once in the console. Screenshots:
 // tests/e2e/artifacts/live-form-*.png.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { openBrowser } from './lib/browser.mjs';
 import { root } from './lib/stack.mjs';
@@ -223,4 +224,30 @@ test('with the wasm file blocked the form still shows the versions the server pr
   assert.match(ours[0], /live form checks are off/);
   session.assertClean(blocked);
   await blocked.close();
+});
+
+test('without the wasm build in the plugin the page does not ask for it and warns once', async () => {
+  const dir = join(session.stack.plugin_dir, 'assets', 'wasm');
+  const aside = `${dir}.moved-by-live-form-test`;
+  const bare = await session.newPage();
+  const logged = [];
+  bare.on('console', (message) => { if (message.type() === 'warning') logged.push(message.text()); });
+  const asked = [];
+  bare.on('request', (request) => { if (request.url().includes('/assets/wasm/') || request.url().includes('admin-live.js')) asked.push(request.url()); });
+  renameSync(dir, aside);
+  try {
+    await bare.goto(ADD_URL);
+    await bare.waitForSelector('#asa2-marketplace-form[data-asa2-live="unavailable"]', { timeout: 10000 });
+  } finally {
+    renameSync(aside, dir);
+  }
+  await bare.selectOption('#asa2-marketplace', 'JP');
+  await bare.check('#asa2-kind-lwa');
+  assert.equal(await bare.locator('#asa2-api-version').innerText(), '3.3');
+  assert.deepEqual(asked, [], 'no request for a build that is not there');
+  const ours = logged.filter((w) => w.includes('ASA2'));
+  assert.equal(ours.length, 1, `one clear warning: ${JSON.stringify(logged)}`);
+  assert.match(ours[0], /make wasm/);
+  session.assertClean(bare);
+  await bare.close();
 });
