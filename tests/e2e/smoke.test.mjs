@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { openBrowser, sandboxStats, sandboxReset } from './lib/browser.mjs';
+import { openBrowser, fillLoginForm, sandboxStats, sandboxReset } from './lib/browser.mjs';
 
 let session;
 before(async () => { session = await openBrowser(); });
@@ -25,9 +25,7 @@ test('an administrator logs in and reaches the dashboard', async () => {
 
 test('a wrong password is refused', async () => {
   const page = await session.newPage();
-  await page.goto('/wp-login.php');
-  await page.fill('#user_login', 'admin');
-  await page.fill('#user_pass', 'not-the-password');
+  await fillLoginForm(page, 'admin', 'not-the-password');
   await Promise.all([page.waitForLoadState('load'), page.click('#wp-submit')]);
   assert.match(await page.textContent('#login_error'), /password you entered/);
   assert.equal(new URL(page.url()).pathname, '/wp-login.php');

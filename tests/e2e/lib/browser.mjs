@@ -111,9 +111,7 @@ export class Session {
    */
   async loginAs(page, role = 'administrator') {
     const user = userFor(this.stack, role);
-    await page.goto('/wp-login.php');
-    await page.fill('#user_login', user.login);
-    await page.fill('#user_pass', user.password);
+    await fillLoginForm(page, user.login, user.password);
     await Promise.all([
       page.waitForURL((url) => url.pathname.startsWith('/wp-admin'), { timeout: 15000 }),
       page.click('#wp-submit'),
@@ -136,5 +134,24 @@ export class Session {
     } finally {
       rmSync(this.profile, { recursive: true, force: true });
     }
+  }
+}
+
+/**
+ * Opens wp-login.php and fills the form. wp-login.php focuses (and may clear) its fields from a
+ * 200 ms timer after load; filling before that timer ran loses the password now and then, so
+ * this waits for the timer's focus and checks what the fields hold before returning.
+ */
+export async function fillLoginForm(page, login, password) {
+  await page.goto('/wp-login.php');
+  await page.waitForFunction(
+    () => ['user_login', 'user_pass'].includes(document.activeElement?.id),
+    null,
+    { timeout: 5000 },
+  );
+  await page.fill('#user_login', login);
+  await page.fill('#user_pass', password);
+  if ((await page.inputValue('#user_login')) !== login || (await page.inputValue('#user_pass')) !== password) {
+    throw new Error('the login form did not keep the values typed into it');
   }
 }
