@@ -44,7 +44,7 @@ final class IdSetActions {
 	 */
 	public function save( array $request ): string {
 		RequestGuard::check( self::SAVE, $request );
-		$fields   = is_array( $request['asa2'] ?? null ) ? $request['asa2'] : array();
+		$fields   = RequestGuard::group( $request );
 		$original = sanitize_title( RequestGuard::text( $request['original'] ?? '' ) );
 		$name     = sanitize_text_field( RequestGuard::text( $fields['name'] ?? '' ) );
 		$raw_tags = is_array( $fields['tags'] ?? null ) ? $fields['tags'] : array();

@@ -42,7 +42,7 @@ final class LoggingActions {
 	 */
 	public function save( array $request ): string {
 		RequestGuard::check( self::SAVE, $request );
-		$fields    = is_array( $request['asa2'] ?? null ) ? $request['asa2'] : array();
+		$fields    = RequestGuard::group( $request );
 		$level     = sanitize_key( RequestGuard::text( $fields['level'] ?? 'info' ) );
 		$retention = absint( $fields['retention_days'] ?? 30 );
 		if ( ! in_array( $level, LoggingSettings::LEVELS, true ) ) {

@@ -55,7 +55,7 @@ final class MarketplaceActions {
 		RequestGuard::check( self::SAVE, $request );
 		$repository = $this->plugin->marketplaces();
 		$records    = $repository->all();
-		$fields     = is_array( $request['asa2'] ?? null ) ? $request['asa2'] : array();
+		$fields     = RequestGuard::group( $request );
 		$original   = strtoupper( sanitize_text_field( RequestGuard::text( $request['original'] ?? '' ) ) );
 		$previous   = '' !== $original ? ( $records[ $original ] ?? null ) : null;
 		if ( '' !== $original && null === $previous ) {

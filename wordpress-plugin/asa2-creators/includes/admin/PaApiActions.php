@@ -45,7 +45,7 @@ final class PaApiActions {
 	 */
 	public function save( array $request ): string {
 		RequestGuard::check( self::SAVE, $request );
-		$fields = is_array( $request['asa2'] ?? null ) ? $request['asa2'] : array();
+		$fields = RequestGuard::group( $request );
 		$input  = array(
 			'access_key'  => sanitize_text_field( RequestGuard::text( $fields['access_key'] ?? '' ) ),
 			'secret_key'  => trim( (string) preg_replace( '/[\x00-\x1F\x7F]/', '', RequestGuard::text( $fields['secret_key'] ?? '' ) ) ),

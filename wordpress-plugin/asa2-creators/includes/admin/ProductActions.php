@@ -47,7 +47,7 @@ final class ProductActions {
 	 */
 	public function add( array $request ): string {
 		RequestGuard::check( self::ADD, $request );
-		$fields      = is_array( $request['asa2'] ?? null ) ? $request['asa2'] : array();
+		$fields      = RequestGuard::group( $request );
 		$input       = trim( sanitize_text_field( RequestGuard::text( $fields['input'] ?? '' ) ) );
 		$marketplace = strtoupper( sanitize_key( RequestGuard::text( $fields['marketplace'] ?? '' ) ) );
 		$notices     = $this->plugin->notices();

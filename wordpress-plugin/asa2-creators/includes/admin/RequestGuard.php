@@ -53,6 +53,17 @@ final class RequestGuard {
 	}
 
 	/**
+	 * The form's own fields (the posted asa2[...] group); an empty array when the group is
+	 * missing or was tampered into a string.
+	 *
+	 * @param array $request Unslashed POST data.
+	 * @return array
+	 */
+	public static function group( array $request ): array {
+		return is_array( $request['asa2'] ?? null ) ? $request['asa2'] : array();
+	}
+
+	/**
 	 * Hidden fields of a form that posts to admin-post.php.
 	 *
 	 * @param string $action admin-post action (also the nonce action).

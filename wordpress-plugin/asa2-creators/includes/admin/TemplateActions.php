@@ -49,7 +49,7 @@ final class TemplateActions {
 	 */
 	public function save( array $request ): string {
 		RequestGuard::check( self::SAVE, $request );
-		$fields   = is_array( $request['asa2'] ?? null ) ? $request['asa2'] : array();
+		$fields   = RequestGuard::group( $request );
 		$original = sanitize_key( RequestGuard::text( $request['original'] ?? '' ) );
 		$name     = trim( sanitize_text_field( RequestGuard::text( $fields['name'] ?? '' ) ) );
 		$source   = str_replace( "\r\n", "\n", RequestGuard::text( $fields['source'] ?? '' ) );
@@ -146,7 +146,7 @@ final class TemplateActions {
 	 */
 	public function save_product_settings( array $request ): string {
 		RequestGuard::check( self::SAVE_PRODUCT_OPT, $request );
-		$fields = is_array( $request['asa2'] ?? null ) ? $request['asa2'] : array();
+		$fields = RequestGuard::group( $request );
 		$ttl    = (int) ( $fields['ttl_hours'] ?? 24 );
 		$rate   = (float) str_replace( ',', '.', RequestGuard::text( $fields['requests_per_second'] ?? '1' ) );
 		$back   = OptionsScreen::url( array( 'tab' => ProductsSettingsTab::TAB ) );
