@@ -28,6 +28,41 @@ final class ProductsRenderTest extends ProductsTestCase {
 		$this->assertTrue( wp_style_is( 'asa2-product-box', 'enqueued' ) );
 	}
 
+	public function test_a_page_with_many_boxes_reads_the_products_with_one_query(): void {
+		global $wpdb;
+		$asins = array();
+		for ( $i = 1; $i <= 12; $i++ ) {
+			$asin    = sprintf( 'B0RENDER%02d', $i );
+			$asins[] = $asin;
+			$this->store_item( array( 'asin' => $asin, 'title' => "Grinder $i" ) );
+		}
+		$content = '';
+		foreach ( $asins as $asin ) {
+			$content .= "<p>A pick:</p>\n[asa2 asin=\"$asin\" marketplace=\"DE\"]\n";
+		}
+		$content .= "[asa2 asin=\"B0NOTSTORED\" marketplace=\"DE\"]\n";
+
+		$table   = $this->plugin()->products()->name();
+		$queries = array();
+		$watch   = function ( $query ) use ( &$queries, $table ) {
+			if ( false !== strpos( $query, $table ) && 0 === stripos( ltrim( $query ), 'SELECT' ) ) {
+				$queries[] = $query;
+			}
+			return $query;
+		};
+		add_filter( 'query', $watch );
+		$html = apply_filters( 'the_content', $content );
+		remove_filter( 'query', $watch );
+
+		for ( $i = 1; $i <= 12; $i++ ) {
+			$this->assertStringContainsString( "Grinder $i<", $html );
+		}
+		$this->assertCount( 1, $queries, implode( "\n", $queries ) );
+		// A later render reads fresh rows again (nothing stale is kept between renders).
+		$this->store_item( array( 'asin' => 'B0RENDER01', 'title' => 'Renamed grinder' ) );
+		$this->assertStringContainsString( 'Renamed grinder', do_shortcode( '[asa2 asin="B0RENDER01" marketplace="DE"]' ) );
+	}
+
 	public function test_a_title_with_a_script_tag_renders_inert(): void {
 		$this->store_item( array( 'title' => '<script>alert("x")</script>', 'brand' => '"><img src=x onerror=alert(1)>' ) );
 		$html = do_shortcode( '[asa2 asin="B0RENDER01" marketplace="DE"]' );

@@ -57,6 +57,8 @@ final class Hooks {
 		register_deactivation_hook( $this->plugin->file, array( $this, 'deactivate' ) );
 
 		add_action( 'init', array( $this, 'action_init' ) );
+		// Before do_shortcode (priority 11): load every box's product with one query.
+		add_filter( 'the_content', array( $this, 'filter_the_content' ), 9 );
 		add_action( 'admin_menu', array( $this, 'action_admin_menu' ) );
 		add_action( 'admin_enqueue_scripts', array( $this, 'action_admin_enqueue_scripts' ) );
 		add_action( 'admin_notices', array( $this, 'action_admin_notices' ) );
@@ -172,6 +174,19 @@ final class Hooks {
 		}
 		add_shortcode( Shortcode::TAG, array( new Shortcode( $this->plugin ), 'render' ) );
 		( new Block( $this->plugin ) )->register();
+	}
+
+	/**
+	 * Loads the products of the content's [asa2] boxes ahead, in one query.
+	 *
+	 * @param string $content Post content.
+	 * @return string The content, unchanged.
+	 */
+	public function filter_the_content( $content ) {
+		if ( is_string( $content ) ) {
+			$this->plugin->renderer()->prefetch( $content );
+		}
+		return $content;
 	}
 
 	/**

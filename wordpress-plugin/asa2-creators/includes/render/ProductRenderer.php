@@ -30,10 +30,51 @@ final class ProductRenderer {
 	private Plugin $plugin;
 
 	/**
+	 * Rows loaded ahead for the boxes of the content being rendered, keyed "ASIN|MP" (null: not
+	 * stored). Each is used by one box, then forgotten, so later renders read fresh rows.
+	 *
+	 * @var array<string, array|null>
+	 */
+	private array $prefetched = array();
+
+	/**
 	 * @param Plugin $plugin The plugin.
 	 */
 	public function __construct( Plugin $plugin ) {
 		$this->plugin = $plugin;
+	}
+
+	/**
+	 * Loads the products of every [asa2] shortcode in $content with one query, so a page with
+	 * many boxes does not query once per box.
+	 *
+	 * @param string $content Post content before shortcodes run.
+	 */
+	public function prefetch( string $content ): void {
+		if ( false === strpos( $content, '[' . Shortcode::TAG ) ) {
+			return;
+		}
+		preg_match_all( '/' . get_shortcode_regex( array( Shortcode::TAG ) ) . '/', $content, $matches, PREG_SET_ORDER );
+		$keys = array();
+		foreach ( $matches as $match ) {
+			$atts = shortcode_parse_atts( $match[3] );
+			if ( ! is_array( $atts ) || '' === trim( (string) ( $atts['asin'] ?? '' ) ) ) {
+				continue;
+			}
+			try {
+				$key = $this->plugin->product_service()->identify( trim( (string) $atts['asin'] ), strtoupper( trim( (string) ( $atts['marketplace'] ?? '' ) ) ) );
+			} catch ( \Asa2\Exception | \RuntimeException $e ) {
+				continue; // The box itself reports the problem when it renders.
+			}
+			$keys[ $key['asin'] . '|' . $key['marketplace'] ] = array( $key['asin'], $key['marketplace'] );
+		}
+		if ( ! $keys ) {
+			return;
+		}
+		$rows = $this->plugin->products()->find_many( array_values( $keys ) );
+		foreach ( array_keys( $keys ) as $id ) {
+			$this->prefetched[ $id ] = $rows[ $id ] ?? null;
+		}
 	}
 
 	/**
@@ -56,7 +97,13 @@ final class ProductRenderer {
 			return $this->hint( $e->getMessage() );
 		}
 
-		$row = $this->plugin->products()->find( $key['asin'], $key['marketplace'] );
+		$id = $key['asin'] . '|' . $key['marketplace'];
+		if ( array_key_exists( $id, $this->prefetched ) ) {
+			$row = $this->prefetched[ $id ];
+			unset( $this->prefetched[ $id ] );
+		} else {
+			$row = $this->plugin->products()->find( $key['asin'], $key['marketplace'] );
+		}
 		if ( null === $row || null === $row['item'] ) {
 			if ( null === $row ) {
 				$this->plugin->products()->ensure( $key['asin'], $key['marketplace'], Clock::now() );
