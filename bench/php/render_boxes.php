@@ -149,10 +149,13 @@ foreach ($asins as $asin) {
 }
 $shortcodes = implode("\n", $boxes);
 $steps = [
-    'ProductTable::find (one query per box)' => static function () use ($plugin, $asins): void {
+    'ProductTable::find (a box on its own: one query each)' => static function () use ($plugin, $asins): void {
         foreach ($asins as $asin) {
             $plugin->products()->find($asin, 'DE');
         }
+    },
+    'ProductTable::find_many (a page: one query for all 50)' => static function () use ($plugin, $asins): void {
+        $plugin->products()->find_many(array_map(static fn ($asin) => [$asin, 'DE'], $asins));
     },
     'Asa2\\Template::render (extension)' => static function () use ($template, $items): void {
         foreach ($items as $item) {
