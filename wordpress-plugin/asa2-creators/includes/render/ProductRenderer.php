@@ -38,6 +38,14 @@ final class ProductRenderer {
 	private array $prefetched = array();
 
 	/**
+	 * Products identified by prefetch(), keyed by the shortcode's "asin|MARKETPLACE" as written,
+	 * so a box does not identify its product a second time. Used once, like $prefetched.
+	 *
+	 * @var array<string, array{asin: string, marketplace: string}>
+	 */
+	private array $identified = array();
+
+	/**
 	 * @param Plugin $plugin The plugin.
 	 */
 	public function __construct( Plugin $plugin ) {
@@ -61,11 +69,14 @@ final class ProductRenderer {
 			if ( ! is_array( $atts ) || '' === trim( (string) ( $atts['asin'] ?? '' ) ) ) {
 				continue;
 			}
+			$input       = trim( (string) $atts['asin'] );
+			$marketplace = strtoupper( trim( (string) ( $atts['marketplace'] ?? '' ) ) );
 			try {
-				$key = $this->plugin->product_service()->identify( trim( (string) $atts['asin'] ), strtoupper( trim( (string) ( $atts['marketplace'] ?? '' ) ) ) );
+				$key = $this->plugin->product_service()->identify( $input, $marketplace );
 			} catch ( \Asa2\Exception | \RuntimeException $e ) {
 				continue; // The box itself reports the problem when it renders.
 			}
+			$this->identified[ $input . '|' . $marketplace ] = $key;
 			$keys[ $key['asin'] . '|' . $key['marketplace'] ] = array( $key['asin'], $key['marketplace'] );
 		}
 		if ( ! $keys ) {
@@ -90,7 +101,8 @@ final class ProductRenderer {
 			return $this->hint( __( 'ASA2: add an ASIN to show a product, e.g. [asa2 asin="B0DHS2V7ZB"].', 'asa2-creators' ) );
 		}
 		try {
-			$key = $this->plugin->product_service()->identify( $input, $marketplace );
+			$key = $this->identified[ $input . '|' . $marketplace ] ?? $this->plugin->product_service()->identify( $input, $marketplace );
+			unset( $this->identified[ $input . '|' . $marketplace ] );
 		} catch ( \Asa2\ValidationException $e ) {
 			return $this->hint( $e->getMessage() );
 		} catch ( \RuntimeException $e ) {
