@@ -105,12 +105,17 @@ final class ProductService {
 	}
 
 	/**
-	 * Refreshes products: grouped by marketplace, 10 per call.
+	 * Refreshes products: grouped by marketplace, 10 per call. The marketplaces take turns call
+	 * by call, so while one credential waits for its next slot another one is called.
 	 *
-	 * @param list<array{0: string, 1: string}> $keys [asin, marketplace] pairs.
-	 * @return array{updated: int, failed: array<string, string>} failed: "ASIN|MP" => message.
+	 * @param list<array{0: string, 1: string}> $keys    [asin, marketplace] pairs.
+	 * @param callable|null                     $proceed Asked before each GetItems call; when it
+	 *                                                   answers false the refresh stops there, and
+	 *                                                   the products not attempted stay untouched.
+	 * @return array{updated: int, failed: array<string, string>, skipped: int} failed: "ASIN|MP" =>
+	 *   message; skipped: products not attempted because $proceed stopped the refresh.
 	 */
-	public function refresh( array $keys ): array {
+	public function refresh( array $keys, ?callable $proceed = null ): array {
 		$groups = array();
 		foreach ( $keys as $key ) {
 			$groups[ (string) $key[1] ][ (string) $key[0] ] = true;
@@ -118,8 +123,11 @@ final class ProductService {
 		$result = array(
 			'updated' => 0,
 			'failed'  => array(),
+			'skipped' => 0,
 		);
+		$queues = array();
 		foreach ( $groups as $code => $asins ) {
+			$code  = (string) $code;
 			$asins = array_keys( $asins );
 			try {
 				$route = $this->router->route( $code );
@@ -127,8 +135,24 @@ final class ProductService {
 				$this->fail( $asins, $code, 'not_configured', $e->getMessage(), $result );
 				continue;
 			}
-			foreach ( array_chunk( $asins, self::BATCH ) as $batch ) {
-				$this->refresh_batch( $route, $code, $batch, $result );
+			$queues[ $code ] = array(
+				'route'   => $route,
+				'batches' => array_chunk( $asins, self::BATCH ),
+			);
+		}
+		while ( $queues ) {
+			foreach ( array_keys( $queues ) as $code ) {
+				if ( null !== $proceed && ! $proceed() ) {
+					foreach ( $queues as $queue ) {
+						$result['skipped'] += count( $queue['batches'], COUNT_RECURSIVE ) - count( $queue['batches'] );
+					}
+					return $result;
+				}
+				$batch = (array) array_shift( $queues[ $code ]['batches'] );
+				$this->refresh_batch( $queues[ $code ]['route'], (string) $code, $batch, $result );
+				if ( ! $queues[ $code ]['batches'] ) {
+					unset( $queues[ $code ] );
+				}
 			}
 		}
 		return $result;
