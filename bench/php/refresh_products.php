@@ -208,9 +208,9 @@ $notes = array_merge($notes, [
         1.05 / $plugin_rps,
     ),
     sprintf(
-        'Path: RefreshScheduler::run(%d) (the cron callback, here with a limit of 1,000; the hourly event takes %d per run) -> ProductService::refresh -> GetItems 10 ASINs per call. Products seeded as rows without data, %s.',
+        'Path: RefreshScheduler::run(%d) (the cron callback, here with a limit of 1,000; a cron run takes as many due products as fit in its time budget, %d s in this process) -> ProductService::refresh -> GetItems 10 ASINs per call. Products seeded as rows without data, %s.',
         PRODUCTS,
-        \Asa2\Creators\Cron\RefreshScheduler::PER_RUN,
+        (int) \Asa2\Creators\Cron\RefreshBudget::available(true),
         implode(', ', array_map(static fn ($c, $n) => "$c $n", array_keys($per), $per)),
     ),
     sprintf('Credentials from crates/sandbox/demo.json: %s.', implode(', ', array_map(static fn ($c) => "$c {$kind_of[$c]}", MARKETPLACES))),

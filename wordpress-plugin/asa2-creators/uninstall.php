@@ -53,6 +53,7 @@ function asa2_creators_uninstall_site() {
 	wp_clear_scheduled_hook( 'asa2_log_cleanup' );
 	wp_clear_scheduled_hook( 'asa2_refresh_products' );
 	wp_clear_scheduled_hook( 'asa2_refresh_products_soon' );
+	wp_clear_scheduled_hook( 'asa2_refresh_products_continue' );
 }
 
 if ( is_multisite() ) {

@@ -25,6 +25,8 @@ final class ProductsUninstallTest extends ProductsTestCase {
 		$this->plugin()->product_settings()->save( array( 'ttl_hours' => 12, 'requests_per_second' => 1.0 ) );
 		$this->plugin()->templates()->put( 'mine', 'Mine', '{{ Title }}' );
 		RefreshScheduler::soon();
+		// A run that left products due scheduled its follow-up.
+		wp_schedule_single_event( time() + RefreshScheduler::FOLLOW_UP_DELAY, RefreshScheduler::HOOK_CONTINUE );
 		$this->assertNotFalse( wp_next_scheduled( RefreshScheduler::HOOK ) );
 		$this->assertNotEmpty( $wpdb->get_col( $wpdb->prepare( "SELECT option_name FROM {$wpdb->options} WHERE option_name LIKE %s", $wpdb->esc_like( 'asa2_rate_' ) . '%' ) ) );
 
@@ -49,6 +51,7 @@ final class ProductsUninstallTest extends ProductsTestCase {
 			$this->assertSame( array(), $left );
 			$this->assertFalse( wp_next_scheduled( RefreshScheduler::HOOK ) );
 			$this->assertFalse( wp_next_scheduled( RefreshScheduler::HOOK_SOON ) );
+			$this->assertFalse( wp_next_scheduled( RefreshScheduler::HOOK_CONTINUE ) );
 		} finally {
 			( new Hooks( $this->plugin() ) )->activate();
 		}

@@ -73,6 +73,7 @@ final class Hooks {
 		add_action( 'asa2/options_tab_' . ProductsSettingsTab::TAB, array( $this, 'action_asa2_options_tab_products' ) );
 		add_action( RefreshScheduler::HOOK, array( $this, 'action_asa2_refresh_products' ) );
 		add_action( RefreshScheduler::HOOK_SOON, array( $this, 'action_asa2_refresh_products' ) );
+		add_action( RefreshScheduler::HOOK_CONTINUE, array( $this, 'action_asa2_refresh_products' ) );
 		add_action( 'asa2/remote_call', array( $this, 'action_asa2_remote_call' ) );
 
 		foreach ( array_keys( $this->admin_post_actions() ) as $action ) {
@@ -237,7 +238,8 @@ final class Hooks {
 	}
 
 	/**
-	 * WP-Cron: refreshes a batch of products that are due.
+	 * WP-Cron (hourly, after a page queued a product, and the follow-ups of a run that left
+	 * products due): refreshes due products for as long as the run's time budget allows.
 	 */
 	public function action_asa2_refresh_products(): void {
 		( new RefreshScheduler( $this->plugin ) )->run();

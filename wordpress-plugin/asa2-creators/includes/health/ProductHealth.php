@@ -96,7 +96,7 @@ final class ProductHealth {
 	 */
 	public function test_refresh(): array {
 		$next  = wp_next_scheduled( RefreshScheduler::HOOK );
-		$last  = get_option( 'asa2_last_refresh' );
+		$last  = get_option( RefreshScheduler::LAST_RUN_OPTION );
 		$lines = array();
 		if ( is_array( $last ) ) {
 			$lines[] = sprintf(
@@ -105,6 +105,23 @@ final class ProductHealth {
 				wp_date( 'Y-m-d H:i:s', (int) $last['time'] ),
 				(int) $last['updated'],
 				(int) $last['failed']
+			);
+			if ( isset( $last['remaining'] ) ) {
+				$lines[] = sprintf(
+					/* translators: 1: number of products still due, 2: seconds the run worked, 3: seconds it could work */
+					__( 'Products still due after it: %1$d; it worked %2$s of its %3$s seconds.', 'asa2-creators' ),
+					(int) $last['remaining'],
+					number_format_i18n( (float) $last['seconds'], 1 ),
+					number_format_i18n( (float) $last['budget'] )
+				);
+			}
+		}
+		$follow_up = wp_next_scheduled( RefreshScheduler::HOOK_CONTINUE );
+		if ( $follow_up ) {
+			$lines[] = sprintf(
+				/* translators: %s: time */
+				__( 'Products are still due: a follow-up run is scheduled for %s.', 'asa2-creators' ),
+				wp_date( 'Y-m-d H:i:s', (int) $follow_up )
 			);
 		}
 		if ( ! $next ) {

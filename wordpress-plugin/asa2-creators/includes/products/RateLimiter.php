@@ -28,6 +28,16 @@ final class RateLimiter {
 	private const MAX_WAIT = 30.0;
 
 	/**
+	 * Seconds between two calls with one credential at a rate (the rate plus the margin).
+	 *
+	 * @param float $rate Requests per second allowed for the credential.
+	 * @return float
+	 */
+	public static function spacing( float $rate ): float {
+		return self::MARGIN / max( 0.01, $rate );
+	}
+
+	/**
 	 * Waits until this worker may make the next call with a credential.
 	 *
 	 * @param string $credential Credential identifier (ID or access key; only its hash is stored).
@@ -36,7 +46,7 @@ final class RateLimiter {
 	 */
 	public function wait_turn( string $credential, float $rate ): float {
 		global $wpdb;
-		$interval = self::MARGIN / max( 0.01, $rate );
+		$interval = self::spacing( $rate );
 		$option   = self::OPTION_PREFIX . md5( $credential );
 		$suppress = $wpdb->suppress_errors( true );
 		// phpcs:disable WordPress.DB.DirectDatabaseQuery -- an atomic reservation shared by every worker.

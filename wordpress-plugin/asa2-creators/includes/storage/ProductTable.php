@@ -253,17 +253,46 @@ final class ProductTable {
 	}
 
 	/**
-	 * Products due for a refresh: never fetched, or last refreshed before $before; oldest first.
+	 * Products due for a refresh (never fetched, or last refreshed before $before): the oldest
+	 * $limit of each marketplace, all of them oldest first, so the products a page queued (rows
+	 * never fetched) come before every other. Each marketplace's credential has its own rate,
+	 * so one marketplace's backlog never keeps another's products waiting.
 	 *
 	 * @param int $before Unix time.
-	 * @param int $limit  At most this many.
-	 * @return list<array{id: int, asin: string, marketplace: string}>
+	 * @param int $limit  At most this many per marketplace.
+	 * @return list<array{id: int, asin: string, marketplace: string, refreshed_at: int}>
 	 */
 	public function due( int $before, int $limit ): array {
 		global $wpdb;
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix.
-		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT id, asin, marketplace FROM {$this->name()} WHERE refreshed_at < %d ORDER BY refreshed_at ASC, id ASC LIMIT %d", $before, $limit ), ARRAY_A );
-		return is_array( $rows ) ? $rows : array();
+		$codes = $wpdb->get_col( $wpdb->prepare( "SELECT DISTINCT marketplace FROM {$this->name()} WHERE refreshed_at < %d", $before ) );
+		$out   = array();
+		foreach ( (array) $codes as $code ) {
+			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix.
+			$rows = $wpdb->get_results( $wpdb->prepare( "SELECT id, asin, marketplace, refreshed_at FROM {$this->name()} WHERE marketplace = %s AND refreshed_at < %d ORDER BY refreshed_at ASC, id ASC LIMIT %d", $code, $before, $limit ), ARRAY_A );
+			foreach ( (array) $rows as $row ) {
+				$out[] = array(
+					'id'           => (int) $row['id'],
+					'asin'         => (string) $row['asin'],
+					'marketplace'  => (string) $row['marketplace'],
+					'refreshed_at' => (int) $row['refreshed_at'],
+				);
+			}
+		}
+		usort( $out, static fn( array $a, array $b ): int => array( $a['refreshed_at'], $a['id'] ) <=> array( $b['refreshed_at'], $b['id'] ) );
+		return $out;
+	}
+
+	/**
+	 * Number of products due for a refresh: never fetched, or last refreshed before $before.
+	 *
+	 * @param int $before Unix time.
+	 * @return int
+	 */
+	public function count_due( int $before ): int {
+		global $wpdb;
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix.
+		return (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$this->name()} WHERE refreshed_at < %d", $before ) );
 	}
 
 	/**

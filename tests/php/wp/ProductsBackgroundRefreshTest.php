@@ -1,0 +1,253 @@
+<?php
+/**
+ * The background refresh keeps up with large catalogs: a run refreshes as many due products as
+ * its time budget allows, stops between batches, schedules a follow-up while products are due,
+ * never overlaps another run and takes queued products first.
+ *
+ * @package Asa2\Tests\WP
+ */
+
+namespace Asa2\Tests\WP;
+
+use Asa2\Creators\Api\SharedLock;
+use Asa2\Creators\Clock;
+use Asa2\Creators\Cron\RefreshBudget;
+use Asa2\Creators\Cron\RefreshScheduler;
+use Asa2\Creators\Health\ProductHealth;
+
+require_once __DIR__ . '/ProductsTestCase.php';
+
+/**
+ * RefreshScheduler and RefreshBudget against the sandbox.
+ */
+final class ProductsBackgroundRefreshTest extends ProductsTestCase {
+
+	protected function tearDown(): void {
+		remove_all_filters( 'asa2/refresh_time_budget' );
+		parent::tearDown();
+	}
+
+	public function test_a_backlog_larger_than_fifty_is_refreshed_in_one_run(): void {
+		$this->configure_creators( self::DE, self::US );
+		$this->fast();
+		$this->seed( 'DE', 80, 'B0BLDE' );
+		$this->seed( 'US', 70, 'B0BLUS' );
+		$order  = array();
+		$record = static function ( $row ) use ( &$order ): void {
+			if ( 'GetItems' === $row['operation'] ) {
+				$order[] = $row['marketplace'];
+			}
+		};
+		add_action( 'asa2/remote_call', $record );
+
+		$result = ( new RefreshScheduler( $this->plugin() ) )->run();
+		remove_action( 'asa2/remote_call', $record );
+
+		$this->assertSame( 150, $result['updated'], implode( "\n", $result['failed'] ) );
+		$this->assertSame( 150, $result['due'] );
+		$this->assertSame( 0, $result['remaining'] );
+		$this->assertSame( 'done', $result['stopped'] );
+		$stats = $this->stats();
+		$this->assertSame( 8, $stats['api_calls_by_marketplace']['DE'] ?? 0, 'ceil(80/10) GetItems calls for DE' );
+		$this->assertSame( 7, $stats['api_calls_by_marketplace']['US'] ?? 0, 'ceil(70/10) GetItems calls for US' );
+		$this->assertSame( 0, $stats['throttled'] );
+		// The US products are newer, yet the marketplaces take turns: while one credential waits
+		// for its next slot, the other one calls.
+		$this->assertSame( array( 'DE', 'US', 'DE', 'US', 'DE', 'US' ), array_slice( $order, 0, 6 ) );
+		$this->assertSame( 0, $this->plugin()->products()->count_due( Clock::now() - DAY_IN_SECONDS ) );
+		$this->assertFalse( wp_next_scheduled( RefreshScheduler::HOOK_CONTINUE ), 'nothing left: no follow-up' );
+		$last = get_option( RefreshScheduler::LAST_RUN_OPTION );
+		$this->assertSame( 150, $last['updated'] );
+		$this->assertSame( 0, $last['remaining'] );
+	}
+
+	public function test_a_run_stops_at_its_budget_between_batches_and_a_follow_up_drains_the_rest(): void {
+		$this->configure_creators( self::DE );
+		$this->fast();
+		$this->seed( 'DE', 200, 'B0BUDG' );
+		add_filter( 'asa2/refresh_time_budget', static fn() => 0.5 );
+
+		$result = ( new RefreshScheduler( $this->plugin() ) )->run();
+
+		$this->assertSame( 'budget', $result['stopped'] );
+		$this->assertGreaterThan( 0, $result['updated'] );
+		$this->assertLessThan( 200, $result['updated'] );
+		$this->assertSame( 0, $result['updated'] % 10, 'whole batches only' );
+		$this->assertSame( $result['updated'], $result['due'] );
+		$this->assertSame( 200 - $result['updated'], $result['remaining'] );
+		$this->assertLessThan( 1.5, $result['seconds'], 'the run ended near its 0.5 s budget' );
+		$this->assertSame( intdiv( $result['updated'], 10 ), $this->api_calls( 'GetItems' ) );
+		// Every product was either refreshed completely or left as it was.
+		global $wpdb;
+		$rows = $wpdb->get_results( "SELECT data, refreshed_at, error_code FROM {$wpdb->prefix}asa2_products", ARRAY_A );
+		$done = 0;
+		foreach ( $rows as $row ) {
+			if ( null !== $row['data'] ) {
+				$this->assertGreaterThan( 0, (int) $row['refreshed_at'] );
+				++$done;
+			} else {
+				$this->assertSame( 0, (int) $row['refreshed_at'], 'not attempted, so untouched' );
+				$this->assertSame( '', $row['error_code'] );
+			}
+		}
+		$this->assertSame( $result['updated'], $done );
+
+		$next = wp_next_scheduled( RefreshScheduler::HOOK_CONTINUE );
+		$this->assertNotFalse( $next, 'a follow-up run is scheduled' );
+		$this->assertGreaterThanOrEqual( Clock::now() + 50, $next );
+		$this->assertLessThanOrEqual( Clock::now() + 120, $next );
+		$last = get_option( RefreshScheduler::LAST_RUN_OPTION );
+		$this->assertSame( 200 - $result['updated'], $last['remaining'] );
+		$this->assertSame( 'budget', $last['stopped'] );
+		$health = ( new ProductHealth( $this->plugin() ) )->test_refresh()['description'];
+		$this->assertStringContainsString( 'Products still due after it: ' . ( 200 - $result['updated'] ) . ';', $health );
+		$this->assertStringContainsString( 'a follow-up run is scheduled', $health );
+
+		// The follow-up event (WP-Cron unschedules a single event before running it), with the
+		// default budget: the rest is refreshed and no further follow-up is needed.
+		remove_all_filters( 'asa2/refresh_time_budget' );
+		wp_unschedule_event( $next, RefreshScheduler::HOOK_CONTINUE );
+		do_action( RefreshScheduler::HOOK_CONTINUE );
+		$last = get_option( RefreshScheduler::LAST_RUN_OPTION );
+		$this->assertSame( 200 - $result['updated'], $last['updated'] );
+		$this->assertSame( 0, $last['remaining'] );
+		$this->assertSame( 20, $this->api_calls( 'GetItems' ), 'each product fetched once' );
+		$this->assertFalse( wp_next_scheduled( RefreshScheduler::HOOK_CONTINUE ) );
+	}
+
+	public function test_runs_never_overlap(): void {
+		global $wpdb;
+		$this->configure_creators( self::DE );
+		$this->sandbox_configure( array( 'rps' => 0 ) );
+		// Slow enough that the worker's run lasts about two seconds.
+		$this->plugin()->product_settings()->save( array( 'ttl_hours' => 24, 'requests_per_second' => 4.0 ) );
+		$this->seed( 'DE', 80, 'B0OVER' );
+
+		$command = array( PHP_BINARY );
+		if ( '' !== self::$stack['extension'] ) {
+			array_push( $command, '-d', 'extension=' . self::$stack['extension'] );
+		}
+		array_push( $command, __DIR__ . '/support/refresh-cron.php', getenv( 'ASA2_STACK_JSON' ) ?: dirname( __DIR__, 3 ) . '/.work/test/stack.json' );
+		$pipes   = array();
+		$process = proc_open( $command, array( 1 => array( 'pipe', 'w' ), 2 => array( 'pipe', 'w' ) ), $pipes );
+		$this->assertIsResource( $process );
+
+		// Wait until the worker's run holds the lock, then start a second run here.
+		$option   = SharedLock::OPTION_PREFIX . RefreshScheduler::LOCK;
+		$deadline = microtime( true ) + 20;
+		while ( null === $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", $option ) ) ) {
+			$this->assertLessThan( $deadline, microtime( true ), 'the worker never took the lock' );
+			usleep( 10000 );
+		}
+		$here = ( new RefreshScheduler( $this->plugin() ) )->run();
+
+		$out = stream_get_contents( $pipes[1] );
+		$err = stream_get_contents( $pipes[2] );
+		fclose( $pipes[1] );
+		fclose( $pipes[2] );
+		$this->assertSame( 0, proc_close( $process ), "worker failed: {$out}\n{$err}" );
+		$worker = json_decode( (string) $out, true );
+
+		$this->assertSame( 'busy', $here['stopped'], 'the second run did nothing while the first ran' );
+		$this->assertSame( 0, $here['due'] );
+		$this->assertSame( 0, $here['updated'] );
+		$this->assertIsArray( $worker, $out . $err );
+		$this->assertSame( 80, $worker['updated'], (string) wp_json_encode( $worker ) );
+		$this->assertSame( 8, $this->api_calls( 'GetItems' ), 'each product fetched once' );
+		wp_cache_flush();
+		$this->assertSame( 80, get_option( RefreshScheduler::LAST_RUN_OPTION )['updated'], 'the busy run left the last run\'s record alone' );
+
+		// The lock is released at the end of a run.
+		$this->assertNull( $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", $option ) ) );
+		$this->assertSame( 'done', ( new RefreshScheduler( $this->plugin() ) )->run()['stopped'] );
+	}
+
+	public function test_products_a_page_queued_go_first(): void {
+		$this->configure_creators( self::DE, self::US );
+		$this->fast();
+		for ( $i = 0; $i < 30; $i++ ) {
+			$this->store_item( array( 'asin' => sprintf( 'B0OLDDE%03d', $i ), 'marketplace' => 'DE' ) );
+			$this->store_item( array( 'asin' => sprintf( 'B0OLDUS%03d', $i ), 'marketplace' => 'US' ) );
+		}
+		// Two days later every stored product is due; then a page shows a product never fetched.
+		add_filter( 'asa2/now', static fn() => time() + 2 * DAY_IN_SECONDS );
+		$this->assertSame( '', do_shortcode( '[asa2 asin="B0QUEUEUS1" marketplace="US"]' ) );
+		$this->assertNotFalse( wp_next_scheduled( RefreshScheduler::HOOK_SOON ) );
+		$this->assertSame( 61, $this->plugin()->products()->count_due( Clock::now() - DAY_IN_SECONDS ) );
+
+		// A budget for one call only: that call is the queued product's.
+		add_filter( 'asa2/refresh_time_budget', static fn() => 0.001 );
+		$result = ( new RefreshScheduler( $this->plugin() ) )->run();
+		$this->assertSame( 'budget', $result['stopped'] );
+		$this->assertSame( 1, $this->api_calls( 'GetItems' ) );
+		$this->assertSame( 10, $result['updated'] );
+		$this->assertNotNull( $this->row( 'B0QUEUEUS1', 'US' )['item'], 'the queued product was refreshed first' );
+		$this->assertSame( 51, $result['remaining'] );
+
+		// With run(limit): the queued product of another marketplace still comes first.
+		do_shortcode( '[asa2 asin="B0QUEUEDE1" marketplace="DE"]' );
+		remove_all_filters( 'asa2/refresh_time_budget' );
+		$result = ( new RefreshScheduler( $this->plugin() ) )->run( 5 );
+		$this->assertSame( 'limit', $result['stopped'] );
+		$this->assertSame( 5, $result['due'] );
+		$this->assertNotNull( $this->row( 'B0QUEUEDE1', 'DE' )['item'] );
+	}
+
+	public function test_the_budget_leaves_headroom_below_max_execution_time(): void {
+		$limit   = ini_get( 'max_execution_time' );
+		$started = $_SERVER['REQUEST_TIME_FLOAT'] ?? null;
+		try {
+			$this->assertSame( 50.0, RefreshBudget::available(), 'no time limit (command line): the cap' );
+			ini_set( 'max_execution_time', '30' );
+			$_SERVER['REQUEST_TIME_FLOAT'] = microtime( true ) - 6.0;
+			$this->assertEqualsWithDelta( 16.0, RefreshBudget::available(), 0.1, 'two thirds of the 24 s left' );
+			$this->assertEqualsWithDelta( 20.0, RefreshBudget::available( true ), 0.001, 'a fresh request: two thirds of 30 s' );
+			ini_set( 'max_execution_time', '300' );
+			$this->assertSame( 50.0, RefreshBudget::available(), 'never more than 50 s' );
+			$_SERVER['REQUEST_TIME_FLOAT'] = microtime( true ) - 400.0;
+			$this->assertSame( 0.0, RefreshBudget::available(), 'the request used its time already' );
+		} finally {
+			ini_set( 'max_execution_time', (string) $limit );
+			$_SERVER['REQUEST_TIME_FLOAT'] = $started;
+		}
+
+		// A run with no time left makes no call and schedules nothing.
+		$this->configure_creators( self::DE );
+		$this->seed( 'DE', 20, 'B0NOTM' );
+		add_filter( 'asa2/refresh_time_budget', static fn() => 0.0 );
+		$result = ( new RefreshScheduler( $this->plugin() ) )->run();
+		$this->assertSame( 'budget', $result['stopped'] );
+		$this->assertSame( 0, $result['due'] );
+		$this->assertSame( 20, $result['remaining'] );
+		$this->assertSame( 0, $this->api_calls( 'GetItems' ) );
+		$this->assertFalse( wp_next_scheduled( RefreshScheduler::HOOK_CONTINUE ), 'the hourly run tries again' );
+	}
+
+	/** No rate limit in the sandbox, 10 requests per second in the plugin: batches take 0.1 s. */
+	private function fast(): void {
+		$this->sandbox_configure( array( 'rps' => 0 ) );
+		$this->settings( 24, 10.0 );
+	}
+
+	/** Options -> Products. */
+	private function settings( int $ttl_hours, float $rps ): void {
+		$this->plugin()->product_settings()->save( array( 'ttl_hours' => $ttl_hours, 'requests_per_second' => $rps ) );
+	}
+
+	/**
+	 * Rows never fetched, as pages and the Add form leave them, in one query.
+	 *
+	 * @param string $marketplace Marketplace.
+	 * @param int    $count       How many.
+	 * @param string $prefix      First 6 characters of the ASINs.
+	 */
+	private function seed( string $marketplace, int $count, string $prefix ): void {
+		global $wpdb;
+		$values = array();
+		for ( $i = 0; $i < $count; $i++ ) {
+			$values[] = $wpdb->prepare( '(%s, %s, %d)', sprintf( '%s%04d', $prefix, $i ), $marketplace, time() );
+		}
+		$wpdb->query( "INSERT INTO {$wpdb->prefix}asa2_products (asin, marketplace, created) VALUES " . implode( ',', $values ) );
+		$this->assertSame( $count, (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->prefix}asa2_products WHERE marketplace = %s", $marketplace ) ) );
+	}
+}
