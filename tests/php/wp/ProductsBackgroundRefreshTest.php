@@ -2,7 +2,8 @@
 /**
  * The background refresh keeps up with large catalogs: a run refreshes as many due products as
  * its time budget allows, stops between batches, schedules a follow-up while products are due,
- * never overlaps another run and takes queued products first.
+ * never overlaps another run, takes queued products first, and the owner is told when the
+ * catalog cannot be refreshed within the interval.
  *
  * @package Asa2\Tests\WP
  */
@@ -18,7 +19,7 @@ use Asa2\Creators\Health\ProductHealth;
 require_once __DIR__ . '/ProductsTestCase.php';
 
 /**
- * RefreshScheduler and RefreshBudget against the sandbox.
+ * RefreshScheduler, RefreshBudget and RefreshCapacity against the sandbox.
  */
 final class ProductsBackgroundRefreshTest extends ProductsTestCase {
 
@@ -191,6 +192,64 @@ final class ProductsBackgroundRefreshTest extends ProductsTestCase {
 		$this->assertSame( 'limit', $result['stopped'] );
 		$this->assertSame( 5, $result['due'] );
 		$this->assertNotNull( $this->row( 'B0QUEUEDE1', 'DE' )['item'] );
+	}
+
+	public function test_the_capacity_warning_appears_and_disappears(): void {
+		$this->configure_creators( self::DE, self::US );
+		add_filter( 'asa2/refresh_time_budget', static fn() => 50.0 );
+		$this->seed( 'DE', 2000, 'B0CAPA' );
+		$health = new ProductHealth( $this->plugin() );
+
+		// 200 calls at 1 request/s: about 3.5 minutes a day, the hourly runs give 20 minutes.
+		$this->settings( 24, 1.0 );
+		$test = $health->test_capacity();
+		$this->assertSame( 'good', $test['status'], $test['description'] );
+		$this->assertStringContainsString( 'within 24 hours', $test['label'] );
+		$this->assertStringContainsString( '2,000 stored products need 200 GetItems calls', $test['description'] );
+
+		// Every hour: the hourly run's 50 s are not enough, follow-up runs are.
+		$this->settings( 1, 1.0 );
+		$test = $health->test_capacity();
+		$this->assertSame( 'recommended', $test['status'], $test['description'] );
+		$this->assertStringContainsString( 'system cron job', $test['description'] );
+		$this->assertStringContainsString( 'every minute', $test['description'] );
+		$this->assertStringContainsString( 'at least 5 hours', $test['description'] );
+
+		// At 0.1 requests/s not even follow-up runs keep up.
+		$this->settings( 1, 0.1 );
+		$test = $health->test_capacity();
+		$this->assertSame( 'critical', $test['status'], $test['description'] );
+		$this->assertStringContainsString( 'at least 2 hours', $test['description'] );
+		$this->assertStringContainsString( 'tab=products', $test['actions'] );
+
+		// Half of them in the US, with its own credential: the credentials take turns.
+		global $wpdb;
+		$wpdb->query( "UPDATE {$wpdb->prefix}asa2_products SET marketplace = 'US' WHERE id % 2 = 0" );
+		$test = $health->test_capacity();
+		$this->assertSame( 'recommended', $test['status'], $test['description'] );
+		$this->assertStringContainsString( '2 credentials', $test['description'] );
+
+		$tests = apply_filters( 'site_status_tests', array( 'direct' => array(), 'async' => array() ) );
+		$this->assertArrayHasKey( 'asa2_refresh_capacity', $tests['direct'] );
+
+		// The Products screen and Options -> Products say so (another process: its own budget,
+		// from its own max_execution_time; these settings give the same verdict for any budget
+		// from 20 to 50 s).
+		$wpdb->query( "UPDATE {$wpdb->prefix}asa2_products SET marketplace = 'DE'" );
+		$this->settings( 1, 0.1 );
+		$page = $this->http( 'GET', '/wp-admin/admin.php?page=asa2-products', array( 'as' => 'administrator' ) );
+		$this->assertSame( 200, $page['status'] );
+		$this->assertStringContainsString( 'id="asa2-refresh-capacity"', $page['body'] );
+		$this->assertStringContainsString( 'cannot keep up with the stored products', $page['body'] );
+		$options = $this->http( 'GET', '/wp-admin/admin.php?page=asa2-options&tab=products', array( 'as' => 'administrator' ) );
+		$this->assertStringContainsString( 'asa2-capacity-critical', $options['body'] );
+
+		$this->settings( 24, 1.0 );
+		$page = $this->http( 'GET', '/wp-admin/admin.php?page=asa2-products', array( 'as' => 'administrator' ) );
+		$this->assertSame( 200, $page['status'] );
+		$this->assertStringNotContainsString( 'id="asa2-refresh-capacity"', $page['body'], 'the warning is gone' );
+		$options = $this->http( 'GET', '/wp-admin/admin.php?page=asa2-options&tab=products', array( 'as' => 'administrator' ) );
+		$this->assertStringContainsString( 'asa2-capacity-good', $options['body'] );
 	}
 
 	public function test_the_budget_leaves_headroom_below_max_execution_time(): void {

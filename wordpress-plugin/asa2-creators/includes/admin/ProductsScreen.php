@@ -7,6 +7,7 @@
 
 namespace Asa2\Creators\Admin;
 
+use Asa2\Creators\Cron\RefreshCapacity;
 use Asa2\Creators\Plugin;
 use Asa2\Creators\Products\ApiRouter;
 use Asa2\Creators\Render\Shortcode;
@@ -95,6 +96,7 @@ final class ProductsScreen {
 		echo '<p class="asa2-intro">' . esc_html__( 'Products are loaded from Amazon here and stored; your pages show the stored data and never wait for Amazon. Each marketplace uses the Creators API when it has Creators API credentials, otherwise PA-API 5.0.', 'asa2-creators' ) . '</p>';
 
 		$this->render_routes();
+		$this->render_capacity();
 
 		echo '<div class="asa2-product-forms">';
 		echo '<form method="post" action="' . esc_url( admin_url( 'admin-post.php' ) ) . '" class="asa2-card asa2-add-product" id="asa2-add-product">';
@@ -161,6 +163,23 @@ final class ProductsScreen {
 			$parts[] = __( 'other marketplaces: PA-API 5.0', 'asa2-creators' );
 		}
 		echo '<p class="asa2-routes"><span class="dashicons dashicons-randomize" aria-hidden="true"></span> ' . esc_html( implode( ' · ', $parts ) ) . '</p>';
+	}
+
+	/**
+	 * A warning when the background refresh cannot keep every product within the interval.
+	 */
+	private function render_capacity(): void {
+		$capacity = ( new RefreshCapacity( $this->plugin ) )->assess();
+		if ( 'good' === $capacity['status'] ) {
+			return;
+		}
+		$text  = RefreshCapacity::explain( $capacity );
+		$class = 'critical' === $capacity['status'] ? 'notice-error' : 'notice-warning';
+		echo '<div class="notice ' . esc_attr( $class ) . ' inline asa2-refresh-capacity" id="asa2-refresh-capacity"><p><strong>' . esc_html( $text['label'] ) . '</strong></p><ul>';
+		foreach ( $text['lines'] as $line ) {
+			echo '<li>' . esc_html( $line ) . '</li>';
+		}
+		echo '</ul><p><a href="' . esc_url( OptionsScreen::url( array( 'tab' => ProductsSettingsTab::TAB ) ) ) . '">' . esc_html__( 'Open ASA2 Options → Products', 'asa2-creators' ) . '</a></p></div>';
 	}
 
 	/**

@@ -7,8 +7,11 @@
 
 namespace Asa2\Creators\Health;
 
+use Asa2\Creators\Admin\OptionsScreen;
 use Asa2\Creators\Admin\ProductsScreen;
+use Asa2\Creators\Admin\ProductsSettingsTab;
 use Asa2\Creators\Clock;
+use Asa2\Creators\Cron\RefreshCapacity;
 use Asa2\Creators\Cron\RefreshScheduler;
 use Asa2\Creators\Plugin;
 use Asa2\Creators\Products\ApiRouter;
@@ -18,8 +21,9 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /**
- * Tools -> Site Health: the last token and API call per marketplace, and whether the background
- * refresh runs. Also the admin notice shown while Amazon calls an account not eligible.
+ * Tools -> Site Health: the last token and API call per marketplace, whether the background
+ * refresh runs, and whether it can keep every product within the refresh interval. Also the
+ * admin notice shown while Amazon calls an account not eligible.
  */
 final class ProductHealth {
 
@@ -47,6 +51,10 @@ final class ProductHealth {
 		$tests['direct']['asa2_product_refresh'] = array(
 			'label' => __( 'ASA2 background product refresh', 'asa2-creators' ),
 			'test'  => array( $this, 'test_refresh' ),
+		);
+		$tests['direct']['asa2_refresh_capacity'] = array(
+			'label' => __( 'ASA2 refresh capacity', 'asa2-creators' ),
+			'test'  => array( $this, 'test_capacity' ),
 		);
 		return $tests;
 	}
@@ -142,6 +150,17 @@ final class ProductHealth {
 	}
 
 	/**
+	 * Whether the background refresh can keep every stored product within the refresh interval.
+	 *
+	 * @return array
+	 */
+	public function test_capacity(): array {
+		$capacity = ( new RefreshCapacity( $this->plugin ) )->assess();
+		$text     = RefreshCapacity::explain( $capacity );
+		return $this->result( 'asa2_refresh_capacity', $capacity['status'], $text['label'], $text['lines'], OptionsScreen::url( array( 'tab' => ProductsSettingsTab::TAB ) ), __( 'Open ASA2 Options → Products', 'asa2-creators' ) );
+	}
+
+	/**
 	 * The notice while Amazon calls an account not eligible.
 	 */
 	public function render_not_eligible_notice(): void {
@@ -167,9 +186,11 @@ final class ProductHealth {
 	 * @param string       $status good, recommended or critical.
 	 * @param string       $label  Headline.
 	 * @param list<string> $lines  Details.
+	 * @param string       $url    Where to act (default: ASA2 Products).
+	 * @param string       $link   Text of the link.
 	 * @return array
 	 */
-	private function result( string $test, string $status, string $label, array $lines ): array {
+	private function result( string $test, string $status, string $label, array $lines, string $url = '', string $link = '' ): array {
 		return array(
 			'label'       => $label,
 			'status'      => $status,
@@ -178,7 +199,7 @@ final class ProductHealth {
 				'color' => 'good' === $status ? 'blue' : ( 'critical' === $status ? 'red' : 'orange' ),
 			),
 			'description' => '<ul>' . implode( '', array_map( static fn( string $l ): string => '<li>' . esc_html( $l ) . '</li>', $lines ) ) . '</ul>',
-			'actions'     => '<p><a href="' . esc_url( ProductsScreen::url() ) . '">' . esc_html__( 'Open ASA2 Products', 'asa2-creators' ) . '</a></p>',
+			'actions'     => '<p><a href="' . esc_url( '' !== $url ? $url : ProductsScreen::url() ) . '">' . esc_html( '' !== $link ? $link : __( 'Open ASA2 Products', 'asa2-creators' ) ) . '</a></p>',
 			'test'        => $test,
 		);
 	}

@@ -75,7 +75,7 @@ final class ApiRouter {
 				'api'        => 'creators',
 				/* translators: %s: API version, e.g. "2.2" */
 				'label'      => sprintf( __( 'Creators API %s', 'asa2-creators' ), $record['api_version'] ),
-				'credential' => 'creators:' . $record['credential_id'],
+				'credential' => (string) $this->credential( $code ),
 				'config'     => $config,
 			);
 		}
@@ -89,7 +89,7 @@ final class ApiRouter {
 			return array(
 				'api'         => 'paapi',
 				'label'       => __( 'PA-API 5.0', 'asa2-creators' ),
-				'credential'  => 'paapi:' . $settings['access_key'],
+				'credential'  => (string) $this->credential( $code ),
 				'credentials' => array(
 					'access_key'  => $settings['access_key'],
 					'secret_key'  => $secret,
@@ -99,6 +99,21 @@ final class ApiRouter {
 			);
 		}
 		throw new NotConfiguredException( self::not_configured_message( $code ) );
+	}
+
+	/**
+	 * The identifier of the credential a marketplace is called with (what its calls are spaced
+	 * by), without opening any secret.
+	 *
+	 * @param string $code Marketplace code.
+	 * @return string|null Null when no API is set up for it.
+	 */
+	public function credential( string $code ): ?string {
+		$record = $this->plugin->marketplaces()->active()[ $code ] ?? null;
+		if ( null !== $record ) {
+			return 'creators:' . $record['credential_id'];
+		}
+		return $this->plugin->paapi()->is_configured() ? 'paapi:' . $this->plugin->paapi()->get()['access_key'] : null;
 	}
 
 	/**

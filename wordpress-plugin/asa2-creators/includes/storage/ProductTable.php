@@ -296,6 +296,22 @@ final class ProductTable {
 	}
 
 	/**
+	 * Number of products per marketplace.
+	 *
+	 * @return array<string, int> Marketplace code => products.
+	 */
+	public function count_by_marketplace(): array {
+		global $wpdb;
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix.
+		$rows = $wpdb->get_results( "SELECT marketplace, COUNT(*) AS products FROM {$this->name()} GROUP BY marketplace", ARRAY_A );
+		$out  = array();
+		foreach ( (array) $rows as $row ) {
+			$out[ (string) $row['marketplace'] ] = (int) $row['products'];
+		}
+		return $out;
+	}
+
+	/**
 	 * WHERE clause of a search.
 	 *
 	 * @param string $search Search text.
