@@ -112,6 +112,10 @@ impl SigV4 {
                 .as_deref()
                 .map(|t| text(t, "sessionToken").map(Secret::new))
                 .transpose()?;
+            let headers: Vec<(&str, &str)> = headers
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
             let signed = sigv4_sign_request(
                 method,
                 url,
@@ -123,6 +127,7 @@ impl SigV4 {
                 text(&service, "service")?,
                 text(&amzDate, "amzDate")?,
                 token.as_ref(),
+                None,
             )
             .map_err(|e| invalid(field_of(&e), shortened(e).to_string()))?;
             let mut added = ZendHashTable::new();

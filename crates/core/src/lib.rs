@@ -79,6 +79,9 @@ pub use normalize::*;
 mod sigv4;
 pub use sigv4::*;
 
+mod sigv4_key;
+pub use sigv4_key::*;
+
 mod paapi;
 pub use paapi::*;
 

@@ -3,7 +3,8 @@
 //! [`sign_v4`] takes a request (method, URL, headers in order, body), the credentials, the
 //! scope (region and service) and an [`AmzDate`], and returns every stage of the computation:
 //! canonical request, string to sign, signature, `Authorization` value and the headers the
-//! caller must add before sending. It reads no clock and sends nothing.
+//! caller must add before sending. It reads no clock and sends nothing. [`sign_v4_cached`]
+//! does the same with the signing key from a caller's [`SigningKeyCache`].
 //!
 //! Canonicalization follows AWS's documentation and AWS's own signer (`aws-sigv4`):
 //! - path: each byte outside the RFC 3986 unreserved set and `/` is percent-encoded once; `%XX`
@@ -16,14 +17,14 @@
 //!   join their values with commas in request order, sorted by name. `Authorization` is never
 //!   signed.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
 use std::fmt;
 use std::fmt::Write as _;
 
-use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 
 use crate::secret::Secret;
+use crate::sigv4_key::{SigningKey, SigningKeyCache};
 
 /// The signing algorithm name.
 pub const SIGV4_ALGORITHM: &str = "AWS4-HMAC-SHA256";
@@ -158,23 +159,48 @@ impl AmzDate {
 
     /// The scope date: `20150830`.
     pub fn scope_date(self) -> String {
-        let (y, m, d) = civil_from_days(self.unix.div_euclid(86_400));
-        format!("{y:04}{m:02}{d:02}")
+        String::from_utf8_lossy(&self.scope_date_bytes()).into_owned()
+    }
+
+    /// Days since 1970-01-01 (the scope date as a number).
+    pub(crate) fn day(self) -> i64 {
+        self.unix.div_euclid(86_400)
+    }
+
+    /// `20150830`, ASCII digits.
+    pub(crate) fn scope_date_bytes(self) -> [u8; 8] {
+        let mut out = [0u8; 8];
+        out.copy_from_slice(&self.digits()[..8]);
+        out
+    }
+
+    /// `20150830T123600Z`, ASCII. The year has four digits: the range checks keep it in
+    /// 0000-9999.
+    fn digits(self) -> [u8; 16] {
+        let (y, m, d) = civil_from_days(self.day());
+        let s = self.unix.rem_euclid(86_400);
+        let mut out = *b"00000000T000000Z";
+        let mut put = |at: usize, width: usize, mut n: i64| {
+            for slot in out[at..at + width].iter_mut().rev() {
+                // `n % 10` is a digit: the cast cannot truncate.
+                *slot = b'0' + (n % 10) as u8;
+                n /= 10;
+            }
+        };
+        put(0, 4, y);
+        put(4, 2, m);
+        put(6, 2, d);
+        put(9, 2, s / 3600);
+        put(11, 2, s % 3600 / 60);
+        put(13, 2, s % 60);
+        out
     }
 }
 
 impl fmt::Display for AmzDate {
     /// `20150830T123600Z`
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (y, m, d) = civil_from_days(self.unix.div_euclid(86_400));
-        let s = self.unix.rem_euclid(86_400);
-        write!(
-            f,
-            "{y:04}{m:02}{d:02}T{:02}{:02}{:02}Z",
-            s / 3600,
-            s % 3600 / 60,
-            s % 60
-        )
+        f.write_str(&String::from_utf8_lossy(&self.digits()))
     }
 }
 
@@ -324,10 +350,33 @@ impl fmt::Debug for SigV4Signature {
     }
 }
 
-/// Signs `request`; see the module documentation for the canonicalization rules.
+/// Signs `request`; see the module documentation for the canonicalization rules. The signing
+/// key is derived for this call; [`sign_v4_cached`] takes it from a [`SigningKeyCache`].
 pub fn sign_v4(
     request: &SigV4Request<'_>,
     params: &SigV4Params<'_>,
+) -> Result<SigV4Signature, SigV4Error> {
+    sign(request, params, None)
+}
+
+/// Signs `request` like [`sign_v4`], with the signing key from `key_cache` (derived and cached
+/// on first use of a secret, day, region and service). The result is the same.
+pub fn sign_v4_cached(
+    request: &SigV4Request<'_>,
+    params: &SigV4Params<'_>,
+    key_cache: &mut SigningKeyCache,
+) -> Result<SigV4Signature, SigV4Error> {
+    sign(request, params, Some(key_cache))
+}
+
+/// A canonical header: lowercase name and canonical value, borrowed when the request's are
+/// already canonical.
+type CanonicalHeader<'a> = (Cow<'a, str>, Cow<'a, str>);
+
+fn sign(
+    request: &SigV4Request<'_>,
+    params: &SigV4Params<'_>,
+    key_cache: Option<&mut SigningKeyCache>,
 ) -> Result<SigV4Signature, SigV4Error> {
     check_scope_part("access key", params.access_key)?;
     check_scope_part("region", params.region)?;
@@ -339,111 +388,172 @@ pub fn sign_v4(
         return Err(SigV4Error::InvalidMethod(request.method.to_string()));
     }
     let url = ParsedUrl::parse(request.url)?;
-    let amz_date = params.date.to_string();
+    let date_digits = params.date.digits();
+    let amz_date = std::str::from_utf8(&date_digits).unwrap_or_default();
+    let scope_date = amz_date.get(..8).unwrap_or_default();
     let settings = params.settings;
 
-    // Canonical headers: lowercase name -> values in request order.
-    let mut canonical: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for (name, value) in request.headers {
+    // Canonical headers, sorted by name; a stable sort keeps repeated names in request order.
+    let mut canonical: Vec<CanonicalHeader<'_>> = Vec::with_capacity(request.headers.len() + 3);
+    for &(name, value) in request.headers {
         if name.is_empty() || !name.bytes().all(is_token_byte) {
-            return Err(SigV4Error::InvalidHeaderName((*name).to_string()));
+            return Err(SigV4Error::InvalidHeaderName(name.to_string()));
         }
-        let lower = name.to_ascii_lowercase();
+        let lower = if name.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(name.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(name)
+        };
         if lower == "authorization" {
             continue;
         }
         let value = canonical_header_value(value)
-            .ok_or_else(|| SigV4Error::InvalidHeaderValue(lower.clone()))?;
-        canonical.entry(lower).or_default().push(value);
+            .ok_or_else(|| SigV4Error::InvalidHeaderValue(lower.to_string()))?;
+        canonical.push((lower, value));
     }
+    canonical.sort_by(|a, b| a.0.cmp(&b.0));
 
     let mut headers_to_add: Vec<(String, String)> = Vec::new();
     if settings.default_headers == DefaultHeaders::AddMissing {
-        if !canonical.contains_key("host") {
-            let host = url.host.clone().ok_or(SigV4Error::MissingHost)?;
-            canonical.insert("host".into(), vec![host.clone()]);
+        if header_values(&canonical, "host").is_empty() {
+            let host = url.host().ok_or(SigV4Error::MissingHost)?;
+            insert_header(&mut canonical, "host", Cow::Owned(host.clone()));
             headers_to_add.push(("Host".into(), host));
         }
-        match canonical.get("x-amz-date") {
-            Some(values) if values.len() != 1 || values[0] != amz_date => {
-                return Err(SigV4Error::DateMismatch {
-                    header: values.join(","),
-                    date: amz_date,
-                });
+        match header_values(&canonical, "x-amz-date") {
+            [] => {
+                insert_header(&mut canonical, "x-amz-date", Cow::Borrowed(amz_date));
+                headers_to_add.push(("X-Amz-Date".into(), amz_date.to_string()));
             }
-            Some(_) => {}
-            None => {
-                canonical.insert("x-amz-date".into(), vec![amz_date.clone()]);
-                headers_to_add.push(("X-Amz-Date".into(), amz_date.clone()));
+            [(_, value)] if value == amz_date => {}
+            values => {
+                return Err(SigV4Error::DateMismatch {
+                    header: join_values(values),
+                    date: amz_date.to_string(),
+                });
             }
         }
     }
     if let Some(token) = params.session_token {
         let token = token.expose();
-        match canonical.get("x-amz-security-token") {
-            Some(values) if values.len() != 1 || values[0] != token.trim_matches(' ') => {
-                return Err(SigV4Error::SessionTokenMismatch);
-            }
-            Some(_) => {}
-            None => {
+        match header_values(&canonical, "x-amz-security-token") {
+            [] => {
                 if settings.session_token == SessionTokenPlacement::Signed {
                     let value = canonical_header_value(token).ok_or_else(|| {
                         SigV4Error::InvalidHeaderValue("x-amz-security-token".into())
                     })?;
-                    canonical.insert("x-amz-security-token".into(), vec![value]);
+                    insert_header(&mut canonical, "x-amz-security-token", value);
                 }
                 headers_to_add.push(("X-Amz-Security-Token".into(), token.to_string()));
             }
+            [(_, value)] if value == token.trim_matches(' ') => {}
+            _ => return Err(SigV4Error::SessionTokenMismatch),
         }
         if settings.session_token == SessionTokenPlacement::AfterSigning {
-            canonical.remove("x-amz-security-token");
+            canonical.retain(|(name, _)| name != "x-amz-security-token");
         }
     }
 
-    let mut canonical_request = String::with_capacity(256 + request.body.len().min(64));
+    let mut signed_headers = String::with_capacity(canonical.iter().map(|h| h.0.len() + 1).sum());
+    for (name, _) in by_name(&canonical) {
+        if !signed_headers.is_empty() {
+            signed_headers.push(';');
+        }
+        signed_headers.push_str(name);
+    }
+    let query = canonical_query(url.query);
+    let mut canonical_request = String::with_capacity(
+        request.method.len()
+            + url.path.len()
+            + 1
+            + query.len()
+            + canonical
+                .iter()
+                .map(|(n, v)| n.len() + v.len() + 2)
+                .sum::<usize>()
+            + signed_headers.len()
+            + 69,
+    );
     canonical_request.push_str(request.method);
     canonical_request.push('\n');
-    canonical_request.push_str(&canonical_uri(url.path, settings.path_normalization));
+    push_canonical_uri(
+        &mut canonical_request,
+        url.path,
+        settings.path_normalization,
+    );
     canonical_request.push('\n');
-    canonical_request.push_str(&canonical_query(url.query));
+    canonical_request.push_str(&query);
     canonical_request.push('\n');
-    for (name, values) in &canonical {
+    for (name, values) in by_name(&canonical) {
         canonical_request.push_str(name);
         canonical_request.push(':');
-        canonical_request.push_str(&values.join(","));
+        for (i, (_, value)) in values.iter().enumerate() {
+            if i > 0 {
+                canonical_request.push(',');
+            }
+            canonical_request.push_str(value);
+        }
         canonical_request.push('\n');
     }
     canonical_request.push('\n');
-    let signed_headers = canonical
-        .keys()
-        .map(String::as_str)
-        .collect::<Vec<_>>()
-        .join(";");
     canonical_request.push_str(&signed_headers);
     canonical_request.push('\n');
-    canonical_request.push_str(&sha256_hex(request.body));
+    push_hex(&mut canonical_request, &Sha256::digest(request.body));
 
-    let scope_date = params.date.scope_date();
-    let scope = format!(
-        "{scope_date}/{}/{}/aws4_request",
-        params.region, params.service
+    // `{access key}/{scope}`: the scope is its tail.
+    let mut credential = String::with_capacity(
+        params.access_key.len() + params.region.len() + params.service.len() + 24,
     );
-    let string_to_sign = format!(
-        "{SIGV4_ALGORITHM}\n{amz_date}\n{scope}\n{}",
-        sha256_hex(canonical_request.as_bytes())
-    );
-    let mut key = hmac_sha256(
-        format!("AWS4{}", params.secret_key.expose()).as_bytes(),
-        scope_date.as_bytes(),
-    );
-    for part in [params.region, params.service, "aws4_request"] {
-        key = hmac_sha256(&key, part.as_bytes());
+    for part in [
+        params.access_key,
+        "/",
+        scope_date,
+        "/",
+        params.region,
+        "/",
+        params.service,
+        "/aws4_request",
+    ] {
+        credential.push_str(part);
     }
-    let signature = hex::encode(hmac_sha256(&key, string_to_sign.as_bytes()));
-    let credential = format!("{}/{scope}", params.access_key);
-    let authorization = format!(
-        "{SIGV4_ALGORITHM} Credential={credential}, SignedHeaders={signed_headers}, Signature={signature}"
+    let scope = credential
+        .get(params.access_key.len() + 1..)
+        .unwrap_or_default();
+    let mut string_to_sign =
+        String::with_capacity(SIGV4_ALGORITHM.len() + amz_date.len() + scope.len() + 67);
+    for part in [SIGV4_ALGORITHM, "\n", amz_date, "\n", scope, "\n"] {
+        string_to_sign.push_str(part);
+    }
+    push_hex(
+        &mut string_to_sign,
+        &Sha256::digest(canonical_request.as_bytes()),
     );
+
+    let (secret, date) = (params.secret_key, params.date);
+    let signature_bytes = match key_cache {
+        Some(cache) => cache
+            .key(secret, date, params.region, params.service)
+            .sign(string_to_sign.as_bytes()),
+        None => SigningKey::derive(secret, date, params.region, params.service)
+            .sign(string_to_sign.as_bytes()),
+    };
+    let mut signature = String::with_capacity(64);
+    push_hex(&mut signature, &signature_bytes);
+
+    let mut authorization = String::with_capacity(
+        SIGV4_ALGORITHM.len() + credential.len() + signed_headers.len() + signature.len() + 40,
+    );
+    for part in [
+        SIGV4_ALGORITHM,
+        " Credential=",
+        &credential,
+        ", SignedHeaders=",
+        &signed_headers,
+        ", Signature=",
+        &signature,
+    ] {
+        authorization.push_str(part);
+    }
     headers_to_add.push(("Authorization".into(), authorization.clone()));
     Ok(SigV4Signature {
         canonical_request,
@@ -456,9 +566,49 @@ pub fn sign_v4(
     })
 }
 
+/// The entries named `name` (lowercase) of sorted canonical headers, in request order.
+fn header_values<'h, 'a>(
+    headers: &'h [CanonicalHeader<'a>],
+    name: &str,
+) -> &'h [CanonicalHeader<'a>] {
+    let start = headers.partition_point(|(n, _)| n.as_ref() < name);
+    let len = headers
+        .get(start..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|(n, _)| n == name)
+        .count();
+    headers.get(start..start + len).unwrap_or_default()
+}
+
+/// Adds a header the sorted canonical headers lack, in its place.
+fn insert_header<'a>(headers: &mut Vec<CanonicalHeader<'a>>, name: &'a str, value: Cow<'a, str>) {
+    let at = headers.partition_point(|(n, _)| n.as_ref() < name);
+    headers.insert(at, (Cow::Borrowed(name), value));
+}
+
+/// Sorted canonical headers grouped by name: each name once with its entries.
+fn by_name<'h, 'a>(
+    headers: &'h [CanonicalHeader<'a>],
+) -> impl Iterator<Item = (&'h str, &'h [CanonicalHeader<'a>])> {
+    headers
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|group| (group.first().map_or("", |h| h.0.as_ref()), group))
+}
+
+/// Values of repeated headers joined by commas, as signed.
+fn join_values(values: &[CanonicalHeader<'_>]) -> String {
+    values
+        .iter()
+        .map(|(_, v)| v.as_ref())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
 /// Signs a request with the default settings (path normalization, `X-Amz-Date` and `Host`
 /// added when missing, session token signed). This is what the PHP `Asa2\SigV4::sign()` and
-/// the wasm binding call; `amz_date` is `20150830T123600Z`.
+/// the wasm binding call; `amz_date` is `20150830T123600Z`. With `key_cache` the signing key
+/// comes from it, as in [`sign_v4_cached`].
 ///
 /// For a service that wants the session token added after signing (the suite's
 /// `post-sts-header-after`), sign without the token and add `X-Amz-Security-Token` to the
@@ -467,7 +617,7 @@ pub fn sign_v4(
 pub fn sigv4_sign_request(
     method: &str,
     url: &str,
-    headers: &[(String, String)],
+    headers: &[(&str, &str)],
     body: &[u8],
     access_key: &str,
     secret_key: &Secret,
@@ -475,36 +625,39 @@ pub fn sigv4_sign_request(
     service: &str,
     amz_date: &str,
     session_token: Option<&Secret>,
+    key_cache: Option<&mut SigningKeyCache>,
 ) -> Result<SigV4Signature, SigV4Error> {
     let date = AmzDate::parse(amz_date)?;
-    let headers: Vec<(&str, &str)> = headers
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    sign_v4(
-        &SigV4Request {
-            method,
-            url,
-            headers: &headers,
-            body,
-        },
-        &SigV4Params {
-            access_key,
-            secret_key,
-            session_token,
-            region,
-            service,
-            date,
-            settings: SigningSettings::default(),
-        },
-    )
+    let request = SigV4Request {
+        method,
+        url,
+        headers,
+        body,
+    };
+    let params = SigV4Params {
+        access_key,
+        secret_key,
+        session_token,
+        region,
+        service,
+        date,
+        settings: SigningSettings::default(),
+    };
+    sign(&request, &params, key_cache)
 }
 
 fn check_scope_part(field: &'static str, value: &str) -> Result<(), SigV4Error> {
     let bad = value.is_empty()
-        || value
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || c == '/' || c == ',');
+        || if value.is_ascii() {
+            // ASCII whitespace and control characters are the bytes up to space, and DEL.
+            value
+                .bytes()
+                .any(|b| b <= b' ' || b == 0x7f || b == b'/' || b == b',')
+        } else {
+            value
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control() || c == '/' || c == ',')
+        };
     if bad {
         Err(SigV4Error::InvalidScope {
             field,
@@ -521,8 +674,23 @@ fn is_token_byte(b: u8) -> bool {
 }
 
 /// Trims spaces and collapses runs of spaces; a value folded over lines becomes its lines
-/// joined by commas. `None` when the value holds control characters other than tab.
-fn canonical_header_value(value: &str) -> Option<String> {
+/// joined by commas. `None` when the value holds control characters other than tab. A value
+/// that is already canonical (one line, no control characters, single inner spaces) is
+/// returned as it is.
+fn canonical_header_value(value: &str) -> Option<Cow<'_, str>> {
+    let bytes = value.as_bytes();
+    let mut canonical = bytes.first() != Some(&b' ') && bytes.last() != Some(&b' ');
+    let mut previous = 0;
+    for &b in bytes {
+        if (b == b' ' && previous == b' ') || (b != b'\t' && b.is_ascii_control()) {
+            canonical = false;
+            break;
+        }
+        previous = b;
+    }
+    if canonical {
+        return Some(Cow::Borrowed(value));
+    }
     let mut parts = Vec::new();
     for (i, line) in value.split('\n').enumerate() {
         let line = line.strip_suffix('\r').unwrap_or(line);
@@ -539,7 +707,7 @@ fn canonical_header_value(value: &str) -> Option<String> {
             parts.push(trimmed);
         }
     }
-    Some(parts.join(","))
+    Some(Cow::Owned(parts.join(",")))
 }
 
 /// Trims leading and trailing spaces and collapses inner runs of spaces to one (spaces only,
@@ -563,8 +731,8 @@ fn trim_all(text: &str) -> String {
 
 /// The parts of a URL the signer needs.
 struct ParsedUrl<'a> {
-    /// `Host` value derived from the authority (default port dropped).
-    host: Option<String>,
+    /// The authority without user info and default port.
+    authority: Option<&'a str>,
     path: &'a str,
     query: &'a str,
 }
@@ -572,7 +740,7 @@ struct ParsedUrl<'a> {
 impl<'a> ParsedUrl<'a> {
     fn parse(url: &'a str) -> Result<ParsedUrl<'a>, SigV4Error> {
         let url_no_frag = url.split('#').next().unwrap_or("");
-        let (host, rest) = if url_no_frag.is_empty() || url_no_frag.starts_with('/') {
+        let (authority, rest) = if url_no_frag.is_empty() || url_no_frag.starts_with('/') {
             (None, url_no_frag)
         } else {
             let (scheme, after) = url_no_frag
@@ -596,10 +764,19 @@ impl<'a> ParsedUrl<'a> {
             {
                 return Err(SigV4Error::InvalidUrl(url.to_string()));
             }
-            (Some(authority.to_ascii_lowercase()), rest)
+            (Some(authority), rest)
         };
         let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
-        Ok(ParsedUrl { host, path, query })
+        Ok(ParsedUrl {
+            authority,
+            path,
+            query,
+        })
+    }
+
+    /// The `Host` value the URL gives.
+    fn host(&self) -> Option<String> {
+        self.authority.map(str::to_ascii_lowercase)
     }
 }
 
@@ -626,9 +803,30 @@ fn uri_encode(s: &str) -> String {
 }
 
 /// The canonical URI: encoded once (existing `%XX` kept), then normalized if asked.
+#[cfg(test)]
 fn canonical_uri(path: &str, mode: PathNormalization) -> String {
+    let mut out = String::new();
+    push_canonical_uri(&mut out, path, mode);
+    out
+}
+
+/// Appends the canonical URI of `path` to `out`.
+fn push_canonical_uri(out: &mut String, path: &str, mode: PathNormalization) {
+    // Encoding neither adds nor removes `.` and `/`: a path without `.` and `//` has nothing
+    // to normalize.
+    if mode == PathNormalization::Disabled || !(path.contains('.') || path.contains("//")) {
+        encode_path(out, path);
+    } else {
+        let mut encoded = String::with_capacity(path.len() + 1);
+        encode_path(&mut encoded, path);
+        out.push_str(&normalize_path(&encoded));
+    }
+}
+
+/// Appends `path` to `encoded`, each byte outside the unreserved set and `/` percent-encoded
+/// once (existing `%XX` kept), with a leading `/`.
+fn encode_path(encoded: &mut String, path: &str) {
     let bytes = path.as_bytes();
-    let mut encoded = String::with_capacity(path.len() + 1);
     if !path.starts_with('/') {
         encoded.push('/');
     }
@@ -645,13 +843,9 @@ fn canonical_uri(path: &str, mode: PathNormalization) -> String {
         if is_unreserved(b) || b == b'/' {
             encoded.push(char::from(b));
         } else {
-            push_encoded(&mut encoded, b);
+            push_encoded(encoded, b);
         }
         i += 1;
-    }
-    match mode {
-        PathNormalization::Enabled => normalize_path(&encoded),
-        PathNormalization::Disabled => encoded,
     }
 }
 
@@ -734,20 +928,16 @@ fn canonical_query(query: &str) -> String {
     out
 }
 
-/// Lowercase hex SHA-256.
-pub(crate) fn sha256_hex(data: &[u8]) -> String {
-    hex::encode(Sha256::digest(data))
-}
-
-fn hmac_sha256(key: &[u8], data: &[u8]) -> Vec<u8> {
-    // HMAC accepts keys of any length, so `new_from_slice` cannot fail here.
-    match Hmac::<Sha256>::new_from_slice(key) {
-        Ok(mut mac) => {
-            mac.update(data);
-            mac.finalize().into_bytes().to_vec()
-        }
-        Err(_) => Vec::new(),
+/// Appends a 32-byte digest in lowercase hex.
+fn push_hex(out: &mut String, digest: &[u8]) {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut hex = [0u8; 64];
+    for (pair, &b) in hex.chunks_exact_mut(2).zip(digest) {
+        pair[0] = DIGITS[usize::from(b >> 4)];
+        pair[1] = DIGITS[usize::from(b & 0x0f)];
     }
+    let len = 2 * digest.len().min(32);
+    out.push_str(std::str::from_utf8(&hex[..len]).unwrap_or_default());
 }
 
 #[cfg(test)]
@@ -920,8 +1110,8 @@ mod tests {
     #[test]
     fn binding_entry_point_signs_origin_form_requests() {
         let headers = [
-            ("Host".to_string(), "example.amazonaws.com".to_string()),
-            ("X-Amz-Date".to_string(), "20150830T123600Z".to_string()),
+            ("Host", "example.amazonaws.com"),
+            ("X-Amz-Date", "20150830T123600Z"),
         ];
         let secret = Secret::new("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
         let out = sigv4_sign_request(
@@ -934,6 +1124,7 @@ mod tests {
             "us-east-1",
             "service",
             "20150830T123600Z",
+            None,
             None,
         )
         .unwrap();
@@ -953,6 +1144,7 @@ mod tests {
             "us-east-1",
             "service",
             "2015",
+            None,
             None,
         )
         .unwrap_err();
@@ -1001,9 +1193,11 @@ mod tests {
             token in proptest::option::of(".{0,12}"),
         ) {
             let headers: Vec<(String, String)> = headers;
+            let headers: Vec<(&str, &str)> = headers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
             let secret = Secret::new(key.clone());
             let token = token.map(Secret::new);
-            let _ = sigv4_sign_request(&method, &url, &headers, &body, &key, &secret, &region, &service, &date, token.as_ref());
+            let mut cache = SigningKeyCache::default();
+            let _ = sigv4_sign_request(&method, &url, &headers, &body, &key, &secret, &region, &service, &date, token.as_ref(), Some(&mut cache));
             if let Ok(d) = AmzDate::from_unix_seconds(unix) {
                 let shown = d.to_string();
                 prop_assert_eq!(AmzDate::parse(&shown), Ok(d));

@@ -4,14 +4,17 @@
 //! Generated: methods, paths with reserved, percent and non-ASCII characters and dot segments,
 //! query strings with repeated keys, empty values, `+` and reserved characters, header sets
 //! with repeated and mixed-case names and untrimmed values, bodies, regions, services, dates,
-//! session tokens (signed or added after signing), path normalization on and off.
+//! session tokens (signed or added after signing), path normalization on and off. Each case
+//! is also signed twice with one small key cache shared by all cases (the key derived, then
+//! found), which must change nothing.
 //! `PROPTEST_CASES` overrides the default of 2000 cases.
 
+use std::cell::RefCell;
 use std::time::{Duration, UNIX_EPOCH};
 
 use asa2_core::{
     AmzDate, DefaultHeaders, PathNormalization, Secret, SessionTokenPlacement, SigV4Params,
-    SigV4Request, SigningSettings, sign_v4,
+    SigV4Request, SigningKeyCache, SigningSettings, sign_v4, sign_v4_cached,
 };
 use aws_credential_types::Credentials;
 use aws_sigv4::http_request::{
@@ -24,6 +27,11 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 
 const DEFAULT_CASES: u32 = 2000;
+
+thread_local! {
+    /// The key cache every case also signs with: small, so that keys are evicted too.
+    static KEY_CACHE: RefCell<SigningKeyCache> = RefCell::new(SigningKeyCache::new(4));
+}
 
 /// One generated request and its signing inputs.
 #[derive(Debug, Clone)]
@@ -346,36 +354,39 @@ fn check(case: Case) -> Result<(), TestCaseError> {
     // asa2-core
     let secret = Secret::new(case.secret_key.clone());
     let token = case.session_token.clone().map(Secret::new);
-    let ours = sign_v4(
-        &SigV4Request {
-            method: case.method,
-            url: &our_url,
-            headers: &header_refs,
-            body: &case.body,
-        },
-        &SigV4Params {
-            access_key: &case.access_key,
-            secret_key: &secret,
-            session_token: token.as_ref(),
-            region: &case.region,
-            service: &case.service,
-            date: AmzDate::from_unix_seconds(i64::try_from(case.unix).unwrap()).unwrap(),
-            settings: SigningSettings {
-                path_normalization: if case.normalize {
-                    PathNormalization::Enabled
-                } else {
-                    PathNormalization::Disabled
-                },
-                default_headers: DefaultHeaders::AddMissing,
-                session_token: if case.token_signed {
-                    SessionTokenPlacement::Signed
-                } else {
-                    SessionTokenPlacement::AfterSigning
-                },
+    let request = SigV4Request {
+        method: case.method,
+        url: &our_url,
+        headers: &header_refs,
+        body: &case.body,
+    };
+    let params = SigV4Params {
+        access_key: &case.access_key,
+        secret_key: &secret,
+        session_token: token.as_ref(),
+        region: &case.region,
+        service: &case.service,
+        date: AmzDate::from_unix_seconds(i64::try_from(case.unix).unwrap()).unwrap(),
+        settings: SigningSettings {
+            path_normalization: if case.normalize {
+                PathNormalization::Enabled
+            } else {
+                PathNormalization::Disabled
+            },
+            default_headers: DefaultHeaders::AddMissing,
+            session_token: if case.token_signed {
+                SessionTokenPlacement::Signed
+            } else {
+                SessionTokenPlacement::AfterSigning
             },
         },
-    )
-    .map_err(|e| TestCaseError::fail(format!("asa2-core refused {our_url}: {e}")))?;
+    };
+    let ours = sign_v4(&request, &params)
+        .map_err(|e| TestCaseError::fail(format!("asa2-core refused {our_url}: {e}")))?;
+    for pass in ["derived", "cached"] {
+        let signed = KEY_CACHE.with_borrow_mut(|cache| sign_v4_cached(&request, &params, cache));
+        prop_assert_eq!(signed.as_ref(), Ok(&ours), "key cache, key {}", pass);
+    }
 
     prop_assert_eq!(
         &ours.signature,
