@@ -307,6 +307,9 @@ final class PaApi
 final class SigV4
 {
     /**
+     * Signs a request and returns every stage. The key derived from the secret is kept for
+     * later calls with the same secret, day, region and service (the key, not the secret).
+     *
      * @param array{method: string, url: string, headers: array<string, string>|list<array{0: string, 1: string}>, body: string} $request
      * @param string $amzDate "20150830T123600Z"
      * @return array{canonical_request: string, string_to_sign: string, signature: string,

@@ -1,5 +1,7 @@
 //! HTTP values between PHP and the core: requests out, answer headers in.
 
+use std::borrow::Cow;
+
 use asa2_core::{ApiBase, HttpRequest, InvalidApiBase};
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::exception::PhpResult;
@@ -43,9 +45,30 @@ pub(crate) fn header_pairs(
     headers: &ZendHashTable,
     field: &str,
 ) -> PhpResult<Vec<(String, String)>> {
-    let mut out = Vec::with_capacity(headers.len());
-    let mut iter = headers.iter();
-    while let Some((key, value)) = iter.next_zval() {
+    let entries = entries(headers);
+    Ok(header_texts(&entries, field)?
+        .into_iter()
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect())
+}
+
+/// The entries of a PHP array: each key as the engine hands it out, and its value.
+pub(crate) fn entries(array: &ZendHashTable) -> Vec<(Zval, &Zval)> {
+    let mut out = Vec::with_capacity(array.len());
+    let mut iter = array.iter();
+    while let Some(entry) = iter.next_zval() {
+        out.push(entry);
+    }
+    out
+}
+
+/// [`header_pairs`] of an array's [`entries`], borrowing its strings (numbers become text).
+pub(crate) fn header_texts<'a>(
+    entries: &'a [(Zval, &'a Zval)],
+    field: &str,
+) -> PhpResult<Vec<(Cow<'a, str>, Cow<'a, str>)>> {
+    let mut out = Vec::with_capacity(entries.len());
+    for (key, value) in entries {
         let value = value.dereference();
         if let Some(pair) = value.array() {
             // [name, value]
@@ -64,19 +87,19 @@ pub(crate) fn header_pairs(
                     "Give headers as name => value or as a list of [name, value] pairs.",
                 ));
             }
-            out.push((scalar_text(&key, field)?, scalar_text(value, field)?));
+            out.push((scalar_text(key, field)?, scalar_text(value, field)?));
         }
     }
     Ok(out)
 }
 
-fn scalar_text(z: &Zval, field: &str) -> PhpResult<String> {
+fn scalar_text<'a>(z: &'a Zval, field: &str) -> PhpResult<Cow<'a, str>> {
     let z = z.dereference();
     if let Some(s) = z.zend_str() {
-        return Ok(text(s.as_bytes(), field)?.to_string());
+        return Ok(Cow::Borrowed(text(s.as_bytes(), field)?));
     }
     if let Some(i) = z.long() {
-        return Ok(i.to_string());
+        return Ok(Cow::Owned(i.to_string()));
     }
     Err(invalid(field, "Header names and values must be strings."))
 }

@@ -1,6 +1,8 @@
 //! `Asa2\SigV4`: AWS Signature Version 4 on any request.
 
-use asa2_core::{Secret, SigV4Error, sigv4_sign_request};
+use std::cell::RefCell;
+
+use asa2_core::{Secret, SigV4Error, SigningKeyCache, sigv4_sign_request};
 use ext_php_rs::binary_slice::BinarySlice;
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::flags::ClassFlags;
@@ -9,7 +11,7 @@ use ext_php_rs::types::ZendHashTable;
 
 use crate::convert::{internal, shorten, text};
 use crate::errors::{guard, invalid};
-use crate::http::header_pairs;
+use crate::http::{entries, header_texts};
 
 /// The argument a signing error is about.
 fn field_of(e: &SigV4Error) -> &'static str {
@@ -57,6 +59,12 @@ fn request_text<'a>(request: &'a ZendHashTable, key: &str) -> PhpResult<&'a str>
     text(bytes, key)
 }
 
+thread_local! {
+    /// The signing keys of this process (thread, with ZTS), as AWS's SDKs keep them: each
+    /// secret, day, region and service is derived once. It holds derived keys, never secrets.
+    static KEY_CACHE: RefCell<SigningKeyCache> = RefCell::new(SigningKeyCache::default());
+}
+
 /// AWS Signature Version 4 on any request (PA-API uses it through PaApi).
 #[php_class]
 #[php(name = "Asa2\\SigV4")]
@@ -65,7 +73,8 @@ pub struct SigV4;
 
 #[php_impl]
 impl SigV4 {
-    /// Signs a request and returns every stage.
+    /// Signs a request and returns every stage. The key derived from the secret is kept for
+    /// later calls with the same secret, day, region and service (the key, not the secret).
     ///
     /// @param array $request {method: string, url: string, headers: array<string, string>|list<array{0: string, 1: string}>, body: string}
     /// @param string $accessKey
@@ -89,8 +98,8 @@ impl SigV4 {
         guard(|| {
             let method = request_text(request, "method")?;
             let url = request_text(request, "url")?;
-            let headers = match request.get("headers").and_then(|h| h.dereference().array()) {
-                Some(h) => header_pairs(h, "headers")?,
+            let entries = match request.get("headers").and_then(|h| h.dereference().array()) {
+                Some(h) => entries(h),
                 None if request.get("headers").is_none() => Vec::new(),
                 None => {
                     return Err(invalid(
@@ -99,6 +108,11 @@ impl SigV4 {
                     ));
                 }
             };
+            let headers = header_texts(&entries, "headers")?;
+            let headers: Vec<(&str, &str)> = headers
+                .iter()
+                .map(|(k, v)| (k.as_ref(), v.as_ref()))
+                .collect();
             let body: &[u8] = match request.get("body").map(|b| b.dereference()) {
                 None => b"",
                 Some(b) if b.is_null() => b"",
@@ -112,24 +126,29 @@ impl SigV4 {
                 .as_deref()
                 .map(|t| text(t, "sessionToken").map(Secret::new))
                 .transpose()?;
-            let headers: Vec<(&str, &str)> = headers
-                .iter()
-                .map(|(k, v)| (k.as_str(), v.as_str()))
-                .collect();
-            let signed = sigv4_sign_request(
-                method,
-                url,
-                &headers,
-                body,
+            let (access_key, region, service, amz_date) = (
                 text(&accessKey, "accessKey")?,
-                &secret,
                 text(&region, "region")?,
                 text(&service, "service")?,
                 text(&amzDate, "amzDate")?,
-                token.as_ref(),
-                None,
-            )
-            .map_err(|e| invalid(field_of(&e), shortened(e).to_string()))?;
+            );
+            let signed = KEY_CACHE
+                .with_borrow_mut(|cache| {
+                    sigv4_sign_request(
+                        method,
+                        url,
+                        &headers,
+                        body,
+                        access_key,
+                        &secret,
+                        region,
+                        service,
+                        amz_date,
+                        token.as_ref(),
+                        Some(cache),
+                    )
+                })
+                .map_err(|e| invalid(field_of(&e), shortened(e).to_string()))?;
             let mut added = ZendHashTable::new();
             for (k, v) in &signed.headers_to_add {
                 added.insert(k.as_str(), v.as_str()).map_err(internal)?;

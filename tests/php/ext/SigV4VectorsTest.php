@@ -172,6 +172,35 @@ final class SigV4VectorsTest extends Asa2TestCase
         self::assertSame(['Authorization'], array_keys($signed['headers']));
     }
 
+    /**
+     * The extension keeps each derived signing key for later calls: signing in turn with other
+     * secrets, days, regions and services, and back, must always sign with the right key. The
+     * expected signature is computed here with hash_hmac from the string to sign returned.
+     */
+    public function testSigningKeysAreKeptPerSecretAndScope(): void
+    {
+        $request = ['method' => 'GET', 'url' => 'https://example.amazonaws.com/', 'headers' => [], 'body' => ''];
+        $scopes = [];
+        foreach ([self::SECRET_KEY, 'another/secret+KEY', self::SECRET_KEY . 'X'] as $secret) {
+            foreach (['20150830T123600Z', '20150831T000000Z'] as $date) {
+                foreach ([[self::REGION, self::SERVICE], ['eu-west-1', self::SERVICE], [self::REGION, 'ProductAdvertisingAPI']] as [$region, $service]) {
+                    $scopes[] = [$secret, $date, $region, $service];
+                }
+            }
+        }
+        $seen = [];
+        foreach ([...$scopes, ...array_reverse($scopes), ...$scopes] as [$secret, $date, $region, $service]) {
+            $signed = SigV4::sign($request, self::ACCESS_KEY, $secret, $region, $service, $date);
+            $key = 'AWS4' . $secret;
+            foreach ([substr($date, 0, 8), $region, $service, 'aws4_request'] as $part) {
+                $key = hash_hmac('sha256', $part, $key, true);
+            }
+            self::assertSame(hash_hmac('sha256', $signed['string_to_sign'], $key), $signed['signature'], "$secret $date $region $service");
+            $seen[$signed['signature']] = true;
+        }
+        self::assertCount(count($scopes), $seen, 'every secret and scope signs differently');
+    }
+
     public function testTheReqParserKeepsFoldsAndBodies(): void
     {
         $r = self::parseReq("POST /a b HTTP/1.1\nHost:x\nMy:v1\n  v2\n\nbody\n\nmore");
