@@ -678,16 +678,17 @@ fn is_token_byte(b: u8) -> bool {
 /// that is already canonical (one line, no control characters, single inner spaces) is
 /// returned as it is.
 fn canonical_header_value(value: &str) -> Option<Cow<'_, str>> {
+    // Branch-free folds over the bytes: header values are short, and this vectorizes.
     let bytes = value.as_bytes();
-    let mut canonical = bytes.first() != Some(&b' ') && bytes.last() != Some(&b' ');
-    let mut previous = 0;
-    for &b in bytes {
-        if (b == b' ' && previous == b' ') || (b != b'\t' && b.is_ascii_control()) {
-            canonical = false;
-            break;
-        }
-        previous = b;
-    }
+    let canonical = bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
+        && bytes
+            .iter()
+            .fold(true, |ok, &b| ok & (b == b'\t' || !b.is_ascii_control()))
+        && bytes
+            .iter()
+            .zip(bytes.iter().skip(1))
+            .fold(true, |ok, (&a, &b)| ok & !(a == b' ' && b == b' '));
     if canonical {
         return Some(Cow::Borrowed(value));
     }
