@@ -35,7 +35,7 @@ function number(?float $v, string $unit): string
     if ($unit === 'KiB') {
         return sprintf('%.1f KiB', $v);
     }
-    if ($v >= 100 || in_array($unit, ['calls', 'requests', 'answers', 'queries'], true) && floor($v) === $v) {
+    if ($v >= 100 || in_array($unit, ['calls', 'requests', 'answers', 'queries', 'compressions'], true) && floor($v) === $v) {
         // Counts are whole numbers: "0 calls", not "0.00 calls".
         return number_format($v, 0, '.', ',') . ' ' . $unit;
     }

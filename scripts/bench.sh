@@ -47,7 +47,8 @@ php_section() {
 
 # --- the benchmarks --------------------------------------------------------------------
 
-# 1. SigV4: criterion (asa2-core, aws-sigv4), then PHP (extension, userland).
+# 1. SigV4: criterion (asa2-core, aws-sigv4, sha2 per block), then PHP (extension, userland,
+# hash() per block) and the ceiling of the ratio.
 bench_sigv4() {
   say "1. SigV4: cargo bench -p asa2-core --bench sigv4"
   export CRITERION_DIR=$run/criterion
