@@ -367,6 +367,18 @@ final class Template
     public static function render(string $template, array $item, int $now, ?string $partnerTag = null): string {}
 
     /**
+     * Renders one product like render(), and tells until when the HTML stays valid, so it can
+     * be kept: `valid_until` is the first second (unix) at which the product's price must be
+     * hidden, or null when nothing in the HTML depends on the time.
+     *
+     * @param array $item one product as CreatorsApi::parse() / PaApi::parse() return it
+     * @param string|null $partnerTag replaces the tracking ID in the product links
+     * @return array{html: string, valid_until: int|null}
+     * @throws ValidationException as render()
+     */
+    public static function renderWithExpiry(string $template, array $item, int $now, ?string $partnerTag = null): array {}
+
+    /**
      * Checks that a template compiles.
      *
      * @throws ValidationException under "template", naming the line

@@ -80,6 +80,34 @@ fn compiled(source: &str) -> PhpResult<Rc<ProductTemplate>> {
     Ok(template)
 }
 
+/// A render and how long it stays valid (`Template::renderWithExpiry`).
+#[derive(serde::Serialize)]
+struct Rendered {
+    html: String,
+    valid_until: Option<i64>,
+}
+
+/// The compiled template, the product and the options of one render.
+fn prepare(
+    template: &[u8],
+    item: &ZendHashTable,
+    now: i64,
+    partner_tag: Option<&[u8]>,
+) -> PhpResult<(Rc<ProductTemplate>, Item, RenderOptions)> {
+    let source = text(template, "template")?;
+    let item: Item = from_php(item, "item")?;
+    let partner_tag = match partner_tag {
+        Some(tag) => Some(text(tag, "partnerTag")?.trim().to_string()),
+        None => None,
+    };
+    let options = RenderOptions {
+        now,
+        partner_tag: partner_tag.filter(|t| !t.is_empty()),
+        price_max_age: PRICE_MAX_AGE_SECS,
+    };
+    Ok((compiled(source)?, item, options))
+}
+
 /// Product templates with `{{ Placeholder }}` syntax, HTML auto-escaped.
 #[php_class]
 #[php(name = "Asa2\\Template")]
@@ -105,20 +133,40 @@ impl Template {
         partnerTag: Option<BinarySlice<u8>>,
     ) -> PhpResult<String> {
         guard(|| {
-            let source = text(&template, "template")?;
-            let item: Item = from_php(item, "item")?;
-            let partner_tag = match partnerTag.as_deref() {
-                Some(tag) => Some(text(tag, "partnerTag")?.trim().to_string()),
-                None => None,
-            };
-            let options = RenderOptions {
-                now,
-                partner_tag: partner_tag.filter(|t| !t.is_empty()),
-                price_max_age: PRICE_MAX_AGE_SECS,
-            };
-            compiled(source)?
+            let (template, item, options) =
+                prepare(&template, item, now, partnerTag.as_deref().copied())?;
+            template
                 .render(&item, &options)
                 .map_err(|e| template_error(&e))
+        })
+    }
+
+    /// Renders one product like render(), and tells until when that HTML stays valid, so a
+    /// page can keep it: `valid_until` is the first second (unix) at which the product's price
+    /// must be hidden, or null when nothing in the HTML depends on the time.
+    ///
+    /// @param string $template the template source
+    /// @param array $item one product as CreatorsApi::parse() / PaApi::parse() return it
+    /// @param int $now the current time (unix seconds)
+    /// @param string|null $partnerTag replaces the tracking ID in the product links
+    /// @return array{html: string, valid_until: int|null}
+    /// @throws ValidationException as render()
+    pub fn render_with_expiry(
+        template: BinarySlice<u8>,
+        item: &ZendHashTable,
+        now: i64,
+        partnerTag: Option<BinarySlice<u8>>,
+    ) -> PhpResult<ZBox<ZendHashTable>> {
+        guard(|| {
+            let (template, item, options) =
+                prepare(&template, item, now, partnerTag.as_deref().copied())?;
+            let html = template
+                .render(&item, &options)
+                .map_err(|e| template_error(&e))?;
+            to_array(&Rendered {
+                html,
+                valid_until: options.valid_until(&item),
+            })
         })
     }
 

@@ -105,6 +105,27 @@ impl RenderOptions {
             price_max_age: PRICE_MAX_AGE_SECS,
         }
     }
+
+    /// Whether `item`'s prices are withheld at `now`: Amazon forbids showing them
+    /// (ViolatesMAP), or they are older than `price_max_age` (or of unknown age).
+    pub fn hides_price(&self, item: &Item) -> bool {
+        item.violates_map == Some(true)
+            || item
+                .fetched_at
+                .is_none_or(|at| self.now.saturating_sub(at) > self.price_max_age)
+    }
+
+    /// Until when a render of `item` with these options stays what it is: the first instant
+    /// (unix seconds) at which its prices must be hidden. `None` when nothing in the render
+    /// depends on the time (the prices are hidden already), so a cached box is good until the
+    /// product or the template changes.
+    pub fn valid_until(&self, item: &Item) -> Option<i64> {
+        if self.hides_price(item) {
+            return None;
+        }
+        item.fetched_at
+            .map(|at| at.saturating_add(self.price_max_age).saturating_add(1))
+    }
 }
 
 /// A compiled template, ready to render any number of products.
@@ -310,11 +331,7 @@ fn display(money: Option<&Money>) -> Option<String> {
 impl Placeholders {
     fn of(item: &Item, options: &RenderOptions) -> Placeholders {
         let primary = item.images.primary.as_ref();
-        let map = item.violates_map == Some(true);
-        let stale = item
-            .fetched_at
-            .is_none_or(|at| options.now.saturating_sub(at) > options.price_max_age);
-        let hide_price = map || stale;
+        let hide_price = options.hides_price(item);
         let detail = item
             .detail_page_url
             .as_deref()
@@ -450,7 +467,11 @@ mod tests {
     }
 
     fn render(source: &str, item: &Item) -> String {
-        render_product(source, item, &RenderOptions::at(NOW)).unwrap()
+        render_at(source, item, NOW)
+    }
+
+    fn render_at(source: &str, item: &Item, now: i64) -> String {
+        render_product(source, item, &RenderOptions::at(now)).unwrap()
     }
 
     #[test]
@@ -502,6 +523,29 @@ mod tests {
         );
         item.fetched_at = None;
         assert_eq!(render("[{{ Price }}]", &item), "[]");
+    }
+
+    #[test]
+    fn a_render_is_valid_until_its_prices_must_go() {
+        let mut item = item();
+        let fetched = NOW - 3600;
+        item.fetched_at = Some(fetched);
+        let until = RenderOptions::at(NOW).valid_until(&item).unwrap();
+        assert_eq!(until, fetched + PRICE_MAX_AGE_SECS + 1);
+        // The last second the render is valid still shows the price; the next one does not.
+        assert!(!RenderOptions::at(until - 1).hides_price(&item));
+        assert!(RenderOptions::at(until).hides_price(&item));
+        assert_ne!(
+            render_at("{{ Price }}", &item, until - 1),
+            render_at("{{ Price }}", &item, until)
+        );
+        // Once prices are hidden nothing else depends on the time.
+        assert_eq!(RenderOptions::at(until).valid_until(&item), None);
+        item.violates_map = Some(true);
+        assert_eq!(RenderOptions::at(NOW).valid_until(&item), None);
+        item.violates_map = None;
+        item.fetched_at = None;
+        assert_eq!(RenderOptions::at(NOW).valid_until(&item), None);
     }
 
     #[test]

@@ -47,6 +47,26 @@ final class TemplateTest extends Asa2TestCase
         self::assertSame('19,99 €|false', Template::render('{{ Price }}|{{ PriceHidden }}', self::item(), self::NOW));
     }
 
+    public function testRenderWithExpiryTellsWhenThePriceMustGo(): void
+    {
+        $source = '{{ Price }}|{{ PriceHidden }}|{{ DetailPageURL|safe }}';
+        $fetched = self::NOW - 60;
+        $entry = Template::renderWithExpiry($source, self::item(), self::NOW, 'other-21');
+        self::assertSame(['html', 'valid_until'], array_keys($entry));
+        self::assertSame(Template::render($source, self::item(), self::NOW, 'other-21'), $entry['html']);
+        self::assertSame($fetched + 24 * 3600 + 1, $entry['valid_until']);
+
+        // The last valid second still renders the same HTML; the first invalid one does not.
+        $until = $entry['valid_until'];
+        self::assertSame($entry['html'], Template::render($source, self::item(), $until - 1, 'other-21'));
+        $after = Template::renderWithExpiry($source, self::item(), $until, 'other-21');
+        self::assertNotSame($entry['html'], $after['html']);
+        self::assertStringStartsWith('|true|', $after['html']);
+        self::assertNull($after['valid_until'], 'hidden prices do not change with time');
+        self::assertNull(Template::renderWithExpiry($source, self::item(['violates_map' => true]), self::NOW)['valid_until']);
+        self::validationErrors(static fn () => Template::renderWithExpiry('{% if %}', self::item(), self::NOW), ['template']);
+    }
+
     public function testPartnerTagReplacesTheStoredOne(): void
     {
         $html = Template::render('{{ DetailPageURL|safe }}', self::item(), self::NOW, 'other-21');
