@@ -45,19 +45,29 @@ final class ProductsRenderTest extends ProductsTestCase {
 		$table   = $this->plugin()->products()->name();
 		$queries = array();
 		$watch   = function ( $query ) use ( &$queries, $table ) {
-			if ( false !== strpos( $query, $table ) && 0 === stripos( ltrim( $query ), 'SELECT' ) ) {
-				$queries[] = $query;
+			if ( false !== strpos( $query, $table ) ) {
+				$queries[] = strtoupper( strtok( ltrim( $query ), ' ' ) ) . ' ' . $query;
 			}
 			return $query;
 		};
 		add_filter( 'query', $watch );
 		$html = apply_filters( 'the_content', $content );
+		$first_view = $queries;
+		$queries    = array();
+		$again      = apply_filters( 'the_content', $content );
 		remove_filter( 'query', $watch );
 
 		for ( $i = 1; $i <= 12; $i++ ) {
 			$this->assertStringContainsString( "Grinder $i<", $html );
 		}
+		// First view: the rows, then the data of the boxes to render; each box is then kept.
+		$selects = array_values( preg_grep( '/^SELECT /', $first_view ) );
+		$this->assertCount( 2, $selects, implode( "\n", $first_view ) );
+		$this->assertCount( 12, preg_grep( '/^UPDATE .*box_cache/', $first_view ), implode( "\n", $first_view ) );
+		// Later views: one query, nothing written, the same page.
 		$this->assertCount( 1, $queries, implode( "\n", $queries ) );
+		$this->assertStringStartsWith( 'SELECT ', $queries[0] );
+		$this->assertSame( $html, $again );
 		// A later render reads fresh rows again (nothing stale is kept between renders).
 		$this->store_item( array( 'asin' => 'B0RENDER01', 'title' => 'Renamed grinder' ) );
 		$this->assertStringContainsString( 'Renamed grinder', do_shortcode( '[asa2 asin="B0RENDER01" marketplace="DE"]' ) );

@@ -57,8 +57,10 @@ final class Hooks {
 		register_deactivation_hook( $this->plugin->file, array( $this, 'deactivate' ) );
 
 		add_action( 'init', array( $this, 'action_init' ) );
-		// Before do_shortcode (priority 11): load every box's product with one query.
+		// Before do_shortcode (priority 11): load every box's product with one query; after the
+		// last content filter: put the boxes in.
 		add_filter( 'the_content', array( $this, 'filter_the_content' ), 9 );
+		add_filter( 'the_content', array( $this, 'filter_the_content_boxes' ), PHP_INT_MAX );
 		add_action( 'admin_menu', array( $this, 'action_admin_menu' ) );
 		add_action( 'admin_enqueue_scripts', array( $this, 'action_admin_enqueue_scripts' ) );
 		add_action( 'admin_notices', array( $this, 'action_admin_notices' ) );
@@ -184,10 +186,18 @@ final class Hooks {
 	 * @return string The content, unchanged.
 	 */
 	public function filter_the_content( $content ) {
-		if ( is_string( $content ) ) {
-			$this->plugin->renderer()->prefetch( $content );
-		}
+		$this->plugin->renderer()->begin_content( $content );
 		return $content;
+	}
+
+	/**
+	 * Puts the content's [asa2] boxes in, after every other content filter.
+	 *
+	 * @param string $content Filtered post content.
+	 * @return string The content with its boxes.
+	 */
+	public function filter_the_content_boxes( $content ) {
+		return $this->plugin->renderer()->end_content( $content );
 	}
 
 	/**

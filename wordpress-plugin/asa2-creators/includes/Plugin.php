@@ -19,6 +19,7 @@ use Asa2\Creators\Storage\KeyMaterial;
 use Asa2\Creators\Storage\LoggingSettings;
 use Asa2\Creators\Storage\LogTable;
 use Asa2\Creators\Storage\MarketplaceRepository;
+use Asa2\Creators\Storage\OptionMemo;
 use Asa2\Creators\Storage\PaApiRepository;
 use Asa2\Creators\Storage\SecretStore;
 
@@ -123,9 +124,14 @@ final class Plugin {
 		return $this->service( 'secrets', fn() => new SecretStore( $this->key_material() ) );
 	}
 
+	/** @return OptionMemo */
+	public function memo(): OptionMemo {
+		return $this->service( 'memo', static fn() => new OptionMemo() );
+	}
+
 	/** @return MarketplaceRepository */
 	public function marketplaces(): MarketplaceRepository {
-		return $this->service( 'marketplaces', static fn() => new MarketplaceRepository() );
+		return $this->service( 'marketplaces', fn() => new MarketplaceRepository( $this->memo() ) );
 	}
 
 	/** @return PaApiRepository */

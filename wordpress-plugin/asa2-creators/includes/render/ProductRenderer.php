@@ -20,6 +20,9 @@ if ( ! defined( 'ABSPATH' ) ) {
  * Renders a product with a template (Asa2\Template, auto-escaped) from the products table only:
  * a page view never calls Amazon. A product not stored yet renders nothing for visitors and a
  * hint for editors, and is queued for the background refresh.
+ *
+ * Rendered boxes are kept with their product (BoxCache), so a page shows a box it showed before
+ * without decoding or rendering the product again; a page's boxes are read with one query.
  */
 final class ProductRenderer {
 
@@ -31,7 +34,8 @@ final class ProductRenderer {
 
 	/**
 	 * Rows loaded ahead for the boxes of the content being rendered, keyed "ASIN|MP" (null: not
-	 * stored). Each is used by one box, then forgotten, so later renders read fresh rows.
+	 * stored), with `item` and `fingerprint` when a box needed the product data. Each is used by
+	 * one box, then forgotten, so later renders read fresh rows.
 	 *
 	 * @var array<string, array|null>
 	 */
@@ -45,6 +49,23 @@ final class ProductRenderer {
 	 */
 	private array $identified = array();
 
+	/** @var bool Whether the box style is enqueued. */
+	private bool $styled = false;
+
+	/** @var int How many the_content runs are under way (a post may show another's content). */
+	private int $content_depth = 0;
+
+	/**
+	 * Boxes of the content being filtered, keyed by the placeholder that stands for each until
+	 * the content filters are done.
+	 *
+	 * @var array<string, string>
+	 */
+	private array $placed = array();
+
+	/** @var string Random part of this request's placeholders. */
+	private string $token = '';
+
 	/**
 	 * @param Plugin $plugin The plugin.
 	 */
@@ -53,18 +74,72 @@ final class ProductRenderer {
 	}
 
 	/**
-	 * Loads the products of every [asa2] shortcode in $content with one query, so a page with
-	 * many boxes does not query once per box.
+	 * A the_content run starts (before shortcodes run): the boxes of $content are loaded ahead.
+	 *
+	 * @param mixed $content Post content.
+	 */
+	public function begin_content( $content ): void {
+		++$this->content_depth;
+		if ( is_string( $content ) ) {
+			$this->prefetch( $content );
+		}
+	}
+
+	/**
+	 * A the_content run ends: the boxes go where their placeholders are. They are put in after
+	 * the content filters, so filters meant for the author's text (smilies, typography) never
+	 * change product titles, prices or links.
+	 *
+	 * @param mixed $content Filtered content.
+	 * @return mixed The content with its boxes.
+	 */
+	public function end_content( $content ) {
+		$this->content_depth = max( 0, $this->content_depth - 1 );
+		if ( $this->placed && is_string( $content ) && false !== strpos( $content, '<!--asa2-box:' ) ) {
+			$content = strtr( $content, $this->placed );
+		}
+		if ( 0 === $this->content_depth ) {
+			$this->placed = array();
+		}
+		return $content;
+	}
+
+	/**
+	 * A box for the [asa2] shortcode: its HTML, or inside a the_content run a placeholder that
+	 * end_content() replaces with it.
+	 *
+	 * @param array{asin?: string, marketplace?: string, template?: string, idset?: string} $args What to show.
+	 * @return string
+	 */
+	public function box( array $args ): string {
+		$html = $this->render( $args );
+		if ( 0 === $this->content_depth || '' === $html ) {
+			return $html;
+		}
+		if ( '' === $this->token ) {
+			$this->token = bin2hex( random_bytes( 6 ) );
+		}
+		$placeholder                  = '<!--asa2-box:' . $this->token . ':' . count( $this->placed ) . '-->';
+		$this->placed[ $placeholder ] = $html;
+		return $placeholder;
+	}
+
+	/**
+	 * Loads what every [asa2] box in $content needs with one query (two when some box has to be
+	 * rendered anew), so a page with many boxes does not query once per box.
 	 *
 	 * @param string $content Post content before shortcodes run.
 	 */
-	public function prefetch( string $content ): void {
+	private function prefetch( string $content ): void {
 		if ( false === strpos( $content, '[' . Shortcode::TAG ) ) {
 			return;
 		}
 		preg_match_all( '/' . get_shortcode_regex( array( Shortcode::TAG ) ) . '/', $content, $matches, PREG_SET_ORDER );
-		$keys = array();
+		$boxes = array();
 		foreach ( $matches as $match ) {
+			if ( '[' === $match[1] && ']' === $match[6] ) {
+				continue; // [[asa2 ...]] shows the shortcode itself.
+			}
 			$atts = shortcode_parse_atts( $match[3] );
 			if ( ! is_array( $atts ) || '' === trim( (string) ( $atts['asin'] ?? '' ) ) ) {
 				continue;
@@ -77,14 +152,27 @@ final class ProductRenderer {
 				continue; // The box itself reports the problem when it renders.
 			}
 			$this->identified[ $input . '|' . $marketplace ] = $key;
-			$keys[ $key['asin'] . '|' . $key['marketplace'] ] = array( $key['asin'], $key['marketplace'] );
+			$boxes[] = array( $key, (string) ( $atts['template'] ?? '' ), (string) ( $atts['idset'] ?? '' ) );
 		}
-		if ( ! $keys ) {
+		if ( ! $boxes ) {
 			return;
 		}
-		$rows = $this->plugin->products()->find_many( array_values( $keys ) );
-		foreach ( array_keys( $keys ) as $id ) {
-			$this->prefetched[ $id ] = $rows[ $id ] ?? null;
+		$rows  = $this->plugin->products()->box_rows( array_map( static fn( array $box ): array => array( $box[0]['asin'], $box[0]['marketplace'] ), $boxes ) );
+		$now   = Clock::now();
+		$stale = array();
+		foreach ( $boxes as list( $key, $template, $idset ) ) {
+			$id  = $key['asin'] . '|' . $key['marketplace'];
+			$row = $rows[ $id ] ?? null;
+			if ( null !== $row && $row['has_data'] && null === BoxCache::find( $row['box_cache'], $this->look( $template, $idset, $key['marketplace'] )['key'], $now ) ) {
+				$stale[ $id ] = $row['id'];
+			}
+			$this->prefetched[ $id ] = $row;
+		}
+		foreach ( $this->plugin->products()->items( array_values( $stale ) ) as $row_id => $data ) {
+			$id = (string) array_search( $row_id, $stale, true );
+			if ( is_array( $this->prefetched[ $id ] ?? null ) ) {
+				$this->prefetched[ $id ] += $data;
+			}
 		}
 	}
 
@@ -114,9 +202,9 @@ final class ProductRenderer {
 			$row = $this->prefetched[ $id ];
 			unset( $this->prefetched[ $id ] );
 		} else {
-			$row = $this->plugin->products()->find( $key['asin'], $key['marketplace'] );
+			$row = $this->plugin->products()->box_rows( array( array( $key['asin'], $key['marketplace'] ) ) )[ $id ] ?? null;
 		}
-		if ( null === $row || null === $row['item'] ) {
+		if ( null === $row || ! $row['has_data'] ) {
 			if ( null === $row ) {
 				$this->plugin->products()->ensure( $key['asin'], $key['marketplace'], Clock::now() );
 			}
@@ -138,22 +226,72 @@ final class ProductRenderer {
 			);
 		}
 
-		$template = $this->plugin->templates()->resolve( sanitize_key( (string) ( $args['template'] ?? '' ) ) );
-		$tag      = $this->partner_tag( (string) ( $args['idset'] ?? '' ), $key['marketplace'] );
-		try {
-			$html = Template::render( $template['source'], $row['item'], Clock::now(), $tag );
-		} catch ( \Asa2\Exception $e ) {
-			return $this->hint(
-				sprintf(
-					/* translators: 1: template name, 2: error */
-					__( 'ASA2: the template "%1$s" cannot be rendered: %2$s', 'asa2-creators' ),
-					$template['name'],
-					$e->getMessage()
-				)
-			);
+		$look = $this->look( (string) ( $args['template'] ?? '' ), (string) ( $args['idset'] ?? '' ), $key['marketplace'] );
+		$now  = Clock::now();
+		$html = BoxCache::find( $row['box_cache'], $look['key'], $now );
+		if ( null === $html ) {
+			try {
+				$html = $this->render_anew( $row, $look, $now );
+			} catch ( \Asa2\Exception $e ) {
+				return $this->hint(
+					sprintf(
+						/* translators: 1: template name, 2: error */
+						__( 'ASA2: the template "%1$s" cannot be rendered: %2$s', 'asa2-creators' ),
+						$look['template']['name'],
+						$e->getMessage()
+					)
+				);
+			}
 		}
-		wp_enqueue_style( self::STYLE, $this->plugin->url( 'assets/product-box.css' ), array(), Plugin::VERSION );
+		$this->enqueue_style();
 		return '<div class="asa2-product" data-asin="' . esc_attr( $key['asin'] ) . '" data-marketplace="' . esc_attr( $key['marketplace'] ) . '">' . $html . '</div>';
+	}
+
+	/**
+	 * Renders a box from the product data and keeps it with the product.
+	 *
+	 * @param array                                                $row  From box_rows(), maybe with `item` and `fingerprint`.
+	 * @param array{template: array{source: string}, tag: string|null, key: string} $look look().
+	 * @param int                                                  $now  Current time.
+	 * @return string
+	 * @throws \Asa2\Exception The template cannot be rendered.
+	 */
+	private function render_anew( array $row, array $look, int $now ): string {
+		$data = isset( $row['item'] ) ? $row : ( $this->plugin->products()->items( array( $row['id'] ) )[ $row['id'] ] ?? null );
+		if ( null === $data ) {
+			throw new \Asa2\Exception( __( 'the product data is unreadable; refresh the product in ASA2 → Products.', 'asa2-creators' ) );
+		}
+		$box = Template::renderWithExpiry( $look['template']['source'], $data['item'], $now, $look['tag'] );
+		$this->plugin->products()->save_box_cache(
+			$row['id'],
+			$data['fingerprint'],
+			BoxCache::with( $row['box_cache'], $look['key'], $box['html'], $box['valid_until'], $now )
+		);
+		return $box['html'];
+	}
+
+	/**
+	 * The template, tracking ID and cache key of a box, worked out once while the options stay
+	 * as they are (OptionMemo).
+	 *
+	 * @param string $template    The shortcode's template attribute.
+	 * @param string $idset       The shortcode's idset attribute.
+	 * @param string $marketplace Marketplace code.
+	 * @return array{template: array{id: string, name: string, source: string}, tag: string|null, key: string}
+	 */
+	private function look( string $template, string $idset, string $marketplace ): array {
+		return $this->plugin->memo()->get(
+			'box_look|' . $template . '|' . $idset . '|' . $marketplace,
+			function () use ( $template, $idset, $marketplace ): array {
+				$resolved = $this->plugin->templates()->resolve( sanitize_key( $template ) );
+				$tag      = $this->partner_tag( $idset, $marketplace );
+				return array(
+					'template' => $resolved,
+					'tag'      => $tag,
+					'key'      => BoxCache::key( $resolved['source'], $tag ),
+				);
+			}
+		);
 	}
 
 	/**
@@ -192,7 +330,17 @@ final class ProductRenderer {
 		if ( ! current_user_can( 'edit_posts' ) ) {
 			return '';
 		}
-		wp_enqueue_style( self::STYLE, $this->plugin->url( 'assets/product-box.css' ), array(), Plugin::VERSION );
+		$this->enqueue_style();
 		return '<div class="asa2-product-hint" role="note">' . esc_html( $message ) . '</div>';
+	}
+
+	/**
+	 * Enqueues the box style (once per request).
+	 */
+	private function enqueue_style(): void {
+		if ( ! $this->styled ) {
+			wp_enqueue_style( self::STYLE, $this->plugin->url( 'assets/product-box.css' ), array(), Plugin::VERSION );
+			$this->styled = true;
+		}
 	}
 }

@@ -49,7 +49,7 @@ final class Shortcode {
 			is_array( $atts ) ? $atts : array(),
 			self::TAG
 		);
-		return $this->plugin->renderer()->render( array_map( 'strval', $atts ) );
+		return $this->plugin->renderer()->box( array_map( 'strval', $atts ) );
 	}
 
 	/**

@@ -29,23 +29,35 @@ final class MarketplaceRepository {
 	/** Sealing field of the credential secret (the scope is the marketplace code). */
 	public const SECRET_FIELD = 'credential_secret';
 
+	/** @var OptionMemo */
+	private OptionMemo $memo;
+
+	/**
+	 * @param OptionMemo $memo Keeps the records between reads while the option is unchanged.
+	 */
+	public function __construct( OptionMemo $memo ) {
+		$this->memo = $memo;
+	}
+
 	/**
 	 * Every record, keyed by marketplace code, in the registry's order.
 	 *
 	 * @return array<string, array>
 	 */
 	public function all(): array {
-		$stored = get_option( self::OPTION, array() );
-		if ( ! is_array( $stored ) ) {
-			return array();
-		}
-		$ordered = array();
-		foreach ( array_keys( Marketplaces::all() ) as $code ) {
-			if ( isset( $stored[ $code ] ) && is_array( $stored[ $code ] ) ) {
-				$ordered[ $code ] = $this->normalize( $stored[ $code ] );
+		return $this->memo->get(
+			self::OPTION,
+			function (): array {
+				$stored  = get_option( self::OPTION, array() );
+				$ordered = array();
+				foreach ( is_array( $stored ) ? self::registry_codes() : array() as $code ) {
+					if ( isset( $stored[ $code ] ) && is_array( $stored[ $code ] ) ) {
+						$ordered[ $code ] = $this->normalize( $stored[ $code ] );
+					}
+				}
+				return $ordered;
 			}
-		}
-		return $ordered;
+		);
 	}
 
 	/**
@@ -105,6 +117,19 @@ final class MarketplaceRepository {
 			$this->all(),
 			static fn( array $r ): bool => $r['enabled'] && '' !== $r['credential_id'] && '' !== $r['credential_secret']
 		);
+	}
+
+	/**
+	 * Every marketplace code in the registry's order (the registry never changes while PHP runs).
+	 *
+	 * @return list<string>
+	 */
+	private static function registry_codes(): array {
+		static $codes = null;
+		if ( null === $codes ) {
+			$codes = array_keys( Marketplaces::all() );
+		}
+		return $codes;
 	}
 
 	/**

@@ -18,6 +18,9 @@ if ( ! defined( 'ABSPATH' ) ) {
  *
  * A row without data is a product that was asked for (by a shortcode on a page) but not
  * fetched yet; the background refresh fills it.
+ *
+ * `box_cache` keeps the product's rendered boxes (see Render\BoxCache) so a page shows them
+ * without rendering again; storing new data empties it.
  */
 final class ProductTable {
 
@@ -25,7 +28,7 @@ final class ProductTable {
 	public const VERSION_OPTION = 'asa2_products_db_version';
 
 	/** Current schema version. */
-	private const SCHEMA_VERSION = '1';
+	private const SCHEMA_VERSION = '2';
 
 	/**
 	 * Full table name.
@@ -65,6 +68,7 @@ final class ProductTable {
   error_code varchar(64) NOT NULL DEFAULT '',
   source_api varchar(16) NOT NULL DEFAULT '',
   source_version varchar(8) NOT NULL DEFAULT '',
+  box_cache longtext NULL,
   created int(10) unsigned NOT NULL DEFAULT 0,
   PRIMARY KEY  (id),
   UNIQUE KEY asin_marketplace (asin,marketplace),
@@ -98,27 +102,86 @@ final class ProductTable {
 	}
 
 	/**
-	 * Many products at once (one query for a page with many boxes).
+	 * What product boxes need of many products, with one query: the row without its product
+	 * data (`has_data` says whether there is some) and the rendered boxes kept for it.
 	 *
 	 * @param list<array{0: string, 1: string}> $keys [asin, marketplace] pairs.
-	 * @return array<string, array> Rows keyed "ASIN|MP".
+	 * @return array<string, array{id: int, asin: string, marketplace: string, refreshed_at: int, last_error: string, has_data: bool, box_cache: string}> Keyed "ASIN|MP".
 	 */
-	public function find_many( array $keys ): array {
+	public function box_rows( array $keys ): array {
 		global $wpdb;
-		if ( ! $keys ) {
+		$by_marketplace = array();
+		foreach ( $keys as $key ) {
+			$by_marketplace[ (string) $key[1] ][ (string) $key[0] ] = true;
+		}
+		if ( ! $by_marketplace ) {
 			return array();
 		}
 		$where = array();
-		foreach ( $keys as $key ) {
-			$where[] = $wpdb->prepare( '(asin = %s AND marketplace = %s)', $key[0], $key[1] );
+		foreach ( $by_marketplace as $marketplace => $asins ) {
+			$asins   = array_keys( $asins );
+			$where[] = $wpdb->prepare(
+				'(marketplace = %s AND asin IN (' . implode( ',', array_fill( 0, count( $asins ), '%s' ) ) . '))',
+				array_merge( array( $marketplace ), $asins )
+			);
 		}
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix, conditions prepared above.
-		$rows = $wpdb->get_results( "SELECT * FROM {$this->name()} WHERE " . implode( ' OR ', $where ), ARRAY_A );
+		$rows = $wpdb->get_results( "SELECT id, asin, marketplace, refreshed_at, last_error, data IS NOT NULL AND data <> '' AS has_data, box_cache FROM {$this->name()} WHERE " . implode( ' OR ', $where ), ARRAY_A );
 		$out  = array();
 		foreach ( (array) $rows as $row ) {
-			$out[ $row['asin'] . '|' . $row['marketplace'] ] = self::decode( $row );
+			$out[ $row['asin'] . '|' . $row['marketplace'] ] = array(
+				'id'           => (int) $row['id'],
+				'asin'         => (string) $row['asin'],
+				'marketplace'  => (string) $row['marketplace'],
+				'refreshed_at' => (int) $row['refreshed_at'],
+				'last_error'   => (string) $row['last_error'],
+				'has_data'     => (bool) $row['has_data'],
+				'box_cache'    => (string) $row['box_cache'],
+			);
 		}
 		return $out;
+	}
+
+	/**
+	 * The product data of many rows, with one query, each with the fingerprint of its stored
+	 * form (for save_box_cache()).
+	 *
+	 * @param list<int> $ids Row ids.
+	 * @return array<int, array{item: array, fingerprint: string}> Keyed by row id (rows without data left out).
+	 */
+	public function items( array $ids ): array {
+		global $wpdb;
+		$ids = array_values( array_unique( array_filter( array_map( 'intval', $ids ) ) ) );
+		if ( ! $ids ) {
+			return array();
+		}
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix, ids are integers.
+		$rows = $wpdb->get_results( "SELECT id, data FROM {$this->name()} WHERE id IN (" . implode( ',', $ids ) . ')', ARRAY_A );
+		$out  = array();
+		foreach ( (array) $rows as $row ) {
+			$item = self::decode_item( $row['data'] );
+			if ( null !== $item ) {
+				$out[ (int) $row['id'] ] = array(
+					'item'        => $item,
+					'fingerprint' => md5( (string) $row['data'] ),
+				);
+			}
+		}
+		return $out;
+	}
+
+	/**
+	 * Keeps a product's rendered boxes, unless its data changed since it was read for them
+	 * (a refresh in between: the boxes would show older data).
+	 *
+	 * @param int    $id          Row id.
+	 * @param string $fingerprint The data's fingerprint from items().
+	 * @param string $box_cache   Encoded boxes (Render\BoxCache).
+	 */
+	public function save_box_cache( int $id, string $fingerprint, string $box_cache ): void {
+		global $wpdb;
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix.
+		$wpdb->query( $wpdb->prepare( "UPDATE {$this->name()} SET box_cache = %s WHERE id = %d AND MD5(data) = %s", $box_cache, $id, $fingerprint ) );
 	}
 
 	/**
@@ -169,12 +232,13 @@ final class ProductTable {
 				'error_code'     => '',
 				'source_api'     => (string) ( $item['source']['api'] ?? '' ),
 				'source_version' => (string) ( $item['source']['version'] ?? '' ),
+				'box_cache'      => null,
 			),
 			array(
 				'asin'        => $asin,
 				'marketplace' => $marketplace,
 			),
-			array( '%s', '%d', '%d', '%s', '%s', '%s', '%s' ),
+			array( '%s', '%d', '%d', '%s', '%s', '%s', '%s', '%s' ),
 			array( '%s', '%s' )
 		);
 	}
@@ -334,16 +398,11 @@ final class ProductTable {
 	 * @return array
 	 */
 	private static function decode( array $row ): array {
-		$item = null;
-		if ( null !== $row['data'] && '' !== $row['data'] ) {
-			$decoded = json_decode( (string) $row['data'], true );
-			$item    = is_array( $decoded ) ? $decoded : null;
-		}
 		return array(
 			'id'             => (int) $row['id'],
 			'asin'           => (string) $row['asin'],
 			'marketplace'    => (string) $row['marketplace'],
-			'item'           => $item,
+			'item'           => self::decode_item( $row['data'] ),
 			'fetched_at'     => (int) $row['fetched_at'],
 			'refreshed_at'   => (int) $row['refreshed_at'],
 			'last_error'     => null === $row['last_error'] ? '' : (string) $row['last_error'],
@@ -352,5 +411,19 @@ final class ProductTable {
 			'source_version' => (string) $row['source_version'],
 			'created'        => (int) $row['created'],
 		);
+	}
+
+	/**
+	 * The product model stored in a `data` column.
+	 *
+	 * @param string|null $data JSON or null.
+	 * @return array|null
+	 */
+	private static function decode_item( ?string $data ): ?array {
+		if ( null === $data || '' === $data ) {
+			return null;
+		}
+		$decoded = json_decode( $data, true );
+		return is_array( $decoded ) ? $decoded : null;
 	}
 }
