@@ -11,11 +11,8 @@
  * @package Asa2\Tests\E2E
  */
 
-$stack = json_decode( (string) file_get_contents( $argv[1] ), true );
-$_SERVER['HTTP_HOST']      = '127.0.0.1:' . (int) $stack['port'];
-$_SERVER['SERVER_NAME']    = '127.0.0.1';
-$_SERVER['REQUEST_URI']    = '/';
-$_SERVER['REQUEST_METHOD'] = 'GET';
+require dirname( __DIR__, 3 ) . '/scripts/wp/bootstrap-cli.php';
+$stack = asa2_stack_from_argv( $argv );
 require $stack['wp_dir'] . '/wp-load.php';
 
 use Asa2\Creators\Plugin;

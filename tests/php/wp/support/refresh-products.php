@@ -9,17 +9,14 @@
  * @package Asa2\Tests\WP
  */
 
-$stack = json_decode( (string) file_get_contents( $argv[1] ), true );
+require dirname( __DIR__, 4 ) . '/scripts/wp/bootstrap-cli.php';
+$stack = asa2_stack_from_argv( $argv );
 $start = (float) $argv[2];
 $keys  = array();
 foreach ( array_slice( $argv, 3 ) as $arg ) {
 	$keys[] = explode( ':', $arg, 2 );
 }
 
-$_SERVER['HTTP_HOST']      = '127.0.0.1:' . (int) $stack['port'];
-$_SERVER['SERVER_NAME']    = '127.0.0.1';
-$_SERVER['REQUEST_URI']    = '/';
-$_SERVER['REQUEST_METHOD'] = 'GET';
 require $stack['wp_dir'] . '/wp-load.php';
 
 $wait = $start - microtime( true );
