@@ -87,6 +87,18 @@ final class ProductsBoxCacheTest extends ProductsTestCase {
 		$this->assertStringNotContainsString( 'tag=second-21', $this->kept() );
 	}
 
+	public function test_one_page_showing_a_product_twice_keeps_both_boxes(): void {
+		$this->store_item();
+		$this->plugin()->templates()->put( 'mini', 'Mini', '<i>{{ Title }}</i>' );
+		$content = self::SHORTCODE . "\n\n" . '[asa2 asin="B0RENDER01" marketplace="DE" template="mini"]';
+		$first   = apply_filters( 'the_content', $content );
+		$this->assertStringContainsString( 'class="asa2-box"', $first );
+		$this->assertStringContainsString( '<i>Espresso Grinder</i>', $first );
+		$this->assertStringContainsString( 'class="asa2-box"', $this->kept() );
+		$this->assertStringContainsString( '<i>Espresso Grinder</i>', $this->kept() );
+		$this->assertSame( $first, apply_filters( 'the_content', $content ) );
+	}
+
 	public function test_settings_changed_by_another_process_are_seen_after_a_cache_flush(): void {
 		global $wpdb;
 		$this->store_item();
@@ -119,7 +131,14 @@ final class ProductsBoxCacheTest extends ProductsTestCase {
 		$row      = $products->box_rows( array( array( 'B0RENDER01', 'DE' ) ) )['B0RENDER01|DE'];
 		$read     = $products->items( array( $row['id'] ) )[ $row['id'] ];
 		$this->store_item( array( 'title' => 'Refreshed meanwhile' ) );
-		$products->save_box_cache( $row['id'], $read['fingerprint'], BoxCache::with( '', 'k', '<p>old</p>', null, time() ) );
+		$products->save_box_caches(
+			array(
+				$row['id'] => array(
+					'fingerprint' => $read['fingerprint'],
+					'box_cache'   => BoxCache::with( '', str_repeat( 'a', 32 ), '<p>old</p>', null, time() ),
+				),
+			)
+		);
 		$this->assertSame( '', $this->kept() );
 		$this->assertStringContainsString( 'Refreshed meanwhile', do_shortcode( self::SHORTCODE ) );
 	}

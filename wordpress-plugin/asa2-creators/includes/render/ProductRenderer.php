@@ -67,6 +67,14 @@ final class ProductRenderer {
 	private string $token = '';
 
 	/**
+	 * Boxes rendered anew and not yet written to their product rows, by row id: written
+	 * together when the content is done (one statement for a page), at once outside content.
+	 *
+	 * @var array<int, array{fingerprint: string, box_cache: string}>
+	 */
+	private array $unsaved = array();
+
+	/**
 	 * @param Plugin $plugin The plugin.
 	 */
 	public function __construct( Plugin $plugin ) {
@@ -100,6 +108,7 @@ final class ProductRenderer {
 		}
 		if ( 0 === $this->content_depth ) {
 			$this->placed = array();
+			$this->save_boxes();
 		}
 		return $content;
 	}
@@ -261,13 +270,27 @@ final class ProductRenderer {
 		if ( null === $data ) {
 			throw new \Asa2\Exception( __( 'the product data is unreadable; refresh the product in ASA2 → Products.', 'asa2-creators' ) );
 		}
-		$box = Template::renderWithExpiry( $look['template']['source'], $data['item'], $now, $look['tag'] );
-		$this->plugin->products()->save_box_cache(
-			$row['id'],
-			$data['fingerprint'],
-			BoxCache::with( $row['box_cache'], $look['key'], $box['html'], $box['valid_until'], $now )
+		$box  = Template::renderWithExpiry( $look['template']['source'], $data['item'], $now, $look['tag'] );
+		$kept = $this->unsaved[ $row['id'] ]['box_cache'] ?? $row['box_cache'];
+
+		$this->unsaved[ $row['id'] ] = array(
+			'fingerprint' => $data['fingerprint'],
+			'box_cache'   => BoxCache::with( $kept, $look['key'], $box['html'], $box['valid_until'], $now ),
 		);
+		if ( 0 === $this->content_depth ) {
+			$this->save_boxes();
+		}
 		return $box['html'];
+	}
+
+	/**
+	 * Writes the boxes rendered anew to their product rows.
+	 */
+	private function save_boxes(): void {
+		if ( $this->unsaved ) {
+			$this->plugin->products()->save_box_caches( $this->unsaved );
+			$this->unsaved = array();
+		}
 	}
 
 	/**

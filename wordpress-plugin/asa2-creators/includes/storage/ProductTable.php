@@ -144,7 +144,7 @@ final class ProductTable {
 
 	/**
 	 * The product data of many rows, with one query, each with the fingerprint of its stored
-	 * form (for save_box_cache()).
+	 * form (for save_box_caches()).
 	 *
 	 * @param list<int> $ids Row ids.
 	 * @return array<int, array{item: array, fingerprint: string}> Keyed by row id (rows without data left out).
@@ -171,17 +171,25 @@ final class ProductTable {
 	}
 
 	/**
-	 * Keeps a product's rendered boxes, unless its data changed since it was read for them
-	 * (a refresh in between: the boxes would show older data).
+	 * Keeps products' rendered boxes, with one statement; a product's boxes are not kept if its
+	 * data changed since it was read for them (a refresh in between: they would show older data).
 	 *
-	 * @param int    $id          Row id.
-	 * @param string $fingerprint The data's fingerprint from items().
-	 * @param string $box_cache   Encoded boxes (Render\BoxCache).
+	 * @param array<int, array{fingerprint: string, box_cache: string}> $writes By row id: the data's
+	 *                                                                          fingerprint from items() and the encoded boxes (Render\BoxCache).
 	 */
-	public function save_box_cache( int $id, string $fingerprint, string $box_cache ): void {
+	public function save_box_caches( array $writes ): void {
 		global $wpdb;
-		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix.
-		$wpdb->query( $wpdb->prepare( "UPDATE {$this->name()} SET box_cache = %s WHERE id = %d AND MD5(data) = %s", $box_cache, $id, $fingerprint ) );
+		if ( ! $writes ) {
+			return;
+		}
+		$values = array();
+		$guards = array();
+		foreach ( $writes as $id => $write ) {
+			$values[] = $wpdb->prepare( 'WHEN %d THEN %s', $id, $write['box_cache'] );
+			$guards[] = $wpdb->prepare( '(id = %d AND MD5(data) = %s)', $id, $write['fingerprint'] );
+		}
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix, parts prepared above.
+		$wpdb->query( "UPDATE {$this->name()} SET box_cache = CASE id " . implode( ' ', $values ) . ' END WHERE ' . implode( ' OR ', $guards ) );
 	}
 
 	/**
