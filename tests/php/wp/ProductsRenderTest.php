@@ -76,6 +76,47 @@ final class ProductsRenderTest extends ProductsTestCase {
 		$this->assertStringContainsString( 'Renamed grinder', do_shortcode( '[asa2 asin="B0RENDER01" marketplace="DE"]' ) );
 	}
 
+	public function test_blocks_and_shortcodes_on_one_page_share_the_one_query(): void {
+		$this->plugin()->id_sets()->put(
+			array(
+				'id'         => 'blog',
+				'name'       => 'Blog',
+				'tags'       => array( 'DE' => 'myblog-21' ),
+				'updated_at' => time(),
+			)
+		);
+		$content = '';
+		for ( $i = 1; $i <= 6; $i++ ) {
+			$asin = sprintf( 'B0BLOCKS%02d', $i );
+			$this->store_item( array( 'asin' => $asin, 'title' => "Kettle $i" ) );
+			$block    = '<!-- wp:asa2/product {"asin":"' . $asin . '","marketplace":"DE"' . ( 3 === $i ? ',"idset":"blog"' : '' ) . '} /-->';
+			$content .= 0 === $i % 2 ? "[asa2 asin=\"$asin\" marketplace=\"DE\"]\n\n" : ( 5 === $i ? "<!-- wp:group -->\n<div class=\"wp-block-group\">$block</div>\n<!-- /wp:group -->\n\n" : "$block\n\n" );
+		}
+		$content = "<!-- wp:paragraph -->\n<p>Our picks :)</p>\n<!-- /wp:paragraph -->\n\n" . $content;
+		apply_filters( 'the_content', $content ); // The first view keeps every box.
+
+		$table   = $this->plugin()->products()->name();
+		$queries = array();
+		$watch   = function ( $query ) use ( &$queries, $table ) {
+			if ( false !== strpos( $query, $table ) ) {
+				$queries[] = $query;
+			}
+			return $query;
+		};
+		add_filter( 'query', $watch );
+		$html = apply_filters( 'the_content', $content );
+		remove_filter( 'query', $watch );
+
+		$this->assertCount( 1, $queries, implode( "\n", $queries ) );
+		for ( $i = 1; $i <= 6; $i++ ) {
+			$this->assertStringContainsString( "Kettle $i<", $html );
+		}
+		$this->assertSame( 6, substr_count( $html, 'class="asa2-product"' ) );
+		$this->assertStringContainsString( 'tag=myblog-21', $html, 'the block\'s idset' );
+		$this->assertStringNotContainsString( '<!--asa2-box:', $html );
+		$this->assertStringNotContainsString( 'Our picks :)', $html, 'the author\'s text is still filtered (smilies)' );
+	}
+
 	public function test_a_title_with_a_script_tag_renders_inert(): void {
 		$this->store_item( array( 'title' => '<script>alert("x")</script>', 'brand' => '"><img src=x onerror=alert(1)>' ) );
 		$html = do_shortcode( '[asa2 asin="B0RENDER01" marketplace="DE"]' );

@@ -1,6 +1,6 @@
 /**
- * Editor side of the "ASA2 Product" block: edits asin, marketplace and template. The box itself
- * is rendered on the server from stored product data (no build step).
+ * Editor side of the "ASA2 Product" block: edits asin, marketplace, template and idset. The box
+ * itself is rendered on the server from stored product data (no build step).
  */
 ( function ( blocks, element, components, blockEditor, i18n ) {
 	'use strict';
@@ -17,7 +17,8 @@
 		attributes: {
 			asin: { type: 'string', default: '' },
 			marketplace: { type: 'string', default: '' },
-			template: { type: 'string', default: '' }
+			template: { type: 'string', default: '' },
+			idset: { type: 'string', default: '' }
 		},
 		edit: function ( props ) {
 			var a = props.attributes;
@@ -44,7 +45,8 @@
 						{ style: { width: '100%' } },
 						field( 'asin', __( 'ASIN or Amazon URL', 'asa2-creators' ) ),
 						field( 'marketplace', __( 'Marketplace (e.g. DE; empty: default)', 'asa2-creators' ) ),
-						field( 'template', __( 'Template (empty: default)', 'asa2-creators' ) )
+						field( 'template', __( 'Template (empty: default)', 'asa2-creators' ) ),
+						field( 'idset', __( 'Associate ID Set (empty: the marketplace\'s tracking ID)', 'asa2-creators' ) )
 					)
 				)
 			);

@@ -57,9 +57,9 @@ final class Hooks {
 		register_deactivation_hook( $this->plugin->file, array( $this, 'deactivate' ) );
 
 		add_action( 'init', array( $this, 'action_init' ) );
-		// Before do_shortcode (priority 11): load every box's product with one query; after the
-		// last content filter: put the boxes in.
-		add_filter( 'the_content', array( $this, 'filter_the_content' ), 9 );
+		// Before do_blocks (priority 9) and do_shortcode (11): boxes leave placeholders; after the
+		// last content filter: every box of the content is rendered with one query and put in.
+		add_filter( 'the_content', array( $this, 'filter_the_content' ), 8 );
 		add_filter( 'the_content', array( $this, 'filter_the_content_boxes' ), PHP_INT_MAX );
 		add_action( 'admin_menu', array( $this, 'action_admin_menu' ) );
 		add_action( 'admin_enqueue_scripts', array( $this, 'action_admin_enqueue_scripts' ) );
@@ -180,13 +180,13 @@ final class Hooks {
 	}
 
 	/**
-	 * Loads the products of the content's [asa2] boxes ahead, in one query.
+	 * A the_content run starts: its product boxes wait until its filters are done.
 	 *
 	 * @param string $content Post content.
 	 * @return string The content, unchanged.
 	 */
 	public function filter_the_content( $content ) {
-		$this->plugin->renderer()->begin_content( $content );
+		$this->plugin->renderer()->begin_content();
 		return $content;
 	}
 

@@ -69,6 +69,10 @@ final class Block {
 						'type'    => 'string',
 						'default' => '',
 					),
+					'idset'       => array(
+						'type'    => 'string',
+						'default' => '',
+					),
 				),
 				'render_callback' => array( $this, 'render' ),
 			)
@@ -82,13 +86,6 @@ final class Block {
 	 * @return string
 	 */
 	public function render( $attributes ): string {
-		$attributes = is_array( $attributes ) ? $attributes : array();
-		return $this->plugin->renderer()->render(
-			array(
-				'asin'        => (string) ( $attributes['asin'] ?? '' ),
-				'marketplace' => (string) ( $attributes['marketplace'] ?? '' ),
-				'template'    => (string) ( $attributes['template'] ?? '' ),
-			)
-		);
+		return $this->plugin->renderer()->box( ProductRenderer::box_args( is_array( $attributes ) ? $attributes : array() ) );
 	}
 }

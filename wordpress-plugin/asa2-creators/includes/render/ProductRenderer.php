@@ -17,12 +17,15 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /**
- * Renders a product with a template (Asa2\Template, auto-escaped) from the products table only:
+ * Renders products with a template (Asa2\Template, auto-escaped) from the products table only:
  * a page view never calls Amazon. A product not stored yet renders nothing for visitors and a
  * hint for editors, and is queued for the background refresh.
  *
- * Rendered boxes are kept with their product (BoxCache), so a page shows a box it showed before
- * without decoding or rendering the product again; a page's boxes are read with one query.
+ * Boxes are rendered in batches: inside the_content each [asa2] shortcode and ASA2 Product
+ * block leaves a placeholder, and when the content filters are done all its boxes are read
+ * with one query and put in (so filters meant for the author's text, such as smilies, never
+ * change product titles, prices or links). A box once rendered is kept with its product
+ * (BoxCache): showing it again needs neither the product data nor the template.
  */
 final class ProductRenderer {
 
@@ -33,46 +36,18 @@ final class ProductRenderer {
 	private Plugin $plugin;
 
 	/**
-	 * Rows loaded ahead for the boxes of the content being rendered, keyed "ASIN|MP" (null: not
-	 * stored), with `item` and `fingerprint` when a box needed the product data. Each is used by
-	 * one box, then forgotten, so later renders read fresh rows.
+	 * One entry per the_content run under way (a post may show another post's content): the
+	 * boxes asked for in it, by placeholder.
 	 *
-	 * @var array<string, array|null>
+	 * @var list<array<string, array{asin: string, marketplace: string, template: string, idset: string}>>
 	 */
-	private array $prefetched = array();
+	private array $runs = array();
 
-	/**
-	 * Products identified by prefetch(), keyed by the shortcode's "asin|MARKETPLACE" as written,
-	 * so a box does not identify its product a second time. Used once, like $prefetched.
-	 *
-	 * @var array<string, array{asin: string, marketplace: string}>
-	 */
-	private array $identified = array();
-
-	/** @var bool Whether the box style is enqueued. */
-	private bool $styled = false;
-
-	/** @var int How many the_content runs are under way (a post may show another's content). */
-	private int $content_depth = 0;
-
-	/**
-	 * Boxes of the content being filtered, keyed by the placeholder that stands for each until
-	 * the content filters are done.
-	 *
-	 * @var array<string, string>
-	 */
-	private array $placed = array();
+	/** @var int Placeholders handed out in this request. */
+	private int $placeholders = 0;
 
 	/** @var string Random part of this request's placeholders. */
 	private string $token = '';
-
-	/**
-	 * Boxes rendered anew and not yet written to their product rows, by row id: written
-	 * together when the content is done (one statement for a page), at once outside content.
-	 *
-	 * @var array<int, array{fingerprint: string, box_cache: string}>
-	 */
-	private array $unsaved = array();
 
 	/**
 	 * @param Plugin $plugin The plugin.
@@ -82,107 +57,61 @@ final class ProductRenderer {
 	}
 
 	/**
-	 * A the_content run starts (before shortcodes run): the boxes of $content are loaded ahead.
-	 *
-	 * @param mixed $content Post content.
+	 * A the_content run starts: its boxes will wait for end_content().
 	 */
-	public function begin_content( $content ): void {
-		++$this->content_depth;
-		if ( is_string( $content ) ) {
-			$this->prefetch( $content );
-		}
+	public function begin_content(): void {
+		$this->runs[] = array();
 	}
 
 	/**
-	 * A the_content run ends: the boxes go where their placeholders are. They are put in after
-	 * the content filters, so filters meant for the author's text (smilies, typography) never
-	 * change product titles, prices or links.
+	 * A the_content run ends: its boxes are rendered together and put where their placeholders
+	 * are.
 	 *
 	 * @param mixed $content Filtered content.
 	 * @return mixed The content with its boxes.
 	 */
 	public function end_content( $content ) {
-		$this->content_depth = max( 0, $this->content_depth - 1 );
-		if ( $this->placed && is_string( $content ) && false !== strpos( $content, '<!--asa2-box:' ) ) {
-			$content = strtr( $content, $this->placed );
+		$boxes = array_pop( $this->runs );
+		if ( ! $boxes ) {
+			return $content;
 		}
-		if ( 0 === $this->content_depth ) {
-			$this->placed = array();
-			$this->save_boxes();
-		}
-		return $content;
+		$html = array_combine( array_keys( $boxes ), $this->render_all( array_values( $boxes ) ) );
+		return is_string( $content ) ? strtr( $content, $html ) : $content;
 	}
 
 	/**
-	 * A box for the [asa2] shortcode: its HTML, or inside a the_content run a placeholder that
+	 * A box for a shortcode or block: its HTML, or inside a the_content run a placeholder that
 	 * end_content() replaces with it.
 	 *
-	 * @param array{asin?: string, marketplace?: string, template?: string, idset?: string} $args What to show.
+	 * @param array{asin: string, marketplace: string, template: string, idset: string} $args box_args().
 	 * @return string
 	 */
 	public function box( array $args ): string {
-		$html = $this->render( $args );
-		if ( 0 === $this->content_depth || '' === $html ) {
-			return $html;
+		if ( ! $this->runs ) {
+			return $this->render( $args );
 		}
 		if ( '' === $this->token ) {
 			$this->token = bin2hex( random_bytes( 6 ) );
 		}
-		$placeholder                  = '<!--asa2-box:' . $this->token . ':' . count( $this->placed ) . '-->';
-		$this->placed[ $placeholder ] = $html;
+		$placeholder = '<!--asa2-box:' . $this->token . ':' . ( ++$this->placeholders ) . '-->';
+
+		$this->runs[ count( $this->runs ) - 1 ][ $placeholder ] = $args;
 		return $placeholder;
 	}
 
 	/**
-	 * Loads what every [asa2] box in $content needs with one query (two when some box has to be
-	 * rendered anew), so a page with many boxes does not query once per box.
+	 * A box's arguments from shortcode or block attributes.
 	 *
-	 * @param string $content Post content before shortcodes run.
+	 * @param array $attributes Attributes.
+	 * @return array{asin: string, marketplace: string, template: string, idset: string}
 	 */
-	private function prefetch( string $content ): void {
-		if ( false === strpos( $content, '[' . Shortcode::TAG ) ) {
-			return;
+	public static function box_args( array $attributes ): array {
+		$args = array();
+		foreach ( array( 'asin', 'marketplace', 'template', 'idset' ) as $name ) {
+			$value         = $attributes[ $name ] ?? '';
+			$args[ $name ] = is_scalar( $value ) ? (string) $value : '';
 		}
-		preg_match_all( '/' . get_shortcode_regex( array( Shortcode::TAG ) ) . '/', $content, $matches, PREG_SET_ORDER );
-		$boxes = array();
-		foreach ( $matches as $match ) {
-			if ( '[' === $match[1] && ']' === $match[6] ) {
-				continue; // [[asa2 ...]] shows the shortcode itself.
-			}
-			$atts = shortcode_parse_atts( $match[3] );
-			if ( ! is_array( $atts ) || '' === trim( (string) ( $atts['asin'] ?? '' ) ) ) {
-				continue;
-			}
-			$input       = trim( (string) $atts['asin'] );
-			$marketplace = strtoupper( trim( (string) ( $atts['marketplace'] ?? '' ) ) );
-			try {
-				$key = $this->plugin->product_service()->identify( $input, $marketplace );
-			} catch ( \Asa2\Exception | \RuntimeException $e ) {
-				continue; // The box itself reports the problem when it renders.
-			}
-			$this->identified[ $input . '|' . $marketplace ] = $key;
-			$boxes[] = array( $key, (string) ( $atts['template'] ?? '' ), (string) ( $atts['idset'] ?? '' ) );
-		}
-		if ( ! $boxes ) {
-			return;
-		}
-		$rows  = $this->plugin->products()->box_rows( array_map( static fn( array $box ): array => array( $box[0]['asin'], $box[0]['marketplace'] ), $boxes ) );
-		$now   = Clock::now();
-		$stale = array();
-		foreach ( $boxes as list( $key, $template, $idset ) ) {
-			$id  = $key['asin'] . '|' . $key['marketplace'];
-			$row = $rows[ $id ] ?? null;
-			if ( null !== $row && $row['has_data'] && null === BoxCache::find( $row['box_cache'], $this->look( $template, $idset, $key['marketplace'] )['key'], $now ) ) {
-				$stale[ $id ] = $row['id'];
-			}
-			$this->prefetched[ $id ] = $row;
-		}
-		foreach ( $this->plugin->products()->items( array_values( $stale ) ) as $row_id => $data ) {
-			$id = (string) array_search( $row_id, $stale, true );
-			if ( is_array( $this->prefetched[ $id ] ?? null ) ) {
-				$this->prefetched[ $id ] += $data;
-			}
-		}
+		return $args;
 	}
 
 	/**
@@ -192,105 +121,139 @@ final class ProductRenderer {
 	 * @return string
 	 */
 	public function render( array $args ): string {
-		$input       = trim( (string) ( $args['asin'] ?? '' ) );
-		$marketplace = strtoupper( trim( (string) ( $args['marketplace'] ?? '' ) ) );
-		if ( '' === $input ) {
-			return $this->hint( __( 'ASA2: add an ASIN to show a product, e.g. [asa2 asin="B0DHS2V7ZB"].', 'asa2-creators' ) );
+		return $this->render_all( array( self::box_args( $args ) ) )[0];
+	}
+
+	/**
+	 * The HTML of many boxes, with one query for their products (two when some box is rendered
+	 * anew, plus one statement keeping those).
+	 *
+	 * @param list<array{asin: string, marketplace: string, template: string, idset: string}> $boxes What to show.
+	 * @return list<string> The boxes' HTML, in order.
+	 */
+	private function render_all( array $boxes ): array {
+		$html = array();
+		$keys = array();
+		foreach ( $boxes as $i => $args ) {
+			$input = trim( $args['asin'] );
+			if ( '' === $input ) {
+				$html[ $i ] = $this->hint( __( 'ASA2: add an ASIN to show a product, e.g. [asa2 asin="B0DHS2V7ZB"].', 'asa2-creators' ) );
+				continue;
+			}
+			try {
+				$keys[ $i ] = $this->plugin->product_service()->identify( $input, strtoupper( trim( $args['marketplace'] ) ) );
+			} catch ( \Asa2\ValidationException | \RuntimeException $e ) {
+				$html[ $i ] = $this->hint( $e->getMessage() );
+			}
+		}
+		$rows = $keys ? $this->plugin->products()->box_rows( array_map( static fn( array $key ): array => array( $key['asin'], $key['marketplace'] ), $keys ) ) : array();
+		$now  = Clock::now();
+
+		// Kept boxes first; the others need their product data, read with one query.
+		$looks = array();
+		$anew  = array();
+		foreach ( $keys as $i => $key ) {
+			$row = $rows[ $key['asin'] . '|' . $key['marketplace'] ] ?? null;
+			if ( null === $row || ! $row['has_data'] ) {
+				$html[ $i ] = $this->not_loaded( $key, $row );
+				continue;
+			}
+			$looks[ $i ] = $this->look( $boxes[ $i ]['template'], $boxes[ $i ]['idset'], $key['marketplace'] );
+			$kept        = BoxCache::find( $row['box_cache'], $looks[ $i ]['key'], $now );
+			if ( null === $kept ) {
+				$anew[ $i ] = $row;
+			} else {
+				$html[ $i ] = $this->wrap( $key, $kept );
+			}
+		}
+		if ( $anew ) {
+			$data    = $this->plugin->products()->items( array_column( $anew, 'id' ) );
+			$unsaved = array();
+			foreach ( $anew as $i => $row ) {
+				$html[ $i ] = $this->render_anew( $keys[ $i ], $row, $data[ $row['id'] ] ?? null, $looks[ $i ], $now, $unsaved );
+			}
+			$this->plugin->products()->save_box_caches( $unsaved );
+		}
+		if ( array_filter( $html ) ) {
+			wp_enqueue_style( self::STYLE, $this->plugin->url( 'assets/product-box.css' ), array(), Plugin::VERSION );
+		}
+		ksort( $html );
+		return array_values( $html );
+	}
+
+	/**
+	 * Renders a box from its product data and adds it to the product's kept boxes.
+	 *
+	 * @param array{asin: string, marketplace: string}                  $key     The product.
+	 * @param array                                                     $row     From box_rows().
+	 * @param array{item: array, fingerprint: string}|null              $data    From items(), null if unreadable.
+	 * @param array{template: array, tag: string|null, key: string}     $look    look().
+	 * @param int                                                       $now     Current time.
+	 * @param array<int, array{fingerprint: string, box_cache: string}> $unsaved Boxes to keep, by row id.
+	 * @return string
+	 */
+	private function render_anew( array $key, array $row, ?array $data, array $look, int $now, array &$unsaved ): string {
+		if ( null === $data ) {
+			return $this->hint( __( 'ASA2: the stored data of this product is unreadable; refresh it in ASA2 → Products.', 'asa2-creators' ) );
 		}
 		try {
-			$key = $this->identified[ $input . '|' . $marketplace ] ?? $this->plugin->product_service()->identify( $input, $marketplace );
-			unset( $this->identified[ $input . '|' . $marketplace ] );
-		} catch ( \Asa2\ValidationException $e ) {
-			return $this->hint( $e->getMessage() );
-		} catch ( \RuntimeException $e ) {
-			return $this->hint( $e->getMessage() );
-		}
-
-		$id = $key['asin'] . '|' . $key['marketplace'];
-		if ( array_key_exists( $id, $this->prefetched ) ) {
-			$row = $this->prefetched[ $id ];
-			unset( $this->prefetched[ $id ] );
-		} else {
-			$row = $this->plugin->products()->box_rows( array( array( $key['asin'], $key['marketplace'] ) ) )[ $id ] ?? null;
-		}
-		if ( null === $row || ! $row['has_data'] ) {
-			if ( null === $row ) {
-				$this->plugin->products()->ensure( $key['asin'], $key['marketplace'], Clock::now() );
-			}
-			RefreshScheduler::soon();
+			$box = Template::renderWithExpiry( $look['template']['source'], $data['item'], $now, $look['tag'] );
+		} catch ( \Asa2\Exception $e ) {
 			return $this->hint(
-				null !== $row && '' !== $row['last_error']
-					? sprintf(
-						/* translators: 1: ASIN, 2: error message */
-						__( 'ASA2: product %1$s could not be loaded yet: %2$s', 'asa2-creators' ),
-						$key['asin'],
-						$row['last_error']
-					)
-					: sprintf(
-						/* translators: 1: ASIN, 2: marketplace code */
-						__( 'ASA2: product %1$s (%2$s) is not loaded yet. It is fetched in the background; add it in ASA2 → Products to load it now. Visitors see nothing until then.', 'asa2-creators' ),
-						$key['asin'],
-						$key['marketplace']
-					)
+				sprintf(
+					/* translators: 1: template name, 2: error */
+					__( 'ASA2: the template "%1$s" cannot be rendered: %2$s', 'asa2-creators' ),
+					$look['template']['name'],
+					$e->getMessage()
+				)
 			);
 		}
+		$unsaved[ $row['id'] ] = array(
+			'fingerprint' => $data['fingerprint'],
+			'box_cache'   => BoxCache::with( $unsaved[ $row['id'] ]['box_cache'] ?? $row['box_cache'], $look['key'], $box['html'], $box['valid_until'], $now ),
+		);
+		return $this->wrap( $key, $box['html'] );
+	}
 
-		$look = $this->look( (string) ( $args['template'] ?? '' ), (string) ( $args['idset'] ?? '' ), $key['marketplace'] );
-		$now  = Clock::now();
-		$html = BoxCache::find( $row['box_cache'], $look['key'], $now );
-		if ( null === $html ) {
-			try {
-				$html = $this->render_anew( $row, $look, $now );
-			} catch ( \Asa2\Exception $e ) {
-				return $this->hint(
-					sprintf(
-						/* translators: 1: template name, 2: error */
-						__( 'ASA2: the template "%1$s" cannot be rendered: %2$s', 'asa2-creators' ),
-						$look['template']['name'],
-						$e->getMessage()
-					)
-				);
-			}
-		}
-		$this->enqueue_style();
+	/**
+	 * A product box around a template's HTML.
+	 *
+	 * @param array{asin: string, marketplace: string} $key  The product.
+	 * @param string                                   $html The template's HTML.
+	 * @return string
+	 */
+	private function wrap( array $key, string $html ): string {
 		return '<div class="asa2-product" data-asin="' . esc_attr( $key['asin'] ) . '" data-marketplace="' . esc_attr( $key['marketplace'] ) . '">' . $html . '</div>';
 	}
 
 	/**
-	 * Renders a box from the product data and keeps it with the product.
+	 * What a product not loaded yet shows (a hint for editors); it is queued for the background
+	 * refresh.
 	 *
-	 * @param array                                                $row  From box_rows(), maybe with `item` and `fingerprint`.
-	 * @param array{template: array{source: string}, tag: string|null, key: string} $look look().
-	 * @param int                                                  $now  Current time.
+	 * @param array{asin: string, marketplace: string} $key The product.
+	 * @param array|null                               $row Its row from box_rows(), if any.
 	 * @return string
-	 * @throws \Asa2\Exception The template cannot be rendered.
 	 */
-	private function render_anew( array $row, array $look, int $now ): string {
-		$data = isset( $row['item'] ) ? $row : ( $this->plugin->products()->items( array( $row['id'] ) )[ $row['id'] ] ?? null );
-		if ( null === $data ) {
-			throw new \Asa2\Exception( __( 'the product data is unreadable; refresh the product in ASA2 → Products.', 'asa2-creators' ) );
+	private function not_loaded( array $key, ?array $row ): string {
+		if ( null === $row ) {
+			$this->plugin->products()->ensure( $key['asin'], $key['marketplace'], Clock::now() );
 		}
-		$box  = Template::renderWithExpiry( $look['template']['source'], $data['item'], $now, $look['tag'] );
-		$kept = $this->unsaved[ $row['id'] ]['box_cache'] ?? $row['box_cache'];
-
-		$this->unsaved[ $row['id'] ] = array(
-			'fingerprint' => $data['fingerprint'],
-			'box_cache'   => BoxCache::with( $kept, $look['key'], $box['html'], $box['valid_until'], $now ),
+		RefreshScheduler::soon();
+		return $this->hint(
+			null !== $row && '' !== $row['last_error']
+				? sprintf(
+					/* translators: 1: ASIN, 2: error message */
+					__( 'ASA2: product %1$s could not be loaded yet: %2$s', 'asa2-creators' ),
+					$key['asin'],
+					$row['last_error']
+				)
+				: sprintf(
+					/* translators: 1: ASIN, 2: marketplace code */
+					__( 'ASA2: product %1$s (%2$s) is not loaded yet. It is fetched in the background; add it in ASA2 → Products to load it now. Visitors see nothing until then.', 'asa2-creators' ),
+					$key['asin'],
+					$key['marketplace']
+				)
 		);
-		if ( 0 === $this->content_depth ) {
-			$this->save_boxes();
-		}
-		return $box['html'];
-	}
-
-	/**
-	 * Writes the boxes rendered anew to their product rows.
-	 */
-	private function save_boxes(): void {
-		if ( $this->unsaved ) {
-			$this->plugin->products()->save_box_caches( $this->unsaved );
-			$this->unsaved = array();
-		}
 	}
 
 	/**
@@ -353,17 +316,6 @@ final class ProductRenderer {
 		if ( ! current_user_can( 'edit_posts' ) ) {
 			return '';
 		}
-		$this->enqueue_style();
 		return '<div class="asa2-product-hint" role="note">' . esc_html( $message ) . '</div>';
-	}
-
-	/**
-	 * Enqueues the box style (once per request).
-	 */
-	private function enqueue_style(): void {
-		if ( ! $this->styled ) {
-			wp_enqueue_style( self::STYLE, $this->plugin->url( 'assets/product-box.css' ), array(), Plugin::VERSION );
-			$this->styled = true;
-		}
 	}
 }

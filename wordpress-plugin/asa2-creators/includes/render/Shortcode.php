@@ -39,17 +39,8 @@ final class Shortcode {
 	 * @return string
 	 */
 	public function render( $atts ): string {
-		$atts = shortcode_atts(
-			array(
-				'asin'        => '',
-				'marketplace' => '',
-				'template'    => '',
-				'idset'       => '',
-			),
-			is_array( $atts ) ? $atts : array(),
-			self::TAG
-		);
-		return $this->plugin->renderer()->box( array_map( 'strval', $atts ) );
+		$atts = shortcode_atts( ProductRenderer::box_args( array() ), is_array( $atts ) ? $atts : array(), self::TAG );
+		return $this->plugin->renderer()->box( ProductRenderer::box_args( $atts ) );
 	}
 
 	/**
