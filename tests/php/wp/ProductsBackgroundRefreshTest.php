@@ -55,7 +55,7 @@ final class ProductsBackgroundRefreshTest extends ProductsTestCase {
 		// The US products are newer, yet the marketplaces take turns: while one credential waits
 		// for its next slot, the other one calls.
 		$this->assertSame( array( 'DE', 'US', 'DE', 'US', 'DE', 'US' ), array_slice( $order, 0, 6 ) );
-		$this->assertSame( 0, $this->plugin()->products()->count_due( Clock::now() - DAY_IN_SECONDS ) );
+		$this->assertSame( 0, $this->plugin()->products()->count_due( Clock::now() - DAY_IN_SECONDS, Clock::now() ) );
 		$this->assertFalse( wp_next_scheduled( RefreshScheduler::HOOK_CONTINUE ), 'nothing left: no follow-up' );
 		$last = get_option( RefreshScheduler::LAST_RUN_OPTION );
 		$this->assertSame( 150, $last['updated'] );
@@ -174,7 +174,7 @@ final class ProductsBackgroundRefreshTest extends ProductsTestCase {
 		add_filter( 'asa2/now', static fn() => time() + 2 * DAY_IN_SECONDS );
 		$this->assertSame( '', do_shortcode( '[asa2 asin="B0QUEUEUS1" marketplace="US"]' ) );
 		$this->assertNotFalse( wp_next_scheduled( RefreshScheduler::HOOK_SOON ) );
-		$this->assertSame( 61, $this->plugin()->products()->count_due( Clock::now() - DAY_IN_SECONDS ) );
+		$this->assertSame( 61, $this->plugin()->products()->count_due( Clock::now() - DAY_IN_SECONDS, Clock::now() ) );
 
 		// A budget for one call only: that call is the queued product's.
 		add_filter( 'asa2/refresh_time_budget', static fn() => 0.001 );

@@ -10,6 +10,7 @@ namespace Asa2\Tests\WP;
 
 use Asa2\Creators\Cron\RefreshScheduler;
 use Asa2\Creators\Health\ProductHealth;
+use Asa2\Creators\Storage\ProductTable;
 
 require_once __DIR__ . '/ProductsTestCase.php';
 
@@ -39,6 +40,49 @@ final class ProductsResilienceTest extends ProductsTestCase {
 		$this->sandbox_configure( array( 'outage' => false ) );
 		$this->plugin()->product_service()->refresh( array( array( 'B0OUTAGE01', 'DE' ) ) );
 		$this->assertSame( '', $this->row( 'B0OUTAGE01', 'DE' )['last_error'] );
+	}
+
+	public function test_a_product_never_loaded_is_tried_again_after_a_wait_that_grows(): void {
+		global $wpdb;
+		$this->configure_creators( self::DE );
+		$this->sandbox_configure( array( 'outage' => true ) );
+		$start = time();
+		add_filter( 'asa2/now', static fn() => $start );
+		$this->assertSame( '', do_shortcode( '[asa2 asin="B0RETRY001" marketplace="DE"]' ), 'queued; visitors see nothing' );
+		$scheduler = new RefreshScheduler( $this->plugin() );
+		$this->assertSame( 0, $scheduler->run()['updated'] );
+		$failed = $this->row( 'B0RETRY001', 'DE' );
+		$this->assertNull( $failed['item'] );
+		$this->assertNotSame( '', $failed['last_error'] );
+
+		// Amazon is back. Right after the failure the product is not due (pages asking for it
+		// again do not cause a call each); after the shortest wait it is, and it loads.
+		$this->sandbox_configure( array( 'outage' => false ) );
+		$calls = $this->api_calls( 'GetItems' );
+		$this->assertSame( 0, $scheduler->run()['due'] );
+		$this->assertSame( $calls, $this->api_calls( 'GetItems' ) );
+		remove_all_filters( 'asa2/now' );
+		add_filter( 'asa2/now', static fn() => $start + ProductTable::RETRY_UNLOADED_AFTER );
+		$this->assertSame( 1, $scheduler->run()['updated'] );
+		$this->assertNotNull( $this->row( 'B0RETRY001', 'DE' )['item'] );
+
+		// A product failing for 10 hours waits 10 hours; never more than the refresh interval.
+		$products = $this->plugin()->products();
+		$products->ensure( 'B0RETRY002', 'DE', $start );
+		$products->record_error( 'B0RETRY002', 'DE', 'ItemNotAccessible', 'refused', $start );
+		$wpdb->update( $products->name(), array( 'created' => $start - 10 * HOUR_IN_SECONDS ), array( 'asin' => 'B0RETRY002' ) );
+		$before = $start - DAY_IN_SECONDS;
+		$this->assertSame( 0, $products->count_due( $before, $start + 9 * HOUR_IN_SECONDS ) );
+		$this->assertSame( 1, $products->count_due( $before, $start + 10 * HOUR_IN_SECONDS ) );
+		$wpdb->update( $products->name(), array( 'created' => $start - 30 * DAY_IN_SECONDS ), array( 'asin' => 'B0RETRY002' ) );
+		$this->assertSame( 0, $products->count_due( $start - HOUR_IN_SECONDS, $start + DAY_IN_SECONDS - HOUR_IN_SECONDS ) );
+		$this->assertSame( 1, $products->count_due( $start, $start + DAY_IN_SECONDS ) );
+
+		// A product with data whose refresh failed keeps its data and waits the full interval.
+		$products->record_error( 'B0RETRY001', 'DE', 'network', 'down', $start + 1000 );
+		$later = $start + 1000 + 2 * ProductTable::RETRY_UNLOADED_AFTER;
+		$this->assertSame( 0, $products->count_due( $later - DAY_IN_SECONDS, $later ) );
+		$this->assertNotNull( $this->row( 'B0RETRY001', 'DE' )['item'] );
 	}
 
 	public function test_throttling_backs_off_honours_retry_after_and_succeeds(): void {

@@ -131,10 +131,10 @@ final class RefreshScheduler {
 		$ttl      = $this->plugin->product_settings()->ttl();
 		$before   = Clock::now() - $ttl;
 		// Products that become due or are queued during the run are left to the follow-up run.
-		$left   = min( $limit, $products->count_due( $before ) );
+		$left   = min( $limit, $products->count_due( $before, Clock::now() ) );
 		$window = $this->window( $budget, $rate );
 		while ( $left > 0 ) {
-			$rows = array_slice( $products->due( $before, min( $left, $window ) ), 0, $left );
+			$rows = array_slice( $products->due( $before, Clock::now(), min( $left, $window ) ), 0, $left );
 			if ( ! $rows ) {
 				break;
 			}
@@ -153,7 +153,7 @@ final class RefreshScheduler {
 		if ( 'done' === $result['stopped'] && $result['due'] >= $limit ) {
 			$result['stopped'] = 'limit';
 		}
-		$result['remaining'] = $products->count_due( Clock::now() - $ttl );
+		$result['remaining'] = $products->count_due( Clock::now() - $ttl, Clock::now() );
 		$result['seconds']   = round( $budget->elapsed(), 2 );
 		if ( $result['remaining'] > 0 && $result['due'] > 0 ) {
 			self::follow_up();

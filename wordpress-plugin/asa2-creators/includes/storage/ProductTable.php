@@ -31,6 +31,13 @@ final class ProductTable {
 	private const SCHEMA_VERSION = '2';
 
 	/**
+	 * Shortest wait, in seconds, before a product that was never loaded is tried again after a
+	 * failure. The wait grows with how long it has been failing (it doubles from try to try), up
+	 * to the refresh interval.
+	 */
+	public const RETRY_UNLOADED_AFTER = 15 * MINUTE_IN_SECONDS;
+
+	/**
 	 * Full table name.
 	 *
 	 * @return string
@@ -325,23 +332,25 @@ final class ProductTable {
 	}
 
 	/**
-	 * Products due for a refresh (never fetched, or last refreshed before $before): the oldest
-	 * $limit of each marketplace, all of them oldest first, so the products a page queued (rows
-	 * never fetched) come before every other. Each marketplace's credential has its own rate,
-	 * so one marketplace's backlog never keeps another's products waiting.
+	 * Products due for a refresh: the oldest $limit of each marketplace, all of them oldest
+	 * first, so the products a page queued (rows never fetched) come before every other. Each
+	 * marketplace's credential has its own rate, so one marketplace's backlog never keeps
+	 * another's products waiting. See due_clause() for what is due.
 	 *
-	 * @param int $before Unix time.
+	 * @param int $before Products last refreshed before this time are due.
+	 * @param int $now    Current time.
 	 * @param int $limit  At most this many per marketplace.
 	 * @return list<array{id: int, asin: string, marketplace: string, refreshed_at: int}>
 	 */
-	public function due( int $before, int $limit ): array {
+	public function due( int $before, int $now, int $limit ): array {
 		global $wpdb;
-		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix.
-		$codes = $wpdb->get_col( $wpdb->prepare( "SELECT DISTINCT marketplace FROM {$this->name()} WHERE refreshed_at < %d", $before ) );
+		$due = $this->due_clause( $before, $now );
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix, clause prepared.
+		$codes = $wpdb->get_col( "SELECT DISTINCT marketplace FROM {$this->name()} WHERE {$due}" );
 		$out   = array();
 		foreach ( (array) $codes as $code ) {
-			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix.
-			$rows = $wpdb->get_results( $wpdb->prepare( "SELECT id, asin, marketplace, refreshed_at FROM {$this->name()} WHERE marketplace = %s AND refreshed_at < %d ORDER BY refreshed_at ASC, id ASC LIMIT %d", $code, $before, $limit ), ARRAY_A );
+			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix, clause prepared.
+			$rows = $wpdb->get_results( $wpdb->prepare( "SELECT id, asin, marketplace, refreshed_at FROM {$this->name()} WHERE marketplace = %s AND {$due} ORDER BY refreshed_at ASC, id ASC LIMIT %d", $code, $limit ), ARRAY_A );
 			foreach ( (array) $rows as $row ) {
 				$out[] = array(
 					'id'           => (int) $row['id'],
@@ -356,15 +365,38 @@ final class ProductTable {
 	}
 
 	/**
-	 * Number of products due for a refresh: never fetched, or last refreshed before $before.
+	 * Number of products due for a refresh (due_clause()).
 	 *
-	 * @param int $before Unix time.
+	 * @param int $before Products last refreshed before this time are due.
+	 * @param int $now    Current time.
 	 * @return int
 	 */
-	public function count_due( int $before ): int {
+	public function count_due( int $before, int $now ): int {
 		global $wpdb;
-		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix.
-		return (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$this->name()} WHERE refreshed_at < %d", $before ) );
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix, clause prepared.
+		return (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$this->name()} WHERE {$this->due_clause( $before, $now )}" );
+	}
+
+	/**
+	 * What is due: products never fetched, products last refreshed before $before, and
+	 * products that were never loaded because their fetch failed, once they have waited
+	 * RETRY_UNLOADED_AFTER or as long as they have been failing (whichever is longer, at most
+	 * the refresh interval): a product a page asked for during an outage shows up within the
+	 * hour after it ends, and one Amazon keeps refusing is asked for less and less often.
+	 *
+	 * @param int $before Products last refreshed before this time are due.
+	 * @param int $now    Current time.
+	 * @return string SQL condition.
+	 */
+	private function due_clause( int $before, int $now ): string {
+		global $wpdb;
+		return $wpdb->prepare(
+			'(refreshed_at < %d OR ((data IS NULL OR data = \'\') AND CAST(refreshed_at AS SIGNED) + LEAST(%d, GREATEST(%d, CAST(refreshed_at AS SIGNED) - CAST(created AS SIGNED))) <= %d))',
+			$before,
+			max( 0, $now - $before ),
+			self::RETRY_UNLOADED_AFTER,
+			$now
+		);
 	}
 
 	/**
