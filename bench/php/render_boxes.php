@@ -170,9 +170,9 @@ if (count(array_filter($kept, static fn ($encoded) => \Asa2\Creators\Render\BoxC
     fail('after the renders above, not every product has its box kept');
 }
 $steps = [
-    'ProductTable::find (a box on its own: one query each)' => static function () use ($plugin, $asins): void {
+    'ProductTable::box_rows of one product (a box on its own: one query each)' => static function () use ($plugin, $asins): void {
         foreach ($asins as $asin) {
-            $plugin->products()->find($asin, 'DE');
+            $plugin->products()->box_rows([[$asin, 'DE']]);
         }
     },
     'ProductTable::box_rows (a page: one query for all 50, kept boxes included)' => static function () use ($plugin, $asins): void {

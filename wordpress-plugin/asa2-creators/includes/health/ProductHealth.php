@@ -191,16 +191,13 @@ final class ProductHealth {
 	 * @return array
 	 */
 	private function result( string $test, string $status, string $label, array $lines, string $url = '', string $link = '' ): array {
-		return array(
-			'label'       => $label,
-			'status'      => $status,
-			'badge'       => array(
-				'label' => __( 'ASA2', 'asa2-creators' ),
-				'color' => 'good' === $status ? 'blue' : ( 'critical' === $status ? 'red' : 'orange' ),
-			),
-			'description' => '<ul>' . implode( '', array_map( static fn( string $l ): string => '<li>' . esc_html( $l ) . '</li>', $lines ) ) . '</ul>',
-			'actions'     => '<p><a href="' . esc_url( '' !== $url ? $url : ProductsScreen::url() ) . '">' . esc_html( '' !== $link ? $link : __( 'Open ASA2 Products', 'asa2-creators' ) ) . '</a></p>',
-			'test'        => $test,
+		return HealthResult::make(
+			$test,
+			$status,
+			$label,
+			'<ul>' . implode( '', array_map( static fn( string $l ): string => '<li>' . esc_html( $l ) . '</li>', $lines ) ) . '</ul>',
+			'' !== $url ? $url : ProductsScreen::url(),
+			'' !== $link ? $link : __( 'Open ASA2 Products', 'asa2-creators' )
 		);
 	}
 }

@@ -182,16 +182,6 @@ final class SiteHealth {
 	 * @return array
 	 */
 	private function result( string $test, string $status, string $label, string $description, ?string $action_url = null ): array {
-		return array(
-			'label'       => $label,
-			'status'      => $status,
-			'badge'       => array(
-				'label' => __( 'ASA2', 'asa2-creators' ),
-				'color' => 'good' === $status ? 'blue' : ( 'critical' === $status ? 'red' : 'orange' ),
-			),
-			'description' => '<p>' . esc_html( $description ) . '</p>',
-			'actions'     => null === $action_url ? '' : '<p><a href="' . esc_url( $action_url ) . '">' . esc_html__( 'Open ASA2 Setup', 'asa2-creators' ) . '</a></p>',
-			'test'        => $test,
-		);
+		return HealthResult::make( $test, $status, $label, '<p>' . esc_html( $description ) . '</p>', (string) $action_url, __( 'Open ASA2 Setup', 'asa2-creators' ) );
 	}
 }
