@@ -134,17 +134,6 @@ pub(crate) fn text<'a>(bytes: &'a [u8], field: &str) -> PhpResult<&'a str> {
     })
 }
 
-/// Input quoted in a message: at most 32 characters, then "…". Core errors that quote what
-/// they were given are rebuilt with this, so a huge input never becomes a huge message.
-pub(crate) fn shorten(input: &str) -> String {
-    const MAX: usize = 32;
-    let mut short: String = input.chars().take(MAX).collect();
-    if input.chars().nth(MAX).is_some() {
-        short.push('…');
-    }
-    short
-}
-
 /// A message of the deserializer, which may quote the input, cut to a readable length.
 pub(crate) fn bounded(message: impl fmt::Display) -> String {
     const MAX: usize = 300;

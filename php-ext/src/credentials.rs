@@ -1,9 +1,6 @@
 //! `Asa2\Credentials`: credential kinds and the API version they imply.
 
-use asa2_core::{
-    ApiVersion, CredentialKind, Detected, FieldErrors, Marketplace, UnknownCredentialKind,
-    UnknownMarketplace,
-};
+use asa2_core::{ApiVersion, CredentialKind, Detected, FieldErrors, Marketplace};
 use ext_php_rs::binary_slice::BinarySlice;
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::flags::ClassFlags;
@@ -11,8 +8,8 @@ use ext_php_rs::prelude::*;
 use ext_php_rs::types::ZendHashTable;
 use serde::Serialize;
 
-use crate::convert::{internal, shorten, text, to_zval};
-use crate::errors::{guard, validation};
+use crate::convert::{internal, text, to_zval};
+use crate::errors::{guard, invalid, validation};
 
 #[derive(Serialize)]
 struct KindView {
@@ -26,12 +23,7 @@ struct KindView {
 pub(crate) fn parse_kind(kind: &[u8]) -> PhpResult<CredentialKind> {
     let kind = text(kind, "kind")?;
     kind.parse::<CredentialKind>()
-        .map_err(|_| validation(&FieldErrors::single("kind", unknown_kind(kind))))
-}
-
-/// The core's message for an unknown kind, quoting the input shortened.
-fn unknown_kind(kind: &str) -> String {
-    UnknownCredentialKind(shorten(kind)).to_string()
+        .map_err(|e| invalid("kind", e.to_string()))
 }
 
 fn detected(id: &[u8], secret: &[u8]) -> PhpResult<Detected> {
@@ -80,19 +72,16 @@ impl Credentials {
             let kind_text = text(&kind, "kind")?;
             let kind = match kind_text.parse::<CredentialKind>() {
                 Ok(k) => Some(k),
-                Err(_) => {
-                    errors.push("kind", unknown_kind(kind_text));
+                Err(e) => {
+                    errors.push("kind", e.to_string());
                     None
                 }
             };
             let marketplace_text = text(&marketplace, "marketplace")?;
             let marketplace = match Marketplace::lookup(marketplace_text) {
                 Ok(m) => Some(m),
-                Err(_) => {
-                    errors.push(
-                        "marketplace",
-                        UnknownMarketplace(shorten(marketplace_text)).to_string(),
-                    );
+                Err(e) => {
+                    errors.push("marketplace", e.to_string());
                     None
                 }
             };

@@ -9,7 +9,7 @@ use ext_php_rs::flags::ClassFlags;
 use ext_php_rs::prelude::*;
 use ext_php_rs::types::ZendHashTable;
 
-use crate::convert::{internal, shorten, text};
+use crate::convert::{internal, text};
 use crate::errors::{guard, invalid};
 use crate::http::{entries, header_texts};
 
@@ -27,26 +27,6 @@ fn field_of(e: &SigV4Error) -> &'static str {
         SigV4Error::EmptySecretKey => "secretKey",
         SigV4Error::SessionTokenMismatch => "sessionToken",
         _ => "headers",
-    }
-}
-
-/// The error with the inputs it quotes shortened.
-fn shortened(e: SigV4Error) -> SigV4Error {
-    match e {
-        SigV4Error::InvalidDate(s) => SigV4Error::InvalidDate(shorten(&s)),
-        SigV4Error::InvalidMethod(s) => SigV4Error::InvalidMethod(shorten(&s)),
-        SigV4Error::InvalidUrl(s) => SigV4Error::InvalidUrl(shorten(&s)),
-        SigV4Error::InvalidHeaderName(s) => SigV4Error::InvalidHeaderName(shorten(&s)),
-        SigV4Error::InvalidHeaderValue(s) => SigV4Error::InvalidHeaderValue(shorten(&s)),
-        SigV4Error::InvalidScope { field, value } => SigV4Error::InvalidScope {
-            field,
-            value: shorten(&value),
-        },
-        SigV4Error::DateMismatch { header, date } => SigV4Error::DateMismatch {
-            header: shorten(&header),
-            date,
-        },
-        other => other,
     }
 }
 
@@ -148,7 +128,7 @@ impl SigV4 {
                         Some(cache),
                     )
                 })
-                .map_err(|e| invalid(field_of(&e), shortened(e).to_string()))?;
+                .map_err(|e| invalid(field_of(&e), e.to_string()))?;
             let mut added = ZendHashTable::new();
             for (k, v) in &signed.headers_to_add {
                 added.insert(k.as_str(), v.as_str()).map_err(internal)?;

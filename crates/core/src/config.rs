@@ -16,6 +16,7 @@ use crate::credential::{
 use crate::field_error::FieldErrors;
 use crate::marketplace::Marketplace;
 use crate::partner_tag::PartnerTag;
+use crate::quote::excerpt;
 use crate::secret::Secret;
 
 /// The longest credential ID or secret accepted (no Amazon credential comes near it).
@@ -128,10 +129,7 @@ impl MarketplaceConfigInput {
             raw => match raw.parse::<CredentialKind>() {
                 Ok(k) => Some(k),
                 Err(_) => {
-                    errors.push(
-                        "kind",
-                        UnknownCredentialKind(shorten_input(raw)).to_string(),
-                    );
+                    errors.push("kind", UnknownCredentialKind(excerpt(raw)).to_string());
                     None
                 }
             },
@@ -326,8 +324,8 @@ pub(crate) fn parse_marketplace(
         errors.push(
             field,
             format!(
-                "{} is not an Amazon marketplace this plugin supports: choose a country from the list (for example DE for Germany or US for the United States).",
-                quote_input(raw)
+                "\"{}\" is not an Amazon marketplace this plugin supports: choose a country from the list (for example DE for Germany or US for the United States).",
+                excerpt(raw)
             ),
         );
     }
@@ -386,21 +384,6 @@ pub(crate) fn describe_char(c: char) -> String {
 
 fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{206f}' | '\u{feff}' | '\u{ad}')
-}
-
-/// The start of untrusted input, quoted for a message (at most 32 characters, escaped).
-pub(crate) fn quote_input(raw: &str) -> String {
-    format!("\"{}\"", shorten_input(raw))
-}
-
-/// The start of untrusted input for a message: at most 32 characters, escaped, `…` when cut.
-pub(crate) fn shorten_input(raw: &str) -> String {
-    const MAX: usize = 32;
-    let mut short: String = raw.chars().take(MAX).flat_map(char::escape_debug).collect();
-    if raw.chars().nth(MAX).is_some() {
-        short.push('…');
-    }
-    short
 }
 
 /// Reads a form value that may arrive as a string, number, boolean or null.
@@ -580,7 +563,7 @@ mod tests {
         let mut i = input();
         i.marketplace = Some("x".repeat(100));
         let m = one(&errors_of(&i), "marketplace");
-        assert!(m.starts_with(&format!("\"{}…\"", "x".repeat(32))), "{m}");
+        assert!(m.starts_with(&format!("\"{}…\"", "x".repeat(40))), "{m}");
     }
 
     #[test]
@@ -792,7 +775,6 @@ mod tests {
     #[test]
     fn helper_texts() {
         assert_eq!(join_names(&["A", "B"]), "A and B");
-        assert_eq!(quote_input("a\"b\n"), "\"a\\\"b\\n\"");
         assert_eq!(describe_char('\u{a0}'), "a non-breaking space");
         assert_eq!(describe_char('\r'), "a line break");
         assert_eq!(describe_char('x'), "\"x\"");

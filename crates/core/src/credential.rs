@@ -10,8 +10,8 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::field_error::excerpt;
 use crate::marketplace::{Marketplace, Region};
+use crate::quote::excerpt;
 use crate::secret::Secret;
 
 /// The kind of Creators API credential.

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::field_error::excerpt;
+use crate::quote::excerpt;
 use serde::Serialize;
 
 /// An HTTP method the Amazon APIs use.

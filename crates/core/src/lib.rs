@@ -32,6 +32,8 @@ pub use secret::*;
 mod field_error;
 pub use field_error::*;
 
+mod quote;
+
 // Setup forms: configuration validation, partner tags, sealed secrets, PA API settings,
 // Associate ID sets.
 mod config;

@@ -7,7 +7,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::field_error::excerpt;
+use crate::quote::excerpt;
 use serde::{Deserialize, Serialize};
 
 /// The Creators API region a marketplace belongs to. It picks the API version's minor number

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::field_error::excerpt;
+use crate::quote::excerpt;
 use serde::{Deserialize, Serialize};
 
 /// A catalog operation, named as in Amazon's documentation.

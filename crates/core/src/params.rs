@@ -18,6 +18,7 @@ use serde_json::{Map, Value};
 use crate::asin::Asin;
 use crate::field_error::FieldErrors;
 use crate::operation::Operation;
+use crate::quote::excerpt;
 
 /// Most ASINs (GetItems) or browse node IDs (GetBrowseNodes) one request may carry.
 pub const MAX_IDS_PER_REQUEST: usize = 10;
@@ -591,7 +592,7 @@ impl SearchItemsParams {
                 "search_index",
                 format!(
                     "\"{}\" is not a search index: use a name such as All, Books or Electronics (letters and digits only).",
-                    short(index)
+                    excerpt(index)
                 ),
             );
         }
@@ -954,14 +955,6 @@ fn non_blank(value: Option<String>) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
-fn short(value: &str) -> String {
-    if value.chars().count() <= 40 {
-        value.to_string()
-    } else {
-        value.chars().take(40).collect::<String>() + "…"
-    }
-}
-
 fn browse_node_problem(id: &str) -> Option<String> {
     let ok = !id.is_empty()
         && id.len() <= 19
@@ -970,7 +963,7 @@ fn browse_node_problem(id: &str) -> Option<String> {
     (!ok).then(|| {
         format!(
             "\"{}\" is not a browse node ID: use the category's number (digits only, for example 340843031).",
-            short(id)
+            excerpt(id)
         )
     })
 }
@@ -1024,7 +1017,7 @@ fn check_resources(
                 "resources",
                 format!(
                     "\"{}\" is not a resource name: use dotted names such as itemInfo.title or offersV2.listings.price.",
-                    short(r)
+                    excerpt(r)
                 ),
             );
         }
@@ -1053,7 +1046,7 @@ fn check_language(language: Option<String>, errors: &mut FieldErrors) -> Option<
             "language",
             format!(
                 "\"{}\" is not a language: use a language and country code such as en_US or de_DE.",
-                short(&raw)
+                excerpt(&raw)
             ),
         );
     }
@@ -1070,7 +1063,7 @@ fn check_currency(currency: Option<String>, errors: &mut FieldErrors) -> Option<
             "currency",
             format!(
                 "\"{}\" is not a currency: use a three-letter ISO 4217 code such as EUR or USD.",
-                short(&raw)
+                excerpt(&raw)
             ),
         );
         None
@@ -1174,7 +1167,10 @@ impl<'a> Reader<'a> {
                     key,
                     format!(
                         "Enter a positive whole number here; {} is not one.",
-                        short(&value.to_string())
+                        match value {
+                            Value::String(s) => format!("\"{}\"", excerpt(s)),
+                            other => excerpt(&other.to_string()),
+                        }
                     ),
                 );
                 None
@@ -1217,7 +1213,7 @@ impl<'a> Reader<'a> {
                     let key = names[0];
                     self.errors.push(
                         key,
-                        format!("\"{}\" is not allowed here. {}", short(&text), expected()),
+                        format!("\"{}\" is not allowed here. {}", excerpt(&text), expected()),
                     );
                 }
             }
@@ -1287,7 +1283,7 @@ impl<'a> Reader<'a> {
                 key.clone(),
                 format!(
                     "\"{}\" is not a parameter of this operation. Known parameters: {}.",
-                    short(key),
+                    excerpt(key),
                     known.join(", ")
                 ),
             );

@@ -7,7 +7,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::field_error::excerpt;
+use crate::quote::excerpt;
 use serde::{Deserialize, Serialize};
 
 /// Why a call failed, as far as retrying is concerned.

@@ -232,7 +232,7 @@ fn decode(sealed: &str) -> Result<Vec<u8>, SealError> {
 
 fn unknown_version(version: &str) -> SealError {
     SealError::UnknownVersion {
-        version: crate::config::shorten_input(version),
+        version: crate::quote::excerpt(version),
     }
 }
 

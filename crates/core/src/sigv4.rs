@@ -23,6 +23,7 @@ use std::fmt::Write as _;
 
 use sha2::{Digest, Sha256};
 
+use crate::quote::excerpt;
 use crate::secret::Secret;
 use crate::sigv4_key::{SigningKey, SigningKeyCache};
 
@@ -118,7 +119,7 @@ impl AmzDate {
 
     /// Parses `20150830T123600Z`.
     pub fn parse(s: &str) -> Result<AmzDate, SigV4Error> {
-        let bad = || SigV4Error::InvalidDate(s.to_string());
+        let bad = || SigV4Error::InvalidDate(excerpt(s));
         let b = s.as_bytes();
         if b.len() != 16 || b[8] != b'T' || b[15] != b'Z' {
             return Err(bad());
@@ -385,7 +386,7 @@ fn sign(
         return Err(SigV4Error::EmptySecretKey);
     }
     if request.method.is_empty() || !request.method.bytes().all(is_token_byte) {
-        return Err(SigV4Error::InvalidMethod(request.method.to_string()));
+        return Err(SigV4Error::InvalidMethod(excerpt(request.method)));
     }
     let url = ParsedUrl::parse(request.url)?;
     let date_digits = params.date.digits();
@@ -397,7 +398,7 @@ fn sign(
     let mut canonical: Vec<CanonicalHeader<'_>> = Vec::with_capacity(request.headers.len() + 3);
     for &(name, value) in request.headers {
         if name.is_empty() || !name.bytes().all(is_token_byte) {
-            return Err(SigV4Error::InvalidHeaderName(name.to_string()));
+            return Err(SigV4Error::InvalidHeaderName(excerpt(name)));
         }
         let lower = if name.bytes().any(|b| b.is_ascii_uppercase()) {
             Cow::Owned(name.to_ascii_lowercase())
@@ -408,7 +409,7 @@ fn sign(
             continue;
         }
         let value = canonical_header_value(value)
-            .ok_or_else(|| SigV4Error::InvalidHeaderValue(lower.to_string()))?;
+            .ok_or_else(|| SigV4Error::InvalidHeaderValue(excerpt(&lower)))?;
         canonical.push((lower, value));
     }
     canonical.sort_by(|a, b| a.0.cmp(&b.0));
@@ -428,7 +429,7 @@ fn sign(
             [(_, value)] if value == amz_date => {}
             values => {
                 return Err(SigV4Error::DateMismatch {
-                    header: join_values(values),
+                    header: excerpt(&join_values(values)),
                     date: amz_date.to_string(),
                 });
             }
@@ -661,7 +662,7 @@ fn check_scope_part(field: &'static str, value: &str) -> Result<(), SigV4Error> 
     if bad {
         Err(SigV4Error::InvalidScope {
             field,
-            value: value.to_string(),
+            value: excerpt(value),
         })
     } else {
         Ok(())
@@ -746,13 +747,13 @@ impl<'a> ParsedUrl<'a> {
         } else {
             let (scheme, after) = url_no_frag
                 .split_once("://")
-                .ok_or_else(|| SigV4Error::InvalidUrl(url.to_string()))?;
+                .ok_or_else(|| SigV4Error::InvalidUrl(excerpt(url)))?;
             let default_port = if scheme.eq_ignore_ascii_case("https") {
                 ":443"
             } else if scheme.eq_ignore_ascii_case("http") {
                 ":80"
             } else {
-                return Err(SigV4Error::InvalidUrl(url.to_string()));
+                return Err(SigV4Error::InvalidUrl(excerpt(url)));
             };
             let end = after.find(['/', '?']).unwrap_or(after.len());
             let (authority, rest) = after.split_at(end);
@@ -763,7 +764,7 @@ impl<'a> ParsedUrl<'a> {
                     .chars()
                     .any(|c| c.is_whitespace() || c.is_control())
             {
-                return Err(SigV4Error::InvalidUrl(url.to_string()));
+                return Err(SigV4Error::InvalidUrl(excerpt(url)));
             }
             (Some(authority), rest)
         };
