@@ -124,7 +124,7 @@ impl PaApi {
                     PaapiRequestError::InvalidParams(errors) => crate::errors::validation(&errors),
                     PaapiRequestError::Signing(e) => {
                         let field = match &e {
-                            SigV4Error::TimeOutOfRange(_) | SigV4Error::InvalidDate(_) => "now",
+                            SigV4Error::Date(_) => "now",
                             SigV4Error::InvalidScope {
                                 field: "access key",
                                 ..

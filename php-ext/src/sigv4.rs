@@ -16,7 +16,7 @@ use crate::http::{entries, header_texts};
 /// The argument a signing error is about.
 fn field_of(e: &SigV4Error) -> &'static str {
     match e {
-        SigV4Error::InvalidDate(_) | SigV4Error::TimeOutOfRange(_) => "amzDate",
+        SigV4Error::Date(_) => "amzDate",
         SigV4Error::InvalidMethod(_) => "method",
         SigV4Error::InvalidUrl(_) => "url",
         SigV4Error::InvalidScope { field, .. } => match *field {

@@ -11,6 +11,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::http::RetryAfter;
 use crate::retry::RetryKind;
 
 /// Longest excerpt of an unexpected body kept in an error.
@@ -56,11 +57,9 @@ pub enum ApiError {
     Throttled {
         /// HTTP status of the answer.
         status: u16,
-        /// Seconds Amazon asked to wait (`Retry-After` seconds or `retryAfterSeconds`).
-        retry_after: Option<u64>,
-        /// When Amazon asked to retry, as unix seconds (`Retry-After` as an HTTP date); see
+        /// How long Amazon asked to wait (`Retry-After` or `retryAfterSeconds`); see
         /// [`ApiError::retry_after_seconds`].
-        retry_at: Option<u64>,
+        retry_after: Option<RetryAfter>,
         /// Amazon's message, scrubbed.
         message: String,
     },
@@ -121,8 +120,8 @@ pub enum ApiError {
         code: String,
         /// Amazon's message, scrubbed.
         message: String,
-        /// Seconds Amazon asked to wait, when it said.
-        retry_after: Option<u64>,
+        /// How long Amazon asked to wait, when it said.
+        retry_after: Option<RetryAfter>,
     },
     /// An answer that could not be read (not JSON, cut off, wrong shape).
     #[error("Amazon's answer (HTTP {status}) could not be read: {detail}.")]
@@ -248,14 +247,9 @@ impl ApiError {
     /// when `Retry-After` was an HTTP date).
     pub fn retry_after_seconds(&self, now: u64) -> Option<u64> {
         match self {
-            ApiError::Throttled {
-                retry_after: Some(s),
-                ..
-            } => Some(*s),
-            ApiError::Throttled {
-                retry_at: Some(at), ..
-            } => Some(at.saturating_sub(now)),
-            ApiError::Server { retry_after, .. } => *retry_after,
+            ApiError::Throttled { retry_after, .. } | ApiError::Server { retry_after, .. } => {
+                retry_after.map(|r| r.seconds_from(now))
+            }
             _ => None,
         }
     }
@@ -337,10 +331,12 @@ fn describe_credentials(code: &str, message: &str) -> String {
     )
 }
 
-fn describe_retry_after(retry_after: Option<u64>) -> String {
+fn describe_retry_after(retry_after: Option<RetryAfter>) -> String {
     match retry_after {
-        Some(s) => format!("Amazon asked to wait {s} seconds before trying again."),
-        None => "Wait a moment and try again; the allowance grows with the sales your links bring."
+        Some(RetryAfter::Seconds(s)) => {
+            format!("Amazon asked to wait {s} seconds before trying again.")
+        }
+        _ => "Wait a moment and try again; the allowance grows with the sales your links bring."
             .to_string(),
     }
 }
@@ -451,63 +447,6 @@ fn strip_namespace(t: &str) -> String {
     t.trim().to_string()
 }
 
-fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    headers
-        .iter()
-        .find(|(k, _)| k.trim().eq_ignore_ascii_case(name))
-        .map(|(_, v)| v.trim())
-}
-
-/// `Retry-After` as seconds, or as an HTTP date (unix seconds); anything else is ignored.
-fn retry_after_header(headers: &[(String, String)]) -> (Option<u64>, Option<u64>) {
-    match header(headers, "retry-after") {
-        None => (None, None),
-        Some(v) => match v.parse::<u64>() {
-            Ok(s) => (Some(s), None),
-            Err(_) => (None, parse_http_date(v)),
-        },
-    }
-}
-
-/// Parses an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) into unix seconds.
-fn parse_http_date(s: &str) -> Option<u64> {
-    let parts: Vec<&str> = s.split_whitespace().collect();
-    let [_weekday, day, month, year, time, zone] = parts.as_slice() else {
-        return None;
-    };
-    if !zone.eq_ignore_ascii_case("GMT") && !zone.eq_ignore_ascii_case("UTC") {
-        return None;
-    }
-    let day: u64 = day.parse().ok().filter(|d| (1..=31).contains(d))?;
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let month = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(month))? as u64 + 1;
-    let year: u64 = year.parse().ok().filter(|y| (1970..=9999).contains(y))?;
-    let hms: Vec<u64> = time
-        .split(':')
-        .map(|p| p.parse().ok())
-        .collect::<Option<Vec<u64>>>()?;
-    let [h, m, sec] = hms.as_slice() else {
-        return None;
-    };
-    if *h > 23 || *m > 59 || *sec > 60 {
-        return None;
-    }
-    // Days from the civil date (Howard Hinnant's algorithm), years >= 1970 only.
-    let (y, mo) = if month <= 2 {
-        (year - 1, month + 9)
-    } else {
-        (year, month - 3)
-    };
-    let era = y / 400;
-    let yoe = y - era * 400;
-    let doy = (153 * mo + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = (era * 146_097 + doe).checked_sub(719_468)?;
-    Some(days * 86_400 + h * 3600 + m * 60 + sec)
-}
-
 /// Amazon's text, shortened to at most 200 characters (an ellipsis included) and with anything that looks like a token or a
 /// secret replaced by `***`.
 pub(crate) fn scrub(text: &str) -> String {
@@ -599,7 +538,6 @@ fn field_for(reason: &str, body_field: Option<&str>, message: &str) -> Option<St
 fn classify(api: Api, status: u16, headers: &[(String, String)], body: &[u8]) -> ApiError {
     let text = String::from_utf8_lossy(body);
     let parsed: Result<Value, serde_json::Error> = serde_json::from_slice(body);
-    let (header_secs, header_at) = retry_after_header(headers);
     let info = match &parsed {
         Ok(v) => Body::read(v),
         Err(_) => None,
@@ -626,15 +564,14 @@ fn classify(api: Api, status: u16, headers: &[(String, String)], body: &[u8]) ->
         };
     }
 
-    let retry_after = header_secs.or(info.retry_after);
+    // Seconds in the header, else seconds in the body, else a date in the header.
+    let retry_after = match RetryAfter::from_headers(headers) {
+        Some(RetryAfter::Seconds(s)) => Some(RetryAfter::Seconds(s)),
+        at => info.retry_after.map(RetryAfter::Seconds).or(at),
+    };
     let throttled = || ApiError::Throttled {
         status,
         retry_after,
-        retry_at: if retry_after.is_some() {
-            None
-        } else {
-            header_at
-        },
         message: message.clone(),
     };
 
@@ -842,7 +779,7 @@ mod tests {
         assert!(matches!(
             e,
             ApiError::Throttled {
-                retry_after: Some(7),
+                retry_after: Some(RetryAfter::Seconds(7)),
                 ..
             }
         ));
@@ -867,13 +804,6 @@ mod tests {
         let bad = vec![("Retry-After".to_string(), "soon".to_string())];
         let e = ApiError::from_creators(429, &bad, b"{}");
         assert_eq!(e.retry_after_seconds(0), None);
-        assert_eq!(parse_http_date("Thu, 01 Jan 1970 00:00:00 GMT"), Some(0));
-        assert_eq!(
-            parse_http_date("Tue, 29 Feb 2028 23:59:59 GMT"),
-            Some(1_835_481_599)
-        );
-        assert_eq!(parse_http_date("Tue, 29 Feb 2028 24:00:00 GMT"), None);
-        assert_eq!(parse_http_date("Tue, 29 Foo 2028 23:00:00 GMT"), None);
     }
 
     #[test]

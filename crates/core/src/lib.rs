@@ -78,6 +78,9 @@ mod normalize;
 pub use normalize::*;
 
 // PA-API 5.0: AWS Signature Version 4 and the request builders.
+mod date;
+pub use date::*;
+
 mod sigv4;
 pub use sigv4::*;
 

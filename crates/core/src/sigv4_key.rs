@@ -17,8 +17,8 @@ use sha2::digest::generic_array::GenericArray;
 use sha2::{Digest, Sha256};
 use zeroize::{Zeroize, Zeroizing};
 
+use crate::date::AmzDate;
 use crate::secret::Secret;
-use crate::sigv4::AmzDate;
 
 /// SHA-256's initial hash value (FIPS 180-4, 5.3.3).
 const SHA256_IV: [u32; 8] = [

@@ -22,7 +22,7 @@ use sha2::{Digest, Sha256};
 
 use crate::api_error::scrub;
 use crate::credential::{ApiVersion, CreatorsCredentials, CredentialKind};
-use crate::http::{ApiBase, HttpRequest, Method};
+use crate::http::{ApiBase, HttpRequest, Method, RetryAfter};
 use crate::marketplace::Region;
 use crate::retry::RetryKind;
 use crate::secret::Secret;
@@ -236,7 +236,7 @@ pub fn parse_token_response(
         }),
         _ => match status {
             429 => Err(TokenError::Throttled {
-                retry_after: retry_after(headers),
+                retry_after: RetryAfter::from_headers(headers).map(|r| r.seconds_from(now)),
             }),
             500..=599 => Err(TokenError::Server { status }),
             401 | 403 => Err(TokenError::InvalidClient {
@@ -255,13 +255,6 @@ pub fn parse_token_response(
             }),
         },
     }
-}
-
-fn retry_after(headers: &[(String, String)]) -> Option<u64> {
-    headers
-        .iter()
-        .find(|(k, _)| k.trim().eq_ignore_ascii_case("retry-after"))
-        .and_then(|(_, v)| v.trim().parse().ok())
 }
 
 /// The token endpoint refused to issue a token.
@@ -339,7 +332,8 @@ pub enum TokenError {
         "Amazon is throttling token requests for these credentials. Wait a moment and try again."
     )]
     Throttled {
-        /// Seconds Amazon asked to wait, when it said.
+        /// Seconds Amazon asked to wait (`Retry-After` as seconds or as an HTTP date, counted
+        /// from the time the answer was read), when it said.
         retry_after: Option<u64>,
     },
     /// HTTP 5xx: the token endpoint failed.
@@ -723,6 +717,13 @@ mod tests {
         let e = parse_token_response(CredentialKind::Cognito, 429, &headers, b"", 0).unwrap_err();
         assert_eq!(e.retry_kind(), Some(RetryKind::Throttled));
         assert_eq!(e.retry_after(), Some(4));
+        let date = vec![(
+            "Retry-After".to_string(),
+            "Wed, 21 Oct 2015 07:28:00 GMT".to_string(),
+        )];
+        let e =
+            parse_token_response(CredentialKind::Lwa, 429, &date, b"", 1_445_412_470).unwrap_err();
+        assert_eq!(e.retry_after(), Some(10));
         let e = parse_token_response(CredentialKind::Cognito, 503, &[], b"<html>", 0).unwrap_err();
         assert_eq!(e.retry_kind(), Some(RetryKind::Server));
         let e = parse_token_response(CredentialKind::Cognito, 200, &[], b"{\"access_tok", 0)
