@@ -13,16 +13,10 @@ use serde_json::Value;
 
 use crate::http::RetryAfter;
 use crate::retry::RetryKind;
+use crate::source_api::SourceApi;
 
 /// Longest excerpt of an unexpected body kept in an error.
 const EXCERPT_CHARS: usize = 200;
-
-/// Which API answered; the same code means different things in each.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Api {
-    Creators,
-    Paapi,
-}
 
 /// A failed Creators API or PA-API 5.0 call.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
@@ -152,12 +146,22 @@ impl ApiError {
     /// `headers` are name/value pairs in any case. A 2xx status with a readable, non-error body
     /// is reported as [`ApiError::MalformedResponse`]: call this only for answers that failed.
     pub fn from_creators(status: u16, headers: &[(String, String)], body: &[u8]) -> ApiError {
-        classify(Api::Creators, status, headers, body)
+        ApiError::from_answer(SourceApi::Creators, status, headers, body)
     }
 
     /// Reads a failed PA-API 5.0 answer.
     pub fn from_paapi(status: u16, headers: &[(String, String)], body: &[u8]) -> ApiError {
-        classify(Api::Paapi, status, headers, body)
+        ApiError::from_answer(SourceApi::PaApi5, status, headers, body)
+    }
+
+    /// Reads a failed answer of `api`: the same code means different things in each API.
+    pub fn from_answer(
+        api: SourceApi,
+        status: u16,
+        headers: &[(String, String)],
+        body: &[u8],
+    ) -> ApiError {
+        classify(api, status, headers, body)
     }
 
     /// An answer whose body could not be read as expected (for the response normalizers).
@@ -535,7 +539,7 @@ fn field_for(reason: &str, body_field: Option<&str>, message: &str) -> Option<St
         .map(|(_, f)| (*f).to_string())
 }
 
-fn classify(api: Api, status: u16, headers: &[(String, String)], body: &[u8]) -> ApiError {
+fn classify(api: SourceApi, status: u16, headers: &[(String, String)], body: &[u8]) -> ApiError {
     let text = String::from_utf8_lossy(body);
     let parsed: Result<Value, serde_json::Error> = serde_json::from_slice(body);
     let info = match &parsed {
@@ -638,7 +642,7 @@ fn classify(api: Api, status: u16, headers: &[(String, String)], body: &[u8]) ->
             }
         }
         401 => match api {
-            Api::Creators => ApiError::Unauthorized {
+            SourceApi::Creators => ApiError::Unauthorized {
                 status,
                 reason: if name.is_empty() || name == "UnauthorizedException" {
                     "InvalidToken".to_string()
@@ -647,7 +651,7 @@ fn classify(api: Api, status: u16, headers: &[(String, String)], body: &[u8]) ->
                 },
                 message,
             },
-            Api::Paapi => ApiError::InvalidCredentials {
+            SourceApi::PaApi5 => ApiError::InvalidCredentials {
                 status,
                 code: if name.is_empty() {
                     "UnrecognizedClient".to_string()

@@ -29,6 +29,9 @@ pub use operation::*;
 mod secret;
 pub use secret::*;
 
+mod source_api;
+pub use source_api::*;
+
 mod field_error;
 pub use field_error::*;
 

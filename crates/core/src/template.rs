@@ -12,7 +12,7 @@ use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 use serde::Serialize;
 
-use crate::item::{Image, ImageSet, Item, Money, SourceApi};
+use crate::item::{Image, ImageSet, Item, Money};
 
 /// How long a price may be shown after it was fetched: Amazon's Associates rules allow 24 hours.
 pub const PRICE_MAX_AGE_SECS: i64 = 24 * 60 * 60;
@@ -342,10 +342,7 @@ impl Placeholders {
                     None => url,
                 },
             );
-        let api = match item.source.api() {
-            SourceApi::Creators => "Creators API",
-            SourceApi::PaApi5 => "PA-API 5.0",
-        };
+        let api = item.source.api().label();
         let mut p = Placeholders {
             ASIN: item.asin.clone(),
             ParentASIN: item.parent_asin.clone(),
