@@ -36,8 +36,20 @@ class ValidationException extends Exception
     public function getErrors(): array {}
 }
 
-/** Sealing or opening a secret failed (wrong key, edited value, wrong context, unknown format). */
-class CryptoException extends Exception {}
+/**
+ * Sealing or opening a secret failed (wrong key, edited value, wrong context, unknown format).
+ * The message says what happened in words that suit any host; getKind() tells the cases apart
+ * for a host that adds advice of its own (such as where its key material is configured).
+ */
+class CryptoException extends Exception
+{
+    /**
+     * What went wrong: "key_too_short", "too_long", "not_sealed", "unknown_version",
+     * "malformed", "key_mismatch", "authentication_failed" or "random_source" (the operating
+     * system gave no random bytes).
+     */
+    public function getKind(): string {}
+}
 
 /** Amazon answered with an error. Subclasses narrow the cause. */
 class ApiException extends Exception
@@ -215,7 +227,10 @@ final class PartnerTag
 /** Sealed secrets: XChaCha20-Poly1305 with a key derived from the site's key material. */
 final class Sealer
 {
-    /** @throws CryptoException when the key material is too short (< 32 bytes) */
+    /**
+     * @param string $keyMaterial at least 32 bytes: a random secret of the site's configuration
+     * @throws CryptoException when the key material is too short (< 32 bytes; kind "key_too_short")
+     */
     public function __construct(string $keyMaterial) {}
 
     /**

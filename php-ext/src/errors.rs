@@ -67,7 +67,7 @@ const fn accessor(
 }
 
 /// Every accessor method: the class declaring it and what it reads.
-const ACCESSORS: [(&str, Accessor); 7] = [
+const ACCESSORS: [(&str, Accessor); 8] = [
     (
         VALIDATION,
         accessor(
@@ -76,6 +76,16 @@ const ACCESSORS: [(&str, Accessor); 7] = [
             DataType::Array,
             false,
             Fallback::EmptyArray,
+        ),
+    ),
+    (
+        CRYPTO,
+        accessor(
+            "getKind",
+            "kind",
+            DataType::String,
+            false,
+            Fallback::EmptyString,
         ),
     ),
     (
@@ -226,6 +236,7 @@ fn accessor_handler(method: &str) -> FunctionHandler {
     }
     match method {
         "getErrors" => handler!("getErrors"),
+        "getKind" => handler!("getKind"),
         "getErrorCode" => handler!("getErrorCode"),
         "getHttpStatus" => handler!("getHttpStatus"),
         "getField" => handler!("getField"),
@@ -347,7 +358,7 @@ impl ToPhp for FieldErrors {
 
 impl ToPhp for asa2_core::SealError {
     fn to_php(self) -> PhpException {
-        crypto(self.to_string())
+        crypto(self.kind(), self.to_string())
     }
 }
 
@@ -421,9 +432,11 @@ pub(crate) fn invalid(field: &str, message: impl Into<String>) -> PhpException {
     validation(&FieldErrors::single(field, message))
 }
 
-/// `Asa2\CryptoException` with `message`.
-pub(crate) fn crypto(message: impl Into<String>) -> PhpException {
-    Thrown::new(CRYPTO, message).into()
+/// `Asa2\CryptoException` of `kind` (what `getKind()` returns) with `message`.
+pub(crate) fn crypto(kind: &str, message: impl Into<String>) -> PhpException {
+    Thrown::new(CRYPTO, message)
+        .with(CRYPTO, "kind", string_zval(kind))
+        .into()
 }
 
 /// The `Asa2\Exception` a Rust panic turns into. The panic message is not included: it is not

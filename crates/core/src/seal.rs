@@ -48,7 +48,7 @@ const HKDF_INFO_KEY_ID: &[u8] = b"asa2-creators sealed secrets v1 key id";
 pub enum SealError {
     /// The key material given to [`Sealer::new`] is shorter than [`SEAL_MIN_KEY_MATERIAL`].
     #[error(
-        "the key material for sealing secrets is {len} bytes long, but at least 32 are needed: define ASA2_SECRET_KEY in wp-config.php as a random string of at least 32 characters, or set the WordPress salts"
+        "the key material for sealing secrets is {len} bytes long, but at least 32 are needed: configure a random key of at least 32 bytes"
     )]
     KeyTooShort {
         /// Length of the key material given, in bytes.
@@ -83,7 +83,7 @@ pub enum SealError {
     },
     /// The value was sealed with another key.
     #[error(
-        "the secret was sealed with a different key (the WordPress salts or ASA2_SECRET_KEY changed): enter the secret again"
+        "the secret was sealed with a different key (the key material changed since): enter the secret again"
     )]
     KeyMismatch,
     /// The value does not authenticate: edited, damaged, or sealed for another scope or field.
@@ -91,6 +91,23 @@ pub enum SealError {
         "the sealed secret was edited, damaged or belongs to another marketplace or field: enter the secret again"
     )]
     AuthenticationFailed,
+}
+
+impl SealError {
+    /// What went wrong, for callers that add advice of their own (a host names where its key
+    /// material is configured): `key_too_short`, `too_long`, `not_sealed`, `unknown_version`,
+    /// `malformed`, `key_mismatch` or `authentication_failed`.
+    pub const fn kind(&self) -> &'static str {
+        match self {
+            SealError::KeyTooShort { .. } => "key_too_short",
+            SealError::TooLong { .. } => "too_long",
+            SealError::NotSealed => "not_sealed",
+            SealError::UnknownVersion { .. } => "unknown_version",
+            SealError::Malformed { .. } => "malformed",
+            SealError::KeyMismatch => "key_mismatch",
+            SealError::AuthenticationFailed => "authentication_failed",
+        }
+    }
 }
 
 /// Seals and opens secrets with one site key. `Debug` shows only the key id.
@@ -110,7 +127,7 @@ impl fmt::Debug for Sealer {
 
 impl Sealer {
     /// Derives the sealing key and its id from `key_material` (at least
-    /// [`SEAL_MIN_KEY_MATERIAL`] bytes, e.g. `ASA2_SECRET_KEY` or the WordPress salts).
+    /// [`SEAL_MIN_KEY_MATERIAL`] bytes: a random secret of the host's configuration).
     pub fn new(key_material: &[u8]) -> Result<Sealer, SealError> {
         if key_material.len() < SEAL_MIN_KEY_MATERIAL {
             return Err(SealError::KeyTooShort {
@@ -328,7 +345,8 @@ mod tests {
         let err = Sealer::new(&[1; 31]).unwrap_err();
         assert_eq!(err, SealError::KeyTooShort { len: 31 });
         assert!(err.to_string().contains("at least 32"), "{err}");
-        assert!(err.to_string().contains("ASA2_SECRET_KEY"), "{err}");
+        assert_eq!(err.kind(), "key_too_short");
+        assert!(!err.to_string().contains("WordPress"), "{err}");
         assert!(Sealer::new(b"").is_err());
         assert!(Sealer::new(&[1; 32]).is_ok());
     }
@@ -343,8 +361,9 @@ mod tests {
         assert_eq!(err, SealError::KeyMismatch);
         assert_eq!(
             err.to_string(),
-            "the secret was sealed with a different key (the WordPress salts or ASA2_SECRET_KEY changed): enter the secret again"
+            "the secret was sealed with a different key (the key material changed since): enter the secret again"
         );
+        assert_eq!(err.kind(), "key_mismatch");
     }
 
     #[test]
