@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::config::Validated;
 use crate::field_error::FieldErrors;
+use crate::form::{Validated, unknown_marketplace};
 use crate::marketplace::Marketplace;
 use crate::partner_tag::PartnerTag;
 use crate::quote::excerpt;
@@ -57,10 +57,7 @@ impl AssociateIdSetInput {
             let Ok(m) = Marketplace::lookup(raw_marketplace) else {
                 errors.push(
                     format!("tags[{}]", excerpt(raw_marketplace.trim())),
-                    format!(
-                        "\"{}\" is not an Amazon marketplace this plugin supports: choose a country from the list (for example DE for Germany or US for the United States).",
-                        excerpt(raw_marketplace.trim())
-                    ),
+                    unknown_marketplace(raw_marketplace.trim()),
                 );
                 continue;
             };

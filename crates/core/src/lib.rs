@@ -39,6 +39,9 @@ mod quote;
 
 // Setup forms: configuration validation, partner tags, sealed secrets, PA API settings,
 // Associate ID sets.
+mod form;
+pub use form::Validated;
+
 mod config;
 pub use config::*;
 

@@ -6,11 +6,11 @@ use std::fmt;
 
 use serde::Deserialize;
 
-use crate::config::{
-    Validated, check_credential_text, describe_char, loose_string, parse_marketplace,
-};
 use crate::credential::PaapiCredentials;
 use crate::field_error::FieldErrors;
+use crate::form::{
+    Validated, check_credential_text, describe_char, loose_string, parse_marketplace,
+};
 use crate::partner_tag::PartnerTag;
 use crate::secret::Secret;
 

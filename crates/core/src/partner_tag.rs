@@ -7,8 +7,8 @@
 
 use std::fmt;
 
-use crate::config::{Validated, describe_char};
 use crate::field_error::FieldErrors;
+use crate::form::{Validated, describe_char};
 use crate::marketplace::Marketplace;
 
 /// The longest partner tag the Creators API accepts (`partnerTag`, at most 64 characters).
