@@ -9,8 +9,10 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use asa2_core::FieldErrors;
+use serde::Serialize;
 
-use crate::convert::{Grouped, to_zval};
+use crate::grouped::Grouped;
+use crate::zval_serializer::ZvalSerializer;
 use ext_php_rs::builders::{ClassBuilder, ClassProperty, FunctionBuilder};
 use ext_php_rs::exception::{PhpException, PhpResult};
 use ext_php_rs::flags::{DataType, MethodFlags, PropertyFlags};
@@ -419,11 +421,11 @@ impl From<ApiFailure<'_>> for PhpException {
 
 /// `Asa2\ValidationException` listing every field error, grouped by field in the order found.
 pub(crate) fn validation(errors: &FieldErrors) -> PhpException {
-    match to_zval(&Grouped::new(errors)) {
+    match Grouped::new(errors).serialize(ZvalSerializer) {
         Ok(grouped) => Thrown::new(VALIDATION, errors.to_string())
             .with(VALIDATION, "errors", grouped)
             .into(),
-        Err(e) => e,
+        Err(_) => internal_error(),
     }
 }
 

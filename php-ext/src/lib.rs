@@ -13,6 +13,7 @@
 mod api_errors;
 mod convert;
 mod errors;
+mod grouped;
 mod http;
 mod zval_serializer;
 

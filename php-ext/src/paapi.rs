@@ -13,10 +13,10 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::api_errors::api_error;
-use crate::convert::{Grouped, array_to_json, text, to_array};
+use crate::convert::{array_to_json, from_php, text, to_array};
 use crate::errors::{OrThrow, guard, invalid};
+use crate::grouped::Grouped;
 use crate::http::{api_base, header_pairs, request_list};
-use crate::marketplace_config::from_php;
 use crate::marketplaces::lookup;
 
 /// The `$operation` argument.
