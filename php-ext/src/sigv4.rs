@@ -2,7 +2,10 @@
 
 use std::cell::RefCell;
 
-use asa2_core::{Secret, SigV4Error, SigningKeyCache, sigv4_sign_request};
+use asa2_core::{
+    AmzDate, Secret, SigV4Error, SigV4Params, SigV4Request, SigningKeyCache, SigningSettings,
+    sign_v4_cached,
+};
 use ext_php_rs::binary_slice::BinarySlice;
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::flags::ClassFlags;
@@ -106,28 +109,25 @@ impl SigV4 {
                 .as_deref()
                 .map(|t| text(t, "sessionToken").map(Secret::new))
                 .transpose()?;
-            let (access_key, region, service, amz_date) = (
-                text(&accessKey, "accessKey")?,
-                text(&region, "region")?,
-                text(&service, "service")?,
-                text(&amzDate, "amzDate")?,
-            );
+            let date = AmzDate::parse(text(&amzDate, "amzDate")?)
+                .map_err(|e| invalid("amzDate", e.to_string()))?;
+            let params = SigV4Params {
+                access_key: text(&accessKey, "accessKey")?,
+                secret_key: &secret,
+                session_token: token.as_ref(),
+                region: text(&region, "region")?,
+                service: text(&service, "service")?,
+                date,
+                settings: SigningSettings::default(),
+            };
+            let request = SigV4Request {
+                method,
+                url,
+                headers: &headers,
+                body,
+            };
             let signed = KEY_CACHE
-                .with_borrow_mut(|cache| {
-                    sigv4_sign_request(
-                        method,
-                        url,
-                        &headers,
-                        body,
-                        access_key,
-                        &secret,
-                        region,
-                        service,
-                        amz_date,
-                        token.as_ref(),
-                        Some(cache),
-                    )
-                })
+                .with_borrow_mut(|cache| sign_v4_cached(&request, &params, cache))
                 .map_err(|e| invalid(field_of(&e), e.to_string()))?;
             let mut added = ZendHashTable::new();
             for (k, v) in &signed.headers_to_add {

@@ -452,47 +452,6 @@ fn join_values(values: &[CanonicalHeader<'_>]) -> String {
         .join(",")
 }
 
-/// Signs a request with the default settings (path normalization, `X-Amz-Date` and `Host`
-/// added when missing, session token signed). This is what the PHP `Asa2\SigV4::sign()` and
-/// the wasm binding call; `amz_date` is `20150830T123600Z`. With `key_cache` the signing key
-/// comes from it, as in [`sign_v4_cached`].
-///
-/// For a service that wants the session token added after signing (the suite's
-/// `post-sts-header-after`), sign without the token and add `X-Amz-Security-Token` to the
-/// request yourself: the signature is the same.
-#[allow(clippy::too_many_arguments)]
-pub fn sigv4_sign_request(
-    method: &str,
-    url: &str,
-    headers: &[(&str, &str)],
-    body: &[u8],
-    access_key: &str,
-    secret_key: &Secret,
-    region: &str,
-    service: &str,
-    amz_date: &str,
-    session_token: Option<&Secret>,
-    key_cache: Option<&mut SigningKeyCache>,
-) -> Result<SigV4Signature, SigV4Error> {
-    let date = AmzDate::parse(amz_date)?;
-    let request = SigV4Request {
-        method,
-        url,
-        headers,
-        body,
-    };
-    let params = SigV4Params {
-        access_key,
-        secret_key,
-        session_token,
-        region,
-        service,
-        date,
-        settings: SigningSettings::default(),
-    };
-    sign(&request, &params, key_cache)
-}
-
 fn check_scope_part(field: &'static str, value: &str) -> Result<(), SigV4Error> {
     let bad = value.is_empty()
         || if value.is_ascii() {
@@ -911,47 +870,30 @@ mod tests {
     }
 
     #[test]
-    fn binding_entry_point_signs_origin_form_requests() {
+    fn origin_form_requests_sign_alike_with_and_without_a_key_cache() {
         let headers = [
             ("Host", "example.amazonaws.com"),
             ("X-Amz-Date", "20150830T123600Z"),
         ];
         let secret = Secret::new("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
-        let out = sigv4_sign_request(
-            "GET",
-            "/",
-            &headers,
-            b"",
-            "AKIDEXAMPLE",
-            &secret,
-            "us-east-1",
-            "service",
-            "20150830T123600Z",
-            None,
-            None,
-        )
-        .unwrap();
+        let params = example_params(&secret);
+        let req = SigV4Request {
+            method: "GET",
+            url: "/",
+            headers: &headers,
+            body: b"",
+        };
+        let out = sign_v4(&req, &params).unwrap();
         assert_eq!(out.signed_headers, "host;x-amz-date");
         assert_eq!(
             out.signature,
             "5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31"
         );
         assert_eq!(out.headers_to_add.len(), 1);
-        let err = sigv4_sign_request(
-            "GET",
-            "/",
-            &headers,
-            b"",
-            "AKIDEXAMPLE",
-            &secret,
-            "us-east-1",
-            "service",
-            "2015",
-            None,
-            None,
-        )
-        .unwrap_err();
-        assert!(err.to_string().contains("20150830T123600Z"), "{err}");
+        let mut cache = SigningKeyCache::default();
+        for _ in 0..2 {
+            assert_eq!(sign_v4_cached(&req, &params, &mut cache).unwrap(), out);
+        }
     }
 
     #[test]
@@ -1000,7 +942,19 @@ mod tests {
             let secret = Secret::new(key.clone());
             let token = token.map(Secret::new);
             let mut cache = SigningKeyCache::default();
-            let _ = sigv4_sign_request(&method, &url, &headers, &body, &key, &secret, &region, &service, &date, token.as_ref(), Some(&mut cache));
+            if let Ok(date) = AmzDate::parse(&date) {
+                let request = SigV4Request { method: &method, url: &url, headers: &headers, body: &body };
+                let params = SigV4Params {
+                    access_key: &key,
+                    secret_key: &secret,
+                    session_token: token.as_ref(),
+                    region: &region,
+                    service: &service,
+                    date,
+                    settings: SigningSettings::default(),
+                };
+                let _ = sign_v4_cached(&request, &params, &mut cache);
+            }
             if let Ok(d) = AmzDate::from_unix_seconds(unix) {
                 let shown = d.to_string();
                 prop_assert_eq!(AmzDate::parse(&shown), Ok(d));
