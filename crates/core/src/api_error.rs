@@ -12,6 +12,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::http::RetryAfter;
+use crate::redact::scrub;
 use crate::retry::RetryKind;
 use crate::source_api::SourceApi;
 
@@ -451,47 +452,15 @@ fn strip_namespace(t: &str) -> String {
     t.trim().to_string()
 }
 
-/// Amazon's text, shortened to at most 200 characters (an ellipsis included) and with anything that looks like a token or a
-/// secret replaced by `***`.
-pub(crate) fn scrub(text: &str) -> String {
-    let mut out = String::with_capacity(text.len().min(EXCERPT_CHARS + 3));
-    let mut word = String::new();
-    let flush = |word: &mut String, out: &mut String| {
-        if looks_secret(word) {
-            out.push_str("***");
-        } else {
-            out.push_str(word);
-        }
-        word.clear();
-    };
-    for c in text.chars() {
-        if c.is_whitespace() || c == '"' || c == '\'' || c == ',' {
-            flush(&mut word, &mut out);
-            out.push(if c.is_whitespace() { ' ' } else { c });
-        } else {
-            word.push(c);
-        }
-    }
-    flush(&mut word, &mut out);
-    let out = out.trim();
+/// Amazon's text as an error keeps it: scrubbed of anything that looks like a token or a
+/// secret, and at most 200 characters (an ellipsis included).
+pub(crate) fn amazon_text(text: &str) -> String {
+    let out = scrub(text);
     if out.chars().count() > EXCERPT_CHARS {
         out.chars().take(EXCERPT_CHARS - 1).collect::<String>() + "…"
     } else {
-        out.to_string()
+        out
     }
-}
-
-/// Long runs of token characters (JWTs, access tokens, keys) and LWA secrets.
-fn looks_secret(word: &str) -> bool {
-    let lower = word.to_ascii_lowercase();
-    if lower.starts_with("amzn1.oa2-cs.") || lower.starts_with("atza|") {
-        return true;
-    }
-    word.chars().count() >= 32
-        && word.chars().all(|c| {
-            c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '+' | '/' | '=' | '|' | '~')
-        })
-        && word.chars().any(|c| c.is_ascii_digit())
 }
 
 /// The parameter field a refusal is about, from Amazon's field name or message.
@@ -547,7 +516,7 @@ fn classify(api: SourceApi, status: u16, headers: &[(String, String)], body: &[u
         Err(_) => None,
     };
     let info = info.unwrap_or_default();
-    let message = info.message.as_deref().map(scrub).unwrap_or_default();
+    let message = info.message.as_deref().map(amazon_text).unwrap_or_default();
     let kind = info.kind.clone().unwrap_or_default();
     let code = info.code.clone().unwrap_or_default();
     // A reason of "Other" says less than the type (`ValidationException`).
@@ -695,7 +664,7 @@ fn classify(api: SourceApi, status: u16, headers: &[(String, String)], body: &[u
             Err(e) if (200..300).contains(&status) => malformed_from(status, &e, body.len()),
             _ => ApiError::Unexpected {
                 status,
-                excerpt: scrub(&text),
+                excerpt: amazon_text(&text),
             },
         },
     }

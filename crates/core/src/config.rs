@@ -18,6 +18,7 @@ use crate::form::{Validated, check_credential_text, checkbox, loose_string, pars
 use crate::marketplace::Marketplace;
 use crate::partner_tag::PartnerTag;
 use crate::quote::excerpt;
+use crate::redact::REDACTED;
 use crate::secret::Secret;
 
 /// The longest credential ID or secret accepted (no Amazon credential comes near it).
@@ -63,7 +64,7 @@ impl fmt::Debug for MarketplaceConfigInput {
             .field("credential_id", &self.credential_id)
             .field(
                 "credential_secret",
-                &self.credential_secret.as_ref().map(|_| "***"),
+                &self.credential_secret.as_ref().map(|_| REDACTED),
             )
             .field("partner_tag", &self.partner_tag)
             .field("enabled", &self.enabled)

@@ -26,6 +26,9 @@ pub use http::*;
 mod operation;
 pub use operation::*;
 
+mod redact;
+pub use redact::*;
+
 mod secret;
 pub use secret::*;
 

@@ -20,6 +20,7 @@ use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{Key, XChaCha20Poly1305, XNonce};
 use hkdf::Hkdf;
 use sha2::Sha256;
+use zeroize::Zeroize;
 
 use crate::secret::Secret;
 
@@ -110,11 +111,18 @@ impl SealError {
     }
 }
 
-/// Seals and opens secrets with one site key. `Debug` shows only the key id.
+/// Seals and opens secrets with one site key. `Debug` shows only the key id; the key is zeroed
+/// when the sealer is dropped.
 #[derive(Clone)]
 pub struct Sealer {
     key: [u8; 32],
     key_id: [u8; KEY_ID_LEN],
+}
+
+impl Drop for Sealer {
+    fn drop(&mut self) {
+        self.key.zeroize();
+    }
 }
 
 impl fmt::Debug for Sealer {
@@ -135,14 +143,17 @@ impl Sealer {
             });
         }
         let hk = Hkdf::<Sha256>::new(Some(HKDF_SALT), key_material);
-        let mut key = [0u8; 32];
-        let mut key_id = [0u8; KEY_ID_LEN];
+        // Derived in place, so no copy of the key is left behind on the stack.
+        let mut sealer = Sealer {
+            key: [0u8; 32],
+            key_id: [0u8; KEY_ID_LEN],
+        };
         // Both lengths are far below HKDF-SHA256's limit of 8160 bytes.
-        hk.expand(HKDF_INFO_KEY, &mut key)
+        hk.expand(HKDF_INFO_KEY, &mut sealer.key)
             .expect("32 bytes is a valid HKDF-SHA256 output length");
-        hk.expand(HKDF_INFO_KEY_ID, &mut key_id)
+        hk.expand(HKDF_INFO_KEY_ID, &mut sealer.key_id)
             .expect("4 bytes is a valid HKDF-SHA256 output length");
-        Ok(Sealer { key, key_id })
+        Ok(sealer)
     }
 
     /// The 4-byte id of this key, in hex (safe to show: it reveals nothing about the key).

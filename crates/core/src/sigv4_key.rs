@@ -18,6 +18,7 @@ use sha2::{Digest, Sha256};
 use zeroize::{Zeroize, Zeroizing};
 
 use crate::date::AmzDate;
+use crate::redact::REDACTED;
 use crate::secret::Secret;
 
 /// SHA-256's initial hash value (FIPS 180-4, 5.3.3).
@@ -93,7 +94,7 @@ impl Drop for SigningKey {
 
 impl fmt::Debug for SigningKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("SigningKey(** REDACTED **)")
+        write!(f, "SigningKey({REDACTED})")
     }
 }
 
@@ -290,7 +291,7 @@ mod tests {
             hex::encode(key.sign(sts.as_bytes())),
             "5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7"
         );
-        assert_eq!(format!("{key:?}"), "SigningKey(** REDACTED **)");
+        assert_eq!(format!("{key:?}"), "SigningKey(***)");
     }
 
     #[test]

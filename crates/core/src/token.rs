@@ -20,7 +20,7 @@ use serde::Serialize;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use crate::api_error::scrub;
+use crate::api_error::amazon_text;
 use crate::credential::{ApiVersion, CreatorsCredentials, CredentialKind};
 use crate::http::{ApiBase, HttpRequest, Method, RetryAfter};
 use crate::marketplace::Region;
@@ -205,7 +205,7 @@ pub fn parse_token_response(
     }
     let description = text("error_description")
         .or_else(|| text("message"))
-        .map(scrub)
+        .map(amazon_text)
         .unwrap_or_default();
     let error = text("error").unwrap_or_default();
     match error {
@@ -250,7 +250,7 @@ pub fn parse_token_response(
             }),
             _ => Err(TokenError::Unexpected {
                 status,
-                error: scrub(error),
+                error: amazon_text(error),
                 description,
             }),
         },
