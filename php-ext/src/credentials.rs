@@ -101,13 +101,7 @@ impl Credentials {
         credentialId: BinarySlice<u8>,
         credentialSecret: BinarySlice<u8>,
     ) -> PhpResult<&'static str> {
-        guard(|| {
-            Ok(match detected(&credentialId, &credentialSecret)? {
-                Detected::Lwa => "lwa",
-                Detected::Cognito => "cognito",
-                Detected::Unknown => "unknown",
-            })
-        })
+        guard(|| Ok(detected(&credentialId, &credentialSecret)?.id()))
     }
 
     /// A warning when the chosen kind contradicts what the credentials look like, else null.

@@ -22,7 +22,7 @@ use crate::redact::REDACTED;
 use crate::secret::Secret;
 
 /// The longest credential ID or secret accepted (no Amazon credential comes near it).
-pub const CREDENTIAL_MAX_LEN: usize = 512;
+pub(crate) const CREDENTIAL_MAX_LEN: usize = 512;
 
 /// One submission of the "Add Marketplace" (or edit) form, exactly as received: every field is
 /// an untrusted string and may be missing. Checkboxes count as ticked unless missing, empty,

@@ -11,6 +11,7 @@ use crate::quote::excerpt;
 
 /// An HTTP method the Amazon APIs use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub enum Method {
     /// `GET`
     #[serde(rename = "GET")]

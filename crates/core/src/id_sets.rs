@@ -12,7 +12,7 @@ use crate::partner_tag::PartnerTag;
 use crate::quote::excerpt;
 
 /// The longest name of an Associate ID set, in characters.
-pub const ID_SET_NAME_MAX_LEN: usize = 64;
+pub(crate) const ID_SET_NAME_MAX_LEN: usize = 64;
 
 /// One submission of the Associate ID set form, exactly as received.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

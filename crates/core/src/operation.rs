@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// A catalog operation, named as in Amazon's documentation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum Operation {
     /// Up to 10 items by ASIN.
     GetItems,

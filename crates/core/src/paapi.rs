@@ -24,13 +24,13 @@ use crate::sigv4::{
 };
 
 /// The service name PA-API 5.0 signs with.
-pub const PAAPI_SERVICE: &str = "ProductAdvertisingAPI";
+pub(crate) const PAAPI_SERVICE: &str = "ProductAdvertisingAPI";
 /// `content-encoding` of every PA-API 5.0 request.
-pub const PAAPI_CONTENT_ENCODING: &str = "amz-1.0";
+pub(crate) const PAAPI_CONTENT_ENCODING: &str = "amz-1.0";
 /// `content-type` of every PA-API 5.0 request.
-pub const PAAPI_CONTENT_TYPE: &str = "application/json; charset=utf-8";
+pub(crate) const PAAPI_CONTENT_TYPE: &str = "application/json; charset=utf-8";
 /// `PartnerType` of every PA-API 5.0 request.
-pub const PAAPI_PARTNER_TYPE: &str = "Associates";
+pub(crate) const PAAPI_PARTNER_TYPE: &str = "Associates";
 
 /// Why a PA-API 5.0 request could not be built.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -29,7 +29,7 @@ use crate::secret::Secret;
 use crate::sigv4_key::{SigningKey, SigningKeyCache};
 
 /// The signing algorithm name.
-pub const SIGV4_ALGORITHM: &str = "AWS4-HMAC-SHA256";
+pub(crate) const SIGV4_ALGORITHM: &str = "AWS4-HMAC-SHA256";
 
 /// Everything that can make a request unsignable. Each message names the input and what to do.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

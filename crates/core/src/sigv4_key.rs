@@ -41,14 +41,19 @@ const BLOCK: usize = 64;
 /// It holds the SHA-256 states after HMAC's inner and outer key pads (RFC 2104, section 4),
 /// which are as secret as the key itself: `Debug` prints nothing of them and both are zeroed
 /// on drop. It cannot be cloned, so it lives in one place.
-pub struct SigningKey {
+pub(crate) struct SigningKey {
     inner: [u32; 8],
     outer: [u32; 8],
 }
 
 impl SigningKey {
     /// Derives the key AWS signs with on `date`'s day for `region` and `service`.
-    pub fn derive(secret: &Secret, date: AmzDate, region: &str, service: &str) -> SigningKey {
+    pub(crate) fn derive(
+        secret: &Secret,
+        date: AmzDate,
+        region: &str,
+        service: &str,
+    ) -> SigningKey {
         let secret = secret.expose().as_bytes();
         let mut k_secret = Zeroizing::new(Vec::with_capacity(4 + secret.len()));
         k_secret.extend_from_slice(b"AWS4");
@@ -79,7 +84,7 @@ impl SigningKey {
     }
 
     /// HMAC-SHA256 of `message` under this key: the SigV4 signature of a string to sign.
-    pub fn sign(&self, message: &[u8]) -> [u8; 32] {
+    pub(crate) fn sign(&self, message: &[u8]) -> [u8; 32] {
         let inner = finish_after_pad(self.inner, message);
         finish_after_pad(self.outer, &inner)
     }
@@ -180,7 +185,7 @@ impl SigningKeyCache {
 
     /// The key for `secret` on `date`'s day in `region` and `service`: the cached one, or a
     /// newly derived one that is cached.
-    pub fn key(
+    pub(crate) fn key(
         &mut self,
         secret: &Secret,
         date: AmzDate,

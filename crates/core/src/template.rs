@@ -33,10 +33,11 @@ pub const DEFAULT_TEMPLATE: &str = r#"<div class="asa2-box">
 /// The work one render may do before it is stopped (loops over huge lists, runaway templates).
 const FUEL: u64 = 200_000;
 /// The longest template accepted.
-pub const MAX_TEMPLATE_BYTES: usize = 64 * 1024;
+pub(crate) const MAX_TEMPLATE_BYTES: usize = 64 * 1024;
 
 /// A template that cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum TemplateError {
     /// The template does not parse (or uses a placeholder filter wrongly).
     #[error("template error{}: {message}", line.map(|l| format!(" on line {l}")).unwrap_or_default())]
@@ -197,18 +198,10 @@ impl ProductTemplate {
     }
 }
 
-/// Compiles and renders in one step (for previews; use [`ProductTemplate`] for many products).
-pub fn render_product(
-    source: &str,
-    item: &Item,
-    options: &RenderOptions,
-) -> Result<String, TemplateError> {
-    ProductTemplate::compile(source)?.render(item, options)
-}
-
 /// Which APIs fill a placeholder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum FilledBy {
     /// Both the Creators API and PA-API 5.0.
     Both,
@@ -421,8 +414,18 @@ impl Placeholders {
 #[cfg(test)]
 mod tests {
     use super::*;
+
     use crate::item::{Decimal, ItemAvailability, ItemSource, Savings};
     use crate::{ApiVersion, CredentialKind, Marketplace};
+
+    /// Compiles and renders in one step.
+    fn render_product(
+        source: &str,
+        item: &Item,
+        options: &RenderOptions,
+    ) -> Result<String, TemplateError> {
+        ProductTemplate::compile(source)?.render(item, options)
+    }
 
     const NOW: i64 = 1_780_000_000;
 

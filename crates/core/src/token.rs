@@ -32,15 +32,15 @@ pub const COGNITO_SCOPE: &str = "creatorsapi/default";
 /// OAuth2 scope of LWA (3.x) credentials.
 pub const LWA_SCOPE: &str = "creatorsapi::default";
 /// Lifetime assumed when the answer has no `expires_in`, in seconds.
-pub const DEFAULT_TOKEN_LIFETIME_SECS: u64 = 3600;
+pub(crate) const DEFAULT_TOKEN_LIFETIME_SECS: u64 = 3600;
 /// A token is renewed this many seconds before it expires, so no call carries a token that
 /// expires on the way.
-pub const TOKEN_REFRESH_MARGIN_SECS: u64 = 60;
+pub(crate) const TOKEN_REFRESH_MARGIN_SECS: u64 = 60;
 /// `User-Agent` of every request the plugin sends to Amazon.
-pub const USER_AGENT: &str = concat!("asa2-creators/", env!("CARGO_PKG_VERSION"));
+pub(crate) const USER_AGENT: &str = concat!("asa2-creators/", env!("CARGO_PKG_VERSION"));
 
 /// Host and path of the token endpoint for `version`.
-pub fn token_endpoint(version: ApiVersion) -> (&'static str, &'static str) {
+pub(crate) fn token_endpoint(version: ApiVersion) -> (&'static str, &'static str) {
     match (version.kind(), version.region()) {
         (CredentialKind::Cognito, Region::NorthAmerica) => (
             "creatorsapi.auth.us-east-1.amazoncognito.com",

@@ -124,6 +124,7 @@ fn resource_allowed(op: Operation, r: &str) -> bool {
                 )
         }
         Operation::GetItems => ITEM_RESOURCES.contains(&r),
+        _ => false,
     }
 }
 
@@ -507,6 +508,8 @@ pub(crate) fn parse(
             }
             r.search.text = terms.join(" | ");
         }
+        // An operation the sandbox does not simulate has no parameters of its own to check.
+        _ => {}
     }
     if b.problems.is_empty() {
         Ok(r)

@@ -118,12 +118,7 @@ pub fn api_version(kind: JsValue, marketplace: JsValue) -> Result<String, JsValu
 pub fn detect_kind(credential_id: JsValue, credential_secret: JsValue) -> Result<String, JsValue> {
     let id = string_arg(&credential_id, "credential_id")?;
     let secret = string_arg(&credential_secret, "credential_secret")?;
-    let detected = match Detected::from_credentials(&id, &secret) {
-        Detected::Lwa => "lwa",
-        Detected::Cognito => "cognito",
-        Detected::Unknown => "unknown",
-    };
-    Ok(detected.to_string())
+    Ok(Detected::from_credentials(&id, &secret).id().to_string())
 }
 
 /// A warning when the chosen kind contradicts what the credentials look like, else `null`.

@@ -128,6 +128,7 @@ impl Item {
 /// Which API served an item: the Creators API at a version (`2.2`, `3.1`, ...) or PA-API 5.0.
 /// Serialized as `{"api": "creators", "version": "2.2"}` or `{"api": "paapi5", "version": "5.0"}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ItemSource {
     /// The Creators API at the credential's version.
     Creators(ApiVersion),

@@ -30,14 +30,13 @@ pub use choices::{Condition, DeliveryFlag, SearchAvailability, SortBy};
 pub use get_browse_nodes::GetBrowseNodesParams;
 pub use get_items::GetItemsParams;
 pub use get_variations::GetVariationsParams;
-pub use resources::{
-    creators_resource_name, default_resources, paapi_default_resources, paapi_resource_name,
-};
+pub use resources::{default_resources, paapi_default_resources};
 pub use search_items::SearchItemsParams;
 
 /// The parameters of any one operation, as the bindings receive them (operation name plus a
 /// JSON object).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum OperationParams {
     /// GetItems.
     GetItems(GetItemsParams),

@@ -148,7 +148,7 @@ pub fn paapi_default_resources(operation: Operation) -> &'static [&'static str] 
 /// `offersV2.listings.availability` (the Creators API has only `offersV2` and no offer
 /// sub-resources below the listing fields), `Offers.Listings.SavingBasis` becomes
 /// `offersV2.listings.price` (the saving basis is part of the price there).
-pub fn creators_resource_name(resource: &str) -> String {
+pub(crate) fn creators_resource_name(resource: &str) -> String {
     let mut segments: Vec<String> = resource.trim().split('.').map(lower_first).collect();
     if segments.first().is_some_and(|s| s == "offers") {
         segments[0] = "offersV2".into();
@@ -165,7 +165,7 @@ pub fn creators_resource_name(resource: &str) -> String {
 /// A resource name in PA-API 5.0 spelling, whichever spelling it came in:
 /// `itemInfo.title` becomes `ItemInfo.Title`, `parentASIN` becomes `ParentASIN`,
 /// `offersV2.listings.price` becomes `OffersV2.Listings.Price`.
-pub fn paapi_resource_name(resource: &str) -> String {
+pub(crate) fn paapi_resource_name(resource: &str) -> String {
     resource
         .trim()
         .split('.')
