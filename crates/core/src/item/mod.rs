@@ -7,7 +7,7 @@
 //! field comes from in the Creators API and in PA-API 5.0.
 
 mod decimal;
-pub use decimal::*;
+pub use decimal::{Decimal, InvalidDecimal};
 
 use std::fmt;
 
