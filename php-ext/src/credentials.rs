@@ -41,6 +41,11 @@ pub struct Credentials;
 
 #[php_impl]
 impl Credentials {
+    /// Cognito credentials, as a stored configuration's `kind` names them.
+    pub const COGNITO: &'static str = CredentialKind::Cognito.id();
+    /// LWA credentials, as a stored configuration's `kind` names them.
+    pub const LWA: &'static str = CredentialKind::Lwa.id();
+
     /// Both kinds, keyed by id.
     ///
     /// @return array<string, array{id: string, label: string, description: string, major: int}>
