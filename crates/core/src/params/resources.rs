@@ -12,115 +12,86 @@ use super::checks::dedup;
 /// Most resources one request may name.
 const MAX_RESOURCES: usize = 100;
 
-const ITEM_RESOURCES: &[&str] = &[
-    "itemInfo.title",
-    "itemInfo.byLineInfo",
-    "itemInfo.features",
-    "images.primary.small",
-    "images.primary.medium",
-    "images.primary.large",
-    "images.variants.small",
-    "images.variants.medium",
-    "images.variants.large",
-    "offersV2.listings.price",
-    "offersV2.listings.availability",
-    "offersV2.listings.condition",
-    "offersV2.listings.merchantInfo",
-    "offersV2.listings.isBuyBoxWinner",
-    "offersV2.listings.dealDetails",
-    "browseNodeInfo.browseNodes",
-    "browseNodeInfo.browseNodes.salesRank",
-    "browseNodeInfo.websiteSalesRank",
-    "parentASIN",
-    "customerReviews.count",
-    "customerReviews.starRating",
-];
+/// The item resources the product model reads, in Creators API spelling, followed by `$extra`.
+macro_rules! item_resources {
+    ($($extra:literal),* $(,)?) => {
+        &[
+            "itemInfo.title",
+            "itemInfo.byLineInfo",
+            "itemInfo.features",
+            "images.primary.small",
+            "images.primary.medium",
+            "images.primary.large",
+            "images.variants.small",
+            "images.variants.medium",
+            "images.variants.large",
+            "offersV2.listings.price",
+            "offersV2.listings.availability",
+            "offersV2.listings.condition",
+            "offersV2.listings.merchantInfo",
+            "offersV2.listings.isBuyBoxWinner",
+            "offersV2.listings.dealDetails",
+            "browseNodeInfo.browseNodes",
+            "browseNodeInfo.browseNodes.salesRank",
+            "browseNodeInfo.websiteSalesRank",
+            "parentASIN",
+            "customerReviews.count",
+            "customerReviews.starRating",
+            $($extra,)*
+        ]
+    };
+}
 
-const VARIATION_RESOURCES: &[&str] = &[
-    "itemInfo.title",
-    "itemInfo.byLineInfo",
-    "itemInfo.features",
-    "images.primary.small",
-    "images.primary.medium",
-    "images.primary.large",
-    "images.variants.small",
-    "images.variants.medium",
-    "images.variants.large",
-    "offersV2.listings.price",
-    "offersV2.listings.availability",
-    "offersV2.listings.condition",
-    "offersV2.listings.merchantInfo",
-    "offersV2.listings.isBuyBoxWinner",
-    "offersV2.listings.dealDetails",
-    "browseNodeInfo.browseNodes",
-    "browseNodeInfo.browseNodes.salesRank",
-    "browseNodeInfo.websiteSalesRank",
-    "parentASIN",
-    "customerReviews.count",
-    "customerReviews.starRating",
+/// The same in PA-API 5.0 spelling, which names the offer fields finer.
+macro_rules! paapi_item_resources {
+    ($($extra:literal),* $(,)?) => {
+        &[
+            "ItemInfo.Title",
+            "ItemInfo.ByLineInfo",
+            "ItemInfo.Features",
+            "Images.Primary.Small",
+            "Images.Primary.Medium",
+            "Images.Primary.Large",
+            "Images.Variants.Small",
+            "Images.Variants.Medium",
+            "Images.Variants.Large",
+            "Offers.Listings.Price",
+            "Offers.Listings.SavingBasis",
+            "Offers.Listings.Availability.Type",
+            "Offers.Listings.Availability.Message",
+            "Offers.Listings.Availability.MinOrderQuantity",
+            "Offers.Listings.Availability.MaxOrderQuantity",
+            "Offers.Listings.Condition",
+            "Offers.Listings.MerchantInfo",
+            "Offers.Listings.IsBuyBoxWinner",
+            "BrowseNodeInfo.BrowseNodes",
+            "BrowseNodeInfo.BrowseNodes.SalesRank",
+            "BrowseNodeInfo.WebsiteSalesRank",
+            "ParentASIN",
+            "CustomerReviews.Count",
+            "CustomerReviews.StarRating",
+            $($extra,)*
+        ]
+    };
+}
+
+const ITEM_RESOURCES: &[&str] = item_resources!();
+
+const VARIATION_RESOURCES: &[&str] = item_resources!(
     "variationSummary.price.highestPrice",
     "variationSummary.price.lowestPrice",
     "variationSummary.variationDimension",
-];
+);
 
 const BROWSE_NODE_RESOURCES: &[&str] = &["browseNodes.ancestor", "browseNodes.children"];
 
-const PAAPI_ITEM_RESOURCES: &[&str] = &[
-    "ItemInfo.Title",
-    "ItemInfo.ByLineInfo",
-    "ItemInfo.Features",
-    "Images.Primary.Small",
-    "Images.Primary.Medium",
-    "Images.Primary.Large",
-    "Images.Variants.Small",
-    "Images.Variants.Medium",
-    "Images.Variants.Large",
-    "Offers.Listings.Price",
-    "Offers.Listings.SavingBasis",
-    "Offers.Listings.Availability.Type",
-    "Offers.Listings.Availability.Message",
-    "Offers.Listings.Availability.MinOrderQuantity",
-    "Offers.Listings.Availability.MaxOrderQuantity",
-    "Offers.Listings.Condition",
-    "Offers.Listings.MerchantInfo",
-    "Offers.Listings.IsBuyBoxWinner",
-    "BrowseNodeInfo.BrowseNodes",
-    "BrowseNodeInfo.BrowseNodes.SalesRank",
-    "BrowseNodeInfo.WebsiteSalesRank",
-    "ParentASIN",
-    "CustomerReviews.Count",
-    "CustomerReviews.StarRating",
-];
+const PAAPI_ITEM_RESOURCES: &[&str] = paapi_item_resources!();
 
-const PAAPI_VARIATION_RESOURCES: &[&str] = &[
-    "ItemInfo.Title",
-    "ItemInfo.ByLineInfo",
-    "ItemInfo.Features",
-    "Images.Primary.Small",
-    "Images.Primary.Medium",
-    "Images.Primary.Large",
-    "Images.Variants.Small",
-    "Images.Variants.Medium",
-    "Images.Variants.Large",
-    "Offers.Listings.Price",
-    "Offers.Listings.SavingBasis",
-    "Offers.Listings.Availability.Type",
-    "Offers.Listings.Availability.Message",
-    "Offers.Listings.Availability.MinOrderQuantity",
-    "Offers.Listings.Availability.MaxOrderQuantity",
-    "Offers.Listings.Condition",
-    "Offers.Listings.MerchantInfo",
-    "Offers.Listings.IsBuyBoxWinner",
-    "BrowseNodeInfo.BrowseNodes",
-    "BrowseNodeInfo.BrowseNodes.SalesRank",
-    "BrowseNodeInfo.WebsiteSalesRank",
-    "ParentASIN",
-    "CustomerReviews.Count",
-    "CustomerReviews.StarRating",
+const PAAPI_VARIATION_RESOURCES: &[&str] = paapi_item_resources!(
     "VariationSummary.Price.HighestPrice",
     "VariationSummary.Price.LowestPrice",
     "VariationSummary.VariationDimension",
-];
+);
 
 const PAAPI_BROWSE_NODE_RESOURCES: &[&str] = &["BrowseNodes.Ancestor", "BrowseNodes.Children"];
 
