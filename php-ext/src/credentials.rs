@@ -6,18 +6,9 @@ use ext_php_rs::boxed::ZBox;
 use ext_php_rs::flags::ClassFlags;
 use ext_php_rs::prelude::*;
 use ext_php_rs::types::ZendHashTable;
-use serde::Serialize;
 
 use crate::convert::{internal, text, to_zval};
 use crate::errors::{guard, invalid, validation};
-
-#[derive(Serialize)]
-struct KindView {
-    id: &'static str,
-    label: &'static str,
-    description: &'static str,
-    major: u8,
-}
 
 /// Parses a credential kind; errors under "kind".
 pub(crate) fn parse_kind(kind: &[u8]) -> PhpResult<CredentialKind> {
@@ -53,13 +44,9 @@ impl Credentials {
         guard(|| {
             let mut kinds = ZendHashTable::new();
             for k in CredentialKind::ALL {
-                let view = KindView {
-                    id: k.id(),
-                    label: k.label(),
-                    description: k.description(),
-                    major: k.version_major(),
-                };
-                kinds.insert(k.id(), to_zval(&view)?).map_err(internal)?;
+                kinds
+                    .insert(k.id(), to_zval(&k.info())?)
+                    .map_err(internal)?;
             }
             Ok(kinds)
         })

@@ -64,6 +64,29 @@ impl CredentialKind {
             CredentialKind::Lwa => 3,
         }
     }
+
+    /// Everything the setup screens show about this kind, as the bindings list it.
+    pub const fn info(self) -> CredentialKindInfo {
+        CredentialKindInfo {
+            id: self.id(),
+            label: self.label(),
+            description: self.description(),
+            major: self.version_major(),
+        }
+    }
+}
+
+/// A credential kind as the bindings list it: serialized as `{id, label, description, major}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct CredentialKindInfo {
+    /// [`CredentialKind::id`]: `cognito`, `lwa`.
+    pub id: &'static str,
+    /// [`CredentialKind::label`]: `Cognito (v2)`, `LWA (v3)`.
+    pub label: &'static str,
+    /// [`CredentialKind::description`].
+    pub description: &'static str,
+    /// [`CredentialKind::version_major`]: 2 or 3.
+    pub major: u8,
 }
 
 impl fmt::Display for CredentialKind {

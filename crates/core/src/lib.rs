@@ -28,8 +28,8 @@ mod secret;
 mod source_api;
 
 pub use credential::{
-    ApiVersion, CreatorsCredentials, CredentialKind, Detected, PaapiCredentials, UnknownApiVersion,
-    UnknownCredentialKind,
+    ApiVersion, CreatorsCredentials, CredentialKind, CredentialKindInfo, Detected,
+    PaapiCredentials, UnknownApiVersion, UnknownCredentialKind,
 };
 pub use date::{AmzDate, DateError};
 pub use field_error::{FieldError, FieldErrors};

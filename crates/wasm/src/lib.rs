@@ -137,22 +137,7 @@ pub fn mismatch_warning(
 /// Both credential kinds with their labels and the guide's explanation.
 #[wasm_bindgen(js_name = credentialKinds)]
 pub fn credential_kinds() -> Result<JsValue, JsValue> {
-    #[derive(Serialize)]
-    struct KindView {
-        id: &'static str,
-        label: &'static str,
-        description: &'static str,
-        major: u8,
-    }
-    let kinds: Vec<_> = CredentialKind::ALL
-        .iter()
-        .map(|k| KindView {
-            id: k.id(),
-            label: k.label(),
-            description: k.description(),
-            major: k.version_major(),
-        })
-        .collect();
+    let kinds: Vec<_> = CredentialKind::ALL.iter().map(|k| k.info()).collect();
     Ok(to_js(&kinds)?)
 }
 
