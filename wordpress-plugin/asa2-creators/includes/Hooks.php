@@ -16,6 +16,7 @@ use Asa2\Creators\Admin\OptionsScreen;
 use Asa2\Creators\Admin\PaApiActions;
 use Asa2\Creators\Admin\SetupScreen;
 use Asa2\Creators\Health\SiteHealth;
+use Asa2\Creators\Health\SiteHealthInfo;
 use Asa2\Creators\Admin\ProductActions;
 use Asa2\Creators\Admin\ProductsScreen;
 use Asa2\Creators\Admin\ProductsSettingsTab;
@@ -66,6 +67,7 @@ final class Hooks {
 		add_action( 'admin_notices', array( $this, 'action_admin_notices' ) );
 		add_action( self::CRON_LOG_CLEANUP, array( $this, 'action_asa2_log_cleanup' ) );
 		add_filter( 'site_status_tests', array( $this, 'filter_site_status_tests' ) );
+		add_filter( 'debug_information', array( $this, 'filter_debug_information' ) );
 		add_filter( 'script_loader_tag', array( $this, 'filter_script_loader_tag' ), 10, 2 );
 
 		// Products: menu page, Options tabs, background refresh, call tracking.
@@ -339,5 +341,15 @@ final class Hooks {
 	public function filter_site_status_tests( $tests ): array {
 		$tests = ( new SiteHealth( $this->plugin ) )->register( (array) $tests );
 		return ( new ProductHealth( $this->plugin ) )->register( $tests );
+	}
+
+	/**
+	 * The plugin's section in Site Health -> Info.
+	 *
+	 * @param array $info Sections by key.
+	 * @return array
+	 */
+	public function filter_debug_information( $info ): array {
+		return ( new SiteHealthInfo() )->add_section( (array) $info );
 	}
 }
