@@ -67,7 +67,7 @@ final class MarketplaceActions {
 			'marketplace'       => strtoupper( sanitize_text_field( RequestGuard::text( $fields['marketplace'] ?? '' ) ) ),
 			'kind'              => sanitize_key( RequestGuard::text( $fields['kind'] ?? '' ) ),
 			'credential_id'     => sanitize_text_field( RequestGuard::text( $fields['credential_id'] ?? '' ) ),
-			'credential_secret' => self::clean_secret( $fields['credential_secret'] ?? '' ),
+			'credential_secret' => RequestGuard::secret( $fields['credential_secret'] ?? '' ),
 			'partner_tag'       => sanitize_text_field( RequestGuard::text( $fields['partner_tag'] ?? '' ) ),
 			'enabled'           => ! empty( $fields['enabled'] ),
 			'default'           => ! empty( $fields['default'] ),
@@ -470,16 +470,6 @@ final class MarketplaceActions {
 			}
 		}
 		return $a;
-	}
-
-	/**
-	 * Removes control characters and surrounding whitespace from a pasted secret, nothing else.
-	 *
-	 * @param mixed $value Submitted value.
-	 * @return string
-	 */
-	private static function clean_secret( $value ): string {
-		return trim( (string) preg_replace( '/[\x00-\x1F\x7F]/', '', is_scalar( $value ) ? (string) $value : '' ) );
 	}
 
 	/**

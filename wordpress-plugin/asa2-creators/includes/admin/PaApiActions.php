@@ -48,7 +48,7 @@ final class PaApiActions {
 		$fields = RequestGuard::group( $request );
 		$input  = array(
 			'access_key'  => sanitize_text_field( RequestGuard::text( $fields['access_key'] ?? '' ) ),
-			'secret_key'  => trim( (string) preg_replace( '/[\x00-\x1F\x7F]/', '', RequestGuard::text( $fields['secret_key'] ?? '' ) ) ),
+			'secret_key'  => RequestGuard::secret( $fields['secret_key'] ?? '' ),
 			'partner_tag' => sanitize_text_field( RequestGuard::text( $fields['partner_tag'] ?? '' ) ),
 			'marketplace' => strtoupper( sanitize_text_field( RequestGuard::text( $fields['marketplace'] ?? '' ) ) ),
 		);
