@@ -13,6 +13,7 @@ use Asa2\Creators\Api\ConnectionTester;
 use Asa2\Creators\Api\CreatorsClient;
 use Asa2\Creators\Api\CallLog;
 use Asa2\Creators\Api\HttpClient;
+use Asa2\Creators\Api\LoggedRequests;
 use Asa2\Creators\Api\TokenProvider;
 use Asa2\Creators\Storage\IdSetRepository;
 use Asa2\Creators\Storage\KeyMaterial;
@@ -164,14 +165,19 @@ final class Plugin {
 		return $this->service( 'http', static fn() => new HttpClient() );
 	}
 
+	/** @return LoggedRequests */
+	public function logged_requests(): LoggedRequests {
+		return $this->service( 'logged_requests', fn() => new LoggedRequests( $this->http(), $this->call_log() ) );
+	}
+
 	/** @return TokenProvider */
 	public function tokens(): TokenProvider {
-		return $this->service( 'tokens', fn() => new TokenProvider( $this->http(), $this->call_log(), $this->secrets() ) );
+		return $this->service( 'tokens', fn() => new TokenProvider( $this->logged_requests(), $this->secrets() ) );
 	}
 
 	/** @return CreatorsClient */
 	public function creators(): CreatorsClient {
-		return $this->service( 'creators', fn() => new CreatorsClient( $this->http(), $this->tokens(), $this->call_log() ) );
+		return $this->service( 'creators', fn() => new CreatorsClient( $this->logged_requests(), $this->tokens() ) );
 	}
 
 	/** @return ConnectionTester */
@@ -206,7 +212,7 @@ final class Plugin {
 
 	/** @return \Asa2\Creators\Api\PaApiClient */
 	public function paapi_client(): Api\PaApiClient {
-		return $this->service( 'paapi_client', fn() => new Api\PaApiClient( $this->http(), $this->call_log() ) );
+		return $this->service( 'paapi_client', fn() => new Api\PaApiClient( $this->logged_requests() ) );
 	}
 
 	/** @return \Asa2\Creators\Products\ApiRouter */
