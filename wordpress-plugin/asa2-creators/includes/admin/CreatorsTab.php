@@ -7,6 +7,7 @@
 
 namespace Asa2\Creators\Admin;
 
+use Asa2\Creators\Api\CredentialKind;
 use Asa2\Credentials;
 use Asa2\Creators\Plugin;
 use Asa2\Creators\Storage\MarketplaceRepository;
@@ -141,7 +142,7 @@ final class CreatorsTab {
 		$errors  = $state['errors'] ?? array();
 		$values  = array(
 			'marketplace'   => $record['marketplace'] ?? '',
-			'kind'          => $record['kind'] ?? 'cognito',
+			'kind'          => $record['kind'] ?? CredentialKind::Cognito->value,
 			'credential_id' => $record['credential_id'] ?? '',
 			'partner_tag'   => $record['partner_tag'] ?? '',
 			'enabled'       => $record['enabled'] ?? true,
@@ -193,8 +194,8 @@ final class CreatorsTab {
 				'<option value="%1$s"%2$s data-version-cognito="%3$s" data-version-lwa="%4$s" data-associates-url="%5$s" data-store="%6$s">%7$s (%8$s)</option>',
 				esc_attr( $code ),
 				selected( $selected, $code, false ),
-				esc_attr( $versions['cognito'] ?? '' ),
-				esc_attr( $versions['lwa'] ?? '' ),
+				esc_attr( $versions[ CredentialKind::Cognito->value ] ?? '' ),
+				esc_attr( $versions[ CredentialKind::Lwa->value ] ?? '' ),
 				esc_url( $marketplace['associates_url'] ),
 				esc_attr( $marketplace['host'] ),
 				esc_html( $marketplace['country'] ),

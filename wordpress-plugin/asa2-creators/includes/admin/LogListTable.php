@@ -7,6 +7,7 @@
 
 namespace Asa2\Creators\Admin;
 
+use Asa2\Creators\Api\AmazonApi;
 use Asa2\Creators\Plugin;
 use Asa2\Marketplaces;
 
@@ -126,7 +127,7 @@ final class LogListTable extends \WP_List_Table {
 	 * @return string
 	 */
 	protected function column_api( $item ) {
-		return esc_html( 'paapi' === $item['api'] ? __( 'PA API', 'asa2-creators' ) : __( 'Creators', 'asa2-creators' ) );
+		return esc_html( AmazonApi::PaApi->value === $item['api'] ? __( 'PA API', 'asa2-creators' ) : __( 'Creators', 'asa2-creators' ) );
 	}
 
 	/**

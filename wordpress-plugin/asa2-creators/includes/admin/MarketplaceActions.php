@@ -7,6 +7,7 @@
 
 namespace Asa2\Creators\Admin;
 
+use Asa2\Creators\Api\CredentialKind;
 use Asa2\Credentials;
 use Asa2\Creators\Clock;
 use Asa2\Creators\Plugin;
@@ -305,11 +306,11 @@ final class MarketplaceActions {
 			$this->plugin->notices()->add( 'error', __( 'That marketplace is not configured.', 'asa2-creators' ) );
 			return SetupScreen::url();
 		}
-		if ( 'lwa' !== $record['kind'] ) {
+		if ( CredentialKind::Lwa !== CredentialKind::of( $record ) ) {
 			$config = MarketplaceRepository::config_of( $record );
 			try {
 				$config['credential_secret'] = $this->plugin->secrets()->open( $record['credential_secret'], $code, MarketplaceRepository::SECRET_FIELD );
-				$config['kind']              = 'lwa';
+				$config['kind']              = CredentialKind::Lwa->value;
 				$validated                   = MarketplaceConfig::validate( $config )['config'];
 			} catch ( ValidationException $e ) {
 				$this->plugin->notices()->add( 'error', __( 'The Credential Type could not be switched:', 'asa2-creators' ), array( 'details' => self::flatten( $e->getErrors() ) ) );
@@ -325,14 +326,13 @@ final class MarketplaceActions {
 			$record['updated_at']  = Clock::now();
 			$records[ $code ]      = $record;
 			$this->plugin->marketplaces()->replace_all( $records );
-			$kinds = Credentials::kinds();
 			$this->plugin->notices()->add(
 				'info',
 				sprintf(
 					/* translators: 1: country name, 2: credential type label, 3: API version */
 					__( '%1$s now uses %2$s credentials (API version %3$s).', 'asa2-creators' ),
 					self::country( $code ),
-					$kinds['lwa']['label'] ?? 'LWA (v3)',
+					CredentialKind::Lwa->label(),
 					$record['api_version']
 				)
 			);
@@ -349,7 +349,7 @@ final class MarketplaceActions {
 	 */
 	public static function offers_switch( array $record ): bool {
 		$test = $record['last_test'] ?? null;
-		return 'cognito' === $record['kind'] && is_array( $test ) && empty( $test['ok'] ) && 'invalid_client' === ( $test['error_code'] ?? '' );
+		return CredentialKind::Cognito === CredentialKind::of( $record ) && is_array( $test ) && empty( $test['ok'] ) && 'invalid_client' === ( $test['error_code'] ?? '' );
 	}
 
 	/**

@@ -7,6 +7,7 @@
 
 namespace Asa2\Creators\Admin;
 
+use Asa2\Creators\Api\AmazonApi;
 use Asa2\Creators\Clock;
 use Asa2\Creators\Plugin;
 use Asa2\Marketplaces;
@@ -56,11 +57,7 @@ final class ProductsListTable extends \WP_List_Table {
 		if ( '' === $row['source_api'] ) {
 			return '';
 		}
-		return 'paapi5' === $row['source_api'] || 'paapi' === $row['source_api']
-			/* translators: %s: version, "5.0" */
-			? sprintf( __( 'PA-API %s', 'asa2-creators' ), '' !== $row['source_version'] ? $row['source_version'] : '5.0' )
-			/* translators: %s: version, e.g. "2.2" */
-			: sprintf( __( 'Creators API %s', 'asa2-creators' ), $row['source_version'] );
+		return ( AmazonApi::of_source( $row['source_api'] ) ?? AmazonApi::Creators )->label( $row['source_version'] );
 	}
 
 	/**

@@ -7,6 +7,7 @@
 
 namespace Asa2\Creators\Admin;
 
+use Asa2\Creators\Api\AmazonApi;
 use Asa2\Creators\Cron\RefreshCapacity;
 use Asa2\Creators\Plugin;
 use Asa2\Creators\Products\ApiRouter;
@@ -326,10 +327,9 @@ final class ProductsScreen {
 		echo '<select name="' . esc_attr( $name ) . '" id="' . esc_attr( $id ) . '"><option value="">' . esc_html( $empty ) . '</option>';
 		foreach ( Marketplaces::all() as $code => $marketplace ) {
 			if ( isset( $creators[ $code ] ) ) {
-				/* translators: %s: API version */
-				$api = sprintf( __( 'Creators API %s', 'asa2-creators' ), $creators[ $code ]['api_version'] );
+				$api = AmazonApi::Creators->label( $creators[ $code ]['api_version'] );
 			} elseif ( $paapi ) {
-				$api = __( 'PA-API 5.0', 'asa2-creators' );
+				$api = AmazonApi::PaApi->label( '' );
 			} else {
 				$api = __( 'not set up', 'asa2-creators' );
 			}

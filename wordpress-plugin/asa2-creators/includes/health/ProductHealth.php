@@ -10,6 +10,7 @@ namespace Asa2\Creators\Health;
 use Asa2\Creators\Admin\OptionsScreen;
 use Asa2\Creators\Admin\ProductsScreen;
 use Asa2\Creators\Admin\ProductsSettingsTab;
+use Asa2\Creators\Api\AmazonApi;
 use Asa2\Creators\Clock;
 use Asa2\Creators\Cron\RefreshCapacity;
 use Asa2\Creators\Cron\RefreshScheduler;
@@ -84,7 +85,7 @@ final class ProductHealth {
 					__( '%1$s, %2$s: %3$s %4$s at %5$s – %6$s (HTTP %7$d)', 'asa2-creators' ),
 					ApiRouter::country( (string) $code ),
 					$label,
-					'paapi' === $call['api'] ? 'PA-API 5.0' : 'Creators API ' . $call['api_version'],
+					( AmazonApi::tryFrom( (string) $call['api'] ) ?? AmazonApi::Creators )->label( (string) $call['api_version'] ),
 					$call['operation'],
 					wp_date( 'Y-m-d H:i:s', (int) $call['time'] ),
 					$call['outcome'] . ( $ok ? '' : ': ' . $call['message'] ),

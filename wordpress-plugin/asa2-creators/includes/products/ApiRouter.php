@@ -7,6 +7,7 @@
 
 namespace Asa2\Creators\Products;
 
+use Asa2\Creators\Api\AmazonApi;
 use Asa2\Creators\Storage\MarketplaceRepository;
 use Asa2\Creators\Storage\PaApiRepository;
 use Asa2\Creators\Plugin;
@@ -57,8 +58,8 @@ final class ApiRouter {
 	 * The route for one marketplace.
 	 *
 	 * @param string $code Marketplace code.
-	 * @return array{api: string, label: string, credential: string, config?: array, credentials?: array}
-	 *   api "creators" with `config` (secret opened) or "paapi" with `credentials` (secret opened);
+	 * @return array{api: AmazonApi, label: string, credential: string, config?: array, credentials?: array}
+	 *   api Creators with `config` (secret opened) or PaApi with `credentials` (secret opened);
 	 *   credential: the credential's identifier (for rate limits).
 	 * @throws NotConfiguredException When no API is set up, or a stored secret cannot be opened.
 	 */
@@ -72,9 +73,8 @@ final class ApiRouter {
 				throw new NotConfiguredException( self::secret_message( $code ), 0, $e );
 			}
 			return array(
-				'api'        => 'creators',
-				/* translators: %s: API version, e.g. "2.2" */
-				'label'      => sprintf( __( 'Creators API %s', 'asa2-creators' ), $record['api_version'] ),
+				'api'        => AmazonApi::Creators,
+				'label'      => AmazonApi::Creators->label( $record['api_version'] ),
 				'credential' => (string) $this->credential( $code ),
 				'config'     => $config,
 			);
@@ -87,8 +87,8 @@ final class ApiRouter {
 				throw new NotConfiguredException( self::secret_message( $code ), 0, $e );
 			}
 			return array(
-				'api'         => 'paapi',
-				'label'       => __( 'PA-API 5.0', 'asa2-creators' ),
+				'api'         => AmazonApi::PaApi,
+				'label'       => AmazonApi::PaApi->label( '' ),
 				'credential'  => (string) $this->credential( $code ),
 				'credentials' => array(
 					'access_key'  => $settings['access_key'],

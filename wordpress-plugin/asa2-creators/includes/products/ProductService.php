@@ -8,6 +8,7 @@
 namespace Asa2\Creators\Products;
 
 use Asa2\Asin;
+use Asa2\Creators\Api\AmazonApi;
 use Asa2\Creators\Api\NetworkException;
 use Asa2\Creators\Clock;
 use Asa2\Creators\Plugin;
@@ -275,7 +276,7 @@ final class ProductService {
 		while ( true ) {
 			$this->limiter->wait_turn( $route['credential'], $rate );
 			try {
-				return 'creators' === $route['api']
+				return AmazonApi::Creators === $route['api']
 					? $this->plugin->creators()->call( $operation, $route['config'], $params )
 					: $this->plugin->paapi_client()->call( $operation, $route['credentials'], $params );
 			} catch ( \Asa2\ThrottledException $e ) {
