@@ -14,8 +14,9 @@ use Asa2\Creators\Api\AmazonApi;
 use Asa2\Creators\Clock;
 use Asa2\Creators\Cron\RefreshCapacity;
 use Asa2\Creators\Cron\RefreshScheduler;
-use Asa2\Creators\Plugin;
 use Asa2\Creators\Products\ApiRouter;
+use Asa2\Creators\Products\CallTracker;
+use Asa2\Creators\Products\ProductService;
 
 if ( ! defined( 'ABSPATH' ) ) {
 	exit;
@@ -28,14 +29,24 @@ if ( ! defined( 'ABSPATH' ) ) {
  */
 final class ProductHealth {
 
-	/** @var Plugin */
-	private Plugin $plugin;
+	/** @var CallTracker */
+	private CallTracker $call_tracker;
+
+	/** @var ProductService */
+	private ProductService $product_service;
+
+	/** @var RefreshCapacity */
+	private RefreshCapacity $capacity;
 
 	/**
-	 * @param Plugin $plugin The plugin.
+	 * @param CallTracker     $call_tracker    Last calls per marketplace.
+	 * @param ProductService  $product_service Product lookups.
+	 * @param RefreshCapacity $capacity        Whether the background refresh keeps up.
 	 */
-	public function __construct( Plugin $plugin ) {
-		$this->plugin = $plugin;
+	public function __construct( CallTracker $call_tracker, ProductService $product_service, RefreshCapacity $capacity ) {
+		$this->call_tracker    = $call_tracker;
+		$this->product_service = $product_service;
+		$this->capacity        = $capacity;
 	}
 
 	/**
@@ -66,7 +77,7 @@ final class ProductHealth {
 	 * @return array
 	 */
 	public function test_api_calls(): array {
-		$calls = $this->plugin->call_tracker()->all();
+		$calls = $this->call_tracker->all();
 		if ( ! $calls ) {
 			return $this->result( 'asa2_api_calls', 'recommended', __( 'ASA2 has not called Amazon yet', 'asa2-creators' ), array( __( 'Add a product in ASA2 → Products to check that product data loads.', 'asa2-creators' ) ) );
 		}
@@ -156,7 +167,7 @@ final class ProductHealth {
 	 * @return array
 	 */
 	public function test_capacity(): array {
-		$capacity = ( new RefreshCapacity( $this->plugin ) )->assess();
+		$capacity = $this->capacity->assess();
 		$text     = RefreshCapacity::explain( $capacity );
 		return $this->result( 'asa2_refresh_capacity', $capacity['status'], $text['label'], $text['lines'], OptionsScreen::url( array( 'tab' => ProductsSettingsTab::TAB ) ), __( 'Open ASA2 Options → Products', 'asa2-creators' ) );
 	}
@@ -165,7 +176,7 @@ final class ProductHealth {
 	 * The notice while Amazon calls an account not eligible.
 	 */
 	public function render_not_eligible_notice(): void {
-		$flags = $this->plugin->product_service()->not_eligible();
+		$flags = $this->product_service->not_eligible();
 		if ( ! $flags ) {
 			return;
 		}
