@@ -12,10 +12,13 @@
 # leaves no mount behind on the machine.
 
 ASA2_ROOTS_DIR=${ASA2_ROOTS_DIR:-/var/cache/asa2-creators/roots}
+# Bump when root_build makes roots differently: every root is then built anew.
+ROOT_FORMAT=1
 ASA2_DEBIAN_MIRROR=${ASA2_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 
-# root_config NAME - sets ROOT_NAME, ROOT_DIR, ROOT_LIST, ROOT_STAMP (what the root was built from)
-# and ROOT_PORTS (the test stack's WordPress and sandbox ports inside it, so that it can run beside
+# root_config NAME - sets ROOT_NAME, ROOT_LIST, ROOT_STAMP (what the root is built from: the list and
+# ROOT_FORMAT), ROOT_DIR (/var/cache/asa2-creators/roots/NAME-STAMP: checkouts with different lists
+# keep a root each instead of rebuilding one in turn) and ROOT_PORTS (the test stack's WordPress and sandbox ports inside it, so that it can run beside
 # the host's test stack on 8091/8766).
 root_config() {
   ROOT_NAME=$1
@@ -26,8 +29,8 @@ root_config() {
   esac
   ROOT_LIST="$ASA2_ROOT/scripts/roots/$ROOT_NAME.list"
   [ -f "$ROOT_LIST" ] || die "unknown root '$ROOT_NAME' (no $ROOT_LIST)"
-  ROOT_DIR="$ASA2_ROOTS_DIR/$ROOT_NAME"
-  ROOT_STAMP=$(cat "$ROOT_LIST" "$ASA2_ROOT/scripts/lib/root.sh" | sha256sum | cut -c1-16)
+  ROOT_STAMP=$( (cat "$ROOT_LIST" && echo "format $ROOT_FORMAT") | sha256sum | cut -c1-12)
+  ROOT_DIR="$ASA2_ROOTS_DIR/$ROOT_NAME-$ROOT_STAMP"
 }
 
 # root_names - the roots there are lists for (scripts/roots/*.list), e.g. "forky".
@@ -48,7 +51,7 @@ root_ensure() {
   root_ready "$1" && return 0
   command -v debootstrap >/dev/null || die "debootstrap is missing: run 'scripts/install.sh roots'"
   mkdir -p "$ASA2_ROOTS_DIR" "$ASA2_LOGS"
-  local lock="$ASA2_ROOTS_DIR/$ROOT_NAME.lock" log="$ASA2_LOGS/root-$ROOT_NAME.log"
+  local lock="$ROOT_DIR.lock" log="$ASA2_LOGS/root-$ROOT_NAME.log"
   (
     flock -w 1800 9 || die "another run has been building the $ROOT_NAME root for 30 minutes"
     root_ready "$ROOT_NAME" && exit 0
@@ -59,7 +62,20 @@ root_ensure() {
       die "building the $ROOT_NAME root failed (log: $log)"
     fi
     say "the $ROOT_NAME root is ready"
+    root_prune
   ) 9>"$lock"
+}
+
+# root_prune - removes the other roots of ROOT_NAME (built from other lists) that nobody uses now
+# and that were last entered more than a day ago.
+root_prune() {
+  local dir
+  for dir in "$ASA2_ROOTS_DIR/$ROOT_NAME"-*/; do
+    dir=${dir%/}
+    [ "$dir" = "$ROOT_DIR" ] || [ ! -d "$dir" ] && continue
+    [ -n "$(find "$dir.lock" -mmin -1440 2>/dev/null)" ] && continue
+    (flock -n 8 && rm -rf "$dir" && rm -f "$dir.lock") 8>>"$dir.lock" || true
+  done
 }
 
 # root_build - debootstrap into a new directory, install the list, then swap it in. Runs under the
@@ -110,7 +126,9 @@ root_run() {
     case $name in ASA2_ROOT | ASA2_WORK | ASA2_RUN | ASA2_LOGS | ASA2_IN_ROOT | ASA2_TEST_*_PORT) continue ;; esac
     [ -n "${!name+x}" ] && env+=("$name=${!name}")
   done
-  unshare --mount --propagation private -- bash -c '
+  # A shared hold on the root's lock while inside: root_prune never removes a root in use.
+  touch "$ROOT_DIR.lock"
+  flock -s "$ROOT_DIR.lock" unshare --mount --propagation private -- bash -c '
     set -e
     root=$1 repo=$2 shared=$3 cargo_home=$4 rustup_home=$5 ROOT_NAME=$6
     shift 6
