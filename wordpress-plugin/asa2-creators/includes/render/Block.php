@@ -8,6 +8,7 @@
 namespace Asa2\Creators\Render;
 
 use Asa2\Creators\Plugin;
+use Asa2\Creators\PluginPaths;
 
 if ( ! defined( 'ABSPATH' ) ) {
 	exit;
@@ -25,14 +26,19 @@ final class Block {
 	/** Script handle of the editor script. */
 	public const SCRIPT = 'asa2-block-editor';
 
-	/** @var Plugin */
-	private Plugin $plugin;
+	/** @var ProductRenderer */
+	private ProductRenderer $renderer;
+
+	/** @var PluginPaths */
+	private PluginPaths $paths;
 
 	/**
-	 * @param Plugin $plugin The plugin.
+	 * @param ProductRenderer $renderer Renders the box.
+	 * @param PluginPaths     $paths    Files of the plugin.
 	 */
-	public function __construct( Plugin $plugin ) {
-		$this->plugin = $plugin;
+	public function __construct( ProductRenderer $renderer, PluginPaths $paths ) {
+		$this->renderer = $renderer;
+		$this->paths    = $paths;
 	}
 
 	/**
@@ -44,7 +50,7 @@ final class Block {
 		}
 		wp_register_script(
 			self::SCRIPT,
-			$this->plugin->url( 'assets/block.js' ),
+			$this->paths->url( 'assets/block.js' ),
 			array( 'wp-blocks', 'wp-element', 'wp-components', 'wp-block-editor', 'wp-i18n' ),
 			Plugin::VERSION,
 			true
@@ -86,6 +92,6 @@ final class Block {
 	 * @return string
 	 */
 	public function render( $attributes ): string {
-		return $this->plugin->renderer()->box( ProductRenderer::box_args( is_array( $attributes ) ? $attributes : array() ) );
+		return $this->renderer->box( ProductRenderer::box_args( is_array( $attributes ) ? $attributes : array() ) );
 	}
 }
