@@ -62,15 +62,12 @@ impl fmt::Debug for HttpRequest {
 impl HttpRequest {
     /// The first header named `name` (case-insensitive).
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
+        header(&self.headers, name)
     }
 }
 
-/// The value of the first header named `name` in an answer's headers (names in any case,
-/// surrounding whitespace trimmed).
+/// The value of the first header named `name` among `headers` (names in any case, surrounding
+/// whitespace trimmed).
 pub(crate) fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
     headers
         .iter()
