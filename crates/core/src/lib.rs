@@ -54,7 +54,9 @@ pub use form::Validated;
 pub use id_sets::{AssociateIdSet, AssociateIdSetInput};
 pub use paapi_settings::PaapiSettingsInput;
 pub use partner_tag::PartnerTag;
-pub use seal::{SEAL_NONCE_LEN, SealError, Sealer, is_sealed};
+pub use seal::{
+    SEAL_MAX_PLAINTEXT, SEAL_MIN_KEY_MATERIAL, SEAL_NONCE_LEN, SealError, Sealer, is_sealed,
+};
 
 // Creators API: tokens, operations, parameters, error answers, retries, ASINs.
 mod api_error;
@@ -77,8 +79,8 @@ pub use params::{
 };
 pub use retry::{Jitter, RetryKind, RetryPolicy, UnknownRetryKind};
 pub use token::{
-    AccessToken, COGNITO_SCOPE, LWA_SCOPE, TokenError, needs_refresh, parse_token_response,
-    token_cache_key, token_request,
+    AccessToken, COGNITO_SCOPE, LWA_SCOPE, TOKEN_REFRESH_MARGIN_SECS, TokenError, needs_refresh,
+    parse_token_response, token_cache_key, token_request,
 };
 
 // One product model and the normalizers of both APIs' answers.
@@ -116,6 +118,6 @@ mod template;
 
 #[cfg(feature = "templates")]
 pub use template::{
-    DEFAULT_TEMPLATE, FilledBy, PLACEHOLDERS, PRICE_MAX_AGE_SECS, PlaceholderDoc, ProductTemplate,
-    RenderOptions, TemplateError,
+    DEFAULT_TEMPLATE, FilledBy, MAX_TEMPLATE_BYTES, PLACEHOLDERS, PRICE_MAX_AGE_SECS,
+    PlaceholderDoc, ProductTemplate, RenderOptions, TemplateError,
 };

@@ -45,7 +45,7 @@ pub(crate) fn scrub(text: &str) -> String {
 
 /// A message made safe to log or show: each of `secrets` (tokens, secret keys, credential IDs;
 /// those shorter than 4 characters are left alone) replaced by [`REDACTED`], each of
-/// `partner_tags` masked as [`PartnerTag::mask`] does, then [`scrub`]bed of anything else that
+/// `partner_tags` masked as [`PartnerTag::mask`] does, then scrubbed of anything else that
 /// looks like a secret.
 pub fn redact(message: &str, secrets: &[&str], partner_tags: &[&str]) -> String {
     let mut secrets: Vec<&str> = secrets

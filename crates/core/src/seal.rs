@@ -29,9 +29,9 @@ pub(crate) const SEAL_PREFIX: &str = "asa2:v1:";
 /// Length of the nonce the caller draws for each [`Sealer::seal`] (random bytes).
 pub const SEAL_NONCE_LEN: usize = 24;
 /// The least key material [`Sealer::new`] accepts, in bytes.
-pub(crate) const SEAL_MIN_KEY_MATERIAL: usize = 32;
+pub const SEAL_MIN_KEY_MATERIAL: usize = 32;
 /// The longest plaintext [`Sealer::seal`] accepts, in bytes (far above any credential).
-pub(crate) const SEAL_MAX_PLAINTEXT: usize = 65_536;
+pub const SEAL_MAX_PLAINTEXT: usize = 65_536;
 
 /// Every prefix of a sealed value starts with this, whatever its version.
 const FAMILY_PREFIX: &str = "asa2:";

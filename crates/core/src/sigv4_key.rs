@@ -146,7 +146,7 @@ fn hmac_sha256(key: &[u8], data: &[u8]) -> Zeroizing<[u8; 32]> {
     out
 }
 
-/// A small cache of [`SigningKey`]s, as AWS's SDKs keep, for a caller that signs many
+/// A small cache of derived signing keys, as AWS's SDKs keep, for a caller that signs many
 /// requests: each (secret, day, region, service) is derived once.
 ///
 /// Entries are found by a SHA-256 fingerprint of the secret plus the scope; the secret itself

@@ -33,7 +33,7 @@ pub const DEFAULT_TEMPLATE: &str = r#"<div class="asa2-box">
 /// The work one render may do before it is stopped (loops over huge lists, runaway templates).
 const FUEL: u64 = 200_000;
 /// The longest template accepted.
-pub(crate) const MAX_TEMPLATE_BYTES: usize = 64 * 1024;
+pub const MAX_TEMPLATE_BYTES: usize = 64 * 1024;
 
 /// A template that cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -35,7 +35,7 @@ pub const LWA_SCOPE: &str = "creatorsapi::default";
 pub(crate) const DEFAULT_TOKEN_LIFETIME_SECS: u64 = 3600;
 /// A token is renewed this many seconds before it expires, so no call carries a token that
 /// expires on the way.
-pub(crate) const TOKEN_REFRESH_MARGIN_SECS: u64 = 60;
+pub const TOKEN_REFRESH_MARGIN_SECS: u64 = 60;
 /// `User-Agent` of every request the plugin sends to Amazon.
 pub(crate) const USER_AGENT: &str = concat!("asa2-creators/", env!("CARGO_PKG_VERSION"));
 
