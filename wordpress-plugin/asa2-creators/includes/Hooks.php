@@ -25,6 +25,7 @@ use Asa2\Creators\Cron\RefreshScheduler;
 use Asa2\Creators\Health\ProductHealth;
 use Asa2\Creators\Render\Block;
 use Asa2\Creators\Render\Shortcode;
+use Asa2\Creators\Rest\ProductSearchRoute;
 
 if ( ! defined( 'ABSPATH' ) ) {
 	exit;
@@ -67,6 +68,8 @@ final class Hooks {
 		add_action( self::CRON_LOG_CLEANUP, array( $this, 'action_asa2_log_cleanup' ) );
 		add_filter( 'site_status_tests', array( $this, 'filter_site_status_tests' ) );
 		add_filter( 'script_loader_tag', array( $this, 'filter_script_loader_tag' ), 10, 2 );
+		add_action( 'rest_api_init', array( $this, 'action_rest_api_init' ) );
+		add_action( 'enqueue_block_editor_assets', array( $this, 'action_enqueue_block_editor_assets' ) );
 
 		// Products: menu page, Options tabs, background refresh, call tracking.
 		add_action( 'asa2/admin_menu', array( $this, 'action_asa2_admin_menu' ) );
@@ -177,6 +180,20 @@ final class Hooks {
 		}
 		add_shortcode( Shortcode::TAG, array( new Shortcode( $this->plugin ), 'render' ) );
 		( new Block( $this->plugin ) )->register();
+	}
+
+	/**
+	 * The REST routes: the product search of the block editor.
+	 */
+	public function action_rest_api_init(): void {
+		( new ProductSearchRoute( $this->plugin ) )->register();
+	}
+
+	/**
+	 * The block editor: the choices of the ASA2 Product block's settings.
+	 */
+	public function action_enqueue_block_editor_assets(): void {
+		( new Block( $this->plugin ) )->add_editor_choices();
 	}
 
 	/**

@@ -321,18 +321,10 @@ final class ProductsScreen {
 	 * @param string $empty    Label of the empty choice.
 	 */
 	private function marketplace_select( string $name, string $id, string $selected, string $empty ): void {
-		$creators = $this->plugin->marketplaces()->active();
-		$paapi    = $this->plugin->paapi()->is_configured();
+		$router = $this->plugin->product_router();
 		echo '<select name="' . esc_attr( $name ) . '" id="' . esc_attr( $id ) . '"><option value="">' . esc_html( $empty ) . '</option>';
 		foreach ( Marketplaces::all() as $code => $marketplace ) {
-			if ( isset( $creators[ $code ] ) ) {
-				/* translators: %s: API version */
-				$api = sprintf( __( 'Creators API %s', 'asa2-creators' ), $creators[ $code ]['api_version'] );
-			} elseif ( $paapi ) {
-				$api = __( 'PA-API 5.0', 'asa2-creators' );
-			} else {
-				$api = __( 'not set up', 'asa2-creators' );
-			}
+			$api = $router->api_label( (string) $code ) ?? __( 'not set up', 'asa2-creators' );
 			printf( '<option value="%1$s"%2$s>%3$s (%1$s) – %4$s</option>', esc_attr( $code ), selected( $selected, $code, false ), esc_html( $marketplace['country'] ), esc_html( $api ) );
 		}
 		echo '</select>';

@@ -54,6 +54,38 @@ final class ApiRouter {
 	}
 
 	/**
+	 * The name of the API that serves a marketplace ("Creators API 2.2", "PA-API 5.0"), without
+	 * opening any secret.
+	 *
+	 * @param string $code Marketplace code.
+	 * @return string|null Null when no API is set up for it.
+	 */
+	public function api_label( string $code ): ?string {
+		$record = $this->plugin->marketplaces()->active()[ $code ] ?? null;
+		if ( null !== $record ) {
+			/* translators: %s: API version, e.g. "2.2" */
+			return sprintf( __( 'Creators API %s', 'asa2-creators' ), $record['api_version'] );
+		}
+		return $this->plugin->paapi()->is_configured() ? __( 'PA-API 5.0', 'asa2-creators' ) : null;
+	}
+
+	/**
+	 * The marketplaces products can be loaded for, in the registry's order.
+	 *
+	 * @return array<string, string> Marketplace code => api_label().
+	 */
+	public function served(): array {
+		$served = array();
+		foreach ( array_keys( Marketplaces::all() ) as $code ) {
+			$label = $this->api_label( (string) $code );
+			if ( null !== $label ) {
+				$served[ (string) $code ] = $label;
+			}
+		}
+		return $served;
+	}
+
+	/**
 	 * The route for one marketplace.
 	 *
 	 * @param string $code Marketplace code.
@@ -73,8 +105,7 @@ final class ApiRouter {
 			}
 			return array(
 				'api'        => 'creators',
-				/* translators: %s: API version, e.g. "2.2" */
-				'label'      => sprintf( __( 'Creators API %s', 'asa2-creators' ), $record['api_version'] ),
+				'label'      => (string) $this->api_label( $code ),
 				'credential' => (string) $this->credential( $code ),
 				'config'     => $config,
 			);
@@ -88,7 +119,7 @@ final class ApiRouter {
 			}
 			return array(
 				'api'         => 'paapi',
-				'label'       => __( 'PA-API 5.0', 'asa2-creators' ),
+				'label'       => (string) $this->api_label( $code ),
 				'credential'  => (string) $this->credential( $code ),
 				'credentials' => array(
 					'access_key'  => $settings['access_key'],
