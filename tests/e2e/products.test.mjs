@@ -181,12 +181,13 @@ test('the ASA2 Product block: pick a stored product, set it in the sidebar, prev
   });
   assert.deepEqual(type, { title: 'ASA2 Product', apiVersion: 3, attributes: ['asin', 'marketplace', 'template', 'idset'] });
   const canvas = await editorCanvas();
+  await page.waitForLoadState('networkidle');
   await closeEditorDialogs();
 
   // Insert it from the inserter.
   const inserterToggle = page.locator('button.editor-document-tools__inserter-toggle, button.edit-post-header-toolbar__inserter-toggle').first();
   await inserterToggle.click();
-  await page.locator('.block-editor-inserter__search input').first().fill('ASA2');
+  await page.locator('.block-editor-inserter__search input, input.block-editor-inserter__search').first().fill('ASA2');
   await page.getByRole('option', { name: 'ASA2 Product' }).first().click();
   const block = canvas.locator('[data-type="asa2/product"]');
   await block.waitFor({ timeout: 15000 });
