@@ -28,6 +28,14 @@ final class BlockTest extends ProductsTestCase {
 		return $metadata;
 	}
 
+	/** The choices handed to the editor script in an editor page. */
+	private function choices_in( string $page ): array {
+		$this->assertSame( 1, preg_match( '/window\.' . Block::CHOICES_VARIABLE . ' = (\{.*?\});\s*<\/script>/s', $page, $match ), 'the editor page hands the choices to the block script' );
+		$choices = json_decode( $match[1], true );
+		$this->assertIsArray( $choices );
+		return $choices;
+	}
+
 	public function test_the_block_is_registered_from_its_block_json_with_api_version_3(): void {
 		$metadata = $this->metadata();
 		$this->assertSame( 3, $metadata['apiVersion'] );
@@ -79,14 +87,7 @@ final class BlockTest extends ProductsTestCase {
 
 	public function test_the_block_renders_the_stored_product_with_its_settings(): void {
 		$this->store_item();
-		$this->plugin()->id_sets()->put(
-			array(
-				'id'         => 'blog',
-				'name'       => 'Blog',
-				'tags'       => array( 'DE' => 'myblog-21' ),
-				'updated_at' => time(),
-			)
-		);
+		$this->store_id_set( 'blog', 'Blog', array( 'DE' => 'myblog-21' ) );
 		$this->plugin()->templates()->put( 'compact', 'Compact', '<p class="compact">{{ Title }} – {{ Price }}</p>' );
 
 		$html = do_blocks( '<!-- wp:asa2/product {"asin":"B0RENDER01","marketplace":"DE"} /-->' );
@@ -136,14 +137,7 @@ final class BlockTest extends ProductsTestCase {
 	public function test_the_editor_gets_the_choices_of_the_settings_once_and_escaped(): void {
 		$this->configure_creators( self::DE, self::US );
 		$this->plugin()->templates()->put( 'compact', 'Compact </script><script>alert(1)</script>', '<p>{{ Title }}</p>' );
-		$this->plugin()->id_sets()->put(
-			array(
-				'id'         => 'blog',
-				'name'       => 'Blog & "friends"',
-				'tags'       => array( 'DE' => 'myblog-21' ),
-				'updated_at' => time(),
-			)
-		);
+		$this->store_id_set( 'blog', 'Blog & "friends"', array( 'DE' => 'myblog-21' ) );
 
 		$page = $this->http( 'GET', '/wp-admin/post-new.php', array( 'as' => 'author' ) );
 		$this->assertSame( 200, $page['status'] );
@@ -155,9 +149,7 @@ final class BlockTest extends ProductsTestCase {
 		$this->assertStringNotContainsString( 'myblog-21', $page['body'] );
 		$this->assertStringNotContainsString( self::DE['credential_id'], $page['body'] );
 		$this->assertStringNotContainsString( self::DE['partner_tag'], $page['body'] );
-		$this->assertSame( 1, preg_match( '/window\.' . Block::CHOICES_VARIABLE . ' = (\{.*?\});\s*<\/script>/s', $page['body'], $match ) );
-		$choices = json_decode( $match[1], true );
-		$this->assertIsArray( $choices );
+		$choices = $this->choices_in( $page['body'] );
 
 		// The default, then each marketplace an API serves, in the registry's order.
 		$this->assertSame(
@@ -186,7 +178,6 @@ final class BlockTest extends ProductsTestCase {
 		$this->assertSame( '', $choices['productsUrl'], 'authors cannot add products' );
 
 		$admin = $this->http( 'GET', '/wp-admin/post-new.php', array( 'as' => 'administrator' ) );
-		$this->assertSame( 1, preg_match( '/window\.' . Block::CHOICES_VARIABLE . ' = (\{.*?\});\s*<\/script>/s', $admin['body'], $match ) );
-		$this->assertStringContainsString( 'page=asa2-products', json_decode( $match[1], true )['productsUrl'] );
+		$this->assertStringContainsString( 'page=asa2-products', $this->choices_in( $admin['body'] )['productsUrl'] );
 	}
 }

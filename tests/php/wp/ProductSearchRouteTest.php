@@ -112,7 +112,9 @@ final class ProductSearchRouteTest extends ProductsTestCase {
 		$this->assertSame( array( 'B0MUEHLE01|DE' ), self::keys( $this->search( 'editor', array( 'search' => 'Kaffeemühle' ) )['data'] ) );
 		$this->assertSame( array( 'B0KETTLE01|DE' ), self::keys( $this->search( 'editor', array( 'search' => 'B0KETT' ) )['data'] ) );
 		$this->assertSame( array( 'B0KETTLE01|DE' ), self::keys( $this->search( 'editor', array( 'search' => ' b0kettle01 ' ) )['data'] ) );
+		$this->assertSame( array( 'B0KETTLE01|DE' ), self::keys( $this->search( 'editor', array( 'search' => 'edelstahl 1,7' ) )['data'] ) );
 		$this->assertSame( array(), $this->search( 'editor', array( 'search' => 'toaster' ) )['data'] );
+		$this->assertSame( array(), $this->search( 'editor', array( 'search' => 'Mühle 1/2"' ) )['data'], 'words with a slash are words' );
 
 		// No search: the newest products; per_page limits the answer.
 		$this->assertCount( 4, $this->search( 'editor' )['data'] );

@@ -16,6 +16,8 @@
 	var sprintf = wp.i18n.sprintf;
 	var components = wp.components;
 	var blockEditor = wp.blockEditor;
+	// A named export in newer WordPress; the default export (the global itself) in older ones.
+	var ServerSideRender = wp.serverSideRender.ServerSideRender || wp.serverSideRender;
 
 	var BLOCK = 'asa2/product';
 	var ROUTE = '/asa2/v1/products';
@@ -236,7 +238,7 @@
 		return el(
 			components.Disabled,
 			null,
-			el( wp.serverSideRender, {
+			el( ServerSideRender, {
 				block: BLOCK,
 				attributes: {
 					asin: props.attributes.asin,

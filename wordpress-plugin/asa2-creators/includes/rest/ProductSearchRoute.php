@@ -205,7 +205,7 @@ final class ProductSearchRoute {
 	 * @return bool
 	 */
 	private static function looks_like_url( string $search ): bool {
-		return 1 === preg_match( '#://|^www\.|amazon\.|amzn\.|^a\.co/|/#i', $search );
+		return 1 === preg_match( '#://|^www\.|amazon\.|amzn\.|^a\.co/#i', $search );
 	}
 
 	/**
