@@ -276,5 +276,6 @@ test('the ASA2 Product block: pick a stored product, set it in the sidebar, prev
   assert.deepEqual(ours, [], 'no console warning or error from the block');
   const others = consoleMessages.filter((m) => !m.concerns);
   if (others.length > 0) console.log(`other console messages in the editor:\n${others.map((m) => `- ${m.type}: ${m.text} (${m.where})`).join('\n')}`);
-  session.assertClean(page);
+  // The editor's own messages (offline: its welcome guide's image fails to load) are not ours.
+  assert.deepEqual(session.pluginProblems(), [], 'no PHP problem from the plugin');
 });
