@@ -2,12 +2,19 @@
 # Installs what asa2-creators needs on Debian 12 (run as root). Idempotent: every step is
 # skipped when what it provides is already there.
 #   scripts/install.sh            everything
-#   scripts/install.sh rust php   only the named groups (rust, php, wordpress, browser, wasm, node)
+#   scripts/install.sh rust php   only the named groups (rust, php, wordpress, browser, wasm, node,
+#                                 roots)
+# The group "roots" also builds the Debian roots of the other test stacks (scripts/roots/*.list,
+# see scripts/lib/root.sh) under /var/cache/asa2-creators/roots; ASA2_STACKS names the stacks to
+# prepare, "host" being this machine's own (default: host and every root). Without it only
+# debootstrap is installed: scripts/test.sh builds the roots it needs while the host's suites run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 groups=("$@")
-[ ${#groups[@]} -gt 0 ] || groups=(rust php wordpress browser wasm node)
+build_roots=0
+[ ${#groups[@]} -gt 0 ] || groups=(rust php wordpress browser wasm node debootstrap)
+want roots && build_roots=1 && groups+=(debootstrap)
 want() { local g; for g in "${groups[@]}"; do [ "$g" = "$1" ] && return 0; done; return 1; }
 say() { printf '[install] %s\n' "$*"; }
 
@@ -15,13 +22,22 @@ apt_missing=()
 need_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed' || apt_missing+=("$1"); }
 
 want php && for p in php8.2-cli php8.2-dev clang libclang-dev phpunit; do need_pkg "$p"; done
-want wordpress && for p in wordpress wordpress-theme-twentytwentythree mariadb-server php8.2-mysql php8.2-curl php8.2-xml php8.2-mbstring; do need_pkg "$p"; done
+want wordpress && for p in wordpress wordpress-theme-twentytwentythree mariadb-server nginx php8.2-fpm php8.2-mysql php8.2-curl php8.2-xml php8.2-mbstring; do need_pkg "$p"; done
 want browser && need_pkg chromium
 want wasm && need_pkg binaryen
+want debootstrap && need_pkg debootstrap
 
 if [ ${#apt_missing[@]} -gt 0 ]; then
   say "apt packages: ${apt_missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
+  # Packages such as nginx, MariaDB and PHP-FPM start their service when installed; the stacks
+  # start their own instances, so keep the packages from starting any while apt runs.
+  policy=/usr/sbin/policy-rc.d
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' >"$policy"
+    chmod 755 "$policy"
+    trap 'rm -f "$policy"' EXIT
+  fi
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${apt_missing[@]}" >/dev/null
 fi
@@ -44,5 +60,13 @@ if want node && [ -f tests/package.json ]; then
     say "npm packages for tests/"
     (cd tests && npm ci --no-audit --no-fund --loglevel=error)
   fi
+fi
+if [ "$build_roots" = 1 ]; then
+  ASA2_TAG=install
+  source scripts/lib/common.sh
+  source scripts/lib/root.sh
+  for root in ${ASA2_STACKS:-$(root_names)}; do
+    [ "$root" = host ] || root_ensure "$root"
+  done
 fi
 say "done"

@@ -116,7 +116,7 @@ add_action('http_api_debug', static function ($response) use (&$pending, &$calls
 
 sandbox($stack, 'POST', '/__sandbox/reset', ['tokens' => true]);
 $started = hrtime(true);
-$result = (new \Asa2\Creators\Cron\RefreshScheduler($plugin))->run(PRODUCTS);
+$result = $plugin->refresh_scheduler()->run(PRODUCTS);
 $wall = (hrtime(true) - $started) / 1e9;
 $stats = sandbox($stack, 'GET', '/__sandbox/stats');
 

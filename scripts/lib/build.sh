@@ -2,28 +2,60 @@
 # Amazon sandbox (target/release/asa2-sandbox) and the wasm build the plugin's forms load.
 # Sourced, never run. Needs common.sh.
 
-ASA2_EXT_SO="$ASA2_ROOT/target/release/libasa2.so"
+# Inside a Debian root (scripts/lib/root.sh) the extension is built against that root's PHP into
+# target/php<version>/; the sandbox and the wasm package are the host's (built before entering).
+if [ -n "${ASA2_IN_ROOT:-}" ]; then
+  ASA2_EXT_TARGET="$ASA2_ROOT/target/php$(php -r 'echo PHP_MAJOR_VERSION, ".", PHP_MINOR_VERSION;' 2>/dev/null)"
+else
+  ASA2_EXT_TARGET="$ASA2_ROOT/target"
+fi
+ASA2_EXT_SO="$ASA2_EXT_TARGET/release/libasa2.so"
 ASA2_SANDBOX_BIN="$ASA2_ROOT/target/release/asa2-sandbox"
 
-# PHP arguments that load the extension; set by build_release.
+# PHP arguments that load the extension; set by build_extension.
 PHP_EXT_ARGS=()
 
-# build_release - builds the extension and the sandbox in one cargo call (output in
-# .work/logs/build.log), then checks that PHP loads the extension. Sets PHP_EXT_ARGS.
-build_release() {
-  say "building the PHP extension and the sandbox (release)"
-  mkdir -p "$ASA2_LOGS"
-  if ! (cd "$ASA2_ROOT" && cargo build --release -p asa2-php -p asa2-sandbox) >"$ASA2_LOGS/build.log" 2>&1; then
-    grep -E -A12 '^error' "$ASA2_LOGS/build.log" | head -60 >&2
-    die "the release build failed (full output: $ASA2_LOGS/build.log)"
-  fi
+# build_extension - builds the PHP extension for the PHP that runs here (output in
+# .work/logs/build.log), checks that PHP loads it and sets PHP_EXT_ARGS.
+build_extension() {
+  say "building the PHP extension for PHP $(php -r 'echo PHP_VERSION;') (release)"
+  build_cargo --release -p asa2-php
   [ -f "$ASA2_EXT_SO" ] || die "the build did not produce $ASA2_EXT_SO"
-  [ -x "$ASA2_SANDBOX_BIN" ] || die "the build did not produce $ASA2_SANDBOX_BIN"
   local out
   out=$(php -d extension="$ASA2_EXT_SO" -r 'echo extension_loaded("asa2") ? "ok" : "absent";' 2>&1)
   [ "$out" = ok ] || die "PHP does not load $ASA2_EXT_SO: $out"
   PHP_EXT_ARGS=(-d "extension=$ASA2_EXT_SO")
+}
+
+# build_host_parts - what every stack uses from the host: the sandbox (release) and the wasm
+# package of the plugin's forms.
+build_host_parts() {
+  say "building the sandbox (release)"
+  build_cargo --release -p asa2-sandbox
+  [ -x "$ASA2_SANDBOX_BIN" ] || die "the build did not produce $ASA2_SANDBOX_BIN"
   build_wasm
+}
+
+# build_cargo ARGS... - cargo build ARGS into the extension's target directory, output appended to
+# .work/logs/build.log; on failure prints the errors and exits.
+build_cargo() {
+  mkdir -p "$ASA2_LOGS"
+  if ! (cd "$ASA2_ROOT" && CARGO_TARGET_DIR="$ASA2_EXT_TARGET" cargo build "$@") >>"$ASA2_LOGS/build.log" 2>&1; then
+    grep -E -A12 '^error' "$ASA2_LOGS/build.log" | head -60 >&2
+    die "cargo build $* failed (full output: $ASA2_LOGS/build.log)"
+  fi
+}
+
+# build_release - everything a stack runs: on the host the extension, the sandbox and the wasm
+# package; inside a Debian root the extension only (the host's sandbox and wasm package must exist).
+build_release() {
+  : >"$ASA2_LOGS/build.log" 2>/dev/null || true
+  if [ -n "${ASA2_IN_ROOT:-}" ]; then
+    [ -x "$ASA2_SANDBOX_BIN" ] || die "$ASA2_SANDBOX_BIN is missing: build it on the host first (cargo build --release -p asa2-sandbox)"
+  else
+    build_host_parts
+  fi
+  build_extension
 }
 
 # build_wasm - builds the wasm package the plugin's forms load (scripts/build-wasm.sh, output in

@@ -92,3 +92,23 @@ random_secret() {
   done
   printf '%s' "${out:0:$1}"
 }
+
+# platform_label - this machine's (or Debian root's) release and what the stacks run on it, e.g.
+# "forky: WordPress 7.1.3, PHP 8.4.27, MariaDB 11.8.5, nginx 1.30.6".
+platform_label() {
+  local codename wp php db web
+  codename=$(. /etc/os-release 2>/dev/null && printf '%s' "${VERSION_CODENAME:-unknown}")
+  wp=$(sed -nE "s/^\\\$wp_version = '([^']+)';/\1/p" /usr/share/wordpress/wp-includes/version.php 2>/dev/null)
+  php=$(php -r 'echo PHP_VERSION;' 2>/dev/null)
+  db=$( (mariadbd --version || mysqld --version) 2>/dev/null | grep -oE '[0-9]+\.[0-9]+\.[0-9]+-MariaDB' | head -1)
+  web=$(nginx -v 2>&1 | grep -oE '[0-9]+\.[0-9]+\.[0-9]+' | head -1)
+  printf '%s: WordPress %s, PHP %s, MariaDB %s, nginx %s' "$codename" "${wp:-?}" "${php:-?}" "${db%-MariaDB}" "${web:-?}"
+}
+
+# phpunit_config DIR - the PHPUnit configuration in DIR for the installed PHPUnit: phpunit.xml
+# (PHPUnit 10 and newer, e.g. Debian forky's 13) or phpunit-9.xml (Debian 12's 9.6).
+phpunit_config() {
+  local major
+  major=$(phpunit --version 2>/dev/null | grep -oE '[0-9]+' | head -1)
+  if [ "${major:-0}" -lt 10 ]; then printf '%s/phpunit-9.xml' "$1"; else printf '%s/phpunit.xml' "$1"; fi
+}

@@ -13,10 +13,14 @@ mariadb_running() { mysqladmin --socket="$MARIADB_SOCKET" --connect-timeout=2 pi
 # mariadb_start - starts the server unless it already answers; waits until it does.
 mariadb_start() {
   mariadb_running && return 0
-  command -v mysqld_safe >/dev/null || die "MariaDB is not installed: run 'scripts/install.sh wordpress'"
+  # MariaDB 11 names its wrapper mariadbd-safe (mysqld_safe is a deprecated alias there).
+  local safe
+  safe=$(command -v mariadbd-safe || command -v mysqld_safe) || die "MariaDB is not installed: run 'scripts/install.sh wordpress'"
   install -d -o mysql -g root -m 0755 /run/mysqld
   say "starting MariaDB"
-  start_background "$MARIADB_PIDFILE" "$ASA2_LOGS/mariadb.log" mysqld_safe --user=mysql --skip-syslog
+  # Sockets only: the stacks connect through $MARIADB_SOCKET, and a MariaDB of another Debian
+  # root may run beside this one.
+  start_background "$MARIADB_PIDFILE" "$ASA2_LOGS/mariadb.log" "$safe" --user=mysql --skip-syslog --skip-networking
   wait_until 60 "MariaDB on $MARIADB_SOCKET (log: $ASA2_LOGS/mariadb.log)" mariadb_running || exit 1
 }
 
@@ -28,9 +32,9 @@ mariadb_stop() {
     wait_until 30 "MariaDB to shut down" bash -c "! mysqladmin --socket=$MARIADB_SOCKET --connect-timeout=1 ping" || true
     say "stopped MariaDB"
   fi
-  # mysqld_safe ends once the server is down; stop it only if it lingers.
-  wait_until 10 "mysqld_safe to exit" bash -c "! kill -0 \$(cat '$MARIADB_PIDFILE') 2>/dev/null" || true
-  stop_pidfile "$MARIADB_PIDFILE" "mysqld_safe"
+  # The wrapper ends once the server is down; stop it only if it lingers.
+  wait_until 10 "the MariaDB wrapper to exit" bash -c "! kill -0 \$(cat '$MARIADB_PIDFILE') 2>/dev/null" || true
+  stop_pidfile "$MARIADB_PIDFILE" "the MariaDB wrapper"
 }
 
 # mariadb_start_owned - mariadb_start, and sets MARIADB_STARTED_HERE=1 when this call started it.

@@ -1,5 +1,5 @@
-# The two WordPress stacks, each a database, a WordPress served by PHP's built-in server with the
-# asa2 extension, the plugin, and its own local Amazon sandbox. They share nothing but the MariaDB
+# The two WordPress stacks, each a database, a WordPress served by nginx and PHP-FPM with the asa2
+# extension, the plugin, and its own local Amazon sandbox. They share nothing but the MariaDB
 # server:
 #
 #   demo  WordPress http://127.0.0.1:8080, sandbox :8765, database asa2_demo; kept between runs
@@ -7,8 +7,10 @@
 #   test  WordPress http://127.0.0.1:8091, sandbox :8766, database asa2_test; recreated empty on
 #         every start, fixed passwords. Ports can be moved with ASA2_TEST_WP_PORT and
 #         ASA2_TEST_SANDBOX_PORT; ASA2_TEST_SANDBOX_ARGS adds sandbox options (e.g. "--token-ttl 2";
-#         tests can also change its settings while it runs, see TestCase::sandbox_configure()). One test stack runs at a time on a machine (a lock serialises
-#         the suites that start it).
+#         tests can also change its settings while it runs, see TestCase::sandbox_configure()).
+#         One test stack runs at a time on a machine (a lock serialises the suites that start
+#         it). Inside a Debian root (scripts/lib/root.sh) the test stack is the root's own, on
+#         ports of its own (forky: 8092 and 8767), so it can run beside the host's.
 #
 # Everything a stack has lives in .work/<stack>/ (WordPress, wp-config.php, salts.php,
 # stack.json) with pid files in .work/run/ and logs in .work/logs/. stack.json describes the
@@ -43,6 +45,8 @@ stack_config() {
   STACK_DB_USER="asa2_$STACK"
   STACK_JSON="$STACK_DIR/stack.json"
   STACK_WP_PID="$ASA2_RUN/$STACK-wordpress.pid"
+  STACK_FPM_PID="$ASA2_RUN/$STACK-php-fpm.pid"
+  STACK_CRON_PID="$ASA2_RUN/$STACK-cron.pid"
   STACK_SANDBOX_PID="$ASA2_RUN/$STACK-sandbox.pid"
   STACK_WP_LOG="$ASA2_LOGS/$STACK-wordpress.log"
   STACK_SANDBOX_LOG="$ASA2_LOGS/$STACK-sandbox.log"
@@ -118,9 +122,8 @@ stack_prepare_wordpress() {
       chmod($argv[1], 0600);' "$salts"
   fi
 
-  local db_password disable_cron=false
+  local db_password
   db_password=$(stack_secret "$STACK_DIR/db-password")
-  [ "$STACK" = test ] && disable_cron=true
   cat >"$STACK_WP_DIR/wp-config.php" <<PHP
 <?php
 // WordPress configuration of the $STACK stack, written by scripts/lib/stack.sh on every start.
@@ -148,7 +151,9 @@ define( 'WP_DEBUG_LOG', PHP_SAPI === 'cli' ? '$STACK_DEBUG_LOG_CLI' : '$STACK_DE
 define( 'WP_HTTP_BLOCK_EXTERNAL', true );
 define( 'AUTOMATIC_UPDATER_DISABLED', true );
 define( 'WP_AUTO_UPDATE_CORE', false );
-define( 'DISABLE_WP_CRON', $disable_cron );
+// Page views never spawn WP-Cron: the demo runs it from a system-cron style runner
+// (stack_start_cron), the tests run what they need themselves.
+define( 'DISABLE_WP_CRON', true );
 define( 'FS_METHOD', 'direct' );
 
 // Where the plugin sends Amazon calls: this stack's local sandbox.
@@ -176,6 +181,7 @@ stack_write_json() {
   (umask 077 && cat >"$STACK_JSON" <<JSON
 {
   "stack": "$STACK",
+  "platform": "$(platform_label)",
   "root": "$ASA2_ROOT",
   "wp_dir": "$STACK_WP_DIR",
   "url": "$STACK_WP_URL",
@@ -231,22 +237,117 @@ stack_start_sandbox() {
   fi
 }
 
-# stack_start_wordpress - serves the stack's WordPress with PHP's built-in server (4 workers: one
-# deadlocks when a page calls back into the site) and waits until the login page answers.
+# stack_php_version - the major.minor version of the PHP that runs here, e.g. 8.4.
+stack_php_version() { php -r 'echo PHP_MAJOR_VERSION, ".", PHP_MINOR_VERSION;'; }
+
+# stack_write_webserver_config - writes the stack's PHP-FPM pool and nginx configuration into
+# .work/<stack>/: nginx on 127.0.0.1:<port> with WordPress's usual rewrite rules (pretty
+# permalinks), PHP through a pool of ASA2_FPM_WORKERS (default 4) PHP-FPM workers with the asa2
+# extension, errors into the stack's debug log.
+stack_write_webserver_config() {
+  local workers=${ASA2_FPM_WORKERS:-4}
+  STACK_FPM_CONF="$STACK_DIR/php-fpm.conf"
+  STACK_NGINX_CONF="$STACK_DIR/nginx.conf"
+  STACK_FPM_SOCKET="$ASA2_RUN/$STACK-php-fpm.sock"
+  local temp="$ASA2_RUN/$STACK-nginx"
+  mkdir -p "$temp"
+  cat >"$STACK_FPM_CONF" <<CONF
+; PHP-FPM of the $STACK stack, written by scripts/lib/stack.sh on every start.
+[global]
+error_log = $STACK_WP_LOG
+daemonize = no
+
+[wordpress]
+; The stack's files belong to whoever checked out the repository: the pool runs as root
+; (php-fpm -R), as the web server does. A site runs its pool as www-data.
+user = root
+group = root
+listen = $STACK_FPM_SOCKET
+pm = static
+pm.max_children = $workers
+catch_workers_output = yes
+decorate_workers_output = no
+clear_env = no
+request_terminate_timeout = 300
+php_admin_value[error_log] = $STACK_DEBUG_LOG
+php_admin_flag[log_errors] = on
+php_admin_value[max_execution_time] = 120
+CONF
+  cat >"$STACK_NGINX_CONF" <<CONF
+# nginx of the $STACK stack, written by scripts/lib/stack.sh on every start.
+user root;
+worker_processes 2;
+pid $ASA2_RUN/$STACK-nginx.pid;
+error_log $STACK_WP_LOG warn;
+events { worker_connections 256; }
+http {
+  include /etc/nginx/mime.types;
+  default_type application/octet-stream;
+  access_log off;
+  client_body_temp_path $temp/body;
+  fastcgi_temp_path $temp/fastcgi;
+  proxy_temp_path $temp/proxy;
+  uwsgi_temp_path $temp/uwsgi;
+  scgi_temp_path $temp/scgi;
+  client_max_body_size 64m;
+  large_client_header_buffers 4 32k;
+  server {
+    listen 127.0.0.1:$STACK_WP_PORT;
+    server_name 127.0.0.1 localhost;
+    root $STACK_WP_DIR;
+    index index.php;
+    location / { try_files \$uri \$uri/ /index.php?\$args; }
+    location ~ /\.(?!well-known) { deny all; }
+    location ~ \.php\$ {
+      try_files \$uri =404;
+      include /etc/nginx/fastcgi_params;
+      fastcgi_param SCRIPT_FILENAME \$document_root\$fastcgi_script_name;
+      # Debian's fastcgi_params pass the host without its port; WordPress compares the
+      # requested URL with WP_HOME (port included) and would redirect to itself.
+      fastcgi_param HTTP_HOST \$host:\$server_port;
+      fastcgi_read_timeout 300;
+      fastcgi_pass unix:$STACK_FPM_SOCKET;
+    }
+  }
+}
+CONF
+}
+
+# stack_start_wordpress - serves the stack's WordPress with nginx and PHP-FPM (Debian's packages;
+# the FPM binary of the running PHP version) and waits until the login page answers.
 stack_start_wordpress() {
-  stop_pidfile "$STACK_WP_PID" "the $STACK WordPress"
+  stop_pidfile "$STACK_WP_PID" "the $STACK web server (nginx)"
+  stop_pidfile "$STACK_FPM_PID" "the $STACK PHP-FPM"
   stack_check_port "$STACK_WP_PORT" WordPress
-  start_background "$STACK_WP_PID" "$STACK_WP_LOG" \
-    env PHP_CLI_SERVER_WORKERS=4 php "${PHP_EXT_ARGS[@]}" -S "127.0.0.1:$STACK_WP_PORT" -t "$STACK_WP_DIR" \
-    "$ASA2_ROOT/scripts/wp/router.php"
+  local fpm
+  fpm=$(command -v "php-fpm$(stack_php_version)") || die "PHP-FPM for PHP $(stack_php_version) is missing: run 'scripts/install.sh wordpress'"
+  command -v nginx >/dev/null || die "nginx is missing: run 'scripts/install.sh wordpress'"
+  stack_write_webserver_config
+  rm -f "$STACK_FPM_SOCKET"
+  start_background "$STACK_FPM_PID" "$STACK_WP_LOG" "$fpm" -R -F -y "$STACK_FPM_CONF" "${PHP_EXT_ARGS[@]}"
+  if ! wait_until 20 "PHP-FPM's socket $STACK_FPM_SOCKET" test -S "$STACK_FPM_SOCKET"; then
+    tail -n 20 "$STACK_WP_LOG" >&2
+    die "PHP-FPM did not start (log: $STACK_WP_LOG)"
+  fi
+  start_background "$STACK_WP_PID" "$STACK_WP_LOG" nginx -e "$STACK_WP_LOG" -c "$STACK_NGINX_CONF" -g 'daemon off;'
   if ! wait_until 20 "WordPress at $STACK_WP_URL" http_ok "$STACK_WP_URL/wp-login.php"; then
     tail -n 20 "$STACK_WP_LOG" >&2
     die "WordPress did not start (log: $STACK_WP_LOG)"
   fi
 }
 
+# stack_start_cron - runs WordPress's due cron events every minute from the command line, as a
+# system cron job (`* * * * * php /path/to/wp-cron.php`) does on a site with DISABLE_WP_CRON.
+stack_start_cron() {
+  stop_pidfile "$STACK_CRON_PID" "the $STACK cron runner"
+  start_background "$STACK_CRON_PID" "$STACK_WP_LOG" bash -c '
+    cd "$1" && shift
+    while :; do "$@" || echo "cron runner: wp-cron.php exited with $?"; sleep 60; done
+  ' cron-runner "$STACK_WP_DIR" php "${PHP_EXT_ARGS[@]}" wp-cron.php
+}
+
 # stack_start NAME [SANDBOX-ARGS...] - the whole stack: build, MariaDB, WordPress files and
-# database, sandbox, web server. After the build, the test stack takes the machine-wide test lock
+# database, sandbox, web server, and for the demo the cron runner. After the build, the test stack takes the machine-wide test lock
 # (held by the calling shell until it exits).
 stack_start() {
   stack_config "$1"
@@ -270,12 +371,15 @@ stack_start() {
   fi
   stack_start_sandbox "$@"
   stack_start_wordpress
+  [ "$STACK" = test ] || stack_start_cron
 }
 
 # stack_stop NAME - stops the stack's web server and sandbox (data stays).
 stack_stop() {
   stack_config "$1"
-  stop_pidfile "$STACK_WP_PID" "the $STACK WordPress"
+  stop_pidfile "$STACK_CRON_PID" "the $STACK cron runner"
+  stop_pidfile "$STACK_WP_PID" "the $STACK web server (nginx)"
+  stop_pidfile "$STACK_FPM_PID" "the $STACK PHP-FPM"
   stop_pidfile "$STACK_SANDBOX_PID" "the $STACK sandbox"
 }
 
@@ -286,4 +390,26 @@ stack_stop_test() {
   if [ "${MARIADB_STARTED_HERE:-0}" = 1 ] && ! port_in_use 8080; then
     mariadb_stop
   fi
+}
+
+# stack_check_logs - fails (listing them) when the stack's PHP logs - the web server's and the
+# command line's debug logs - hold a PHP error, warning, notice or deprecation raised by a file of
+# this project (the plugin, the stack's mu-plugins, the test support scripts) or naming the plugin
+# (WordPress's "doing it wrong" notices name its text domain or class). WordPress
+# core's own notices stay in the logs and do not fail the run.
+stack_check_logs() {
+  local log lines=()
+  for log in "$STACK_DEBUG_LOG" "$STACK_DEBUG_LOG_CLI"; do
+    [ -f "$log" ] || continue
+    mapfile -t -O "${#lines[@]}" lines < <(
+      grep -E 'PHP (Fatal error|Parse error|Recoverable fatal error|Warning|Notice|Deprecated|Strict Standards)' "$log" |
+        grep -F -e "$ASA2_PLUGIN_DIR/" -e "$STACK_WP_DIR/wp-content/plugins/$ASA2_PLUGIN_SLUG/" \
+          -e "$STACK_WP_DIR/wp-content/mu-plugins/" -e "$ASA2_ROOT/tests/" -e "$ASA2_ROOT/scripts/" \
+          -e "<code>$ASA2_PLUGIN_SLUG</code>" -e 'Asa2\' || true
+    )
+  done
+  [ ${#lines[@]} -eq 0 ] && return 0
+  say "PHP problems raised by this project's files (${#lines[@]} lines):"
+  printf '  %s\n' "${lines[@]}" | sort -u | head -40 >&2
+  return 1
 }

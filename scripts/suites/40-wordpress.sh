@@ -2,6 +2,7 @@
 # WordPress: PHPUnit tests (tests/php/wp) against a fresh test stack - MariaDB database asa2_test,
 # WordPress with the plugin at 127.0.0.1:8091, the sandbox at 127.0.0.1:8766 - stopped again at
 # the end. Arguments go to PHPUnit: scripts/suites/40-wordpress.sh --filter SetupPage
+# Runs on every stack.
 set -euo pipefail
 source "$(dirname "$0")/../lib/common.sh"
 source "$ASA2_ROOT/scripts/lib/mariadb.sh"
@@ -17,11 +18,12 @@ rm -f "$junit"
 cd "$ASA2_ROOT"
 status=0
 php -d zend.assertions=1 "${PHP_EXT_ARGS[@]}" "$(command -v phpunit)" \
-  -c tests/php/wp/phpunit.xml --log-junit "$junit" "$@" || status=$?
+  -c "$(phpunit_config tests/php/wp)" --log-junit "$junit" "$@" || status=$?
 
 tests=$(sed -nE '0,/<testsuite /s/.*<testsuite [^>]*tests="([0-9]+)".*/\1/p' "$junit" 2>/dev/null | head -1)
 if [ "$status" -eq 0 ] && [ "${tests:-0}" -eq 0 ]; then
   say "no test ran"
   status=1
 fi
+stack_check_logs || status=1
 exit "$status"

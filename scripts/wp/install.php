@@ -35,7 +35,7 @@ if ( empty( $result['user_id'] ) ) {
 }
 update_option( 'timezone_string', 'UTC' );
 update_option( 'blogdescription', 'Amazon Creators API for ASA2' );
-// Pretty permalinks (the REST API at /wp-json/); scripts/wp/router.php routes them. The rules are
+// Pretty permalinks (the REST API at /wp-json/), served by nginx's rewrite to index.php. The rules are
 // built again on the first request.
 update_option( 'permalink_structure', '/%postname%/' );
 delete_option( 'rewrite_rules' );

@@ -21,8 +21,8 @@ import { root, loadStack, userFor, serverLogOffset, pluginProblemsSince } from '
 
 export { loadStack, userFor, sandboxStats, sandboxConfigure, sandboxReset, sandboxRequest } from './stack.mjs';
 
-/** Where screenshots go (git ignores it). */
-export const artifactsDir = join(root, 'tests', 'e2e', 'artifacts');
+/** Where screenshots go (git ignores it): scripts/suites/50-e2e.sh names a folder per stack. */
+export const artifactsDir = process.env.ASA2_E2E_ARTIFACTS || join(root, 'tests', 'e2e', 'artifacts');
 
 /** The Chromium binary (Debian's package); ASA2_CHROMIUM overrides it. */
 export const chromiumPath = process.env.ASA2_CHROMIUM || '/usr/bin/chromium';

@@ -11,6 +11,7 @@ namespace Asa2\Tests;
 use Asa2\CreatorsApi;
 use Asa2\MarketplaceConfig;
 use Asa2\PaApi;
+use PHPUnit\Framework\Attributes\DataProvider;
 
 final class NormalizeFixturesTest extends Asa2TestCase
 {
@@ -47,6 +48,7 @@ final class NormalizeFixturesTest extends Asa2TestCase
     }
 
     /** @dataProvider paapiCases */
+    #[DataProvider('paapiCases')]
     public function testPaApiAnswer(string $dir): void
     {
         $case = self::json("$dir/case.json");
@@ -62,6 +64,7 @@ final class NormalizeFixturesTest extends Asa2TestCase
     }
 
     /** @dataProvider creatorsCases */
+    #[DataProvider('creatorsCases')]
     public function testCreatorsApiAnswer(string $dir): void
     {
         $case = self::json("$dir/case.json");

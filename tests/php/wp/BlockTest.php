@@ -23,7 +23,7 @@ final class BlockTest extends ProductsTestCase {
 
 	/** The block's definition as the plugin ships it. */
 	private function metadata(): array {
-		$metadata = json_decode( (string) file_get_contents( $this->plugin()->path( Block::DIR . '/block.json' ) ), true );
+		$metadata = json_decode( (string) file_get_contents( $this->plugin()->paths()->path( Block::DIR . '/block.json' ) ), true );
 		$this->assertIsArray( $metadata, 'block.json does not parse' );
 		return $metadata;
 	}

@@ -14,7 +14,6 @@ use Asa2\Creators\Api\SharedLock;
 use Asa2\Creators\Clock;
 use Asa2\Creators\Cron\RefreshBudget;
 use Asa2\Creators\Cron\RefreshScheduler;
-use Asa2\Creators\Health\ProductHealth;
 
 require_once __DIR__ . '/ProductsTestCase.php';
 
@@ -41,7 +40,7 @@ final class ProductsBackgroundRefreshTest extends ProductsTestCase {
 		};
 		add_action( 'asa2/remote_call', $record );
 
-		$result = ( new RefreshScheduler( $this->plugin() ) )->run();
+		$result = $this->plugin()->refresh_scheduler()->run();
 		remove_action( 'asa2/remote_call', $record );
 
 		$this->assertSame( 150, $result['updated'], implode( "\n", $result['failed'] ) );
@@ -68,7 +67,7 @@ final class ProductsBackgroundRefreshTest extends ProductsTestCase {
 		$this->seed( 'DE', 200, 'B0BUDG' );
 		add_filter( 'asa2/refresh_time_budget', static fn() => 0.5 );
 
-		$result = ( new RefreshScheduler( $this->plugin() ) )->run();
+		$result = $this->plugin()->refresh_scheduler()->run();
 
 		$this->assertSame( 'budget', $result['stopped'] );
 		$this->assertGreaterThan( 0, $result['updated'] );
@@ -100,7 +99,7 @@ final class ProductsBackgroundRefreshTest extends ProductsTestCase {
 		$last = get_option( RefreshScheduler::LAST_RUN_OPTION );
 		$this->assertSame( 200 - $result['updated'], $last['remaining'] );
 		$this->assertSame( 'budget', $last['stopped'] );
-		$health = ( new ProductHealth( $this->plugin() ) )->test_refresh()['description'];
+		$health = $this->plugin()->product_health()->test_refresh()['description'];
 		$this->assertStringContainsString( 'Products still due after it: ' . ( 200 - $result['updated'] ) . ';', $health );
 		$this->assertStringContainsString( 'a follow-up run is scheduled', $health );
 
@@ -140,7 +139,7 @@ final class ProductsBackgroundRefreshTest extends ProductsTestCase {
 			$this->assertLessThan( $deadline, microtime( true ), 'the worker never took the lock' );
 			usleep( 10000 );
 		}
-		$here = ( new RefreshScheduler( $this->plugin() ) )->run();
+		$here = $this->plugin()->refresh_scheduler()->run();
 
 		$out = stream_get_contents( $pipes[1] );
 		$err = stream_get_contents( $pipes[2] );
@@ -160,7 +159,7 @@ final class ProductsBackgroundRefreshTest extends ProductsTestCase {
 
 		// The lock is released at the end of a run.
 		$this->assertNull( $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", $option ) ) );
-		$this->assertSame( 'done', ( new RefreshScheduler( $this->plugin() ) )->run()['stopped'] );
+		$this->assertSame( 'done', $this->plugin()->refresh_scheduler()->run()['stopped'] );
 	}
 
 	public function test_products_a_page_queued_go_first(): void {
@@ -178,7 +177,7 @@ final class ProductsBackgroundRefreshTest extends ProductsTestCase {
 
 		// A budget for one call only: that call is the queued product's.
 		add_filter( 'asa2/refresh_time_budget', static fn() => 0.001 );
-		$result = ( new RefreshScheduler( $this->plugin() ) )->run();
+		$result = $this->plugin()->refresh_scheduler()->run();
 		$this->assertSame( 'budget', $result['stopped'] );
 		$this->assertSame( 1, $this->api_calls( 'GetItems' ) );
 		$this->assertSame( 10, $result['updated'] );
@@ -188,7 +187,7 @@ final class ProductsBackgroundRefreshTest extends ProductsTestCase {
 		// With run(limit): the queued product of another marketplace still comes first.
 		do_shortcode( '[asa2 asin="B0QUEUEDE1" marketplace="DE"]' );
 		remove_all_filters( 'asa2/refresh_time_budget' );
-		$result = ( new RefreshScheduler( $this->plugin() ) )->run( 5 );
+		$result = $this->plugin()->refresh_scheduler()->run( 5 );
 		$this->assertSame( 'limit', $result['stopped'] );
 		$this->assertSame( 5, $result['due'] );
 		$this->assertNotNull( $this->row( 'B0QUEUEDE1', 'DE' )['item'] );
@@ -198,7 +197,7 @@ final class ProductsBackgroundRefreshTest extends ProductsTestCase {
 		$this->configure_creators( self::DE, self::US );
 		add_filter( 'asa2/refresh_time_budget', static fn() => 50.0 );
 		$this->seed( 'DE', 2000, 'B0CAPA' );
-		$health = new ProductHealth( $this->plugin() );
+		$health = $this->plugin()->product_health();
 
 		// 200 calls at 1 request/s: about 3.5 minutes a day, the hourly runs give 20 minutes.
 		$this->settings( 24, 1.0 );
@@ -274,7 +273,7 @@ final class ProductsBackgroundRefreshTest extends ProductsTestCase {
 		$this->configure_creators( self::DE );
 		$this->seed( 'DE', 20, 'B0NOTM' );
 		add_filter( 'asa2/refresh_time_budget', static fn() => 0.0 );
-		$result = ( new RefreshScheduler( $this->plugin() ) )->run();
+		$result = $this->plugin()->refresh_scheduler()->run();
 		$this->assertSame( 'budget', $result['stopped'] );
 		$this->assertSame( 0, $result['due'] );
 		$this->assertSame( 20, $result['remaining'] );

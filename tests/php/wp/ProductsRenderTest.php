@@ -167,7 +167,7 @@ final class ProductsRenderTest extends ProductsTestCase {
 		$this->assertSame( 0, $this->api_calls( 'GetItems' ) );
 
 		// The background refresh loads it.
-		( new RefreshScheduler( $this->plugin() ) )->run();
+		$this->plugin()->refresh_scheduler()->run();
 		$this->assertNotNull( $this->row( 'B0QUEUED01', 'DE' )['item'] );
 	}
 

@@ -9,7 +9,6 @@
 namespace Asa2\Tests\WP;
 
 use Asa2\Creators\Cron\RefreshScheduler;
-use Asa2\Creators\Health\ProductHealth;
 use Asa2\Creators\Storage\ProductTable;
 
 require_once __DIR__ . '/ProductsTestCase.php';
@@ -49,7 +48,7 @@ final class ProductsResilienceTest extends ProductsTestCase {
 		$start = time();
 		add_filter( 'asa2/now', static fn() => $start );
 		$this->assertSame( '', do_shortcode( '[asa2 asin="B0RETRY001" marketplace="DE"]' ), 'queued; visitors see nothing' );
-		$scheduler = new RefreshScheduler( $this->plugin() );
+		$scheduler = $this->plugin()->refresh_scheduler();
 		$this->assertSame( 0, $scheduler->run()['updated'] );
 		$failed = $this->row( 'B0RETRY001', 'DE' );
 		$this->assertNull( $failed['item'] );
@@ -113,7 +112,7 @@ final class ProductsResilienceTest extends ProductsTestCase {
 
 		$this->act_as( 'administrator' );
 		ob_start();
-		( new ProductHealth( $this->plugin() ) )->render_not_eligible_notice();
+		$this->plugin()->product_health()->render_not_eligible_notice();
 		$notice = (string) ob_get_clean();
 		$this->assertStringContainsString( '10 qualifying sales in the last 30 days', $notice );
 
@@ -177,14 +176,14 @@ final class ProductsResilienceTest extends ProductsTestCase {
 		$this->plugin()->products()->ensure( 'B0CRONJP01', 'JP', time() );
 
 		// Nothing is due yet except the product never fetched.
-		$result = ( new RefreshScheduler( $this->plugin() ) )->run();
+		$result = $this->plugin()->refresh_scheduler()->run();
 		$this->assertSame( 1, $result['due'] );
 		$this->assertSame( 'not_configured', $this->row( 'B0CRONJP01', 'JP' )['error_code'] );
 
 		// A day later everything is due.
 		add_filter( 'asa2/now', static fn() => time() + DAY_IN_SECONDS + 60 );
 		$calls  = $this->api_calls( 'GetItems' );
-		$result = ( new RefreshScheduler( $this->plugin() ) )->run();
+		$result = $this->plugin()->refresh_scheduler()->run();
 		$this->assertSame( 3, $result['due'] );
 		$this->assertSame( 2, $result['updated'] );
 		$this->assertSame( $calls + 1, $this->api_calls( 'GetItems' ) );
@@ -193,7 +192,7 @@ final class ProductsResilienceTest extends ProductsTestCase {
 
 	public function test_site_health_shows_the_last_calls_and_the_refresh_schedule(): void {
 		$this->configure_creators( self::DE );
-		$health = new ProductHealth( $this->plugin() );
+		$health = $this->plugin()->product_health();
 		$this->assertSame( 'recommended', $health->test_api_calls()['status'] );
 		$this->plugin()->product_service()->add( 'B0HEALTH01', 'DE' );
 		$calls = $health->test_api_calls();

@@ -73,6 +73,7 @@ final class RequirementsTest extends PluginTestCase {
 		$this->assertStringContainsString( 'needs the asa2 PHP extension', $result['output'] );
 		$this->assertStringContainsString( 'extension=/path/to/', $result['output'] );
 		$this->assertStringContainsString( 'php -m', $result['output'] );
+		$this->assertStringContainsString( 'This site runs PHP ' . PHP_VERSION . ' (cli)', $result['output'], 'the notice names the PHP version and SAPI, so the owner knows which extension package fits' );
 		$this->assertStringContainsString( 'health=critical', $result['output'] );
 		$this->assertStringNotContainsString( 'Fatal error', $result['output'] );
 	}

@@ -12,7 +12,6 @@
 
 namespace Asa2\Tests\WP;
 
-use Asa2\Creators\Cron\RefreshScheduler;
 
 require_once __DIR__ . '/ProductsTestCase.php';
 require_once __DIR__ . '/support/RobustnessHelpers.php';
@@ -209,7 +208,7 @@ final class RobustnessFaultsTest extends ProductsTestCase {
 				// The products were last refreshed two days ago (the cached token stays valid).
 				global $wpdb;
 				$wpdb->query( $wpdb->prepare( "UPDATE {$wpdb->prefix}asa2_products SET refreshed_at = refreshed_at - %d", 2 * DAY_IN_SECONDS ) );
-				$result = ( new RefreshScheduler( $this->plugin() ) )->run();
+				$result = $this->plugin()->refresh_scheduler()->run();
 				$this->assertSame( count( self::ASINS ), $result['due'] );
 				$this->assertSame( 0, $result['updated'] );
 				break;

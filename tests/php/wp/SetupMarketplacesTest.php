@@ -91,6 +91,27 @@ final class SetupMarketplacesTest extends PluginTestCase {
 		$this->assertSame( '', $fields_on_page['asa2[credential_secret]'] );
 	}
 
+	public function test_a_control_character_in_the_secret_is_explained_on_the_form_by_the_extension(): void {
+		$secret  = self::DE_COGNITO['credential_secret'];
+		$pasted  = substr( $secret, 0, 8 ) . "\x07" . substr( $secret, 8 );
+		$message = 'The Credential Secret contains the invisible character U+0007, which Amazon credentials never contain. Copy it again from Associates Central, without spaces or line breaks.';
+
+		$url = $this->save_marketplace( array( 'credential_secret' => $pasted ) + self::DE_COGNITO );
+
+		$this->assertStringContainsString( 'view=add', $url, 'the secret is refused, not quietly cleaned' );
+		$this->assertNull( $this->record( 'DE' ) );
+		$this->assertSame( array( $message ), $this->plugin()->form_state()->peek( CreatorsTab::FORM )['errors']['credential_secret'] );
+		$page = $this->http( 'GET', '/wp-admin/admin.php?page=asa2-setup&tab=creators&view=add', array( 'as' => 'administrator' ) );
+		$this->assertSame( 200, $page['status'] );
+		$this->assertMatchesRegularExpression( '/<tr class="asa2-row-credential_secret form-invalid">/', $page['body'] );
+		$this->assertStringContainsString( '<p class="asa2-field-error" id="asa2-credential_secret-error" data-field="credential_secret">' . esc_html( $message ) . '</p>', $page['body'] );
+		$this->assertStringNotContainsString( substr( $secret, 8 ), $page['body'] );
+
+		// Surrounding whitespace and line breaks of a paste are no mistake: the secret is saved trimmed.
+		$this->save_marketplace( array( 'credential_secret' => "\t" . $secret . "\r\n" ) + self::DE_COGNITO );
+		$this->assertSame( $secret, $this->open_secret( 'DE' ) );
+	}
+
 	public function test_a_missing_marketplace_and_kind_are_errors_of_their_fields(): void {
 		$this->save_marketplace( array( 'marketplace' => '', 'kind' => '' ) + self::DE_COGNITO );
 		$errors = $this->plugin()->form_state()->peek( CreatorsTab::FORM )['errors'];

@@ -53,6 +53,18 @@ final class SetupPaApiIdSetsTest extends PluginTestCase {
 		$this->assertArrayHasKey( 'partner_tag', $this->plugin()->form_state()->peek( PaApiTab::FORM )['errors'] );
 	}
 
+	public function test_a_line_break_inside_the_secret_key_is_explained_on_the_form_by_the_extension(): void {
+		$secret = self::PAAPI['secret_key'];
+		$this->submit( 'asa2_save_paapi', array( 'asa2' => array( 'secret_key' => substr( $secret, 0, 10 ) . "\n" . substr( $secret, 10 ) ) + self::PAAPI ) );
+
+		$this->assertFalse( get_option( PaApiRepository::OPTION ), 'the key is refused, not quietly cleaned' );
+		$errors = $this->plugin()->form_state()->peek( PaApiTab::FORM )['errors'];
+		$this->assertSame( array( 'The Secret Key contains a line break, which Amazon credentials never contain. Copy it again from Associates Central, without spaces or line breaks.' ), $errors['secret_key'] );
+		$page = $this->http( 'GET', '/wp-admin/admin.php?page=asa2-setup&tab=paapi', array( 'as' => 'administrator' ) )['body'];
+		$this->assertStringContainsString( 'The Secret Key contains a line break, which Amazon credentials never contain.', $page );
+		$this->assertStringNotContainsString( substr( $secret, 10 ), $page );
+	}
+
 	public function test_the_pa_api_tab_says_which_marketplaces_use_the_creators_api(): void {
 		$this->submit( 'asa2_save_paapi', array( 'asa2' => self::PAAPI ) );
 		$page = $this->http( 'GET', '/wp-admin/admin.php?page=asa2-setup&tab=paapi', array( 'as' => 'administrator' ) )['body'];

@@ -11,6 +11,7 @@ namespace Asa2\Tests\WP;
 require_once __DIR__ . '/PluginTestCase.php';
 
 use Asa2\Creators\Admin\AccessDenied;
+use PHPUnit\Framework\Attributes\DataProvider;
 
 /**
  * Capability and nonce refusals.
@@ -22,7 +23,7 @@ final class SetupSecurityTest extends PluginTestCase {
 	 *
 	 * @return array<string, array{0: string, 1: array}>
 	 */
-	public function actions(): array {
+	public static function actions(): array {
 		return array(
 			'save marketplace'  => array( 'asa2_save_marketplace', array( 'asa2' => self::DE_COGNITO, 'original' => '' ) ),
 			'delete'            => array( 'asa2_delete_marketplace', array( 'marketplace' => 'UK' ) ),
@@ -61,6 +62,7 @@ final class SetupSecurityTest extends PluginTestCase {
 	/**
 	 * @dataProvider actions
 	 */
+	#[DataProvider( 'actions' )]
 	public function test_editors_authors_and_subscribers_are_refused( string $action, array $fields ): void {
 		$before = $this->seed();
 		foreach ( array( 'editor', 'author', 'subscriber' ) as $role ) {
@@ -77,6 +79,7 @@ final class SetupSecurityTest extends PluginTestCase {
 	/**
 	 * @dataProvider actions
 	 */
+	#[DataProvider( 'actions' )]
 	public function test_a_wrong_or_missing_nonce_is_refused_even_for_an_administrator( string $action, array $fields ): void {
 		$before = $this->seed();
 		foreach ( array( 'not-a-nonce', '', wp_create_nonce( 'some_other_action' ) ) as $nonce ) {

@@ -9,7 +9,6 @@ namespace Asa2\Tests\WP;
 
 require_once __DIR__ . '/PluginTestCase.php';
 
-use Asa2\Creators\Health\SiteHealth;
 use Asa2\Creators\Hooks;
 
 /**
@@ -25,7 +24,7 @@ final class SiteHealthUninstallTest extends PluginTestCase {
 	}
 
 	public function test_site_health_results(): void {
-		$health = new SiteHealth( $this->plugin() );
+		$health = $this->plugin()->site_health();
 		$this->assertSame( 'good', $health->test_extension()['status'] );
 		$this->assertSame( 'good', $health->test_secret_key()['status'], 'the test stack has unique salts' );
 		$this->assertSame( 'recommended', $health->test_marketplaces()['status'], 'nothing configured yet' );

@@ -22,7 +22,52 @@ final class StackTest extends TestCase {
 
 	public function test_the_extension_is_loaded_here_and_in_the_web_server(): void {
 		$this->assertTrue( extension_loaded( 'asa2' ) );
-		$this->assertStringContainsString( 'extension=' . self::$stack['extension'], (string) file_get_contents( '/proc/' . $this->server_pid() . '/cmdline' ) );
+		// Without the extension the plugin's screens explain what is missing instead.
+		$screen = $this->http( 'GET', '/wp-admin/admin.php?page=asa2-setup', array( 'as' => 'administrator' ) );
+		$this->assertSame( 200, $screen['status'] );
+		$this->assertStringNotContainsString( 'needs the asa2 PHP extension', $screen['body'] );
+		$this->assertStringContainsString( 'Add Marketplace', $screen['body'] );
+	}
+
+	public function test_nginx_and_php_fpm_serve_the_site_with_pretty_permalinks(): void {
+		$this->assertSame( '/%postname%/', get_option( 'permalink_structure' ) );
+		$rest = $this->http( 'GET', '/wp-json/' );
+		$this->assertSame( 200, $rest['status'] );
+		$this->assertStringStartsWith( 'nginx', $rest['headers']['server'] ?? '' );
+		$this->assertStringContainsString( '"namespaces"', $rest['body'] );
+
+		$post = wp_insert_post(
+			array(
+				'post_title'   => 'Served by nginx',
+				'post_name'    => 'served-by-nginx',
+				'post_status'  => 'publish',
+				'post_content' => 'A post under a pretty permalink.',
+			)
+		);
+		try {
+			$page = $this->http( 'GET', '/served-by-nginx/' );
+			$this->assertSame( 200, $page['status'], 'GET /served-by-nginx/ answered ' . $page['status'] . ' ' . ( $page['headers']['location'] ?? '' ) );
+			$this->assertStringContainsString( 'A post under a pretty permalink.', $page['body'] );
+			$this->assertSame( 404, $this->http( 'GET', '/no-such-page-here/' )['status'] );
+			$this->assertSame( 403, $this->http( 'GET', '/.asa2-copied' )['status'], 'dot files are not served' );
+		} finally {
+			wp_delete_post( $post, true );
+		}
+	}
+
+	public function test_site_health_info_names_the_php_the_extension_and_the_object_cache(): void {
+		$response = $this->http( 'GET', '/wp-admin/site-health.php?tab=debug', array( 'as' => 'administrator' ) );
+		$this->assertSame( 200, $response['status'] );
+		$body = $response['body'];
+		$this->assertStringContainsString( 'ASA2 Creators API', $body );
+		foreach ( array( 'asa2 extension version', \Asa2\Version::extension(), 'PHP server API', 'fpm-fcgi', 'Persistent object cache' ) as $expected ) {
+			$this->assertStringContainsString( $expected, $body );
+		}
+		$this->assertStringContainsString( PHP_VERSION, $body, 'the web server runs the same PHP as these tests' );
+
+		$fields = apply_filters( 'debug_information', array() )['asa2-creators']['fields'];
+		$this->assertSame( PHP_SAPI, $fields['php_sapi']['value'] );
+		$this->assertSame( wp_using_ext_object_cache() ? 'yes' : 'no', $fields['object_cache']['debug'] );
 	}
 
 	public function test_the_plugin_is_linked_and_active(): void {
@@ -132,12 +177,6 @@ final class StackTest extends TestCase {
 	}
 
 	/** The pid of the test stack's web server. */
-	private function server_pid(): int {
-		$pid = (int) file_get_contents( self::$stack['root'] . '/.work/run/test-wordpress.pid' );
-		$this->assertGreaterThan( 0, $pid );
-		return $pid;
-	}
-
 	public function test_form_fields_reads_what_a_browser_submits(): void {
 		$html   = '<form id="f"><input type="hidden" name="a" value="1"><input type="checkbox" name="b" value="y">'
 			. '<input type="checkbox" name="c" checked><select name="d"><option value="x">X</option><option value="z" selected>Z</option></select>'

@@ -15,17 +15,14 @@ use Asa2\Creators\Admin\MarketplaceActions;
 use Asa2\Creators\Admin\OptionsScreen;
 use Asa2\Creators\Admin\PaApiActions;
 use Asa2\Creators\Admin\SetupScreen;
-use Asa2\Creators\Health\SiteHealth;
+use Asa2\Creators\Health\SiteHealthInfo;
 use Asa2\Creators\Admin\ProductActions;
 use Asa2\Creators\Admin\ProductsScreen;
 use Asa2\Creators\Admin\ProductsSettingsTab;
 use Asa2\Creators\Admin\TemplateActions;
 use Asa2\Creators\Admin\TemplatesTab;
 use Asa2\Creators\Cron\RefreshScheduler;
-use Asa2\Creators\Health\ProductHealth;
-use Asa2\Creators\Render\Block;
 use Asa2\Creators\Render\Shortcode;
-use Asa2\Creators\Rest\ProductSearchRoute;
 
 if ( ! defined( 'ABSPATH' ) ) {
 	exit;
@@ -54,8 +51,8 @@ final class Hooks {
 	 * Adds every action and filter.
 	 */
 	public function register(): void {
-		register_activation_hook( $this->plugin->file, array( $this, 'activate' ) );
-		register_deactivation_hook( $this->plugin->file, array( $this, 'deactivate' ) );
+		register_activation_hook( $this->plugin->paths()->file(), array( $this, 'activate' ) );
+		register_deactivation_hook( $this->plugin->paths()->file(), array( $this, 'deactivate' ) );
 
 		add_action( 'init', array( $this, 'action_init' ) );
 		// Before do_blocks (priority 9) and do_shortcode (11): boxes leave placeholders; after the
@@ -67,6 +64,7 @@ final class Hooks {
 		add_action( 'admin_notices', array( $this, 'action_admin_notices' ) );
 		add_action( self::CRON_LOG_CLEANUP, array( $this, 'action_asa2_log_cleanup' ) );
 		add_filter( 'site_status_tests', array( $this, 'filter_site_status_tests' ) );
+		add_filter( 'debug_information', array( $this, 'filter_debug_information' ) );
 		add_filter( 'script_loader_tag', array( $this, 'filter_script_loader_tag' ), 10, 2 );
 		add_action( 'rest_api_init', array( $this, 'action_rest_api_init' ) );
 		add_action( 'enqueue_block_editor_assets', array( $this, 'action_enqueue_block_editor_assets' ) );
@@ -104,33 +102,35 @@ final class Hooks {
 	 * @return array<string, callable(array): string> action => handler returning the redirect URL.
 	 */
 	public function admin_post_actions(): array {
-		$marketplaces = new MarketplaceActions( $this->plugin );
-		$paapi        = new PaApiActions( $this->plugin );
-		$id_sets      = new IdSetActions( $this->plugin );
-		$logging      = new LoggingActions( $this->plugin );
+		$marketplaces = $this->plugin->marketplace_actions();
+		$paapi        = $this->plugin->paapi_actions();
+		$id_sets      = $this->plugin->id_set_actions();
+		$logging      = $this->plugin->logging_actions();
+		$products     = $this->plugin->product_actions();
+		$templates    = $this->plugin->template_actions();
 		return array(
-			MarketplaceActions::SAVE     => array( $marketplaces, 'save' ),
-			MarketplaceActions::DELETE   => array( $marketplaces, 'delete' ),
-			MarketplaceActions::TOGGLE   => array( $marketplaces, 'toggle' ),
-			MarketplaceActions::MAKE_DEFAULT=> array( $marketplaces, 'make_default' ),
-			MarketplaceActions::TEST     => array( $marketplaces, 'test' ),
-			MarketplaceActions::SWITCH   => array( $marketplaces, 'switch_to_lwa' ),
-			PaApiActions::SAVE           => array( $paapi, 'save' ),
-			IdSetActions::SAVE           => array( $id_sets, 'save' ),
-			IdSetActions::DELETE         => array( $id_sets, 'delete' ),
-			LoggingActions::SAVE         => array( $logging, 'save' ),
-			LoggingActions::CLEAR        => array( $logging, 'clear' ),
-			ProductActions::ADD                => array( new ProductActions( $this->plugin ), 'add' ),
-			TemplateActions::SAVE              => array( new TemplateActions( $this->plugin ), 'save' ),
-			TemplateActions::DELETE            => array( new TemplateActions( $this->plugin ), 'delete' ),
-			TemplateActions::MAKE_DEFAULT      => array( new TemplateActions( $this->plugin ), 'make_default' ),
-			TemplateActions::SAVE_PRODUCT_OPT  => array( new TemplateActions( $this->plugin ), 'save_product_settings' ),
+			MarketplaceActions::SAVE          => array( $marketplaces, 'save' ),
+			MarketplaceActions::DELETE        => array( $marketplaces, 'delete' ),
+			MarketplaceActions::TOGGLE        => array( $marketplaces, 'toggle' ),
+			MarketplaceActions::MAKE_DEFAULT  => array( $marketplaces, 'make_default' ),
+			MarketplaceActions::TEST          => array( $marketplaces, 'test' ),
+			MarketplaceActions::SWITCH        => array( $marketplaces, 'switch_to_lwa' ),
+			PaApiActions::SAVE                => array( $paapi, 'save' ),
+			IdSetActions::SAVE                => array( $id_sets, 'save' ),
+			IdSetActions::DELETE              => array( $id_sets, 'delete' ),
+			LoggingActions::SAVE              => array( $logging, 'save' ),
+			LoggingActions::CLEAR             => array( $logging, 'clear' ),
+			ProductActions::ADD               => array( $products, 'add' ),
+			TemplateActions::SAVE             => array( $templates, 'save' ),
+			TemplateActions::DELETE           => array( $templates, 'delete' ),
+			TemplateActions::MAKE_DEFAULT     => array( $templates, 'make_default' ),
+			TemplateActions::SAVE_PRODUCT_OPT => array( $templates, 'save_product_settings' ),
 		);
 	}
 
 	/**
-	 * Runs one admin-post handler: refusals end with a 403 page, everything else with a
-	 * redirect back to a screen (post/redirect/get).
+	 * Runs one form handler (admin-post.php, and the products table form): refusals end with a
+	 * 403 page, everything else with a redirect back to a screen (post/redirect/get).
 	 *
 	 * @param callable $handler Handler taking the unslashed POST data.
 	 */
@@ -170,7 +170,7 @@ final class Hooks {
 	 * Translations, and the log table / cron event after an update that skipped activation.
 	 */
 	public function action_init(): void {
-		load_plugin_textdomain( 'asa2-creators', false, dirname( plugin_basename( $this->plugin->file ) ) . '/languages' );
+		load_plugin_textdomain( 'asa2-creators', false, dirname( plugin_basename( $this->plugin->paths()->file() ) ) . '/languages' );
 		if ( is_admin() && ! $this->plugin->log_table()->is_current() ) {
 			$this->activate();
 		}
@@ -178,22 +178,22 @@ final class Hooks {
 			$this->plugin->products()->install();
 			RefreshScheduler::schedule();
 		}
-		add_shortcode( Shortcode::TAG, array( new Shortcode( $this->plugin ), 'render' ) );
-		( new Block( $this->plugin ) )->register();
+		add_shortcode( Shortcode::TAG, array( $this->plugin->shortcode(), 'render' ) );
+		$this->plugin->block()->register();
 	}
 
 	/**
 	 * The REST routes: the product search of the block editor.
 	 */
 	public function action_rest_api_init(): void {
-		( new ProductSearchRoute( $this->plugin ) )->register();
+		$this->plugin->product_search_route()->register();
 	}
 
 	/**
 	 * The block editor: the choices of the ASA2 Product block's settings.
 	 */
 	public function action_enqueue_block_editor_assets(): void {
-		( new Block( $this->plugin ) )->add_editor_choices();
+		$this->plugin->block()->add_editor_choices();
 	}
 
 	/**
@@ -223,8 +223,7 @@ final class Hooks {
 	 * @param string $parent_slug Slug of the ASA2 menu.
 	 */
 	public function action_asa2_admin_menu( string $parent_slug ): void {
-		$screen = new ProductsScreen( $this->plugin );
-		$hook   = add_submenu_page( $parent_slug, __( 'ASA2 Products', 'asa2-creators' ), __( 'Products', 'asa2-creators' ), Plugin::CAPABILITY, ProductsScreen::SLUG, array( $screen, 'render' ) );
+		$hook = add_submenu_page( $parent_slug, __( 'ASA2 Products', 'asa2-creators' ), __( 'Products', 'asa2-creators' ), Plugin::CAPABILITY, ProductsScreen::SLUG, array( $this->plugin->products_screen(), 'render' ) );
 		if ( is_string( $hook ) ) {
 			add_action( 'load-' . $hook, array( $this, 'action_load_asa2_products' ) );
 		}
@@ -234,7 +233,9 @@ final class Hooks {
 	 * Before ASA2 -> Products is printed: runs the bulk and row actions of its table.
 	 */
 	public function action_load_asa2_products(): void {
-		( new ProductsScreen( $this->plugin ) )->load();
+		if ( ProductsScreen::table_posted() ) {
+			$this->dispatch( array( $this->plugin->product_actions(), 'bulk' ) );
+		}
 	}
 
 	/**
@@ -254,14 +255,14 @@ final class Hooks {
 	 * Prints Options -> Templates.
 	 */
 	public function action_asa2_options_tab_templates(): void {
-		( new TemplatesTab( $this->plugin ) )->render();
+		$this->plugin->templates_tab()->render();
 	}
 
 	/**
 	 * Prints Options -> Products.
 	 */
 	public function action_asa2_options_tab_products(): void {
-		( new ProductsSettingsTab( $this->plugin ) )->render();
+		$this->plugin->products_settings_tab()->render();
 	}
 
 	/**
@@ -269,7 +270,7 @@ final class Hooks {
 	 * products due): refreshes due products for as long as the run's time budget allows.
 	 */
 	public function action_asa2_refresh_products(): void {
-		( new RefreshScheduler( $this->plugin ) )->run();
+		$this->plugin->refresh_scheduler()->run();
 	}
 
 	/**
@@ -285,8 +286,8 @@ final class Hooks {
 	 * The ASA2 menu: Setup and Options.
 	 */
 	public function action_admin_menu(): void {
-		$setup   = new SetupScreen( $this->plugin );
-		$options = new OptionsScreen( $this->plugin );
+		$setup   = $this->plugin->setup_screen();
+		$options = $this->plugin->options_screen();
 		add_menu_page(
 			__( 'ASA2 Setup', 'asa2-creators' ),
 			__( 'ASA2', 'asa2-creators' ),
@@ -315,7 +316,7 @@ final class Hooks {
 	 * @param string $hook_suffix Current admin page.
 	 */
 	public function action_admin_enqueue_scripts( string $hook_suffix ): void {
-		( new Assets( $this->plugin ) )->enqueue( $hook_suffix );
+		$this->plugin->assets()->enqueue( $hook_suffix );
 	}
 
 	/**
@@ -335,7 +336,7 @@ final class Hooks {
 	public function action_admin_notices(): void {
 		if ( current_user_can( Plugin::CAPABILITY ) ) {
 			$this->plugin->notices()->render();
-			( new ProductHealth( $this->plugin ) )->render_not_eligible_notice();
+			$this->plugin->product_health()->render_not_eligible_notice();
 		}
 	}
 
@@ -354,7 +355,17 @@ final class Hooks {
 	 * @return array
 	 */
 	public function filter_site_status_tests( $tests ): array {
-		$tests = ( new SiteHealth( $this->plugin ) )->register( (array) $tests );
-		return ( new ProductHealth( $this->plugin ) )->register( $tests );
+		$tests = $this->plugin->site_health()->register( (array) $tests );
+		return $this->plugin->product_health()->register( $tests );
+	}
+
+	/**
+	 * The plugin's section in Site Health -> Info.
+	 *
+	 * @param array $info Sections by key.
+	 * @return array
+	 */
+	public function filter_debug_information( $info ): array {
+		return ( new SiteHealthInfo() )->add_section( (array) $info );
 	}
 }

@@ -1,19 +1,51 @@
 <?php
 /**
- * The plugin object: paths and the services, built on first use.
+ * The plugin object: builds and wires every service, each on first use.
  *
  * @package Asa2\Creators
  */
 
 namespace Asa2\Creators;
 
+use Asa2\Creators\Admin\Assets;
+use Asa2\Creators\Admin\CreatorsTab;
 use Asa2\Creators\Admin\FormState;
+use Asa2\Creators\Admin\IdSetActions;
+use Asa2\Creators\Admin\IdSetsTab;
+use Asa2\Creators\Admin\LoggingActions;
+use Asa2\Creators\Admin\MarketplaceActions;
 use Asa2\Creators\Admin\Notices;
+use Asa2\Creators\Admin\OptionsScreen;
+use Asa2\Creators\Admin\PaApiActions;
+use Asa2\Creators\Admin\PaApiTab;
+use Asa2\Creators\Admin\ProductActions;
+use Asa2\Creators\Admin\ProductsScreen;
+use Asa2\Creators\Admin\ProductsSettingsTab;
+use Asa2\Creators\Admin\SetupScreen;
+use Asa2\Creators\Admin\TemplateActions;
+use Asa2\Creators\Admin\TemplatesTab;
+use Asa2\Creators\Api\CallLog;
 use Asa2\Creators\Api\ConnectionTester;
 use Asa2\Creators\Api\CreatorsClient;
-use Asa2\Creators\Api\CallLog;
 use Asa2\Creators\Api\HttpClient;
+use Asa2\Creators\Api\LoggedRequests;
+use Asa2\Creators\Api\PaApiClient;
 use Asa2\Creators\Api\TokenProvider;
+use Asa2\Creators\Cron\RefreshCapacity;
+use Asa2\Creators\Cron\RefreshScheduler;
+use Asa2\Creators\Health\ProductHealth;
+use Asa2\Creators\Health\SiteHealth;
+use Asa2\Creators\Products\ApiRouter;
+use Asa2\Creators\Products\CallTracker;
+use Asa2\Creators\Products\ProductService;
+use Asa2\Creators\Products\RateLimiter;
+use Asa2\Creators\Products\RetryingCaller;
+use Asa2\Creators\Render\Block;
+use Asa2\Creators\Render\BlockChoices;
+use Asa2\Creators\Render\BoxLooks;
+use Asa2\Creators\Render\ProductRenderer;
+use Asa2\Creators\Render\Shortcode;
+use Asa2\Creators\Rest\ProductSearchRoute;
 use Asa2\Creators\Storage\IdSetRepository;
 use Asa2\Creators\Storage\KeyMaterial;
 use Asa2\Creators\Storage\LoggingSettings;
@@ -21,14 +53,18 @@ use Asa2\Creators\Storage\LogTable;
 use Asa2\Creators\Storage\MarketplaceRepository;
 use Asa2\Creators\Storage\OptionMemo;
 use Asa2\Creators\Storage\PaApiRepository;
+use Asa2\Creators\Storage\ProductSettings;
+use Asa2\Creators\Storage\ProductTable;
 use Asa2\Creators\Storage\SecretStore;
+use Asa2\Creators\Storage\TemplateRepository;
 
 if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }
 
 /**
- * Entry point called once by the main plugin file.
+ * Entry point called once by the main plugin file. Every service is built here, on first use,
+ * with what it needs passed to its constructor.
  */
 final class Plugin {
 
@@ -41,8 +77,8 @@ final class Plugin {
 	/** @var Plugin|null */
 	private static ?Plugin $instance = null;
 
-	/** @var string Main plugin file. */
-	public string $file;
+	/** @var PluginPaths Files of the plugin. */
+	private PluginPaths $paths;
 
 	/** @var array<string, object> Services by name. */
 	private array $services = array();
@@ -77,27 +113,16 @@ final class Plugin {
 	 * @param string $file Main plugin file.
 	 */
 	private function __construct( string $file ) {
-		$this->file = $file;
+		$this->paths = new PluginPaths( $file );
 	}
 
 	/**
-	 * URL of a file inside the plugin.
+	 * Paths and URLs of the plugin's files.
 	 *
-	 * @param string $path Relative path, e.g. "assets/admin.css".
-	 * @return string
+	 * @return PluginPaths
 	 */
-	public function url( string $path ): string {
-		return plugins_url( $path, $this->file );
-	}
-
-	/**
-	 * Absolute path of a file inside the plugin.
-	 *
-	 * @param string $path Relative path.
-	 * @return string
-	 */
-	public function path( string $path ): string {
-		return dirname( $this->file ) . '/' . ltrim( $path, '/' );
+	public function paths(): PluginPaths {
+		return $this->paths;
 	}
 
 	/**
@@ -113,6 +138,8 @@ final class Plugin {
 		}
 		return $this->services[ $name ];
 	}
+
+	// Storage.
 
 	/** @return KeyMaterial */
 	public function key_material(): KeyMaterial {
@@ -154,6 +181,23 @@ final class Plugin {
 		return $this->service( 'log_table', static fn() => new LogTable() );
 	}
 
+	/** @return ProductTable */
+	public function products(): ProductTable {
+		return $this->service( 'products', static fn() => new ProductTable() );
+	}
+
+	/** @return ProductSettings */
+	public function product_settings(): ProductSettings {
+		return $this->service( 'product_settings', static fn() => new ProductSettings() );
+	}
+
+	/** @return TemplateRepository */
+	public function templates(): TemplateRepository {
+		return $this->service( 'templates', static fn() => new TemplateRepository() );
+	}
+
+	// Calls to Amazon.
+
 	/** @return CallLog */
 	public function call_log(): CallLog {
 		return $this->service( 'call_log', fn() => new CallLog( $this->logging(), $this->log_table() ) );
@@ -164,20 +208,96 @@ final class Plugin {
 		return $this->service( 'http', static fn() => new HttpClient() );
 	}
 
+	/** @return LoggedRequests */
+	public function logged_requests(): LoggedRequests {
+		return $this->service( 'logged_requests', fn() => new LoggedRequests( $this->http(), $this->call_log() ) );
+	}
+
 	/** @return TokenProvider */
 	public function tokens(): TokenProvider {
-		return $this->service( 'tokens', fn() => new TokenProvider( $this->http(), $this->call_log(), $this->secrets() ) );
+		return $this->service( 'tokens', fn() => new TokenProvider( $this->logged_requests(), $this->secrets() ) );
 	}
 
 	/** @return CreatorsClient */
 	public function creators(): CreatorsClient {
-		return $this->service( 'creators', fn() => new CreatorsClient( $this->http(), $this->tokens(), $this->call_log() ) );
+		return $this->service( 'creators', fn() => new CreatorsClient( $this->logged_requests(), $this->tokens() ) );
+	}
+
+	/** @return PaApiClient */
+	public function paapi_client(): PaApiClient {
+		return $this->service( 'paapi_client', fn() => new PaApiClient( $this->logged_requests() ) );
 	}
 
 	/** @return ConnectionTester */
 	public function tester(): ConnectionTester {
 		return $this->service( 'tester', fn() => new ConnectionTester( $this->marketplaces(), $this->secrets(), $this->tokens(), $this->creators() ) );
 	}
+
+	// Products.
+
+	/** @return ApiRouter */
+	public function product_router(): ApiRouter {
+		return $this->service( 'product_router', fn() => new ApiRouter( $this->marketplaces(), $this->paapi(), $this->secrets() ) );
+	}
+
+	/** @return RetryingCaller */
+	public function retrying_caller(): RetryingCaller {
+		return $this->service( 'retrying_caller', fn() => new RetryingCaller( $this->product_settings(), new RateLimiter(), $this->creators(), $this->paapi_client() ) );
+	}
+
+	/** @return ProductService */
+	public function product_service(): ProductService {
+		return $this->service( 'product_service', fn() => new ProductService( $this->products(), $this->product_router(), $this->retrying_caller() ) );
+	}
+
+	/** @return CallTracker */
+	public function call_tracker(): CallTracker {
+		return $this->service( 'call_tracker', static fn() => new CallTracker() );
+	}
+
+	/** @return RefreshCapacity */
+	public function refresh_capacity(): RefreshCapacity {
+		return $this->service( 'refresh_capacity', fn() => new RefreshCapacity( $this->product_settings(), $this->product_router(), $this->products() ) );
+	}
+
+	/** @return RefreshScheduler */
+	public function refresh_scheduler(): RefreshScheduler {
+		return $this->service( 'refresh_scheduler', fn() => new RefreshScheduler( $this->product_settings(), $this->products(), $this->product_service() ) );
+	}
+
+	// Product boxes.
+
+	/** @return BoxLooks */
+	public function box_looks(): BoxLooks {
+		return $this->service( 'box_looks', fn() => new BoxLooks( $this->memo(), $this->templates(), $this->id_sets() ) );
+	}
+
+	/** @return ProductRenderer */
+	public function renderer(): ProductRenderer {
+		return $this->service( 'renderer', fn() => new ProductRenderer( $this->product_service(), $this->products(), $this->box_looks(), $this->paths ) );
+	}
+
+	/** @return Shortcode */
+	public function shortcode(): Shortcode {
+		return $this->service( 'shortcode', fn() => new Shortcode( $this->renderer() ) );
+	}
+
+	/** @return BlockChoices */
+	public function block_choices(): BlockChoices {
+		return $this->service( 'block_choices', fn() => new BlockChoices( $this->product_router(), $this->templates(), $this->id_sets() ) );
+	}
+
+	/** @return Block */
+	public function block(): Block {
+		return $this->service( 'block', fn() => new Block( $this->renderer(), $this->paths, $this->block_choices() ) );
+	}
+
+	/** @return ProductSearchRoute */
+	public function product_search_route(): ProductSearchRoute {
+		return $this->service( 'product_search_route', fn() => new ProductSearchRoute( $this->products() ) );
+	}
+
+	// Admin screens and their forms.
 
 	/** @return Notices */
 	public function notices(): Notices {
@@ -189,43 +309,90 @@ final class Plugin {
 		return $this->service( 'form_state', static fn() => new FormState() );
 	}
 
-	/** @return \Asa2\Creators\Storage\ProductTable */
-	public function products(): Storage\ProductTable {
-		return $this->service( 'products', static fn() => new Storage\ProductTable() );
+	/** @return Assets */
+	public function assets(): Assets {
+		return $this->service( 'assets', fn() => new Assets( $this->paths ) );
 	}
 
-	/** @return \Asa2\Creators\Storage\ProductSettings */
-	public function product_settings(): Storage\ProductSettings {
-		return $this->service( 'product_settings', static fn() => new Storage\ProductSettings() );
+	/** @return CreatorsTab */
+	public function creators_tab(): CreatorsTab {
+		return $this->service( 'creators_tab', fn() => new CreatorsTab( $this->marketplaces(), $this->secrets(), $this->form_state() ) );
 	}
 
-	/** @return \Asa2\Creators\Storage\TemplateRepository */
-	public function templates(): Storage\TemplateRepository {
-		return $this->service( 'templates', static fn() => new Storage\TemplateRepository() );
+	/** @return PaApiTab */
+	public function paapi_tab(): PaApiTab {
+		return $this->service( 'paapi_tab', fn() => new PaApiTab( $this->paapi(), $this->marketplaces(), $this->form_state() ) );
 	}
 
-	/** @return \Asa2\Creators\Api\PaApiClient */
-	public function paapi_client(): Api\PaApiClient {
-		return $this->service( 'paapi_client', fn() => new Api\PaApiClient( $this->http(), $this->call_log() ) );
+	/** @return IdSetsTab */
+	public function id_sets_tab(): IdSetsTab {
+		return $this->service( 'id_sets_tab', fn() => new IdSetsTab( $this->id_sets(), $this->form_state() ) );
 	}
 
-	/** @return \Asa2\Creators\Products\ApiRouter */
-	public function product_router(): Products\ApiRouter {
-		return $this->service( 'product_router', fn() => new Products\ApiRouter( $this ) );
+	/** @return SetupScreen */
+	public function setup_screen(): SetupScreen {
+		return $this->service( 'setup_screen', fn() => new SetupScreen( $this->creators_tab(), $this->paapi_tab(), $this->id_sets_tab() ) );
 	}
 
-	/** @return \Asa2\Creators\Products\ProductService */
-	public function product_service(): Products\ProductService {
-		return $this->service( 'product_service', fn() => new Products\ProductService( $this, $this->product_router(), new Products\RateLimiter() ) );
+	/** @return OptionsScreen */
+	public function options_screen(): OptionsScreen {
+		return $this->service( 'options_screen', fn() => new OptionsScreen( $this->logging(), $this->log_table() ) );
 	}
 
-	/** @return \Asa2\Creators\Products\CallTracker */
-	public function call_tracker(): Products\CallTracker {
-		return $this->service( 'call_tracker', static fn() => new Products\CallTracker() );
+	/** @return ProductsSettingsTab */
+	public function products_settings_tab(): ProductsSettingsTab {
+		return $this->service( 'products_settings_tab', fn() => new ProductsSettingsTab( $this->product_settings(), $this->refresh_capacity() ) );
 	}
 
-	/** @return \Asa2\Creators\Render\ProductRenderer */
-	public function renderer(): Render\ProductRenderer {
-		return $this->service( 'renderer', fn() => new Render\ProductRenderer( $this ) );
+	/** @return TemplatesTab */
+	public function templates_tab(): TemplatesTab {
+		return $this->service( 'templates_tab', fn() => new TemplatesTab( $this->templates(), $this->products(), $this->form_state(), $this->paths ) );
+	}
+
+	/** @return ProductsScreen */
+	public function products_screen(): ProductsScreen {
+		return $this->service( 'products_screen', fn() => new ProductsScreen( $this->products(), $this->product_service(), $this->product_router(), $this->refresh_capacity() ) );
+	}
+
+	/** @return MarketplaceActions */
+	public function marketplace_actions(): MarketplaceActions {
+		return $this->service( 'marketplace_actions', fn() => new MarketplaceActions( $this->marketplaces(), $this->secrets(), $this->tokens(), $this->tester(), $this->notices(), $this->form_state() ) );
+	}
+
+	/** @return PaApiActions */
+	public function paapi_actions(): PaApiActions {
+		return $this->service( 'paapi_actions', fn() => new PaApiActions( $this->paapi(), $this->secrets(), $this->form_state(), $this->notices() ) );
+	}
+
+	/** @return IdSetActions */
+	public function id_set_actions(): IdSetActions {
+		return $this->service( 'id_set_actions', fn() => new IdSetActions( $this->id_sets(), $this->form_state(), $this->notices() ) );
+	}
+
+	/** @return LoggingActions */
+	public function logging_actions(): LoggingActions {
+		return $this->service( 'logging_actions', fn() => new LoggingActions( $this->logging(), $this->log_table(), $this->notices() ) );
+	}
+
+	/** @return ProductActions */
+	public function product_actions(): ProductActions {
+		return $this->service( 'product_actions', fn() => new ProductActions( $this->product_service(), $this->products(), $this->notices() ) );
+	}
+
+	/** @return TemplateActions */
+	public function template_actions(): TemplateActions {
+		return $this->service( 'template_actions', fn() => new TemplateActions( $this->templates(), $this->product_settings(), $this->form_state(), $this->notices() ) );
+	}
+
+	// Site Health.
+
+	/** @return SiteHealth */
+	public function site_health(): SiteHealth {
+		return $this->service( 'site_health', fn() => new SiteHealth( $this->key_material(), $this->marketplaces(), $this->paapi(), $this->secrets() ) );
+	}
+
+	/** @return ProductHealth */
+	public function product_health(): ProductHealth {
+		return $this->service( 'product_health', fn() => new ProductHealth( $this->call_tracker(), $this->product_service(), $this->refresh_capacity() ) );
 	}
 }

@@ -18,32 +18,20 @@ if ( ! defined( 'ABSPATH' ) ) {
 define( 'ASA2_CREATORS_MIN_PHP', '8.1.0' );
 
 /**
- * Lists the requirements this server does not meet.
+ * The requirements this server does not meet, untranslated (this runs while plugins load, before
+ * WordPress may load translations).
  *
- * @return array List of problems, each array( 'id' => string, 'message' => string, 'help' => string ).
+ * @return array Problem id => details: 'php_version', 'extension', or 'extension_outdated' with
+ *               the list of missing classes.
  */
-function asa2_creators_requirement_problems() {
-	$problems = array();
+function asa2_creators_unmet_requirements() {
+	$unmet = array();
 	if ( version_compare( PHP_VERSION, ASA2_CREATORS_MIN_PHP, '<' ) ) {
-		$problems[] = array(
-			'id'      => 'php_version',
-			'message' => sprintf(
-				/* translators: 1: required PHP version, 2: PHP version of this server */
-				__( 'ASA2 Creators API needs PHP %1$s or higher; this server runs PHP %2$s.', 'asa2-creators' ),
-				'8.1',
-				PHP_VERSION
-			),
-			'help'    => __( 'Ask your hosting provider to switch this site to PHP 8.1 or newer (most control panels offer a PHP version setting), then reload this page.', 'asa2-creators' ),
-		);
+		$unmet['php_version'] = array();
 	}
 	if ( ! extension_loaded( 'asa2' ) ) {
-		$problems[] = array(
-			'id'      => 'extension',
-			'message' => __( 'ASA2 Creators API needs the asa2 PHP extension, which is not loaded in the PHP that runs WordPress.', 'asa2-creators' ),
-			'help'    => __( 'Build or download the extension (libasa2.so), add the line extension=/path/to/libasa2.so to the php.ini of the PHP that serves this site (php --ini shows which files are read), restart PHP-FPM or the web server, and check with php -m that "asa2" is listed. php-ext/README.md in the asa2-creators sources describes every step.', 'asa2-creators' ),
-		);
-	}
-	if ( extension_loaded( 'asa2' ) ) {
+		$unmet['extension'] = array();
+	} else {
 		$missing = array();
 		foreach ( asa2_creators_required_classes() as $class ) {
 			if ( ! class_exists( $class ) ) {
@@ -51,16 +39,55 @@ function asa2_creators_requirement_problems() {
 			}
 		}
 		if ( ! empty( $missing ) ) {
-			$problems[] = array(
-				'id'      => 'extension_outdated',
-				'message' => sprintf(
-					/* translators: 1: extension version, 2: comma-separated class names */
-					__( 'The asa2 PHP extension %1$s is loaded but lacks parts ASA2 Creators API needs: %2$s.', 'asa2-creators' ),
-					(string) phpversion( 'asa2' ),
-					implode( ', ', $missing )
-				),
-				'help'    => __( 'Install the asa2 extension that comes with this version of the plugin (replace libasa2.so), restart PHP-FPM or the web server, and reload this page.', 'asa2-creators' ),
-			);
+			$unmet['extension_outdated'] = $missing;
+		}
+	}
+	return $unmet;
+}
+
+/**
+ * Explains the requirements this server does not meet. Call it once WordPress has loaded
+ * translations (from a hook), not while plugins load.
+ *
+ * @return array List of problems, each array( 'id' => string, 'message' => string, 'help' => string ).
+ */
+function asa2_creators_requirement_problems() {
+	$problems = array();
+	/* translators: 1: PHP version, e.g. 8.4.27, 2: how PHP runs, e.g. fpm-fcgi */
+	$running = sprintf( __( 'This site runs PHP %1$s (%2$s).', 'asa2-creators' ), PHP_VERSION, PHP_SAPI );
+	foreach ( asa2_creators_unmet_requirements() as $id => $details ) {
+		switch ( $id ) {
+			case 'php_version':
+				$problems[] = array(
+					'id'      => $id,
+					'message' => sprintf(
+						/* translators: 1: required PHP version, 2: PHP version of this server */
+						__( 'ASA2 Creators API needs PHP %1$s or higher; this server runs PHP %2$s.', 'asa2-creators' ),
+						'8.1',
+						PHP_VERSION
+					),
+					'help'    => __( 'Ask your hosting provider to switch this site to PHP 8.1 or newer (most control panels offer a PHP version setting), then reload this page.', 'asa2-creators' ),
+				);
+				break;
+			case 'extension':
+				$problems[] = array(
+					'id'      => $id,
+					'message' => __( 'ASA2 Creators API needs the asa2 PHP extension, which is not loaded in the PHP that runs WordPress.', 'asa2-creators' ) . ' ' . $running,
+					'help'    => __( 'Build or download the extension (libasa2.so), add the line extension=/path/to/libasa2.so to the php.ini of the PHP that serves this site (php --ini shows which files are read), restart PHP-FPM or the web server, and check with php -m that "asa2" is listed. php-ext/README.md in the asa2-creators sources describes every step.', 'asa2-creators' ),
+				);
+				break;
+			case 'extension_outdated':
+				$problems[] = array(
+					'id'      => $id,
+					'message' => sprintf(
+						/* translators: 1: extension version, 2: comma-separated class names */
+						__( 'The asa2 PHP extension %1$s is loaded but lacks parts ASA2 Creators API needs: %2$s.', 'asa2-creators' ),
+						(string) phpversion( 'asa2' ),
+						implode( ', ', $details )
+					) . ' ' . $running,
+					'help'    => __( 'Install the asa2 extension that comes with this version of the plugin (replace libasa2.so), restart PHP-FPM or the web server, and reload this page.', 'asa2-creators' ),
+				);
+				break;
 		}
 	}
 	return $problems;
@@ -101,11 +128,9 @@ function asa2_creators_required_classes() {
  * @return bool Whether the plugin may load.
  */
 function asa2_creators_requirements_met( $plugin_file ) {
-	$problems = asa2_creators_requirement_problems();
-	if ( empty( $problems ) ) {
+	if ( empty( asa2_creators_unmet_requirements() ) ) {
 		return true;
 	}
-	$GLOBALS['asa2_creators_requirement_problems'] = $problems;
 	add_action( 'admin_notices', 'asa2_creators_requirements_action_admin_notices' );
 	add_action( 'admin_menu', 'asa2_creators_requirements_action_admin_menu' );
 	add_filter( 'site_status_tests', 'asa2_creators_requirements_filter_site_status_tests' );
@@ -116,7 +141,7 @@ function asa2_creators_requirements_met( $plugin_file ) {
  * Prints the explanation of every missing requirement.
  */
 function asa2_creators_requirements_render_problems() {
-	foreach ( $GLOBALS['asa2_creators_requirement_problems'] as $problem ) {
+	foreach ( asa2_creators_requirement_problems() as $problem ) {
 		echo '<p><strong>' . esc_html( $problem['message'] ) . '</strong></p>';
 		echo '<p>' . esc_html( $problem['help'] ) . '</p>';
 	}

@@ -12,5 +12,5 @@ require dirname( __DIR__, 4 ) . '/scripts/wp/bootstrap-cli.php';
 $stack = asa2_stack_from_argv( $argv );
 require $stack['wp_dir'] . '/wp-load.php';
 
-$result = ( new \Asa2\Creators\Cron\RefreshScheduler( \Asa2\Creators\Plugin::instance() ) )->run();
+$result = \Asa2\Creators\Plugin::instance()->refresh_scheduler()->run();
 echo wp_json_encode( $result );

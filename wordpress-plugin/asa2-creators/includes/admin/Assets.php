@@ -9,6 +9,7 @@ namespace Asa2\Creators\Admin;
 
 use Asa2\Credentials;
 use Asa2\Creators\Plugin;
+use Asa2\Creators\PluginPaths;
 
 if ( ! defined( 'ABSPATH' ) ) {
 	exit;
@@ -29,14 +30,14 @@ final class Assets {
 	private const WASM_LOADER = 'assets/wasm/asa2_wasm.js';
 	private const WASM_BINARY = 'assets/wasm/asa2_wasm_bg.wasm';
 
-	/** @var Plugin */
-	private Plugin $plugin;
+	/** @var PluginPaths */
+	private PluginPaths $paths;
 
 	/**
-	 * @param Plugin $plugin The plugin.
+	 * @param PluginPaths $paths Files of the plugin.
 	 */
-	public function __construct( Plugin $plugin ) {
-		$this->plugin = $plugin;
+	public function __construct( PluginPaths $paths ) {
+		$this->paths = $paths;
 	}
 
 	/**
@@ -48,11 +49,11 @@ final class Assets {
 		if ( false === strpos( $hook_suffix, SetupScreen::SLUG ) && false === strpos( $hook_suffix, OptionsScreen::SLUG ) && false === strpos( $hook_suffix, ProductsScreen::SLUG ) ) {
 			return;
 		}
-		wp_enqueue_style( 'asa2-admin', $this->plugin->url( 'assets/admin.css' ), array(), Plugin::VERSION );
-		wp_enqueue_script( 'asa2-admin', $this->plugin->url( 'assets/admin.js' ), array(), Plugin::VERSION, true );
+		wp_enqueue_style( 'asa2-admin', $this->paths->url( 'assets/admin.css' ), array(), Plugin::VERSION );
+		wp_enqueue_script( 'asa2-admin', $this->paths->url( 'assets/admin.js' ), array(), Plugin::VERSION, true );
 		$wasm = $this->wasm_urls();
 		if ( null !== $wasm ) {
-			wp_enqueue_script( self::LIVE_HANDLE, $this->plugin->url( 'assets/admin-live.js' ), array( 'asa2-admin' ), Plugin::VERSION, true );
+			wp_enqueue_script( self::LIVE_HANDLE, $this->paths->url( 'assets/admin-live.js' ), array( 'asa2-admin' ), Plugin::VERSION, true );
 		}
 		$kinds = array();
 		foreach ( Credentials::kinds() as $id => $kind ) {
@@ -110,11 +111,11 @@ final class Assets {
 			'module' => self::WASM_LOADER,
 			'binary' => self::WASM_BINARY,
 		) as $key => $file ) {
-			$path = $this->plugin->path( $file );
+			$path = $this->paths->path( $file );
 			if ( ! is_readable( $path ) ) {
 				return null;
 			}
-			$urls[ $key ] = add_query_arg( 'ver', (string) filemtime( $path ), $this->plugin->url( $file ) );
+			$urls[ $key ] = add_query_arg( 'ver', (string) filemtime( $path ), $this->paths->url( $file ) );
 		}
 		return $urls;
 	}

@@ -7,9 +7,10 @@
 
 namespace Asa2\Creators\Admin;
 
+use Asa2\Creators\Api\CredentialKind;
 use Asa2\Credentials;
-use Asa2\Creators\Plugin;
 use Asa2\Creators\Storage\MarketplaceRepository;
+use Asa2\Creators\Storage\SecretStore;
 use Asa2\Marketplaces;
 
 if ( ! defined( 'ABSPATH' ) ) {
@@ -24,14 +25,24 @@ final class CreatorsTab {
 	/** FormState name of the marketplace form. */
 	public const FORM = 'marketplace';
 
-	/** @var Plugin */
-	private Plugin $plugin;
+	/** @var MarketplaceRepository */
+	private MarketplaceRepository $marketplaces;
+
+	/** @var SecretStore */
+	private SecretStore $secrets;
+
+	/** @var FormState */
+	private FormState $form_state;
 
 	/**
-	 * @param Plugin $plugin The plugin.
+	 * @param MarketplaceRepository $marketplaces Marketplace records.
+	 * @param SecretStore           $secrets      Opens and seals the secrets.
+	 * @param FormState             $form_state   Input and errors kept for the form.
 	 */
-	public function __construct( Plugin $plugin ) {
-		$this->plugin = $plugin;
+	public function __construct( MarketplaceRepository $marketplaces, SecretStore $secrets, FormState $form_state ) {
+		$this->marketplaces = $marketplaces;
+		$this->secrets      = $secrets;
+		$this->form_state   = $form_state;
 	}
 
 	/**
@@ -62,7 +73,7 @@ final class CreatorsTab {
 		if ( 'list' !== $this->view() ) {
 			return;
 		}
-		$free = array_diff_key( Marketplaces::all(), $this->plugin->marketplaces()->all() );
+		$free = array_diff_key( Marketplaces::all(), $this->marketplaces->all() );
 		if ( $free ) {
 			echo '<a href="' . esc_url( SetupScreen::url( SetupScreen::TAB_CREATORS, array( 'view' => 'add' ) ) ) . '" class="page-title-action" id="asa2-add-marketplace">' . esc_html__( '+ Add Marketplace', 'asa2-creators' ) . '</a>';
 		}
@@ -74,7 +85,7 @@ final class CreatorsTab {
 	public function render(): void {
 		$view   = $this->view();
 		$code   = $this->requested_code();
-		$record = '' !== $code ? $this->plugin->marketplaces()->get( $code ) : null;
+		$record = '' !== $code ? $this->marketplaces->get( $code ) : null;
 		if ( 'add' === $view ) {
 			$this->render_form( null );
 		} elseif ( 'edit' === $view && null !== $record ) {
@@ -93,14 +104,14 @@ final class CreatorsTab {
 	 * The Configured Marketplaces table, or the first-step explanation when it is empty.
 	 */
 	private function render_list(): void {
-		$records = $this->plugin->marketplaces()->all();
+		$records = $this->marketplaces->all();
 		echo '<p class="asa2-intro">' . esc_html__( 'The Creators API replaces PA-API 5.0. Add each Amazon marketplace you link to with the credentials you created in that country\'s Associates Central. ASA2 then loads product data through the Creators API and falls back to PA-API 5.0 only for marketplaces not listed here.', 'asa2-creators' ) . '</p>';
 		if ( ! $records ) {
 			$this->render_empty_state();
 			return;
 		}
 		echo '<h2 class="asa2-section-title">' . esc_html__( 'Configured Marketplaces', 'asa2-creators' ) . '</h2>';
-		$table = new MarketplacesTable( $this->plugin );
+		$table = new MarketplacesTable( $this->marketplaces, $this->secrets );
 		$table->prepare_items();
 		$table->display();
 	}
@@ -137,26 +148,26 @@ final class CreatorsTab {
 	 */
 	private function render_form( ?array $record ): void {
 		$editing = null !== $record;
-		$state   = $this->plugin->form_state()->take( self::FORM );
+		$state   = $this->form_state->take( self::FORM );
 		$errors  = $state['errors'] ?? array();
 		$values  = array(
 			'marketplace'   => $record['marketplace'] ?? '',
-			'kind'          => $record['kind'] ?? 'cognito',
+			'kind'          => $record['kind'] ?? CredentialKind::Cognito->value,
 			'credential_id' => $record['credential_id'] ?? '',
 			'partner_tag'   => $record['partner_tag'] ?? '',
 			'enabled'       => $record['enabled'] ?? true,
-			'default'       => $record['default'] ?? ! $this->plugin->marketplaces()->all(),
+			'default'       => $record['default'] ?? ! $this->marketplaces->all(),
 		);
 		if ( $state && ( (string) ( $state['input']['original'] ?? '' ) ) === ( $record['marketplace'] ?? '' ) ) {
 			$values = array_merge( $values, array_intersect_key( $state['input'], $values ) );
 		} else {
 			$errors = array();
 		}
-		$configured = $this->plugin->marketplaces()->all();
+		$configured = $this->marketplaces->all();
 		$kinds      = Credentials::kinds();
 		$selected   = (string) $values['marketplace'];
 
-		$secret_unreadable = $editing && ! $this->plugin->secrets()->can_open( $record['credential_secret'], $record['marketplace'], MarketplaceRepository::SECRET_FIELD );
+		$secret_unreadable = $editing && ! $this->secrets->can_open( $record['credential_secret'], $record['marketplace'], MarketplaceRepository::SECRET_FIELD );
 
 		echo '<h2 class="asa2-section-title">' . esc_html( $editing ? __( 'Edit Marketplace', 'asa2-creators' ) : __( 'Add Marketplace', 'asa2-creators' ) ) . '</h2>';
 
@@ -193,8 +204,8 @@ final class CreatorsTab {
 				'<option value="%1$s"%2$s data-version-cognito="%3$s" data-version-lwa="%4$s" data-associates-url="%5$s" data-store="%6$s">%7$s (%8$s)</option>',
 				esc_attr( $code ),
 				selected( $selected, $code, false ),
-				esc_attr( $versions['cognito'] ?? '' ),
-				esc_attr( $versions['lwa'] ?? '' ),
+				esc_attr( $versions[ CredentialKind::Cognito->value ] ?? '' ),
+				esc_attr( $versions[ CredentialKind::Lwa->value ] ?? '' ),
 				esc_url( $marketplace['associates_url'] ),
 				esc_attr( $marketplace['host'] ),
 				esc_html( $marketplace['country'] ),
@@ -289,7 +300,7 @@ final class CreatorsTab {
 			checked( (bool) $values['default'], true, false ),
 			esc_html__( 'Use this marketplace when no specific country is selected', 'asa2-creators' )
 		);
-		$current_default = $this->plugin->marketplaces()->default_code();
+		$current_default = $this->marketplaces->default_code();
 		if ( null !== $current_default && $current_default !== ( $record['marketplace'] ?? '' ) ) {
 			$country = Marketplaces::find( $current_default )['country'] ?? $current_default;
 			echo '<p class="description">' . esc_html(

@@ -8,8 +8,8 @@
 namespace Asa2\Creators\Admin;
 
 use Asa2\Creators\Clock;
-use Asa2\Creators\Plugin;
 use Asa2\AssociateIdSets;
+use Asa2\Creators\Storage\IdSetRepository;
 use Asa2\ValidationException;
 
 if ( ! defined( 'ABSPATH' ) ) {
@@ -25,14 +25,24 @@ final class IdSetActions {
 	public const SAVE   = 'asa2_save_id_set';
 	public const DELETE = 'asa2_delete_id_set';
 
-	/** @var Plugin */
-	private Plugin $plugin;
+	/** @var IdSetRepository */
+	private IdSetRepository $id_sets;
+
+	/** @var FormState */
+	private FormState $form_state;
+
+	/** @var Notices */
+	private Notices $notices;
 
 	/**
-	 * @param Plugin $plugin The plugin.
+	 * @param IdSetRepository $id_sets    Associate ID Sets.
+	 * @param FormState       $form_state Input and errors kept for the form.
+	 * @param Notices         $notices    Notices for the next screen.
 	 */
-	public function __construct( Plugin $plugin ) {
-		$this->plugin = $plugin;
+	public function __construct( IdSetRepository $id_sets, FormState $form_state, Notices $notices ) {
+		$this->id_sets    = $id_sets;
+		$this->form_state = $form_state;
+		$this->notices    = $notices;
 	}
 
 	/**
@@ -65,7 +75,7 @@ final class IdSetActions {
 					$warnings[] = (string) $message;
 				}
 			}
-			$others = $this->plugin->id_sets()->all();
+			$others = $this->id_sets->all();
 			unset( $others[ $original ] );
 			$list   = array_map( static fn( array $s ): array => array( 'name' => $s['name'], 'tags' => $s['tags'] ), array_values( $others ) );
 			$list[] = $set;
@@ -85,7 +95,7 @@ final class IdSetActions {
 			if ( isset( $errors['tags'] ) ) {
 				$errors['name'] = array_merge( $errors['name'] ?? array(), $errors['tags'] );
 			}
-			$this->plugin->form_state()->keep(
+			$this->form_state->keep(
 				IdSetsTab::FORM,
 				array(
 					'original' => $original,
@@ -99,7 +109,7 @@ final class IdSetActions {
 		$name = $set['name'];
 		$tags = $set['tags'];
 
-		$this->plugin->id_sets()->put(
+		$this->id_sets->put(
 			array(
 				'id'         => $id,
 				'name'       => $name,
@@ -108,7 +118,7 @@ final class IdSetActions {
 			),
 			'' !== $original ? $original : null
 		);
-		$this->plugin->notices()->add(
+		$this->notices->add(
 			'success',
 			sprintf(
 				/* translators: %s: set name */
@@ -117,7 +127,7 @@ final class IdSetActions {
 			)
 		);
 		if ( $warnings ) {
-			$this->plugin->notices()->add( 'warning', __( 'Saved, but please check:', 'asa2-creators' ), array( 'details' => $warnings ) );
+			$this->notices->add( 'warning', __( 'Saved, but please check:', 'asa2-creators' ), array( 'details' => $warnings ) );
 		}
 		return SetupScreen::url( SetupScreen::TAB_ID_SETS );
 	}
@@ -132,11 +142,11 @@ final class IdSetActions {
 	public function delete( array $request ): string {
 		RequestGuard::check( self::DELETE, $request );
 		$id  = sanitize_title( RequestGuard::text( $request['set'] ?? '' ) );
-		$set = $this->plugin->id_sets()->get( $id );
-		if ( null === $set || ! $this->plugin->id_sets()->delete( $id ) ) {
-			$this->plugin->notices()->add( 'error', __( 'That Associate ID Set does not exist.', 'asa2-creators' ) );
+		$set = $this->id_sets->get( $id );
+		if ( null === $set || ! $this->id_sets->delete( $id ) ) {
+			$this->notices->add( 'error', __( 'That Associate ID Set does not exist.', 'asa2-creators' ) );
 		} else {
-			$this->plugin->notices()->add(
+			$this->notices->add(
 				'success',
 				sprintf(
 					/* translators: %s: set name */

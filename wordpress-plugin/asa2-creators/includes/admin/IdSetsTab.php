@@ -7,7 +7,7 @@
 
 namespace Asa2\Creators\Admin;
 
-use Asa2\Creators\Plugin;
+use Asa2\Creators\Storage\IdSetRepository;
 use Asa2\Marketplaces;
 
 if ( ! defined( 'ABSPATH' ) ) {
@@ -22,14 +22,19 @@ final class IdSetsTab {
 	/** FormState name. */
 	public const FORM = 'id_set';
 
-	/** @var Plugin */
-	private Plugin $plugin;
+	/** @var IdSetRepository */
+	private IdSetRepository $id_sets;
+
+	/** @var FormState */
+	private FormState $form_state;
 
 	/**
-	 * @param Plugin $plugin The plugin.
+	 * @param IdSetRepository $id_sets    Associate ID Sets.
+	 * @param FormState       $form_state Input and errors kept for the form.
 	 */
-	public function __construct( Plugin $plugin ) {
-		$this->plugin = $plugin;
+	public function __construct( IdSetRepository $id_sets, FormState $form_state ) {
+		$this->id_sets    = $id_sets;
+		$this->form_state = $form_state;
 	}
 
 	/**
@@ -59,7 +64,7 @@ final class IdSetsTab {
 		$view = $this->view();
 		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- read-only navigation.
 		$id  = isset( $_GET['set'] ) ? sanitize_title( wp_unslash( $_GET['set'] ) ) : '';
-		$set = '' !== $id ? $this->plugin->id_sets()->get( $id ) : null;
+		$set = '' !== $id ? $this->id_sets->get( $id ) : null;
 		if ( 'add' === $view ) {
 			$this->render_form( null );
 			return;
@@ -69,7 +74,7 @@ final class IdSetsTab {
 			return;
 		}
 		echo '<p class="asa2-intro">' . esc_html__( 'An Associate ID Set maps each marketplace to the tracking ID of your Associates account there. ASA2 uses a set to send visitors to the Amazon store of their own country with the right tracking ID.', 'asa2-creators' ) . '</p>';
-		$table = new IdSetsTable( $this->plugin );
+		$table = new IdSetsTable( $this->id_sets );
 		$table->prepare_items();
 		$table->display();
 	}
@@ -80,7 +85,7 @@ final class IdSetsTab {
 	 * @param array|null $set Stored set when editing.
 	 */
 	private function render_form( ?array $set ): void {
-		$state  = $this->plugin->form_state()->take( self::FORM );
+		$state  = $this->form_state->take( self::FORM );
 		$errors = array();
 		$name   = $set['name'] ?? '';
 		$tags   = $set['tags'] ?? array();

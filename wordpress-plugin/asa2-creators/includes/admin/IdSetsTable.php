@@ -7,7 +7,7 @@
 
 namespace Asa2\Creators\Admin;
 
-use Asa2\Creators\Plugin;
+use Asa2\Creators\Storage\IdSetRepository;
 use Asa2\Marketplaces;
 use Asa2\PartnerTag;
 
@@ -24,14 +24,14 @@ if ( ! class_exists( '\WP_List_Table' ) ) {
  */
 final class IdSetsTable extends \WP_List_Table {
 
-	/** @var Plugin */
-	private Plugin $plugin;
+	/** @var IdSetRepository */
+	private IdSetRepository $id_sets;
 
 	/**
-	 * @param Plugin $plugin The plugin.
+	 * @param IdSetRepository $id_sets Associate ID Sets.
 	 */
-	public function __construct( Plugin $plugin ) {
-		$this->plugin = $plugin;
+	public function __construct( IdSetRepository $id_sets ) {
+		$this->id_sets = $id_sets;
 		parent::__construct(
 			array(
 				'singular' => 'asa2-id-set',
@@ -60,7 +60,7 @@ final class IdSetsTable extends \WP_List_Table {
 	 */
 	public function prepare_items() {
 		$this->_column_headers = array( $this->get_columns(), array(), array(), 'name' );
-		$this->items           = array_values( $this->plugin->id_sets()->all() );
+		$this->items           = array_values( $this->id_sets->all() );
 	}
 
 	/**

@@ -7,7 +7,9 @@
 
 namespace Asa2\Creators\Admin;
 
-use Asa2\Creators\Plugin;
+use Asa2\Creators\Api\AmazonApi;
+use Asa2\Creators\Storage\LoggingSettings;
+use Asa2\Creators\Storage\LogTable;
 use Asa2\Marketplaces;
 
 if ( ! defined( 'ABSPATH' ) ) {
@@ -26,14 +28,19 @@ final class LogListTable extends \WP_List_Table {
 	/** Rows per page. */
 	private const PER_PAGE = 50;
 
-	/** @var Plugin */
-	private Plugin $plugin;
+	/** @var LogTable */
+	private LogTable $log_table;
+
+	/** @var LoggingSettings */
+	private LoggingSettings $logging;
 
 	/**
-	 * @param Plugin $plugin The plugin.
+	 * @param LogTable        $log_table The log table.
+	 * @param LoggingSettings $logging   Logging settings.
 	 */
-	public function __construct( Plugin $plugin ) {
-		$this->plugin = $plugin;
+	public function __construct( LogTable $log_table, LoggingSettings $logging ) {
+		$this->log_table = $log_table;
+		$this->logging   = $logging;
 		parent::__construct(
 			array(
 				'singular' => 'asa2-log-entry',
@@ -67,8 +74,8 @@ final class LogListTable extends \WP_List_Table {
 	 */
 	public function prepare_items() {
 		$this->_column_headers = array( $this->get_columns(), array(), array(), 'logged_at' );
-		$total                 = $this->plugin->log_table()->count();
-		$this->items           = $this->plugin->log_table()->page( self::PER_PAGE, $this->get_pagenum() );
+		$total                 = $this->log_table->count();
+		$this->items           = $this->log_table->page( self::PER_PAGE, $this->get_pagenum() );
 		$this->set_pagination_args(
 			array(
 				'total_items' => $total,
@@ -90,7 +97,7 @@ final class LogListTable extends \WP_List_Table {
 	 * Empty state.
 	 */
 	public function no_items() {
-		if ( $this->plugin->logging()->get()['enabled'] ) {
+		if ( $this->logging->get()['enabled'] ) {
 			esc_html_e( 'No calls logged yet. Test a connection or load a product to see entries here.', 'asa2-creators' );
 		} else {
 			esc_html_e( 'Logging is off. Turn on "Log calls to Amazon" above to record API calls.', 'asa2-creators' );
@@ -126,7 +133,7 @@ final class LogListTable extends \WP_List_Table {
 	 * @return string
 	 */
 	protected function column_api( $item ) {
-		return esc_html( 'paapi' === $item['api'] ? __( 'PA API', 'asa2-creators' ) : __( 'Creators', 'asa2-creators' ) );
+		return esc_html( AmazonApi::PaApi->value === $item['api'] ? __( 'PA API', 'asa2-creators' ) : __( 'Creators', 'asa2-creators' ) );
 	}
 
 	/**

@@ -7,8 +7,8 @@
 
 namespace Asa2\Creators\Admin;
 
-use Asa2\Creators\Plugin;
 use Asa2\Creators\Storage\LoggingSettings;
+use Asa2\Creators\Storage\LogTable;
 
 if ( ! defined( 'ABSPATH' ) ) {
 	exit;
@@ -23,14 +23,24 @@ final class LoggingActions {
 	public const SAVE  = 'asa2_save_logging';
 	public const CLEAR = 'asa2_clear_log';
 
-	/** @var Plugin */
-	private Plugin $plugin;
+	/** @var LoggingSettings */
+	private LoggingSettings $logging;
+
+	/** @var LogTable */
+	private LogTable $log_table;
+
+	/** @var Notices */
+	private Notices $notices;
 
 	/**
-	 * @param Plugin $plugin The plugin.
+	 * @param LoggingSettings $logging   Logging settings.
+	 * @param LogTable        $log_table The log table.
+	 * @param Notices         $notices   Notices for the next screen.
 	 */
-	public function __construct( Plugin $plugin ) {
-		$this->plugin = $plugin;
+	public function __construct( LoggingSettings $logging, LogTable $log_table, Notices $notices ) {
+		$this->logging   = $logging;
+		$this->log_table = $log_table;
+		$this->notices   = $notices;
 	}
 
 	/**
@@ -49,7 +59,7 @@ final class LoggingActions {
 			$level = 'info';
 		}
 		if ( $retention < LoggingSettings::MIN_RETENTION || $retention > LoggingSettings::MAX_RETENTION ) {
-			$this->plugin->notices()->add(
+			$this->notices->add(
 				'error',
 				sprintf(
 					/* translators: 1: minimum days, 2: maximum days */
@@ -60,14 +70,14 @@ final class LoggingActions {
 			);
 			return OptionsScreen::url();
 		}
-		$this->plugin->logging()->save(
+		$this->logging->save(
 			array(
 				'enabled'        => ! empty( $fields['enabled'] ),
 				'level'          => $level,
 				'retention_days' => $retention,
 			)
 		);
-		$this->plugin->notices()->add( 'success', __( 'Logging settings saved.', 'asa2-creators' ) );
+		$this->notices->add( 'success', __( 'Logging settings saved.', 'asa2-creators' ) );
 		return OptionsScreen::url();
 	}
 
@@ -80,8 +90,8 @@ final class LoggingActions {
 	 */
 	public function clear( array $request ): string {
 		RequestGuard::check( self::CLEAR, $request );
-		$this->plugin->log_table()->clear();
-		$this->plugin->notices()->add( 'success', __( 'The log was cleared.', 'asa2-creators' ) );
+		$this->log_table->clear();
+		$this->notices->add( 'success', __( 'The log was cleared.', 'asa2-creators' ) );
 		return OptionsScreen::url();
 	}
 }

@@ -7,10 +7,13 @@
 
 namespace Asa2\Creators\Admin;
 
+use Asa2\Creators\Api\ConnectionTester;
+use Asa2\Creators\Api\CredentialKind;
+use Asa2\Creators\Api\TokenProvider;
 use Asa2\Credentials;
 use Asa2\Creators\Clock;
-use Asa2\Creators\Plugin;
 use Asa2\Creators\Storage\MarketplaceRepository;
+use Asa2\Creators\Storage\SecretStore;
 use Asa2\Marketplaces;
 use Asa2\MarketplaceConfig;
 use Asa2\ValidationException;
@@ -34,14 +37,39 @@ final class MarketplaceActions {
 	public const TEST         = 'asa2_test_marketplace';
 	public const SWITCH       = 'asa2_switch_to_lwa';
 
-	/** @var Plugin */
-	private Plugin $plugin;
+	/** @var MarketplaceRepository */
+	private MarketplaceRepository $marketplaces;
+
+	/** @var SecretStore */
+	private SecretStore $secrets;
+
+	/** @var TokenProvider */
+	private TokenProvider $tokens;
+
+	/** @var ConnectionTester */
+	private ConnectionTester $tester;
+
+	/** @var Notices */
+	private Notices $notices;
+
+	/** @var FormState */
+	private FormState $form_state;
 
 	/**
-	 * @param Plugin $plugin The plugin.
+	 * @param MarketplaceRepository $marketplaces Marketplace records.
+	 * @param SecretStore           $secrets      Opens and seals the secrets.
+	 * @param TokenProvider         $tokens       Drops the cached tokens of changed credentials.
+	 * @param ConnectionTester      $tester       Connection tests.
+	 * @param Notices               $notices      Notices for the next screen.
+	 * @param FormState             $form_state   Input and errors kept for the form.
 	 */
-	public function __construct( Plugin $plugin ) {
-		$this->plugin = $plugin;
+	public function __construct( MarketplaceRepository $marketplaces, SecretStore $secrets, TokenProvider $tokens, ConnectionTester $tester, Notices $notices, FormState $form_state ) {
+		$this->marketplaces = $marketplaces;
+		$this->secrets      = $secrets;
+		$this->tokens       = $tokens;
+		$this->tester       = $tester;
+		$this->notices      = $notices;
+		$this->form_state   = $form_state;
 	}
 
 	/**
@@ -53,13 +81,13 @@ final class MarketplaceActions {
 	 */
 	public function save( array $request ): string {
 		RequestGuard::check( self::SAVE, $request );
-		$repository = $this->plugin->marketplaces();
+		$repository = $this->marketplaces;
 		$records    = $repository->all();
 		$fields     = RequestGuard::group( $request );
 		$original   = strtoupper( sanitize_text_field( RequestGuard::text( $request['original'] ?? '' ) ) );
 		$previous   = '' !== $original ? ( $records[ $original ] ?? null ) : null;
 		if ( '' !== $original && null === $previous ) {
-			$this->plugin->notices()->add( 'error', __( 'That marketplace is no longer configured; nothing was saved.', 'asa2-creators' ) );
+			$this->notices->add( 'error', __( 'That marketplace is no longer configured; nothing was saved.', 'asa2-creators' ) );
 			return SetupScreen::url();
 		}
 
@@ -67,7 +95,7 @@ final class MarketplaceActions {
 			'marketplace'       => strtoupper( sanitize_text_field( RequestGuard::text( $fields['marketplace'] ?? '' ) ) ),
 			'kind'              => sanitize_key( RequestGuard::text( $fields['kind'] ?? '' ) ),
 			'credential_id'     => sanitize_text_field( RequestGuard::text( $fields['credential_id'] ?? '' ) ),
-			'credential_secret' => self::clean_secret( $fields['credential_secret'] ?? '' ),
+			'credential_secret' => RequestGuard::secret( $fields['credential_secret'] ?? '' ),
 			'partner_tag'       => sanitize_text_field( RequestGuard::text( $fields['partner_tag'] ?? '' ) ),
 			'enabled'           => ! empty( $fields['enabled'] ),
 			'default'           => ! empty( $fields['default'] ),
@@ -80,7 +108,7 @@ final class MarketplaceActions {
 		$secret_unchanged = null !== $previous && '' === $input['credential_secret'];
 		if ( $secret_unchanged ) {
 			try {
-				$input['credential_secret'] = $this->plugin->secrets()->open( $previous['credential_secret'], $previous['marketplace'], MarketplaceRepository::SECRET_FIELD );
+				$input['credential_secret'] = $this->secrets->open( $previous['credential_secret'], $previous['marketplace'], MarketplaceRepository::SECRET_FIELD );
 			} catch ( \Asa2\Exception $e ) {
 				$errors['credential_secret'][] = __( 'The stored secret can no longer be decrypted (the site\'s security keys changed). Enter the Credential Secret again.', 'asa2-creators' );
 			}
@@ -93,7 +121,7 @@ final class MarketplaceActions {
 			$errors = self::merge_errors( $errors, $e->getErrors() );
 		}
 		if ( $errors || null === $validated ) {
-			$this->plugin->form_state()->keep( CreatorsTab::FORM, $kept_input, $errors );
+			$this->form_state->keep( CreatorsTab::FORM, $kept_input, $errors );
 			return $back;
 		}
 
@@ -113,16 +141,16 @@ final class MarketplaceActions {
 		try {
 			MarketplaceConfig::validateSet( $configs );
 		} catch ( ValidationException $e ) {
-			$this->plugin->form_state()->keep( CreatorsTab::FORM, $kept_input, $e->getErrors() );
+			$this->form_state->keep( CreatorsTab::FORM, $kept_input, $e->getErrors() );
 			return $back;
 		}
 
 		try {
 			$sealed = $secret_unchanged && $previous['marketplace'] === $code
 				? $previous['credential_secret']
-				: $this->plugin->secrets()->seal( $config['credential_secret'], $code, MarketplaceRepository::SECRET_FIELD );
+				: $this->secrets->seal( $config['credential_secret'], $code, MarketplaceRepository::SECRET_FIELD );
 		} catch ( \Asa2\Exception $e ) {
-			$this->plugin->form_state()->keep(
+			$this->form_state->keep(
 				CreatorsTab::FORM,
 				$kept_input,
 				array(
@@ -151,7 +179,7 @@ final class MarketplaceActions {
 		$others[ $code ]             = $record;
 		$repository->replace_all( $others );
 		if ( null !== $previous && ! $same_credentials ) {
-			$this->plugin->tokens()->forget( MarketplaceRepository::config_of( $previous ) );
+			$this->tokens->forget( MarketplaceRepository::config_of( $previous ) );
 		}
 
 		$country  = self::country( $code );
@@ -161,9 +189,9 @@ final class MarketplaceActions {
 			? sprintf( __( '%s was added. Use "Test connection" to check the credentials.', 'asa2-creators' ), $country )
 			/* translators: %s: country name */
 			: sprintf( __( 'Changes to %s were saved.', 'asa2-creators' ), $country );
-		$this->plugin->notices()->add( 'success', $message );
+		$this->notices->add( 'success', $message );
 		if ( $warnings ) {
-			$this->plugin->notices()->add( 'warning', __( 'Saved, but please check:', 'asa2-creators' ), array( 'details' => $warnings ) );
+			$this->notices->add( 'warning', __( 'Saved, but please check:', 'asa2-creators' ), array( 'details' => $warnings ) );
 		}
 
 		/**
@@ -187,15 +215,15 @@ final class MarketplaceActions {
 	public function delete( array $request ): string {
 		RequestGuard::check( self::DELETE, $request );
 		$code    = self::code( $request );
-		$records = $this->plugin->marketplaces()->all();
+		$records = $this->marketplaces->all();
 		if ( ! isset( $records[ $code ] ) ) {
-			$this->plugin->notices()->add( 'error', __( 'That marketplace is not configured.', 'asa2-creators' ) );
+			$this->notices->add( 'error', __( 'That marketplace is not configured.', 'asa2-creators' ) );
 			return SetupScreen::url();
 		}
-		$this->plugin->tokens()->forget( MarketplaceRepository::config_of( $records[ $code ] ) );
+		$this->tokens->forget( MarketplaceRepository::config_of( $records[ $code ] ) );
 		unset( $records[ $code ] );
-		$this->plugin->marketplaces()->replace_all( $records );
-		$this->plugin->notices()->add(
+		$this->marketplaces->replace_all( $records );
+		$this->notices->add(
 			'success',
 			sprintf(
 				/* translators: %s: country name */
@@ -224,16 +252,16 @@ final class MarketplaceActions {
 	public function toggle( array $request ): string {
 		RequestGuard::check( self::TOGGLE, $request );
 		$code    = self::code( $request );
-		$records = $this->plugin->marketplaces()->all();
+		$records = $this->marketplaces->all();
 		if ( ! isset( $records[ $code ] ) ) {
-			$this->plugin->notices()->add( 'error', __( 'That marketplace is not configured.', 'asa2-creators' ) );
+			$this->notices->add( 'error', __( 'That marketplace is not configured.', 'asa2-creators' ) );
 			return SetupScreen::url();
 		}
 		$records[ $code ]['enabled'] = ! $records[ $code ]['enabled'];
 		if ( ! $this->store_checked( $records ) ) {
 			return SetupScreen::url();
 		}
-		$this->plugin->notices()->add(
+		$this->notices->add(
 			'success',
 			sprintf(
 				/* translators: %s: country name */
@@ -254,9 +282,9 @@ final class MarketplaceActions {
 	public function make_default( array $request ): string {
 		RequestGuard::check( self::MAKE_DEFAULT, $request );
 		$code    = self::code( $request );
-		$records = $this->plugin->marketplaces()->all();
+		$records = $this->marketplaces->all();
 		if ( ! isset( $records[ $code ] ) ) {
-			$this->plugin->notices()->add( 'error', __( 'That marketplace is not configured.', 'asa2-creators' ) );
+			$this->notices->add( 'error', __( 'That marketplace is not configured.', 'asa2-creators' ) );
 			return SetupScreen::url();
 		}
 		foreach ( $records as $other => $record ) {
@@ -265,7 +293,7 @@ final class MarketplaceActions {
 		if ( ! $this->store_checked( $records ) ) {
 			return SetupScreen::url();
 		}
-		$this->plugin->notices()->add(
+		$this->notices->add(
 			'success',
 			sprintf(
 				/* translators: %s: country name */
@@ -299,40 +327,39 @@ final class MarketplaceActions {
 	public function switch_to_lwa( array $request ): string {
 		RequestGuard::check( self::SWITCH, $request );
 		$code    = self::code( $request );
-		$records = $this->plugin->marketplaces()->all();
+		$records = $this->marketplaces->all();
 		$record  = $records[ $code ] ?? null;
 		if ( null === $record ) {
-			$this->plugin->notices()->add( 'error', __( 'That marketplace is not configured.', 'asa2-creators' ) );
+			$this->notices->add( 'error', __( 'That marketplace is not configured.', 'asa2-creators' ) );
 			return SetupScreen::url();
 		}
-		if ( 'lwa' !== $record['kind'] ) {
+		if ( CredentialKind::Lwa !== CredentialKind::of( $record ) ) {
 			$config = MarketplaceRepository::config_of( $record );
 			try {
-				$config['credential_secret'] = $this->plugin->secrets()->open( $record['credential_secret'], $code, MarketplaceRepository::SECRET_FIELD );
-				$config['kind']              = 'lwa';
+				$config['credential_secret'] = $this->secrets->open( $record['credential_secret'], $code, MarketplaceRepository::SECRET_FIELD );
+				$config['kind']              = CredentialKind::Lwa->value;
 				$validated                   = MarketplaceConfig::validate( $config )['config'];
 			} catch ( ValidationException $e ) {
-				$this->plugin->notices()->add( 'error', __( 'The Credential Type could not be switched:', 'asa2-creators' ), array( 'details' => self::flatten( $e->getErrors() ) ) );
+				$this->notices->add( 'error', __( 'The Credential Type could not be switched:', 'asa2-creators' ), array( 'details' => self::flatten( $e->getErrors() ) ) );
 				return SetupScreen::url();
 			} catch ( \Asa2\Exception $e ) {
-				$this->plugin->notices()->add( 'error', __( 'The stored Credential Secret can no longer be decrypted. Edit the marketplace and enter the secret again.', 'asa2-creators' ) );
+				$this->notices->add( 'error', __( 'The stored Credential Secret can no longer be decrypted. Edit the marketplace and enter the secret again.', 'asa2-creators' ) );
 				return SetupScreen::url();
 			}
-			$this->plugin->tokens()->forget( MarketplaceRepository::config_of( $record ) );
+			$this->tokens->forget( MarketplaceRepository::config_of( $record ) );
 			$record['kind']        = $validated['kind'];
 			$record['api_version'] = $validated['api_version'];
 			$record['last_test']   = null;
 			$record['updated_at']  = Clock::now();
 			$records[ $code ]      = $record;
-			$this->plugin->marketplaces()->replace_all( $records );
-			$kinds = Credentials::kinds();
-			$this->plugin->notices()->add(
+			$this->marketplaces->replace_all( $records );
+			$this->notices->add(
 				'info',
 				sprintf(
 					/* translators: 1: country name, 2: credential type label, 3: API version */
 					__( '%1$s now uses %2$s credentials (API version %3$s).', 'asa2-creators' ),
 					self::country( $code ),
-					$kinds['lwa']['label'] ?? 'LWA (v3)',
+					CredentialKind::Lwa->label(),
 					$record['api_version']
 				)
 			);
@@ -349,7 +376,7 @@ final class MarketplaceActions {
 	 */
 	public static function offers_switch( array $record ): bool {
 		$test = $record['last_test'] ?? null;
-		return 'cognito' === $record['kind'] && is_array( $test ) && empty( $test['ok'] ) && 'invalid_client' === ( $test['error_code'] ?? '' );
+		return CredentialKind::Cognito === CredentialKind::of( $record ) && is_array( $test ) && empty( $test['ok'] ) && 'invalid_client' === ( $test['error_code'] ?? '' );
 	}
 
 	/**
@@ -371,14 +398,14 @@ final class MarketplaceActions {
 	 * @param string $code Marketplace code.
 	 */
 	private function run_test( string $code ): void {
-		$result = $this->plugin->tester()->test( $code );
+		$result = $this->tester->test( $code );
 		if ( null === $result ) {
-			$this->plugin->notices()->add( 'error', __( 'That marketplace is not configured.', 'asa2-creators' ) );
+			$this->notices->add( 'error', __( 'That marketplace is not configured.', 'asa2-creators' ) );
 			return;
 		}
 		$country = self::country( $code );
 		if ( $result['ok'] ) {
-			$this->plugin->notices()->add(
+			$this->notices->add(
 				'success',
 				sprintf(
 					/* translators: 1: country name, 2: API version, 3: outcome message */
@@ -390,8 +417,8 @@ final class MarketplaceActions {
 			);
 			return;
 		}
-		$record = $this->plugin->marketplaces()->get( $code );
-		$this->plugin->notices()->add(
+		$record = $this->marketplaces->get( $code );
+		$this->notices->add(
 			'error',
 			sprintf(
 				/* translators: 1: country name, 2: API version, 3: error message */
@@ -417,10 +444,10 @@ final class MarketplaceActions {
 		try {
 			MarketplaceConfig::validateSet( array_map( array( MarketplaceRepository::class, 'config_of' ), array_values( $records ) ) );
 		} catch ( ValidationException $e ) {
-			$this->plugin->notices()->add( 'error', __( 'Nothing was changed:', 'asa2-creators' ), array( 'details' => self::flatten( $e->getErrors() ) ) );
+			$this->notices->add( 'error', __( 'Nothing was changed:', 'asa2-creators' ), array( 'details' => self::flatten( $e->getErrors() ) ) );
 			return false;
 		}
-		$this->plugin->marketplaces()->replace_all( $records );
+		$this->marketplaces->replace_all( $records );
 		return true;
 	}
 
@@ -470,16 +497,6 @@ final class MarketplaceActions {
 			}
 		}
 		return $a;
-	}
-
-	/**
-	 * Removes control characters and surrounding whitespace from a pasted secret, nothing else.
-	 *
-	 * @param mixed $value Submitted value.
-	 * @return string
-	 */
-	private static function clean_secret( $value ): string {
-		return trim( (string) preg_replace( '/[\x00-\x1F\x7F]/', '', is_scalar( $value ) ? (string) $value : '' ) );
 	}
 
 	/**

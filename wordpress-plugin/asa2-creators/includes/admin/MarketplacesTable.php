@@ -9,8 +9,8 @@ namespace Asa2\Creators\Admin;
 
 use Asa2\Credentials;
 use Asa2\Creators\Clock;
-use Asa2\Creators\Plugin;
 use Asa2\Creators\Storage\MarketplaceRepository;
+use Asa2\Creators\Storage\SecretStore;
 use Asa2\Marketplaces;
 use Asa2\PartnerTag;
 
@@ -28,14 +28,19 @@ if ( ! class_exists( '\WP_List_Table' ) ) {
  */
 final class MarketplacesTable extends \WP_List_Table {
 
-	/** @var Plugin */
-	private Plugin $plugin;
+	/** @var MarketplaceRepository */
+	private MarketplaceRepository $marketplaces;
+
+	/** @var SecretStore */
+	private SecretStore $secrets;
 
 	/**
-	 * @param Plugin $plugin The plugin.
+	 * @param MarketplaceRepository $marketplaces Marketplace records.
+	 * @param SecretStore           $secrets      Opens and seals the secrets.
 	 */
-	public function __construct( Plugin $plugin ) {
-		$this->plugin = $plugin;
+	public function __construct( MarketplaceRepository $marketplaces, SecretStore $secrets ) {
+		$this->marketplaces = $marketplaces;
+		$this->secrets      = $secrets;
 		parent::__construct(
 			array(
 				'singular' => 'asa2-marketplace',
@@ -69,7 +74,7 @@ final class MarketplacesTable extends \WP_List_Table {
 	 */
 	public function prepare_items() {
 		$this->_column_headers = array( $this->get_columns(), array(), array(), 'marketplace' );
-		$this->items           = array_values( $this->plugin->marketplaces()->all() );
+		$this->items           = array_values( $this->marketplaces->all() );
 	}
 
 	/**
@@ -130,7 +135,7 @@ final class MarketplacesTable extends \WP_List_Table {
 		$html = $item['enabled']
 			? '<span class="asa2-status asa2-status-enabled">' . esc_html__( 'Enabled', 'asa2-creators' ) . '</span>'
 			: '<span class="asa2-status asa2-status-disabled">' . esc_html__( 'Disabled', 'asa2-creators' ) . '</span>';
-		if ( ! $this->plugin->secrets()->can_open( $item['credential_secret'], $item['marketplace'], MarketplaceRepository::SECRET_FIELD ) ) {
+		if ( ! $this->secrets->can_open( $item['credential_secret'], $item['marketplace'], MarketplaceRepository::SECRET_FIELD ) ) {
 			$html .= '<p class="asa2-secret-unreadable"><span class="dashicons dashicons-warning" aria-hidden="true"></span> '
 				. esc_html__( 'The stored secret cannot be decrypted (security keys changed).', 'asa2-creators' )
 				. ' <a href="' . esc_url( SetupScreen::url( SetupScreen::TAB_CREATORS, array( 'view' => 'edit', 'marketplace' => $item['marketplace'] ) ) ) . '">' . esc_html__( 'Re-enter the secret', 'asa2-creators' ) . '</a></p>';

@@ -9,6 +9,7 @@ namespace Asa2\Creators\Admin;
 
 use Asa2\Creators\Plugin;
 use Asa2\Creators\Storage\LoggingSettings;
+use Asa2\Creators\Storage\LogTable;
 
 if ( ! defined( 'ABSPATH' ) ) {
 	exit;
@@ -26,14 +27,19 @@ final class OptionsScreen {
 	/** Tab id. */
 	public const TAB_LOGGING = 'logging';
 
-	/** @var Plugin */
-	private Plugin $plugin;
+	/** @var LoggingSettings */
+	private LoggingSettings $logging;
+
+	/** @var LogTable */
+	private LogTable $log_table;
 
 	/**
-	 * @param Plugin $plugin The plugin.
+	 * @param LoggingSettings $logging   Logging settings.
+	 * @param LogTable        $log_table The log table.
 	 */
-	public function __construct( Plugin $plugin ) {
-		$this->plugin = $plugin;
+	public function __construct( LoggingSettings $logging, LogTable $log_table ) {
+		$this->logging   = $logging;
+		$this->log_table = $log_table;
 	}
 
 	/**
@@ -80,7 +86,7 @@ final class OptionsScreen {
 		if ( ! current_user_can( Plugin::CAPABILITY ) ) {
 			wp_die( esc_html__( 'Sorry, you are not allowed to access this page.', 'asa2-creators' ), 403 );
 		}
-		$settings = $this->plugin->logging()->get();
+		$settings = $this->logging->get();
 		$labels   = self::level_labels();
 
 		echo '<div class="wrap asa2-wrap"><h1 class="wp-heading-inline">' . esc_html__( 'ASA2 Options', 'asa2-creators' ) . '</h1><hr class="wp-header-end" />';
@@ -116,7 +122,7 @@ final class OptionsScreen {
 		echo '</form>';
 
 		echo '<h2 class="asa2-section-title">' . esc_html__( 'API Call Log', 'asa2-creators' ) . '</h2>';
-		$table = new LogListTable( $this->plugin );
+		$table = new LogListTable( $this->log_table, $this->logging );
 		$table->prepare_items();
 		$table->display();
 		if ( $table->has_items() ) {

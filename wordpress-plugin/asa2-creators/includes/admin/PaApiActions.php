@@ -8,8 +8,8 @@
 namespace Asa2\Creators\Admin;
 
 use Asa2\Creators\Clock;
-use Asa2\Creators\Plugin;
 use Asa2\Creators\Storage\PaApiRepository;
+use Asa2\Creators\Storage\SecretStore;
 use Asa2\PaApiSettings;
 use Asa2\ValidationException;
 
@@ -26,14 +26,29 @@ final class PaApiActions {
 	/** admin-post action. */
 	public const SAVE = 'asa2_save_paapi';
 
-	/** @var Plugin */
-	private Plugin $plugin;
+	/** @var PaApiRepository */
+	private PaApiRepository $paapi;
+
+	/** @var SecretStore */
+	private SecretStore $secrets;
+
+	/** @var FormState */
+	private FormState $form_state;
+
+	/** @var Notices */
+	private Notices $notices;
 
 	/**
-	 * @param Plugin $plugin The plugin.
+	 * @param PaApiRepository $paapi      PA API settings.
+	 * @param SecretStore     $secrets    Opens and seals the secrets.
+	 * @param FormState       $form_state Input and errors kept for the form.
+	 * @param Notices         $notices    Notices for the next screen.
 	 */
-	public function __construct( Plugin $plugin ) {
-		$this->plugin = $plugin;
+	public function __construct( PaApiRepository $paapi, SecretStore $secrets, FormState $form_state, Notices $notices ) {
+		$this->paapi      = $paapi;
+		$this->secrets    = $secrets;
+		$this->form_state = $form_state;
+		$this->notices    = $notices;
 	}
 
 	/**
@@ -48,18 +63,18 @@ final class PaApiActions {
 		$fields = RequestGuard::group( $request );
 		$input  = array(
 			'access_key'  => sanitize_text_field( RequestGuard::text( $fields['access_key'] ?? '' ) ),
-			'secret_key'  => trim( (string) preg_replace( '/[\x00-\x1F\x7F]/', '', RequestGuard::text( $fields['secret_key'] ?? '' ) ) ),
+			'secret_key'  => RequestGuard::secret( $fields['secret_key'] ?? '' ),
 			'partner_tag' => sanitize_text_field( RequestGuard::text( $fields['partner_tag'] ?? '' ) ),
 			'marketplace' => strtoupper( sanitize_text_field( RequestGuard::text( $fields['marketplace'] ?? '' ) ) ),
 		);
 		$kept   = array_diff_key( $input, array( 'secret_key' => true ) );
 		$back   = SetupScreen::url( SetupScreen::TAB_PAAPI );
-		$stored = $this->plugin->paapi()->get();
+		$stored = $this->paapi->get();
 
 		// Everything blank: remove the PA-API settings.
 		if ( '' === implode( '', $input ) ) {
 			delete_option( PaApiRepository::OPTION );
-			$this->plugin->notices()->add( 'success', __( 'The PA API settings were removed.', 'asa2-creators' ) );
+			$this->notices->add( 'success', __( 'The PA API settings were removed.', 'asa2-creators' ) );
 			return $back;
 		}
 
@@ -68,7 +83,7 @@ final class PaApiActions {
 		$check  = $input;
 		if ( '' === $check['secret_key'] && '' !== $stored['secret_key'] ) {
 			try {
-				$check['secret_key'] = $this->plugin->secrets()->open( $stored['secret_key'], PaApiRepository::SECRET_SCOPE, PaApiRepository::SECRET_FIELD );
+				$check['secret_key'] = $this->secrets->open( $stored['secret_key'], PaApiRepository::SECRET_SCOPE, PaApiRepository::SECRET_FIELD );
 			} catch ( \Asa2\Exception $e ) {
 				$errors['secret_key'][] = __( 'The stored secret key can no longer be decrypted (the site\'s security keys changed). Enter the Secret Key again.', 'asa2-creators' );
 			}
@@ -82,7 +97,7 @@ final class PaApiActions {
 			}
 		}
 		if ( $errors || null === $validated ) {
-			$this->plugin->form_state()->keep( PaApiTab::FORM, $kept, $errors );
+			$this->form_state->keep( PaApiTab::FORM, $kept, $errors );
 			return $back;
 		}
 		$settings = $validated['settings'];
@@ -96,9 +111,9 @@ final class PaApiActions {
 		$sealed = $stored['secret_key'];
 		if ( '' !== $input['secret_key'] ) {
 			try {
-				$sealed = $this->plugin->secrets()->seal( $settings['secret_key'], PaApiRepository::SECRET_SCOPE, PaApiRepository::SECRET_FIELD );
+				$sealed = $this->secrets->seal( $settings['secret_key'], PaApiRepository::SECRET_SCOPE, PaApiRepository::SECRET_FIELD );
 			} catch ( \Asa2\Exception $e ) {
-				$this->plugin->form_state()->keep(
+				$this->form_state->keep(
 					PaApiTab::FORM,
 					$kept,
 					array(
@@ -115,7 +130,7 @@ final class PaApiActions {
 			}
 		}
 
-		$this->plugin->paapi()->save(
+		$this->paapi->save(
 			array(
 				'access_key'  => $settings['access_key'],
 				'secret_key'  => $sealed,
@@ -124,9 +139,9 @@ final class PaApiActions {
 				'updated_at'  => Clock::now(),
 			)
 		);
-		$this->plugin->notices()->add( 'success', __( 'The PA API settings were saved.', 'asa2-creators' ) );
+		$this->notices->add( 'success', __( 'The PA API settings were saved.', 'asa2-creators' ) );
 		if ( $warnings ) {
-			$this->plugin->notices()->add( 'warning', __( 'Saved, but please check:', 'asa2-creators' ), array( 'details' => $warnings ) );
+			$this->notices->add( 'warning', __( 'Saved, but please check:', 'asa2-creators' ), array( 'details' => $warnings ) );
 		}
 		return $back;
 	}

@@ -7,7 +7,8 @@
 
 namespace Asa2\Creators\Admin;
 
-use Asa2\Creators\Plugin;
+use Asa2\Creators\Storage\MarketplaceRepository;
+use Asa2\Creators\Storage\PaApiRepository;
 use Asa2\Marketplaces;
 
 if ( ! defined( 'ABSPATH' ) ) {
@@ -22,22 +23,32 @@ final class PaApiTab {
 	/** FormState name. */
 	public const FORM = 'paapi';
 
-	/** @var Plugin */
-	private Plugin $plugin;
+	/** @var PaApiRepository */
+	private PaApiRepository $paapi;
+
+	/** @var MarketplaceRepository */
+	private MarketplaceRepository $marketplaces;
+
+	/** @var FormState */
+	private FormState $form_state;
 
 	/**
-	 * @param Plugin $plugin The plugin.
+	 * @param PaApiRepository       $paapi        PA API settings.
+	 * @param MarketplaceRepository $marketplaces Marketplace records.
+	 * @param FormState             $form_state   Input and errors kept for the form.
 	 */
-	public function __construct( Plugin $plugin ) {
-		$this->plugin = $plugin;
+	public function __construct( PaApiRepository $paapi, MarketplaceRepository $marketplaces, FormState $form_state ) {
+		$this->paapi        = $paapi;
+		$this->marketplaces = $marketplaces;
+		$this->form_state   = $form_state;
 	}
 
 	/**
 	 * Prints the tab.
 	 */
 	public function render(): void {
-		$settings = $this->plugin->paapi()->get();
-		$state    = $this->plugin->form_state()->take( self::FORM );
+		$settings = $this->paapi->get();
+		$state    = $this->form_state->take( self::FORM );
 		$errors   = $state['errors'] ?? array();
 		$values   = array_merge( $settings, array_intersect_key( $state['input'] ?? array(), array_flip( array( 'access_key', 'partner_tag', 'marketplace' ) ) ) );
 		$stored   = '' !== $settings['secret_key'];
@@ -85,14 +96,14 @@ final class PaApiTab {
 	 * The "PA API is not used for ..." notice while the Creators API is active.
 	 */
 	private function render_status_notice(): void {
-		$active = $this->plugin->marketplaces()->active();
+		$active = $this->marketplaces->active();
 		if ( ! $active ) {
 			return;
 		}
 		$all       = Marketplaces::all();
 		$creators  = array_map( static fn( string $code ): string => $all[ $code ]['country'] ?? $code, array_keys( $active ) );
 		$fallback  = array_map( static fn( array $m ): string => $m['country'], array_diff_key( $all, $active ) );
-		$configured = $this->plugin->paapi()->is_configured();
+		$configured = $this->paapi->is_configured();
 
 		echo '<div class="notice notice-info inline asa2-paapi-status"><p><strong>' . esc_html__( 'The Creators API is active.', 'asa2-creators' ) . '</strong> ';
 		echo esc_html(

@@ -7,9 +7,10 @@
 
 namespace Asa2\Creators\Admin;
 
-use Asa2\Creators\Plugin;
 use Asa2\Creators\Products\ApiRouter;
 use Asa2\Creators\Products\NotConfiguredException;
+use Asa2\Creators\Products\ProductService;
+use Asa2\Creators\Storage\ProductTable;
 
 if ( ! defined( 'ABSPATH' ) ) {
 	exit;
@@ -28,14 +29,24 @@ final class ProductActions {
 	/** Nonce action of the products table form (posted to the screen itself). */
 	public const BULK = 'asa2_products_bulk';
 
-	/** @var Plugin */
-	private Plugin $plugin;
+	/** @var ProductService */
+	private ProductService $product_service;
+
+	/** @var ProductTable */
+	private ProductTable $products;
+
+	/** @var Notices */
+	private Notices $notices;
 
 	/**
-	 * @param Plugin $plugin The plugin.
+	 * @param ProductService $product_service Product lookups.
+	 * @param ProductTable   $products        Stored products.
+	 * @param Notices        $notices         Notices for the next screen.
 	 */
-	public function __construct( Plugin $plugin ) {
-		$this->plugin = $plugin;
+	public function __construct( ProductService $product_service, ProductTable $products, Notices $notices ) {
+		$this->product_service = $product_service;
+		$this->products        = $products;
+		$this->notices         = $notices;
 	}
 
 	/**
@@ -50,13 +61,13 @@ final class ProductActions {
 		$fields      = RequestGuard::group( $request );
 		$input       = trim( sanitize_text_field( RequestGuard::text( $fields['input'] ?? '' ) ) );
 		$marketplace = strtoupper( sanitize_key( RequestGuard::text( $fields['marketplace'] ?? '' ) ) );
-		$notices     = $this->plugin->notices();
+		$notices     = $this->notices;
 		if ( '' === $input ) {
 			$notices->add( 'error', __( 'Enter an ASIN (e.g. B0DHS2V7ZB) or paste an Amazon product URL.', 'asa2-creators' ) );
 			return ProductsScreen::url();
 		}
 		try {
-			$row = $this->plugin->product_service()->add( $input, $marketplace );
+			$row = $this->product_service->add( $input, $marketplace );
 		} catch ( \Asa2\ValidationException $e ) {
 			$notices->add( 'error', implode( ' ', array_merge( ...array_values( $e->getErrors() ) ) ) );
 			return ProductsScreen::url();
@@ -129,7 +140,7 @@ final class ProductActions {
 		}
 		$ids = array_values( array_filter( $ids ) );
 		if ( '' === $action || ! $ids ) {
-			$this->plugin->notices()->add( 'warning', __( 'Select one or more products and an action.', 'asa2-creators' ) );
+			$this->notices->add( 'warning', __( 'Select one or more products and an action.', 'asa2-creators' ) );
 			return ProductsScreen::url();
 		}
 		return 'delete' === $action ? $this->delete( $ids ) : $this->refresh( $ids );
@@ -144,14 +155,14 @@ final class ProductActions {
 	private function refresh( array $ids ): string {
 		$keys = array();
 		foreach ( $ids as $id ) {
-			$row = $this->plugin->products()->get( $id );
+			$row = $this->products->get( $id );
 			if ( null !== $row ) {
 				$keys[] = array( $row['asin'], $row['marketplace'] );
 			}
 		}
-		$result = $this->plugin->product_service()->refresh( $keys );
+		$result = $this->product_service->refresh( $keys );
 		if ( $result['updated'] > 0 ) {
-			$this->plugin->notices()->add(
+			$this->notices->add(
 				'success',
 				sprintf(
 					/* translators: %d: number of products */
@@ -165,7 +176,7 @@ final class ProductActions {
 			foreach ( $result['failed'] as $key => $message ) {
 				$details[] = str_replace( '|', ' (', $key ) . '): ' . $message;
 			}
-			$this->plugin->notices()->add(
+			$this->notices->add(
 				'error',
 				sprintf(
 					/* translators: %d: number of products */
@@ -185,8 +196,8 @@ final class ProductActions {
 	 * @return string
 	 */
 	private function delete( array $ids ): string {
-		$deleted = $this->plugin->products()->delete( $ids );
-		$this->plugin->notices()->add(
+		$deleted = $this->products->delete( $ids );
+		$this->notices->add(
 			'success',
 			sprintf(
 				/* translators: %d: number of products */

@@ -7,8 +7,9 @@
 
 namespace Asa2\Creators\Admin;
 
+use Asa2\Creators\Api\AmazonApi;
 use Asa2\Creators\Clock;
-use Asa2\Creators\Plugin;
+use Asa2\Creators\Storage\ProductTable;
 use Asa2\Marketplaces;
 
 if ( ! defined( 'ABSPATH' ) ) {
@@ -28,14 +29,14 @@ final class ProductsListTable extends \WP_List_Table {
 	/** Rows per page. */
 	private const PER_PAGE = 20;
 
-	/** @var Plugin */
-	private Plugin $plugin;
+	/** @var ProductTable */
+	private ProductTable $products;
 
 	/**
-	 * @param Plugin $plugin The plugin.
+	 * @param ProductTable $products Stored products.
 	 */
-	public function __construct( Plugin $plugin ) {
-		$this->plugin = $plugin;
+	public function __construct( ProductTable $products ) {
+		$this->products = $products;
 		parent::__construct(
 			array(
 				'singular' => 'product',
@@ -56,11 +57,7 @@ final class ProductsListTable extends \WP_List_Table {
 		if ( '' === $row['source_api'] ) {
 			return '';
 		}
-		return 'paapi5' === $row['source_api'] || 'paapi' === $row['source_api']
-			/* translators: %s: version, "5.0" */
-			? sprintf( __( 'PA-API %s', 'asa2-creators' ), '' !== $row['source_version'] ? $row['source_version'] : '5.0' )
-			/* translators: %s: version, e.g. "2.2" */
-			: sprintf( __( 'Creators API %s', 'asa2-creators' ), $row['source_version'] );
+		return ( AmazonApi::of_source( $row['source_api'] ) ?? AmazonApi::Creators )->label( $row['source_version'] );
 	}
 
 	/**
@@ -87,10 +84,10 @@ final class ProductsListTable extends \WP_List_Table {
 	public function prepare_items() {
 		$search                = $this->search();
 		$this->_column_headers = array( $this->get_columns(), array(), array(), 'title' );
-		$this->items           = $this->plugin->products()->page( self::PER_PAGE, $this->get_pagenum(), $search );
+		$this->items           = $this->products->page( self::PER_PAGE, $this->get_pagenum(), $search );
 		$this->set_pagination_args(
 			array(
-				'total_items' => $this->plugin->products()->count( $search ),
+				'total_items' => $this->products->count( $search ),
 				'per_page'    => self::PER_PAGE,
 			)
 		);

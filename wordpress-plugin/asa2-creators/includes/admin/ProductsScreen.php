@@ -10,7 +10,9 @@ namespace Asa2\Creators\Admin;
 use Asa2\Creators\Cron\RefreshCapacity;
 use Asa2\Creators\Plugin;
 use Asa2\Creators\Products\ApiRouter;
+use Asa2\Creators\Products\ProductService;
 use Asa2\Creators\Render\Shortcode;
+use Asa2\Creators\Storage\ProductTable;
 use Asa2\Marketplaces;
 
 if ( ! defined( 'ABSPATH' ) ) {
@@ -30,14 +32,29 @@ final class ProductsScreen {
 	/** Fields of the product model in documentation order (docs: the product model). */
 	public const MODEL_FIELDS = array( 'asin', 'marketplace', 'source', 'parent_asin', 'title', 'detail_page_url', 'brand', 'manufacturer', 'features', 'images', 'price', 'list_price', 'savings', 'availability', 'condition', 'merchant', 'is_buy_box_winner', 'violates_map', 'deal', 'browse_nodes', 'sales_rank', 'variation_attributes', 'customer_reviews', 'fetched_at' );
 
-	/** @var Plugin */
-	private Plugin $plugin;
+	/** @var ProductTable */
+	private ProductTable $products;
+
+	/** @var ProductService */
+	private ProductService $product_service;
+
+	/** @var ApiRouter */
+	private ApiRouter $router;
+
+	/** @var RefreshCapacity */
+	private RefreshCapacity $capacity;
 
 	/**
-	 * @param Plugin $plugin The plugin.
+	 * @param ProductTable    $products        Stored products.
+	 * @param ProductService  $product_service Product lookups (the search).
+	 * @param ApiRouter       $router          Which API serves a marketplace.
+	 * @param RefreshCapacity $capacity        Whether the background refresh keeps up.
 	 */
-	public function __construct( Plugin $plugin ) {
-		$this->plugin = $plugin;
+	public function __construct( ProductTable $products, ProductService $product_service, ApiRouter $router, RefreshCapacity $capacity ) {
+		$this->products        = $products;
+		$this->product_service = $product_service;
+		$this->router          = $router;
+		$this->capacity        = $capacity;
 	}
 
 	/**
@@ -51,21 +68,14 @@ final class ProductsScreen {
 	}
 
 	/**
-	 * Before output: the products table form posts here (its bulk action select is named
-	 * "action", which admin-post.php would take for its own).
+	 * Whether the products table form was posted: it posts to this screen (its bulk action
+	 * select is named "action", which admin-post.php would take for its own), and
+	 * ProductActions::bulk() handles it before output.
+	 *
+	 * @return bool
 	 */
-	public function load(): void {
-		if ( 'POST' !== ( $_SERVER['REQUEST_METHOD'] ?? '' ) || ! isset( $_POST['asa2_products_form'] ) ) { // phpcs:ignore WordPress.Security.NonceVerification.Missing,WordPress.Security.ValidatedSanitizedInput -- only decides whether to run the handler, which checks the nonce.
-			return;
-		}
-		try {
-			// phpcs:ignore WordPress.Security.NonceVerification.Missing -- verified by the handler.
-			$url = ( new ProductActions( $this->plugin ) )->bulk( wp_unslash( $_POST ) );
-		} catch ( AccessDenied $e ) {
-			wp_die( esc_html( $e->getMessage() ), esc_html__( 'Not allowed', 'asa2-creators' ), array( 'response' => 403, 'back_link' => true ) );
-		}
-		wp_safe_redirect( $url );
-		exit;
+	public static function table_posted(): bool {
+		return 'POST' === ( $_SERVER['REQUEST_METHOD'] ?? '' ) && isset( $_POST['asa2_products_form'] ); // phpcs:ignore WordPress.Security.NonceVerification.Missing,WordPress.Security.ValidatedSanitizedInput -- only decides whether to run the handler, which checks the nonce.
 	}
 
 	/**
@@ -130,7 +140,7 @@ final class ProductsScreen {
 		}
 
 		echo '<h2 class="asa2-section-title">' . esc_html__( 'Stored Products', 'asa2-creators' ) . '</h2>';
-		$table = new ProductsListTable( $this->plugin );
+		$table = new ProductsListTable( $this->products );
 		$table->prepare_items();
 		echo '<form method="get" action="' . esc_url( admin_url( 'admin.php' ) ) . '" class="asa2-products-search-box"><input type="hidden" name="page" value="' . esc_attr( self::SLUG ) . '" />';
 		$table->search_box( __( 'Search stored products', 'asa2-creators' ), 'asa2-products' );
@@ -146,10 +156,9 @@ final class ProductsScreen {
 	 * Which API serves each marketplace.
 	 */
 	private function render_routes(): void {
-		$router   = $this->plugin->product_router();
-		$creators = $this->plugin->marketplaces()->active();
-		$paapi    = $this->plugin->paapi()->is_configured();
-		$default  = $router->default_marketplace();
+		$creators = $this->router->creators_marketplaces();
+		$paapi    = $this->router->paapi_configured();
+		$default  = $this->router->default_marketplace();
 		if ( ! $creators && ! $paapi ) {
 			echo '<div class="notice notice-warning inline"><p>' . esc_html__( 'No Amazon API is set up yet, so products cannot be loaded. Add your Creators API credentials in ASA2 → Setup → Amazon Creators API → + Add Marketplace.', 'asa2-creators' ) . ' <a href="' . esc_url( SetupScreen::url() ) . '">' . esc_html__( 'Open ASA2 Setup', 'asa2-creators' ) . '</a></p></div>';
 			return;
@@ -169,7 +178,7 @@ final class ProductsScreen {
 	 * A warning when the background refresh cannot keep every product within the interval.
 	 */
 	private function render_capacity(): void {
-		$capacity = ( new RefreshCapacity( $this->plugin ) )->assess();
+		$capacity = $this->capacity->assess();
 		if ( 'good' === $capacity['status'] ) {
 			return;
 		}
@@ -189,7 +198,7 @@ final class ProductsScreen {
 	 * @param string $marketplace Marketplace code or ''.
 	 */
 	private function render_search_results( string $keywords, string $marketplace ): void {
-		$result = $this->plugin->product_service()->search( $keywords, $marketplace );
+		$result = $this->product_service->search( $keywords, $marketplace );
 		echo '<div class="asa2-search-results" id="asa2-search-results"><h2 class="asa2-section-title">' . esc_html(
 			sprintf(
 				/* translators: 1: keywords, 2: marketplace code, 3: API label */
@@ -211,7 +220,7 @@ final class ProductsScreen {
 			echo '<tr><td class="column-image">' . ( '' !== $image ? '<img class="asa2-thumb" src="' . esc_url( $image ) . '" alt="" loading="lazy" />' : '' ) . '</td>';
 			echo '<td><strong>' . esc_html( (string) ( $item['title'] ?? $asin ) ) . '</strong><div class="asa2-asin"><code>' . esc_html( $asin ) . '</code></div></td>';
 			echo '<td>' . esc_html( (string) ( $item['price']['display'] ?? '—' ) ) . '</td><td>';
-			$stored = $this->plugin->products()->find( $asin, $code );
+			$stored = $this->products->find( $asin, $code );
 			if ( null !== $stored && null !== $stored['item'] ) {
 				echo '<a href="' . esc_url( self::url( array( 'view' => 'product', 'id' => $stored['id'] ) ) ) . '">' . esc_html__( 'Added', 'asa2-creators' ) . '</a>';
 			} else {
@@ -234,7 +243,7 @@ final class ProductsScreen {
 	 * @param int $id Row id.
 	 */
 	private function render_product( int $id ): void {
-		$row = $this->plugin->products()->get( $id );
+		$row = $this->products->get( $id );
 		echo '<h1 class="wp-heading-inline">' . esc_html__( 'Product Data', 'asa2-creators' ) . '</h1> <a class="page-title-action" href="' . esc_url( self::url() ) . '">' . esc_html__( 'All Products', 'asa2-creators' ) . '</a><hr class="wp-header-end" />';
 		if ( null === $row ) {
 			echo '<div class="notice notice-error inline"><p>' . esc_html__( 'This product is no longer stored.', 'asa2-creators' ) . '</p></div>';
@@ -321,10 +330,9 @@ final class ProductsScreen {
 	 * @param string $empty    Label of the empty choice.
 	 */
 	private function marketplace_select( string $name, string $id, string $selected, string $empty ): void {
-		$router = $this->plugin->product_router();
 		echo '<select name="' . esc_attr( $name ) . '" id="' . esc_attr( $id ) . '"><option value="">' . esc_html( $empty ) . '</option>';
 		foreach ( Marketplaces::all() as $code => $marketplace ) {
-			$api = $router->api_label( (string) $code ) ?? __( 'not set up', 'asa2-creators' );
+			$api = $this->router->api_label( (string) $code ) ?? __( 'not set up', 'asa2-creators' );
 			printf( '<option value="%1$s"%2$s>%3$s (%1$s) – %4$s</option>', esc_attr( $code ), selected( $selected, $code, false ), esc_html( $marketplace['country'] ), esc_html( $api ) );
 		}
 		echo '</select>';

@@ -9,7 +9,6 @@ namespace Asa2\Creators\Admin;
 
 use Asa2\Creators\Cron\RefreshCapacity;
 use Asa2\Creators\Cron\RefreshScheduler;
-use Asa2\Creators\Plugin;
 use Asa2\Creators\Storage\ProductSettings;
 
 if ( ! defined( 'ABSPATH' ) ) {
@@ -26,21 +25,26 @@ final class ProductsSettingsTab {
 	/** Tab id. */
 	public const TAB = 'products';
 
-	/** @var Plugin */
-	private Plugin $plugin;
+	/** @var ProductSettings */
+	private ProductSettings $product_settings;
+
+	/** @var RefreshCapacity */
+	private RefreshCapacity $capacity;
 
 	/**
-	 * @param Plugin $plugin The plugin.
+	 * @param ProductSettings $product_settings Product settings.
+	 * @param RefreshCapacity $capacity         Whether the background refresh keeps up.
 	 */
-	public function __construct( Plugin $plugin ) {
-		$this->plugin = $plugin;
+	public function __construct( ProductSettings $product_settings, RefreshCapacity $capacity ) {
+		$this->product_settings = $product_settings;
+		$this->capacity         = $capacity;
 	}
 
 	/**
 	 * Prints the tab.
 	 */
 	public function render(): void {
-		$settings = $this->plugin->product_settings()->get();
+		$settings = $this->product_settings->get();
 		$next     = wp_next_scheduled( RefreshScheduler::HOOK );
 		echo '<p class="asa2-intro">' . esc_html__( 'Stored products are refreshed in the background (WP-Cron) once they are older than the interval below. Pages always show the stored data; a failed refresh keeps it.', 'asa2-creators' ) . '</p>';
 		echo '<form method="post" action="' . esc_url( admin_url( 'admin-post.php' ) ) . '" class="asa2-form" id="asa2-product-settings-form">';
@@ -49,7 +53,7 @@ final class ProductsSettingsTab {
 		echo '<tr><th scope="row"><label for="asa2-ttl">' . esc_html__( 'Refresh Products Every', 'asa2-creators' ) . '</label></th><td><input type="number" class="small-text" name="asa2[ttl_hours]" id="asa2-ttl" min="' . esc_attr( (string) ProductSettings::MIN_TTL_HOURS ) . '" max="' . esc_attr( (string) ProductSettings::MAX_TTL_HOURS ) . '" value="' . esc_attr( (string) $settings['ttl_hours'] ) . '" /> ' . esc_html__( 'hours', 'asa2-creators' ) . '<p class="description">' . esc_html__( 'Amazon allows showing a price for 24 hours after it was fetched; older prices are hidden until the next refresh.', 'asa2-creators' ) . '</p></td></tr>';
 		echo '<tr><th scope="row"><label for="asa2-rps">' . esc_html__( 'Requests per Second', 'asa2-creators' ) . '</label></th><td><input type="number" class="small-text" step="0.1" name="asa2[requests_per_second]" id="asa2-rps" min="' . esc_attr( (string) ProductSettings::MIN_RPS ) . '" max="' . esc_attr( (string) ProductSettings::MAX_RPS ) . '" value="' . esc_attr( (string) $settings['requests_per_second'] ) . '" /><p class="description">' . esc_html__( 'Per credential. Amazon allows 1 request per second to new accounts and more as your sales grow; ASA2 spaces its calls to stay within it.', 'asa2-creators' ) . '</p></td></tr>';
 		echo '<tr><th scope="row">' . esc_html__( 'Next Background Refresh', 'asa2-creators' ) . '</th><td>' . ( $next ? '<time datetime="' . esc_attr( gmdate( 'c', (int) $next ) ) . '">' . esc_html( wp_date( 'Y-m-d H:i:s', (int) $next ) ) . '</time>' : esc_html__( 'not scheduled (deactivate and activate the plugin)', 'asa2-creators' ) ) . '</td></tr>';
-		$capacity = ( new RefreshCapacity( $this->plugin ) )->assess();
+		$capacity = $this->capacity->assess();
 		$text     = RefreshCapacity::explain( $capacity );
 		echo '<tr><th scope="row">' . esc_html__( 'Refresh Capacity', 'asa2-creators' ) . '</th><td><div class="asa2-refresh-capacity asa2-capacity-' . esc_attr( $capacity['status'] ) . '" id="asa2-refresh-capacity"><p><strong>' . esc_html( $text['label'] ) . '</strong></p><ul>';
 		foreach ( $text['lines'] as $line ) {

@@ -53,6 +53,19 @@ final class RequestGuard {
 	}
 
 	/**
+	 * A pasted secret as sent, for the extension to check: it trims surrounding whitespace and
+	 * explains any other character no Amazon credential contains. Only whitespace counts as
+	 * blank ('' - on an edit form, keep the stored secret).
+	 *
+	 * @param mixed $value Unslashed POST value.
+	 * @return string
+	 */
+	public static function secret( $value ): string {
+		$secret = self::text( $value );
+		return '' === trim( $secret, " \t\n\r\x0B\x0C" ) ? '' : $secret;
+	}
+
+	/**
 	 * The form's own fields (the posted asa2[...] group); an empty array when the group is
 	 * missing or was tampered into a string.
 	 *

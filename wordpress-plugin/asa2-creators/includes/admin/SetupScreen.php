@@ -26,14 +26,24 @@ final class SetupScreen {
 	public const TAB_CREATORS = 'creators';
 	public const TAB_ID_SETS  = 'id-sets';
 
-	/** @var Plugin */
-	private Plugin $plugin;
+	/** @var CreatorsTab */
+	private CreatorsTab $creators;
+
+	/** @var PaApiTab */
+	private PaApiTab $paapi;
+
+	/** @var IdSetsTab */
+	private IdSetsTab $id_sets;
 
 	/**
-	 * @param Plugin $plugin The plugin.
+	 * @param CreatorsTab $creators The Amazon Creators API tab.
+	 * @param PaApiTab    $paapi    The Amazon PA API tab.
+	 * @param IdSetsTab   $id_sets  The Associate ID Sets tab.
 	 */
-	public function __construct( Plugin $plugin ) {
-		$this->plugin = $plugin;
+	public function __construct( CreatorsTab $creators, PaApiTab $paapi, IdSetsTab $id_sets ) {
+		$this->creators = $creators;
+		$this->paapi    = $paapi;
+		$this->id_sets  = $id_sets;
 	}
 
 	/**
@@ -65,17 +75,14 @@ final class SetupScreen {
 		if ( ! current_user_can( Plugin::CAPABILITY ) ) {
 			wp_die( esc_html__( 'Sorry, you are not allowed to access this page.', 'asa2-creators' ), 403 );
 		}
-		$tab      = self::current_tab();
-		$creators = new CreatorsTab( $this->plugin );
-		$paapi    = new PaApiTab( $this->plugin );
-		$id_sets  = new IdSetsTab( $this->plugin );
+		$tab = self::current_tab();
 
 		echo '<div class="wrap asa2-wrap">';
 		echo '<h1 class="wp-heading-inline">' . esc_html__( 'ASA2 Setup', 'asa2-creators' ) . '</h1>';
 		if ( self::TAB_CREATORS === $tab ) {
-			$creators->render_title_action();
+			$this->creators->render_title_action();
 		} elseif ( self::TAB_ID_SETS === $tab ) {
-			$id_sets->render_title_action();
+			$this->id_sets->render_title_action();
 		}
 		echo '<hr class="wp-header-end" />';
 
@@ -100,11 +107,11 @@ final class SetupScreen {
 
 		echo '<div class="asa2-tab asa2-tab-' . esc_attr( $tab ) . '">';
 		if ( self::TAB_PAAPI === $tab ) {
-			$paapi->render();
+			$this->paapi->render();
 		} elseif ( self::TAB_ID_SETS === $tab ) {
-			$id_sets->render();
+			$this->id_sets->render();
 		} else {
-			$creators->render();
+			$this->creators->render();
 		}
 		echo '</div></div>';
 	}

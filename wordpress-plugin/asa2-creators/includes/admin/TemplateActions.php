@@ -7,7 +7,6 @@
 
 namespace Asa2\Creators\Admin;
 
-use Asa2\Creators\Plugin;
 use Asa2\Creators\Storage\ProductSettings;
 use Asa2\Creators\Storage\TemplateRepository;
 use Asa2\Template;
@@ -30,14 +29,29 @@ final class TemplateActions {
 	/** FormState name of the template editor. */
 	public const FORM = 'template';
 
-	/** @var Plugin */
-	private Plugin $plugin;
+	/** @var TemplateRepository */
+	private TemplateRepository $templates;
+
+	/** @var ProductSettings */
+	private ProductSettings $product_settings;
+
+	/** @var FormState */
+	private FormState $form_state;
+
+	/** @var Notices */
+	private Notices $notices;
 
 	/**
-	 * @param Plugin $plugin The plugin.
+	 * @param TemplateRepository $templates        Templates.
+	 * @param ProductSettings    $product_settings Product settings.
+	 * @param FormState          $form_state       Input and errors kept for the form.
+	 * @param Notices            $notices          Notices for the next screen.
 	 */
-	public function __construct( Plugin $plugin ) {
-		$this->plugin = $plugin;
+	public function __construct( TemplateRepository $templates, ProductSettings $product_settings, FormState $form_state, Notices $notices ) {
+		$this->templates        = $templates;
+		$this->product_settings = $product_settings;
+		$this->form_state       = $form_state;
+		$this->notices          = $notices;
 	}
 
 	/**
@@ -61,7 +75,7 @@ final class TemplateActions {
 		if ( '' === $id && '' !== $name ) {
 			$errors['name'][] = __( 'Use letters or digits in the name.', 'asa2-creators' );
 		}
-		if ( '' === $original && '' !== $id && null !== $this->plugin->templates()->get( $id ) ) {
+		if ( '' === $original && '' !== $id && null !== $this->templates->get( $id ) ) {
 			$errors['name'][] = __( 'A template with this name exists already. Pick another name or edit that template.', 'asa2-creators' );
 		}
 		if ( '' === trim( $source ) ) {
@@ -79,7 +93,7 @@ final class TemplateActions {
 		}
 		$back = OptionsScreen::url( array( 'tab' => TemplatesTab::TAB, 'edit' => '' !== $original ? $original : 'new' ) );
 		if ( $errors ) {
-			$this->plugin->form_state()->keep(
+			$this->form_state->keep(
 				self::FORM,
 				array(
 					'name'   => $name,
@@ -89,11 +103,11 @@ final class TemplateActions {
 			);
 			return $back;
 		}
-		$this->plugin->templates()->put( $id, $name, $source );
+		$this->templates->put( $id, $name, $source );
 		if ( ! empty( $fields['default'] ) ) {
-			$this->plugin->templates()->make_default( $id );
+			$this->templates->make_default( $id );
 		}
-		$this->plugin->notices()->add(
+		$this->notices->add(
 			'success',
 			sprintf(
 				/* translators: 1: template name, 2: shortcode attribute */
@@ -115,8 +129,8 @@ final class TemplateActions {
 	public function delete( array $request ): string {
 		RequestGuard::check( self::DELETE, $request );
 		$id = sanitize_key( RequestGuard::text( $request['id'] ?? '' ) );
-		$this->plugin->templates()->delete( $id );
-		$this->plugin->notices()->add( 'success', TemplateRepository::BUILT_IN === $id ? __( 'The default template was restored.', 'asa2-creators' ) : __( 'Template deleted.', 'asa2-creators' ) );
+		$this->templates->delete( $id );
+		$this->notices->add( 'success', TemplateRepository::BUILT_IN === $id ? __( 'The default template was restored.', 'asa2-creators' ) : __( 'Template deleted.', 'asa2-creators' ) );
 		return OptionsScreen::url( array( 'tab' => TemplatesTab::TAB ) );
 	}
 
@@ -130,9 +144,9 @@ final class TemplateActions {
 	public function make_default( array $request ): string {
 		RequestGuard::check( self::MAKE_DEFAULT, $request );
 		$id = sanitize_key( RequestGuard::text( $request['id'] ?? '' ) );
-		if ( null !== $this->plugin->templates()->get( $id ) ) {
-			$this->plugin->templates()->make_default( $id );
-			$this->plugin->notices()->add( 'success', __( 'Default template changed.', 'asa2-creators' ) );
+		if ( null !== $this->templates->get( $id ) ) {
+			$this->templates->make_default( $id );
+			$this->notices->add( 'success', __( 'Default template changed.', 'asa2-creators' ) );
 		}
 		return OptionsScreen::url( array( 'tab' => TemplatesTab::TAB ) );
 	}
@@ -151,7 +165,7 @@ final class TemplateActions {
 		$rate   = (float) str_replace( ',', '.', RequestGuard::text( $fields['requests_per_second'] ?? '1' ) );
 		$back   = OptionsScreen::url( array( 'tab' => ProductsSettingsTab::TAB ) );
 		if ( $ttl < ProductSettings::MIN_TTL_HOURS || $ttl > ProductSettings::MAX_TTL_HOURS ) {
-			$this->plugin->notices()->add(
+			$this->notices->add(
 				'error',
 				sprintf(
 					/* translators: 1: minimum hours, 2: maximum hours */
@@ -163,7 +177,7 @@ final class TemplateActions {
 			return $back;
 		}
 		if ( $rate < ProductSettings::MIN_RPS || $rate > ProductSettings::MAX_RPS ) {
-			$this->plugin->notices()->add(
+			$this->notices->add(
 				'error',
 				sprintf(
 					/* translators: 1: minimum, 2: maximum */
@@ -174,13 +188,13 @@ final class TemplateActions {
 			);
 			return $back;
 		}
-		$this->plugin->product_settings()->save(
+		$this->product_settings->save(
 			array(
 				'ttl_hours'           => $ttl,
 				'requests_per_second' => $rate,
 			)
 		);
-		$this->plugin->notices()->add( 'success', __( 'Product settings saved.', 'asa2-creators' ) );
+		$this->notices->add( 'success', __( 'Product settings saved.', 'asa2-creators' ) );
 		return $back;
 	}
 }

@@ -9,6 +9,8 @@ namespace Asa2\Creators\Admin;
 
 use Asa2\Creators\Clock;
 use Asa2\Creators\Plugin;
+use Asa2\Creators\PluginPaths;
+use Asa2\Creators\Storage\ProductTable;
 use Asa2\Creators\Storage\TemplateRepository;
 use Asa2\Template;
 
@@ -26,14 +28,29 @@ final class TemplatesTab {
 	/** Tab id. */
 	public const TAB = 'templates';
 
-	/** @var Plugin */
-	private Plugin $plugin;
+	/** @var TemplateRepository */
+	private TemplateRepository $templates;
+
+	/** @var ProductTable */
+	private ProductTable $products;
+
+	/** @var FormState */
+	private FormState $form_state;
+
+	/** @var PluginPaths */
+	private PluginPaths $paths;
 
 	/**
-	 * @param Plugin $plugin The plugin.
+	 * @param TemplateRepository $templates  Templates.
+	 * @param ProductTable       $products   Stored products.
+	 * @param FormState          $form_state Input and errors kept for the form.
+	 * @param PluginPaths        $paths      Files of the plugin.
 	 */
-	public function __construct( Plugin $plugin ) {
-		$this->plugin = $plugin;
+	public function __construct( TemplateRepository $templates, ProductTable $products, FormState $form_state, PluginPaths $paths ) {
+		$this->templates  = $templates;
+		$this->products   = $products;
+		$this->form_state = $form_state;
+		$this->paths      = $paths;
 	}
 
 	/**
@@ -54,7 +71,7 @@ final class TemplatesTab {
 	 * The templates.
 	 */
 	private function render_list(): void {
-		$templates = $this->plugin->templates();
+		$templates = $this->templates;
 		$default   = $templates->default_id();
 		echo '<p class="asa2-intro">' . esc_html__( 'Templates decide how product boxes look. Pick one per box with the shortcode attribute template="…"; boxes without it use the default template. Values are HTML-escaped automatically.', 'asa2-creators' ) . '</p>';
 		echo '<p><a class="button" href="' . esc_url( OptionsScreen::url( array( 'tab' => self::TAB, 'edit' => 'new' ) ) ) . '">' . esc_html__( '+ Add Template', 'asa2-creators' ) . '</a></p>';
@@ -84,8 +101,8 @@ final class TemplatesTab {
 	 * @param string $id Template id or "new".
 	 */
 	private function render_editor( string $id ): void {
-		$existing = 'new' === $id ? null : $this->plugin->templates()->get( $id );
-		$state    = $this->plugin->form_state()->take( TemplateActions::FORM );
+		$existing = 'new' === $id ? null : $this->templates->get( $id );
+		$state    = $this->form_state->take( TemplateActions::FORM );
 		$errors   = $state['errors'] ?? array();
 		$name     = (string) ( $state['input']['name'] ?? ( $existing['name'] ?? '' ) );
 		$source   = (string) ( $state['input']['source'] ?? ( $existing['source'] ?? Template::defaultTemplate() ) );
@@ -108,7 +125,7 @@ final class TemplatesTab {
 		echo '<tr class="' . ( isset( $errors['source'] ) ? 'form-invalid' : '' ) . '"><th scope="row"><label for="asa2-template-source">' . esc_html__( 'Template', 'asa2-creators' ) . '</label></th><td><textarea class="large-text code asa2-template-source" rows="16" wrap="off" name="asa2[source]" id="asa2-template-source" spellcheck="false">' . esc_textarea( $source ) . '</textarea>';
 		$this->errors( 'source', $errors );
 		echo '</td></tr>';
-		$is_default = ! $is_new && $this->plugin->templates()->default_id() === $id;
+		$is_default = ! $is_new && $this->templates->default_id() === $id;
 		echo '<tr><th scope="row">' . esc_html__( 'Default', 'asa2-creators' ) . '</th><td><label><input type="checkbox" name="asa2[default]" value="1"' . checked( $is_default, true, false ) . ' /> ' . esc_html__( 'Use this template for boxes without a template attribute', 'asa2-creators' ) . '</label></td></tr>';
 		echo '</tbody></table>';
 		submit_button( __( 'Save Template', 'asa2-creators' ), 'primary', 'submit', false );
@@ -116,11 +133,11 @@ final class TemplatesTab {
 		echo '</form>';
 
 		if ( ! $errors ) {
-			$sample = $this->plugin->products()->page( 1, 1 );
+			$sample = $this->products->page( 1, 1 );
 			if ( $sample && null !== $sample[0]['item'] ) {
 				try {
 					$html = Template::render( $source, $sample[0]['item'], Clock::now() );
-					wp_enqueue_style( \Asa2\Creators\Render\ProductRenderer::STYLE, $this->plugin->url( 'assets/product-box.css' ), array(), Plugin::VERSION );
+					wp_enqueue_style( \Asa2\Creators\Render\ProductRenderer::STYLE, $this->paths->url( 'assets/product-box.css' ), array(), Plugin::VERSION );
 					echo '<h3>' . esc_html__( 'Preview', 'asa2-creators' ) . '</h3><div class="asa2-template-preview asa2-product">' . $html . '</div>'; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- rendered by Asa2\Template with HTML auto-escaping.
 				} catch ( \Asa2\Exception $e ) {
 					echo '<p class="asa2-field-error">' . esc_html( $e->getMessage() ) . '</p>';

@@ -103,7 +103,7 @@ final class ConnectionTester {
 			$result['error_code'] = $e->getErrorCode();
 			$result['message']    = $e->getMessage();
 			$result['hint']       = (string) $e->getHint();
-			if ( '' === $result['hint'] && 'invalid_client' === $e->getErrorCode() && 'cognito' === $record['kind'] ) {
+			if ( '' === $result['hint'] && 'invalid_client' === $e->getErrorCode() && CredentialKind::Cognito === CredentialKind::of( $record ) ) {
 				$result['hint'] = __( 'Your credentials may be LWA (v3) type. Try editing the marketplace and switching the Credential Type to LWA (v3).', 'asa2-creators' );
 			}
 			return $result;

@@ -15,29 +15,24 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /**
- * Builds requests with Asa2\CreatorsApi::request, sends them, parses them with
- * Asa2\CreatorsApi::parse and logs each call.
+ * Builds requests with Asa2\CreatorsApi::request and has them sent, parsed with
+ * Asa2\CreatorsApi::parse and logged (LoggedRequests); a rejected cached token is replaced once.
  */
 class CreatorsClient {
 
-	/** @var HttpClient */
-	private HttpClient $http;
+	/** @var LoggedRequests */
+	private LoggedRequests $requests;
 
 	/** @var TokenProvider */
 	private TokenProvider $tokens;
 
-	/** @var CallLog */
-	private CallLog $log;
-
 	/**
-	 * @param HttpClient    $http   HTTP client.
-	 * @param TokenProvider $tokens Token provider.
-	 * @param CallLog       $log    Call log.
+	 * @param LoggedRequests $requests Sends, parses and logs the calls.
+	 * @param TokenProvider  $tokens   Access tokens.
 	 */
-	public function __construct( HttpClient $http, TokenProvider $tokens, CallLog $log ) {
-		$this->http   = $http;
-		$this->tokens = $tokens;
-		$this->log    = $log;
+	public function __construct( LoggedRequests $requests, TokenProvider $tokens ) {
+		$this->requests = $requests;
+		$this->tokens   = $tokens;
 	}
 
 	/**
@@ -72,69 +67,18 @@ class CreatorsClient {
 	 * @return array
 	 */
 	private function attempt( string $operation, array $config, array $params, bool $fresh ): array {
-		$token    = $this->tokens->token( $config, $fresh );
-		$requests = CreatorsApi::request( $operation, $config, $token, $params, ApiBase::get() );
-		$merged   = array(
-			'items'  => array(),
-			'errors' => array(),
-		);
-		$secrets  = array( $token, (string) $config['credential_secret'], (string) $config['credential_id'] );
-		$tags     = array( (string) $config['partner_tag'] );
-		foreach ( $requests as $request ) {
-			$entry = array(
+		$token = $this->tokens->token( $config, $fresh );
+		return $this->requests->send_batches(
+			CreatorsApi::request( $operation, $config, $token, $params, ApiBase::get() ),
+			array(
 				'marketplace' => (string) $config['marketplace'],
-				'api'         => 'creators',
+				'api'         => AmazonApi::Creators->value,
 				'operation'   => $operation,
 				'api_version' => (string) $config['api_version'],
-			);
-			try {
-				$response = $this->http->send( $request );
-			} catch ( NetworkException $e ) {
-				$this->log->record( $entry + array( 'outcome' => 'network_error', 'level' => 'error', 'message' => $e->getMessage() ), $secrets, $tags );
-				throw $e;
-			}
-			$entry += array(
-				'http_status' => $response['status'],
-				'duration_ms' => $response['duration_ms'],
-			);
-			try {
-				$parsed = CreatorsApi::parse( $operation, $config, $response['status'], $response['headers'], $response['body'], Clock::now() );
-			} catch ( \Asa2\ApiException $e ) {
-				$this->log->record( $entry + array( 'outcome' => 'error', 'level' => 'error', 'message' => $e->getErrorCode() . ': ' . $e->getMessage() ), $secrets, $tags );
-				throw $e;
-			}
-			$item_errors = $parsed['errors'] ?? array();
-			$this->log->record(
-				$entry + array(
-					'outcome' => $item_errors ? 'partial' : 'ok',
-					'level'   => $item_errors ? 'warning' : 'info',
-					'message' => $this->summary( $parsed ),
-				),
-				$secrets,
-				$tags
-			);
-			$merged['items']  = array_merge( $merged['items'], $parsed['items'] ?? array() );
-			$merged['errors'] = array_merge( $merged['errors'], $item_errors );
-			foreach ( $parsed as $key => $value ) {
-				if ( 'items' !== $key && 'errors' !== $key ) {
-					$merged[ $key ] = $value;
-				}
-			}
-		}
-		return $merged;
-	}
-
-	/**
-	 * One-line summary of a parsed answer for the log.
-	 *
-	 * @param array $parsed Parsed answer.
-	 * @return string
-	 */
-	private function summary( array $parsed ): string {
-		$summary = sprintf( '%d item(s)', count( $parsed['items'] ?? array() ) );
-		foreach ( $parsed['errors'] ?? array() as $error ) {
-			$summary .= sprintf( '; %s%s: %s', (string) ( $error['code'] ?? '' ), isset( $error['asin'] ) ? ' (' . $error['asin'] . ')' : '', (string) ( $error['message'] ?? '' ) );
-		}
-		return $summary;
+			),
+			static fn( array $response ): array => CreatorsApi::parse( $operation, $config, $response['status'], $response['headers'], $response['body'], Clock::now() ),
+			array( $token, (string) $config['credential_secret'], (string) $config['credential_id'] ),
+			array( (string) $config['partner_tag'] )
+		);
 	}
 }

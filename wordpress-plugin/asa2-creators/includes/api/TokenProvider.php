@@ -38,24 +38,19 @@ class TokenProvider {
 	/** Pause between looks at the cache while another worker refreshes. */
 	private const POLL_MICROSECONDS = 100000;
 
-	/** @var HttpClient */
-	private HttpClient $http;
-
-	/** @var CallLog */
-	private CallLog $log;
+	/** @var LoggedRequests */
+	private LoggedRequests $requests;
 
 	/** @var SecretStore */
 	private SecretStore $secrets;
 
 	/**
-	 * @param HttpClient  $http    HTTP client.
-	 * @param CallLog     $log     Call log.
-	 * @param SecretStore $secrets Seals the cached token.
+	 * @param LoggedRequests $requests Sends, parses and logs the token calls.
+	 * @param SecretStore    $secrets  Seals the cached token.
 	 */
-	public function __construct( HttpClient $http, CallLog $log, SecretStore $secrets ) {
-		$this->http    = $http;
-		$this->log     = $log;
-		$this->secrets = $secrets;
+	public function __construct( LoggedRequests $requests, SecretStore $secrets ) {
+		$this->requests = $requests;
+		$this->secrets  = $secrets;
 	}
 
 	/**
@@ -213,42 +208,24 @@ class TokenProvider {
 	 * @throws \Asa2\Exception|NetworkException On failure.
 	 */
 	private function fetch( array $config ): array {
-		$request = Token::request( $config, ApiBase::get() );
-		$entry   = array(
-			'marketplace' => (string) $config['marketplace'],
-			'api'         => 'creators',
-			'operation'   => 'token',
-			'api_version' => (string) $config['api_version'],
-		);
-		$secrets = array( (string) $config['credential_secret'], (string) $config['credential_id'] );
-		$tags    = array( (string) $config['partner_tag'] );
-		try {
-			$response = $this->http->send( $request );
-		} catch ( NetworkException $e ) {
-			$this->log->record( $entry + array( 'outcome' => 'network_error', 'level' => 'error', 'message' => $e->getMessage() ), $secrets, $tags );
-			throw $e;
-		}
-		$entry += array(
-			'http_status' => $response['status'],
-			'duration_ms' => $response['duration_ms'],
-		);
-		try {
-			$token = Token::parse( $config, $response['status'], $response['headers'], $response['body'], Clock::now() );
-		} catch ( \Asa2\ApiException $e ) {
-			$this->log->record( $entry + array( 'outcome' => 'error', 'level' => 'error', 'message' => $e->getErrorCode() . ': ' . $e->getMessage() ), $secrets, $tags );
-			throw $e;
-		}
-		$secrets[] = $token['access_token'];
-		$this->log->record(
-			$entry + array(
+		return $this->requests->send(
+			Token::request( $config, ApiBase::get() ),
+			array(
+				'marketplace' => (string) $config['marketplace'],
+				'api'         => AmazonApi::Creators->value,
+				'operation'   => 'token',
+				'api_version' => (string) $config['api_version'],
+			),
+			static fn( array $response ): array => Token::parse( $config, $response['status'], $response['headers'], $response['body'], Clock::now() ),
+			static fn( array $token ): array => array(
 				'outcome' => 'ok',
 				'level'   => 'info',
 				'message' => sprintf( 'Token received, valid until %s UTC.', gmdate( 'Y-m-d H:i:s', $token['expires_at'] ) ),
+				'redact'  => array( $token['access_token'] ),
 			),
-			$secrets,
-			$tags
+			array( (string) $config['credential_secret'], (string) $config['credential_id'] ),
+			array( (string) $config['partner_tag'] )
 		);
-		return $token;
 	}
 
 	/**

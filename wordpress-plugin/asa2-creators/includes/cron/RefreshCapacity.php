@@ -7,10 +7,11 @@
 
 namespace Asa2\Creators\Cron;
 
-use Asa2\Creators\Plugin;
+use Asa2\Creators\Products\ApiRouter;
 use Asa2\Creators\Products\ProductService;
 use Asa2\Creators\Products\RateLimiter;
 use Asa2\Creators\Storage\ProductSettings;
+use Asa2\Creators\Storage\ProductTable;
 
 if ( ! defined( 'ABSPATH' ) ) {
 	exit;
@@ -25,14 +26,24 @@ if ( ! defined( 'ABSPATH' ) ) {
  */
 final class RefreshCapacity {
 
-	/** @var Plugin */
-	private Plugin $plugin;
+	/** @var ProductSettings */
+	private ProductSettings $product_settings;
+
+	/** @var ApiRouter */
+	private ApiRouter $router;
+
+	/** @var ProductTable */
+	private ProductTable $products;
 
 	/**
-	 * @param Plugin $plugin The plugin.
+	 * @param ProductSettings $product_settings Product settings.
+	 * @param ApiRouter       $router           Which API serves a marketplace.
+	 * @param ProductTable    $products         Stored products.
 	 */
-	public function __construct( Plugin $plugin ) {
-		$this->plugin = $plugin;
+	public function __construct( ProductSettings $product_settings, ApiRouter $router, ProductTable $products ) {
+		$this->product_settings = $product_settings;
+		$this->router           = $router;
+		$this->products         = $products;
 	}
 
 	/**
@@ -62,11 +73,11 @@ final class RefreshCapacity {
 	 *   hours_*: the shortest interval that would do (null: longer than the longest allowed).
 	 */
 	public function assess(): array {
-		$settings = $this->plugin->product_settings()->get();
-		$router   = $this->plugin->product_router();
+		$settings = $this->product_settings->get();
+		$router   = $this->router;
 		$calls    = array();
 		$products = 0;
-		foreach ( $this->plugin->products()->count_by_marketplace() as $code => $count ) {
+		foreach ( $this->products->count_by_marketplace() as $code => $count ) {
 			$products  += $count;
 			$credential = $router->credential( (string) $code );
 			if ( null !== $credential ) {

@@ -9,9 +9,10 @@ namespace Asa2\Creators\Cron;
 
 use Asa2\Creators\Api\SharedLock;
 use Asa2\Creators\Clock;
-use Asa2\Creators\Plugin;
 use Asa2\Creators\Products\ProductService;
 use Asa2\Creators\Products\RateLimiter;
+use Asa2\Creators\Storage\ProductSettings;
+use Asa2\Creators\Storage\ProductTable;
 
 if ( ! defined( 'ABSPATH' ) ) {
 	exit;
@@ -49,14 +50,24 @@ final class RefreshScheduler {
 	/** Seconds the lock outlives the run's budget (a slow last call with its retries); a lock left by a worker that died is taken over after that. */
 	private const LOCK_SLACK = 300;
 
-	/** @var Plugin */
-	private Plugin $plugin;
+	/** @var ProductSettings */
+	private ProductSettings $product_settings;
+
+	/** @var ProductTable */
+	private ProductTable $products;
+
+	/** @var ProductService */
+	private ProductService $product_service;
 
 	/**
-	 * @param Plugin $plugin The plugin.
+	 * @param ProductSettings $product_settings Product settings.
+	 * @param ProductTable    $products         Stored products.
+	 * @param ProductService  $product_service  Product lookups.
 	 */
-	public function __construct( Plugin $plugin ) {
-		$this->plugin = $plugin;
+	public function __construct( ProductSettings $product_settings, ProductTable $products, ProductService $product_service ) {
+		$this->product_settings = $product_settings;
+		$this->products         = $products;
+		$this->product_service  = $product_service;
 	}
 
 	/**
@@ -96,7 +107,7 @@ final class RefreshScheduler {
 	 *   left when it began its last batch), "budget", "limit" or "busy" (another run was going on).
 	 */
 	public function run( ?int $limit = null ): array {
-		$settings = $this->plugin->product_settings()->get();
+		$settings = $this->product_settings->get();
 		$budget   = new RefreshBudget( RefreshBudget::available(), RateLimiter::spacing( $settings['requests_per_second'] ) );
 		$result   = array(
 			'updated'   => 0,
@@ -127,8 +138,8 @@ final class RefreshScheduler {
 	 * @param array         $result Running result.
 	 */
 	private function work( RefreshBudget $budget, int $limit, float $rate, array &$result ): void {
-		$products = $this->plugin->products();
-		$ttl      = $this->plugin->product_settings()->ttl();
+		$products = $this->products;
+		$ttl      = $this->product_settings->ttl();
 		$before   = Clock::now() - $ttl;
 		// Products that become due or are queued during the run are left to the follow-up run.
 		$left   = min( $limit, $products->count_due( $before, Clock::now() ) );
@@ -139,7 +150,7 @@ final class RefreshScheduler {
 				break;
 			}
 			$keys      = array_map( static fn( array $row ): array => array( $row['asin'], $row['marketplace'] ), $rows );
-			$done      = $this->plugin->product_service()->refresh( $keys, array( $budget, 'next_batch' ) );
+			$done      = $this->product_service->refresh( $keys, array( $budget, 'next_batch' ) );
 			$attempted = count( $keys ) - $done['skipped'];
 			$result['updated'] += $done['updated'];
 			$result['failed']  += $done['failed'];

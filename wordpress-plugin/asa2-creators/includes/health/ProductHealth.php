@@ -10,11 +10,13 @@ namespace Asa2\Creators\Health;
 use Asa2\Creators\Admin\OptionsScreen;
 use Asa2\Creators\Admin\ProductsScreen;
 use Asa2\Creators\Admin\ProductsSettingsTab;
+use Asa2\Creators\Api\AmazonApi;
 use Asa2\Creators\Clock;
 use Asa2\Creators\Cron\RefreshCapacity;
 use Asa2\Creators\Cron\RefreshScheduler;
-use Asa2\Creators\Plugin;
 use Asa2\Creators\Products\ApiRouter;
+use Asa2\Creators\Products\CallTracker;
+use Asa2\Creators\Products\ProductService;
 
 if ( ! defined( 'ABSPATH' ) ) {
 	exit;
@@ -27,14 +29,24 @@ if ( ! defined( 'ABSPATH' ) ) {
  */
 final class ProductHealth {
 
-	/** @var Plugin */
-	private Plugin $plugin;
+	/** @var CallTracker */
+	private CallTracker $call_tracker;
+
+	/** @var ProductService */
+	private ProductService $product_service;
+
+	/** @var RefreshCapacity */
+	private RefreshCapacity $capacity;
 
 	/**
-	 * @param Plugin $plugin The plugin.
+	 * @param CallTracker     $call_tracker    Last calls per marketplace.
+	 * @param ProductService  $product_service Product lookups.
+	 * @param RefreshCapacity $capacity        Whether the background refresh keeps up.
 	 */
-	public function __construct( Plugin $plugin ) {
-		$this->plugin = $plugin;
+	public function __construct( CallTracker $call_tracker, ProductService $product_service, RefreshCapacity $capacity ) {
+		$this->call_tracker    = $call_tracker;
+		$this->product_service = $product_service;
+		$this->capacity        = $capacity;
 	}
 
 	/**
@@ -65,7 +77,7 @@ final class ProductHealth {
 	 * @return array
 	 */
 	public function test_api_calls(): array {
-		$calls = $this->plugin->call_tracker()->all();
+		$calls = $this->call_tracker->all();
 		if ( ! $calls ) {
 			return $this->result( 'asa2_api_calls', 'recommended', __( 'ASA2 has not called Amazon yet', 'asa2-creators' ), array( __( 'Add a product in ASA2 → Products to check that product data loads.', 'asa2-creators' ) ) );
 		}
@@ -84,7 +96,7 @@ final class ProductHealth {
 					__( '%1$s, %2$s: %3$s %4$s at %5$s – %6$s (HTTP %7$d)', 'asa2-creators' ),
 					ApiRouter::country( (string) $code ),
 					$label,
-					'paapi' === $call['api'] ? 'PA-API 5.0' : 'Creators API ' . $call['api_version'],
+					( AmazonApi::tryFrom( (string) $call['api'] ) ?? AmazonApi::Creators )->label( (string) $call['api_version'] ),
 					$call['operation'],
 					wp_date( 'Y-m-d H:i:s', (int) $call['time'] ),
 					$call['outcome'] . ( $ok ? '' : ': ' . $call['message'] ),
@@ -155,7 +167,7 @@ final class ProductHealth {
 	 * @return array
 	 */
 	public function test_capacity(): array {
-		$capacity = ( new RefreshCapacity( $this->plugin ) )->assess();
+		$capacity = $this->capacity->assess();
 		$text     = RefreshCapacity::explain( $capacity );
 		return $this->result( 'asa2_refresh_capacity', $capacity['status'], $text['label'], $text['lines'], OptionsScreen::url( array( 'tab' => ProductsSettingsTab::TAB ) ), __( 'Open ASA2 Options → Products', 'asa2-creators' ) );
 	}
@@ -164,7 +176,7 @@ final class ProductHealth {
 	 * The notice while Amazon calls an account not eligible.
 	 */
 	public function render_not_eligible_notice(): void {
-		$flags = $this->plugin->product_service()->not_eligible();
+		$flags = $this->product_service->not_eligible();
 		if ( ! $flags ) {
 			return;
 		}

@@ -8,9 +8,10 @@
 namespace Asa2\Creators\Health;
 
 use Asa2\Creators\Admin\SetupScreen;
-use Asa2\Creators\Plugin;
+use Asa2\Creators\Storage\KeyMaterial;
 use Asa2\Creators\Storage\MarketplaceRepository;
 use Asa2\Creators\Storage\PaApiRepository;
+use Asa2\Creators\Storage\SecretStore;
 use Asa2\Marketplaces;
 use Asa2\Version;
 
@@ -23,14 +24,29 @@ if ( ! defined( 'ABSPATH' ) ) {
  */
 final class SiteHealth {
 
-	/** @var Plugin */
-	private Plugin $plugin;
+	/** @var KeyMaterial */
+	private KeyMaterial $key_material;
+
+	/** @var MarketplaceRepository */
+	private MarketplaceRepository $marketplaces;
+
+	/** @var PaApiRepository */
+	private PaApiRepository $paapi;
+
+	/** @var SecretStore */
+	private SecretStore $secrets;
 
 	/**
-	 * @param Plugin $plugin The plugin.
+	 * @param KeyMaterial           $key_material Where the encryption key comes from.
+	 * @param MarketplaceRepository $marketplaces Marketplace records.
+	 * @param PaApiRepository       $paapi        PA API settings.
+	 * @param SecretStore           $secrets      Opens and seals the secrets.
 	 */
-	public function __construct( Plugin $plugin ) {
-		$this->plugin = $plugin;
+	public function __construct( KeyMaterial $key_material, MarketplaceRepository $marketplaces, PaApiRepository $paapi, SecretStore $secrets ) {
+		$this->key_material = $key_material;
+		$this->marketplaces = $marketplaces;
+		$this->paapi        = $paapi;
+		$this->secrets      = $secrets;
 	}
 
 	/**
@@ -84,7 +100,7 @@ final class SiteHealth {
 	 * @return array
 	 */
 	public function test_secret_key(): array {
-		$key = $this->plugin->key_material();
+		$key = $this->key_material;
 		if ( $key->uses_constant() ) {
 			return $this->result( 'asa2_secret_key', 'good', __( 'Stored Amazon secrets are encrypted with ASA2_SECRET_KEY', 'asa2-creators' ), __( 'wp-config.php defines ASA2_SECRET_KEY, which is used to encrypt the Creators API and PA API secrets.', 'asa2-creators' ) );
 		}
@@ -111,13 +127,13 @@ final class SiteHealth {
 	 */
 	public function test_secrets(): array {
 		$unreadable = array();
-		foreach ( $this->plugin->marketplaces()->all() as $code => $record ) {
-			if ( ! $this->plugin->secrets()->can_open( $record['credential_secret'], $code, MarketplaceRepository::SECRET_FIELD ) ) {
+		foreach ( $this->marketplaces->all() as $code => $record ) {
+			if ( ! $this->secrets->can_open( $record['credential_secret'], $code, MarketplaceRepository::SECRET_FIELD ) ) {
 				$unreadable[] = Marketplaces::find( $code )['country'] ?? $code;
 			}
 		}
-		$paapi = $this->plugin->paapi()->get();
-		if ( '' !== $paapi['secret_key'] && ! $this->plugin->secrets()->can_open( $paapi['secret_key'], PaApiRepository::SECRET_SCOPE, PaApiRepository::SECRET_FIELD ) ) {
+		$paapi = $this->paapi->get();
+		if ( '' !== $paapi['secret_key'] && ! $this->secrets->can_open( $paapi['secret_key'], PaApiRepository::SECRET_SCOPE, PaApiRepository::SECRET_FIELD ) ) {
 			$unreadable[] = __( 'PA API', 'asa2-creators' );
 		}
 		if ( ! $unreadable ) {
@@ -142,8 +158,8 @@ final class SiteHealth {
 	 * @return array
 	 */
 	public function test_marketplaces(): array {
-		$records = $this->plugin->marketplaces()->all();
-		if ( ! $this->plugin->marketplaces()->active() ) {
+		$records = $this->marketplaces->all();
+		if ( ! $this->marketplaces->active() ) {
 			return $this->result( 'asa2_marketplaces', 'recommended', __( 'No Creators API marketplace is enabled', 'asa2-creators' ), __( 'Amazon is replacing PA-API 5.0 with the Creators API. Add your marketplaces with their Creators API credentials in ASA2 → Setup.', 'asa2-creators' ), SetupScreen::url() );
 		}
 		$failed = array();
@@ -165,7 +181,7 @@ final class SiteHealth {
 				SetupScreen::url()
 			);
 		}
-		if ( null === $this->plugin->marketplaces()->default_code() ) {
+		if ( null === $this->marketplaces->default_code() ) {
 			return $this->result( 'asa2_marketplaces', 'recommended', __( 'No default Creators API marketplace', 'asa2-creators' ), __( 'Set a default marketplace in ASA2 → Setup; it is used when no specific country is selected.', 'asa2-creators' ), SetupScreen::url() );
 		}
 		return $this->result( 'asa2_marketplaces', 'good', __( 'The Creators API is set up', 'asa2-creators' ), __( 'At least one marketplace is enabled, a default is set, and no connection test failed.', 'asa2-creators' ) );

@@ -7,9 +7,10 @@
 
 namespace Asa2\Creators\Products;
 
+use Asa2\Creators\Api\AmazonApi;
 use Asa2\Creators\Storage\MarketplaceRepository;
 use Asa2\Creators\Storage\PaApiRepository;
-use Asa2\Creators\Plugin;
+use Asa2\Creators\Storage\SecretStore;
 use Asa2\Marketplaces;
 
 if ( ! defined( 'ABSPATH' ) ) {
@@ -23,14 +24,24 @@ if ( ! defined( 'ABSPATH' ) ) {
  */
 final class ApiRouter {
 
-	/** @var Plugin */
-	private Plugin $plugin;
+	/** @var MarketplaceRepository */
+	private MarketplaceRepository $marketplaces;
+
+	/** @var PaApiRepository */
+	private PaApiRepository $paapi;
+
+	/** @var SecretStore */
+	private SecretStore $secrets;
 
 	/**
-	 * @param Plugin $plugin The plugin.
+	 * @param MarketplaceRepository $marketplaces Marketplace records.
+	 * @param PaApiRepository       $paapi        PA API settings.
+	 * @param SecretStore           $secrets      Opens and seals the secrets.
 	 */
-	public function __construct( Plugin $plugin ) {
-		$this->plugin = $plugin;
+	public function __construct( MarketplaceRepository $marketplaces, PaApiRepository $paapi, SecretStore $secrets ) {
+		$this->marketplaces = $marketplaces;
+		$this->paapi        = $paapi;
+		$this->secrets      = $secrets;
 	}
 
 	/**
@@ -40,17 +51,34 @@ final class ApiRouter {
 	 * @return string|null Marketplace code.
 	 */
 	public function default_marketplace(): ?string {
-		$repository = $this->plugin->marketplaces();
-		$default    = $repository->default_code();
+		$default = $this->marketplaces->default_code();
 		if ( null !== $default ) {
 			return $default;
 		}
-		$active = array_keys( $repository->active() );
+		$active = array_keys( $this->marketplaces->active() );
 		if ( $active ) {
 			return $active[0];
 		}
-		$paapi = $this->plugin->paapi()->get();
-		return '' !== $paapi['marketplace'] && $this->plugin->paapi()->is_configured() ? $paapi['marketplace'] : null;
+		$paapi = $this->paapi->get();
+		return '' !== $paapi['marketplace'] && $this->paapi->is_configured() ? $paapi['marketplace'] : null;
+	}
+
+	/**
+	 * The marketplaces the Creators API serves: those with enabled credentials.
+	 *
+	 * @return array<string, array> Stored records by code.
+	 */
+	public function creators_marketplaces(): array {
+		return $this->marketplaces->active();
+	}
+
+	/**
+	 * Whether PA-API 5.0 serves the other marketplaces (the PA API tab is filled in).
+	 *
+	 * @return bool
+	 */
+	public function paapi_configured(): bool {
+		return $this->paapi->is_configured();
 	}
 
 	/**
@@ -61,12 +89,11 @@ final class ApiRouter {
 	 * @return string|null Null when no API is set up for it.
 	 */
 	public function api_label( string $code ): ?string {
-		$record = $this->plugin->marketplaces()->active()[ $code ] ?? null;
+		$record = $this->marketplaces->active()[ $code ] ?? null;
 		if ( null !== $record ) {
-			/* translators: %s: API version, e.g. "2.2" */
-			return sprintf( __( 'Creators API %s', 'asa2-creators' ), $record['api_version'] );
+			return AmazonApi::Creators->label( $record['api_version'] );
 		}
-		return $this->plugin->paapi()->is_configured() ? __( 'PA-API 5.0', 'asa2-creators' ) : null;
+		return $this->paapi->is_configured() ? AmazonApi::PaApi->label( '' ) : null;
 	}
 
 	/**
@@ -89,37 +116,37 @@ final class ApiRouter {
 	 * The route for one marketplace.
 	 *
 	 * @param string $code Marketplace code.
-	 * @return array{api: string, label: string, credential: string, config?: array, credentials?: array}
-	 *   api "creators" with `config` (secret opened) or "paapi" with `credentials` (secret opened);
+	 * @return array{api: AmazonApi, label: string, credential: string, config?: array, credentials?: array}
+	 *   api Creators with `config` (secret opened) or PaApi with `credentials` (secret opened);
 	 *   credential: the credential's identifier (for rate limits).
 	 * @throws NotConfiguredException When no API is set up, or a stored secret cannot be opened.
 	 */
 	public function route( string $code ): array {
-		$record = $this->plugin->marketplaces()->active()[ $code ] ?? null;
+		$record = $this->marketplaces->active()[ $code ] ?? null;
 		if ( null !== $record ) {
 			$config = MarketplaceRepository::config_of( $record );
 			try {
-				$config['credential_secret'] = $this->plugin->secrets()->open( $record['credential_secret'], $code, MarketplaceRepository::SECRET_FIELD );
+				$config['credential_secret'] = $this->secrets->open( $record['credential_secret'], $code, MarketplaceRepository::SECRET_FIELD );
 			} catch ( \Asa2\Exception $e ) {
 				throw new NotConfiguredException( self::secret_message( $code ), 0, $e );
 			}
 			return array(
-				'api'        => 'creators',
-				'label'      => (string) $this->api_label( $code ),
+				'api'        => AmazonApi::Creators,
+				'label'      => AmazonApi::Creators->label( $record['api_version'] ),
 				'credential' => (string) $this->credential( $code ),
 				'config'     => $config,
 			);
 		}
-		if ( $this->plugin->paapi()->is_configured() ) {
-			$settings = $this->plugin->paapi()->get();
+		if ( $this->paapi->is_configured() ) {
+			$settings = $this->paapi->get();
 			try {
-				$secret = $this->plugin->secrets()->open( $settings['secret_key'], PaApiRepository::SECRET_SCOPE, PaApiRepository::SECRET_FIELD );
+				$secret = $this->secrets->open( $settings['secret_key'], PaApiRepository::SECRET_SCOPE, PaApiRepository::SECRET_FIELD );
 			} catch ( \Asa2\Exception $e ) {
 				throw new NotConfiguredException( self::secret_message( $code ), 0, $e );
 			}
 			return array(
-				'api'         => 'paapi',
-				'label'       => (string) $this->api_label( $code ),
+				'api'         => AmazonApi::PaApi,
+				'label'       => AmazonApi::PaApi->label( '' ),
 				'credential'  => (string) $this->credential( $code ),
 				'credentials' => array(
 					'access_key'  => $settings['access_key'],
@@ -140,11 +167,11 @@ final class ApiRouter {
 	 * @return string|null Null when no API is set up for it.
 	 */
 	public function credential( string $code ): ?string {
-		$record = $this->plugin->marketplaces()->active()[ $code ] ?? null;
+		$record = $this->marketplaces->active()[ $code ] ?? null;
 		if ( null !== $record ) {
 			return 'creators:' . $record['credential_id'];
 		}
-		return $this->plugin->paapi()->is_configured() ? 'paapi:' . $this->plugin->paapi()->get()['access_key'] : null;
+		return $this->paapi->is_configured() ? 'paapi:' . $this->paapi->get()['access_key'] : null;
 	}
 
 	/**

@@ -10,9 +10,8 @@ namespace Asa2\Creators\Products;
 use Asa2\Asin;
 use Asa2\Creators\Api\NetworkException;
 use Asa2\Creators\Clock;
-use Asa2\Creators\Plugin;
+use Asa2\Creators\Storage\ProductTable;
 use Asa2\Marketplaces;
-use Asa2\RetryPolicy;
 
 if ( ! defined( 'ABSPATH' ) ) {
 	exit;
@@ -22,7 +21,7 @@ if ( ! defined( 'ABSPATH' ) ) {
  * The only place product data is fetched from Amazon (admin actions and the background
  * refresh; page views never get here). Lookups are grouped by marketplace, routed to the
  * Creators API or PA-API 5.0 (ApiRouter), sent 10 ASINs per GetItems call, spaced to the
- * credential's rate (RateLimiter) and retried with Asa2\RetryPolicy when throttled.
+ * credential's rate and retried when throttled (RetryingCaller).
  *
  * A failed refresh never removes stored data; the error is recorded on the product.
  */
@@ -34,27 +33,24 @@ final class ProductService {
 	/** ASINs per GetItems call (Amazon's limit). */
 	public const BATCH = 10;
 
-	/** Longest total back-off for one call, in milliseconds. */
-	private const MAX_BACKOFF_MS = 20000;
-
-	/** @var Plugin */
-	private Plugin $plugin;
+	/** @var ProductTable */
+	private ProductTable $products;
 
 	/** @var ApiRouter */
 	private ApiRouter $router;
 
-	/** @var RateLimiter */
-	private RateLimiter $limiter;
+	/** @var RetryingCaller */
+	private RetryingCaller $caller;
 
 	/**
-	 * @param Plugin      $plugin  The plugin.
-	 * @param ApiRouter   $router  Routing.
-	 * @param RateLimiter $limiter Rate limiter.
+	 * @param ProductTable   $products Stored products.
+	 * @param ApiRouter      $router   Which API serves a marketplace.
+	 * @param RetryingCaller $caller   Calls the route's API, spaced and retried.
 	 */
-	public function __construct( Plugin $plugin, ApiRouter $router, RateLimiter $limiter ) {
-		$this->plugin  = $plugin;
-		$this->router  = $router;
-		$this->limiter = $limiter;
+	public function __construct( ProductTable $products, ApiRouter $router, RetryingCaller $caller ) {
+		$this->products = $products;
+		$this->router   = $router;
+		$this->caller   = $caller;
 	}
 
 	/**
@@ -99,9 +95,9 @@ final class ProductService {
 	 */
 	public function add( string $input, string $marketplace = '' ): array {
 		$key = $this->identify( $input, $marketplace );
-		$this->plugin->products()->ensure( $key['asin'], $key['marketplace'], Clock::now() );
+		$this->products->ensure( $key['asin'], $key['marketplace'], Clock::now() );
 		$this->refresh( array( array( $key['asin'], $key['marketplace'] ) ) );
-		return (array) $this->plugin->products()->find( $key['asin'], $key['marketplace'] );
+		return (array) $this->products->find( $key['asin'], $key['marketplace'] );
 	}
 
 	/**
@@ -183,7 +179,7 @@ final class ProductService {
 		try {
 			$route      = $this->router->route( $code );
 			$out['api'] = $route['label'];
-			$answer     = $this->call( $route, 'SearchItems', array( 'keywords' => $keywords ) );
+			$answer     = $this->caller->call( $route, 'SearchItems', array( 'keywords' => $keywords ) );
 			$out['items'] = $answer['items'];
 			if ( ! $out['items'] ) {
 				$out['error'] = __( 'Amazon found no products for these keywords.', 'asa2-creators' );
@@ -220,9 +216,9 @@ final class ProductService {
 	 * @param array        $result Running result.
 	 */
 	private function refresh_batch( array $route, string $code, array $asins, array &$result ): void {
-		$table = $this->plugin->products();
+		$table = $this->products;
 		try {
-			$answer = $this->call( $route, 'GetItems', array( 'asins' => $asins ) );
+			$answer = $this->caller->call( $route, 'GetItems', array( 'asins' => $asins ) );
 		} catch ( \Throwable $e ) {
 			if ( $e instanceof \Asa2\NotEligibleException ) {
 				$this->mark_not_eligible( $code );
@@ -259,52 +255,6 @@ final class ProductService {
 	}
 
 	/**
-	 * One operation through the route's API, spaced to the credential's rate and retried with
-	 * Asa2\RetryPolicy when throttled (Retry-After wins) or when Amazon had a passing failure.
-	 *
-	 * @param array  $route     Route.
-	 * @param string $operation Operation.
-	 * @param array  $params    Parameters.
-	 * @return array{items: list<array>, errors: list<array>}
-	 * @throws \Throwable The last failure when retries are exhausted or not allowed.
-	 */
-	private function call( array $route, string $operation, array $params ): array {
-		$rate    = $this->plugin->product_settings()->get()['requests_per_second'];
-		$attempt = 0;
-		$waited  = 0;
-		while ( true ) {
-			$this->limiter->wait_turn( $route['credential'], $rate );
-			try {
-				return 'creators' === $route['api']
-					? $this->plugin->creators()->call( $operation, $route['config'], $params )
-					: $this->plugin->paapi_client()->call( $operation, $route['credentials'], $params );
-			} catch ( \Asa2\ThrottledException $e ) {
-				$kind        = 'throttled';
-				$retry_after = $e->getRetryAfter();
-				$last        = $e;
-			} catch ( \Asa2\ApiException $e ) {
-				$kind = (string) $e->getRetryKind();
-				if ( ! in_array( $kind, array( 'server', 'timeout' ), true ) ) {
-					throw $e;
-				}
-				$retry_after = null;
-				$last        = $e;
-			} catch ( NetworkException $e ) {
-				$kind        = 'network';
-				$retry_after = null;
-				$last        = $e;
-			}
-			++$attempt;
-			$delay = RetryPolicy::delay( $kind, $attempt, wp_rand( 0, 999 ) / 1000, $retry_after );
-			if ( null === $delay || $waited + $delay > self::MAX_BACKOFF_MS ) {
-				throw $last;
-			}
-			$waited += $delay;
-			usleep( $delay * 1000 );
-		}
-	}
-
-	/**
 	 * Records the same error on several products (their data stays).
 	 *
 	 * @param list<string> $asins   ASINs.
@@ -316,7 +266,7 @@ final class ProductService {
 	private function fail( array $asins, string $code, string $error, string $message, array &$result ): void {
 		$now = Clock::now();
 		foreach ( $asins as $asin ) {
-			$this->plugin->products()->record_error( $asin, $code, $error, $message, $now );
+			$this->products->record_error( $asin, $code, $error, $message, $now );
 			$result['failed'][ $asin . '|' . $code ] = $message;
 		}
 	}

@@ -7,7 +7,7 @@
 
 namespace Asa2\Creators\Render;
 
-use Asa2\Creators\Plugin;
+use Asa2\Creators\PluginPaths;
 use WP_Block_Type;
 use WP_Block_Type_Registry;
 
@@ -32,14 +32,24 @@ final class Block {
 	/** Global variable of the editor script holding BlockChoices::all(). */
 	public const CHOICES_VARIABLE = 'asa2ProductBlock';
 
-	/** @var Plugin */
-	private Plugin $plugin;
+	/** @var ProductRenderer */
+	private ProductRenderer $renderer;
+
+	/** @var PluginPaths */
+	private PluginPaths $paths;
+
+	/** @var BlockChoices */
+	private BlockChoices $choices;
 
 	/**
-	 * @param Plugin $plugin The plugin.
+	 * @param ProductRenderer $renderer Renders the box.
+	 * @param PluginPaths     $paths    Files of the plugin.
+	 * @param BlockChoices    $choices  The choices of the block's settings.
 	 */
-	public function __construct( Plugin $plugin ) {
-		$this->plugin = $plugin;
+	public function __construct( ProductRenderer $renderer, PluginPaths $paths, BlockChoices $choices ) {
+		$this->renderer = $renderer;
+		$this->paths    = $paths;
+		$this->choices  = $choices;
 	}
 
 	/**
@@ -49,9 +59,9 @@ final class Block {
 		if ( ! function_exists( 'register_block_type' ) ) {
 			return;
 		}
-		$this->plugin->renderer()->register_style();
+		$this->renderer->register_style();
 		register_block_type(
-			$this->plugin->path( self::DIR ),
+			$this->paths->path( self::DIR ),
 			array( 'render_callback' => array( $this, 'render' ) )
 		);
 	}
@@ -63,7 +73,7 @@ final class Block {
 	 * @return string
 	 */
 	public function render( $attributes ): string {
-		return $this->plugin->renderer()->box( ProductRenderer::box_args( is_array( $attributes ) ? $attributes : array() ) );
+		return $this->renderer->box( ProductRenderer::box_args( is_array( $attributes ) ? $attributes : array() ) );
 	}
 
 	/**
@@ -75,7 +85,7 @@ final class Block {
 		if ( null === $handle || ! current_user_can( 'edit_posts' ) ) {
 			return;
 		}
-		$json = wp_json_encode( ( new BlockChoices( $this->plugin ) )->all(), JSON_HEX_TAG | JSON_HEX_AMP | JSON_HEX_APOS | JSON_HEX_QUOT );
+		$json = wp_json_encode( $this->choices->all(), JSON_HEX_TAG | JSON_HEX_AMP | JSON_HEX_APOS | JSON_HEX_QUOT );
 		if ( false !== $json ) {
 			wp_add_inline_script( $handle, 'window.' . self::CHOICES_VARIABLE . ' = ' . $json . ';', 'before' );
 		}

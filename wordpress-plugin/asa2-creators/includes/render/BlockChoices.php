@@ -10,6 +10,8 @@ namespace Asa2\Creators\Render;
 use Asa2\Creators\Admin\ProductsScreen;
 use Asa2\Creators\Plugin;
 use Asa2\Creators\Products\ApiRouter;
+use Asa2\Creators\Storage\IdSetRepository;
+use Asa2\Creators\Storage\TemplateRepository;
 
 if ( ! defined( 'ABSPATH' ) ) {
 	exit;
@@ -23,14 +25,24 @@ if ( ! defined( 'ABSPATH' ) ) {
  */
 final class BlockChoices {
 
-	/** @var Plugin */
-	private Plugin $plugin;
+	/** @var ApiRouter */
+	private ApiRouter $router;
+
+	/** @var TemplateRepository */
+	private TemplateRepository $templates;
+
+	/** @var IdSetRepository */
+	private IdSetRepository $id_sets;
 
 	/**
-	 * @param Plugin $plugin The plugin.
+	 * @param ApiRouter          $router    Which API serves each marketplace.
+	 * @param TemplateRepository $templates Product templates.
+	 * @param IdSetRepository    $id_sets   Associate ID Sets.
 	 */
-	public function __construct( Plugin $plugin ) {
-		$this->plugin = $plugin;
+	public function __construct( ApiRouter $router, TemplateRepository $templates, IdSetRepository $id_sets ) {
+		$this->router    = $router;
+		$this->templates = $templates;
+		$this->id_sets   = $id_sets;
 	}
 
 	/**
@@ -54,8 +66,7 @@ final class BlockChoices {
 	 * @return list<array{value: string, label: string}>
 	 */
 	private function marketplaces(): array {
-		$router  = $this->plugin->product_router();
-		$default = $router->default_marketplace();
+		$default = $this->router->default_marketplace();
 		$choices = array(
 			self::choice(
 				'',
@@ -65,7 +76,7 @@ final class BlockChoices {
 					: sprintf( __( 'Default marketplace: %s', 'asa2-creators' ), ApiRouter::country( $default ) )
 			),
 		);
-		foreach ( $router->served() as $code => $api ) {
+		foreach ( $this->router->served() as $code => $api ) {
 			/* translators: 1: country name and code, e.g. "Germany (DE)", 2: API name, e.g. "Creators API 2.2" */
 			$choices[] = self::choice( $code, sprintf( __( '%1$s – %2$s', 'asa2-creators' ), ApiRouter::country( $code ), $api ) );
 		}
@@ -78,10 +89,9 @@ final class BlockChoices {
 	 * @return list<array{value: string, label: string}>
 	 */
 	private function templates(): array {
-		$templates = $this->plugin->templates();
 		/* translators: %s: name of the default template */
-		$choices = array( self::choice( '', sprintf( __( 'Default template: %s', 'asa2-creators' ), $templates->resolve( '' )['name'] ) ) );
-		foreach ( $templates->all() as $id => $template ) {
+		$choices = array( self::choice( '', sprintf( __( 'Default template: %s', 'asa2-creators' ), $this->templates->resolve( '' )['name'] ) ) );
+		foreach ( $this->templates->all() as $id => $template ) {
 			$choices[] = self::choice( (string) $id, $template['name'] );
 		}
 		return $choices;
@@ -94,7 +104,7 @@ final class BlockChoices {
 	 */
 	private function id_sets(): array {
 		$choices = array( self::choice( '', __( 'None: the marketplace\'s tracking ID', 'asa2-creators' ) ) );
-		foreach ( $this->plugin->id_sets()->all() as $id => $set ) {
+		foreach ( $this->id_sets->all() as $id => $set ) {
 			$choices[] = self::choice( (string) $id, $set['name'] );
 		}
 		return $choices;

@@ -10,6 +10,9 @@ namespace Asa2\Creators\Render;
 use Asa2\Creators\Clock;
 use Asa2\Creators\Cron\RefreshScheduler;
 use Asa2\Creators\Plugin;
+use Asa2\Creators\PluginPaths;
+use Asa2\Creators\Products\ProductService;
+use Asa2\Creators\Storage\ProductTable;
 use Asa2\Template;
 
 if ( ! defined( 'ABSPATH' ) ) {
@@ -25,15 +28,25 @@ if ( ! defined( 'ABSPATH' ) ) {
  * block leaves a placeholder, and when the content filters are done all its boxes are read
  * with one query and put in (so filters meant for the author's text, such as smilies, never
  * change product titles, prices or links). A box once rendered is kept with its product
- * (BoxCache): showing it again needs neither the product data nor the template.
+ * (BoxCache): showing it again needs neither the product data nor the template. What a box
+ * looks like (template and tracking ID) comes from BoxLooks.
  */
 final class ProductRenderer {
 
 	/** Style handle of the product box. */
 	public const STYLE = 'asa2-product-box';
 
-	/** @var Plugin */
-	private Plugin $plugin;
+	/** @var ProductService */
+	private ProductService $product_service;
+
+	/** @var ProductTable */
+	private ProductTable $products;
+
+	/** @var BoxLooks */
+	private BoxLooks $looks;
+
+	/** @var PluginPaths */
+	private PluginPaths $paths;
 
 	/**
 	 * One entry per the_content run under way (a post may show another post's content): the
@@ -50,10 +63,16 @@ final class ProductRenderer {
 	private string $token = '';
 
 	/**
-	 * @param Plugin $plugin The plugin.
+	 * @param ProductService $product_service Reads the ASIN or URL of a box.
+	 * @param ProductTable   $products        Stored products and their kept boxes.
+	 * @param BoxLooks       $looks           Template and tracking ID of a box.
+	 * @param PluginPaths    $paths           Files of the plugin (the box style).
 	 */
-	public function __construct( Plugin $plugin ) {
-		$this->plugin = $plugin;
+	public function __construct( ProductService $product_service, ProductTable $products, BoxLooks $looks, PluginPaths $paths ) {
+		$this->product_service = $product_service;
+		$this->products        = $products;
+		$this->looks           = $looks;
+		$this->paths           = $paths;
 	}
 
 	/**
@@ -62,7 +81,7 @@ final class ProductRenderer {
 	 */
 	public function register_style(): void {
 		if ( ! wp_style_is( self::STYLE, 'registered' ) ) {
-			wp_register_style( self::STYLE, $this->plugin->url( 'assets/product-box.css' ), array(), Plugin::VERSION );
+			wp_register_style( self::STYLE, $this->paths->url( 'assets/product-box.css' ), array(), Plugin::VERSION );
 		}
 	}
 
@@ -151,12 +170,12 @@ final class ProductRenderer {
 				continue;
 			}
 			try {
-				$keys[ $i ] = $this->plugin->product_service()->identify( $input, strtoupper( trim( $args['marketplace'] ) ) );
+				$keys[ $i ] = $this->product_service->identify( $input, strtoupper( trim( $args['marketplace'] ) ) );
 			} catch ( \Asa2\ValidationException | \RuntimeException $e ) {
 				$html[ $i ] = $this->hint( $e->getMessage() );
 			}
 		}
-		$rows = $keys ? $this->plugin->products()->box_rows( array_map( static fn( array $key ): array => array( $key['asin'], $key['marketplace'] ), $keys ) ) : array();
+		$rows = $keys ? $this->products->box_rows( array_map( static fn( array $key ): array => array( $key['asin'], $key['marketplace'] ), $keys ) ) : array();
 		$now  = Clock::now();
 
 		// Kept boxes first; the others need their product data, read with one query.
@@ -168,7 +187,7 @@ final class ProductRenderer {
 				$html[ $i ] = $this->not_loaded( $key, $row );
 				continue;
 			}
-			$looks[ $i ] = $this->look( $boxes[ $i ]['template'], $boxes[ $i ]['idset'], $key['marketplace'] );
+			$looks[ $i ] = $this->looks->of( $boxes[ $i ]['template'], $boxes[ $i ]['idset'], $key['marketplace'] );
 			$kept        = BoxCache::find( $row['box_cache'], $looks[ $i ]['key'], $now );
 			if ( null === $kept ) {
 				$anew[ $i ] = $row;
@@ -177,12 +196,12 @@ final class ProductRenderer {
 			}
 		}
 		if ( $anew ) {
-			$data    = $this->plugin->products()->items( array_column( $anew, 'id' ) );
+			$data    = $this->products->items( array_column( $anew, 'id' ) );
 			$unsaved = array();
 			foreach ( $anew as $i => $row ) {
 				$html[ $i ] = $this->render_anew( $keys[ $i ], $row, $data[ $row['id'] ] ?? null, $looks[ $i ], $now, $unsaved );
 			}
-			$this->plugin->products()->save_box_caches( $unsaved );
+			$this->products->save_box_caches( $unsaved );
 		}
 		if ( array_filter( $html ) ) {
 			$this->register_style();
@@ -247,7 +266,7 @@ final class ProductRenderer {
 	 */
 	private function not_loaded( array $key, ?array $row ): string {
 		if ( null === $row ) {
-			$this->plugin->products()->ensure( $key['asin'], $key['marketplace'], Clock::now() );
+			$this->products->ensure( $key['asin'], $key['marketplace'], Clock::now() );
 		}
 		RefreshScheduler::soon();
 		return $this->hint(
@@ -265,56 +284,6 @@ final class ProductRenderer {
 					$key['marketplace']
 				)
 		);
-	}
-
-	/**
-	 * The template, tracking ID and cache key of a box, worked out once while the options stay
-	 * as they are (OptionMemo).
-	 *
-	 * @param string $template    The shortcode's template attribute.
-	 * @param string $idset       The shortcode's idset attribute.
-	 * @param string $marketplace Marketplace code.
-	 * @return array{template: array{id: string, name: string, source: string}, tag: string|null, key: string}
-	 */
-	private function look( string $template, string $idset, string $marketplace ): array {
-		return $this->plugin->memo()->get(
-			'box_look|' . $template . '|' . $idset . '|' . $marketplace,
-			function () use ( $template, $idset, $marketplace ): array {
-				$resolved = $this->plugin->templates()->resolve( sanitize_key( $template ) );
-				$tag      = $this->partner_tag( $idset, $marketplace );
-				return array(
-					'template' => $resolved,
-					'tag'      => $tag,
-					'key'      => BoxCache::key( $resolved['source'], $tag ),
-				);
-			}
-		);
-	}
-
-	/**
-	 * The tracking ID of an Associate ID Set for a marketplace.
-	 *
-	 * @param string $set_id      Set id (or name).
-	 * @param string $marketplace Marketplace code.
-	 * @return string|null
-	 */
-	private function partner_tag( string $set_id, string $marketplace ): ?string {
-		$set_id = trim( $set_id );
-		if ( '' === $set_id ) {
-			return null;
-		}
-		$sets = $this->plugin->id_sets()->all();
-		$set  = $sets[ $set_id ] ?? $sets[ sanitize_title( $set_id ) ] ?? null;
-		if ( null === $set ) {
-			foreach ( $sets as $candidate ) {
-				if ( 0 === strcasecmp( $candidate['name'], $set_id ) ) {
-					$set = $candidate;
-					break;
-				}
-			}
-		}
-		$tag = null === $set ? '' : (string) ( $set['tags'][ $marketplace ] ?? '' );
-		return '' === $tag ? null : $tag;
 	}
 
 	/**

@@ -7,7 +7,6 @@
 
 namespace Asa2\Creators\Render;
 
-use Asa2\Creators\Plugin;
 
 if ( ! defined( 'ABSPATH' ) ) {
 	exit;
@@ -22,14 +21,14 @@ final class Shortcode {
 	/** Shortcode tag. */
 	public const TAG = 'asa2';
 
-	/** @var Plugin */
-	private Plugin $plugin;
+	/** @var ProductRenderer */
+	private ProductRenderer $renderer;
 
 	/**
-	 * @param Plugin $plugin The plugin.
+	 * @param ProductRenderer $renderer Renders the box.
 	 */
-	public function __construct( Plugin $plugin ) {
-		$this->plugin = $plugin;
+	public function __construct( ProductRenderer $renderer ) {
+		$this->renderer = $renderer;
 	}
 
 	/**
@@ -40,7 +39,7 @@ final class Shortcode {
 	 */
 	public function render( $atts ): string {
 		$atts = shortcode_atts( ProductRenderer::box_args( array() ), is_array( $atts ) ? $atts : array(), self::TAG );
-		return $this->plugin->renderer()->box( ProductRenderer::box_args( $atts ) );
+		return $this->renderer->box( ProductRenderer::box_args( $atts ) );
 	}
 
 	/**

@@ -8,7 +8,7 @@
 namespace Asa2\Creators\Rest;
 
 use Asa2\Asin;
-use Asa2\Creators\Plugin;
+use Asa2\Creators\Storage\ProductTable;
 use WP_Error;
 use WP_REST_Request;
 use WP_REST_Response;
@@ -42,14 +42,14 @@ final class ProductSearchRoute {
 	/** Most results per request. */
 	public const MAX_PER_PAGE = 50;
 
-	/** @var Plugin */
-	private Plugin $plugin;
+	/** @var ProductTable */
+	private ProductTable $products;
 
 	/**
-	 * @param Plugin $plugin The plugin.
+	 * @param ProductTable $products Stored products.
 	 */
-	public function __construct( Plugin $plugin ) {
-		$this->plugin = $plugin;
+	public function __construct( ProductTable $products ) {
+		$this->products = $products;
 	}
 
 	/**
@@ -132,14 +132,14 @@ final class ProductSearchRoute {
 		$products = array();
 		if ( null !== $parsed ) {
 			$marketplace = (string) ( $parsed['marketplace'] ?? '' );
-			foreach ( $this->plugin->products()->by_asin( $parsed['asin'] ) as $row ) {
+			foreach ( $this->products->by_asin( $parsed['asin'] ) as $row ) {
 				if ( '' === $marketplace || $row['marketplace'] === $marketplace ) {
 					$products[] = self::product( $row );
 				}
 			}
 		}
 		if ( null === $parsed || null === $parsed['marketplace'] ) {
-			foreach ( $this->plugin->products()->page( $per_page, 1, $search ) as $row ) {
+			foreach ( $this->products->page( $per_page, 1, $search ) as $row ) {
 				$products[] = self::product( $row );
 			}
 		}

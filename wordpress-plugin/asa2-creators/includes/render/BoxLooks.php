@@ -1,0 +1,94 @@
+<?php
+/**
+ * What a product box looks like: its template and tracking ID.
+ *
+ * @package Asa2\Creators
+ */
+
+namespace Asa2\Creators\Render;
+
+use Asa2\Creators\Storage\IdSetRepository;
+use Asa2\Creators\Storage\OptionMemo;
+use Asa2\Creators\Storage\TemplateRepository;
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/**
+ * Resolves a box's template and idset attributes (the template by id, else the default; the
+ * Associate ID Set by id, slug or name) and the key its rendered HTML is kept under
+ * (BoxCache), each combination once while ASA2's options stay as they are (OptionMemo).
+ */
+final class BoxLooks {
+
+	/** @var OptionMemo */
+	private OptionMemo $memo;
+
+	/** @var TemplateRepository */
+	private TemplateRepository $templates;
+
+	/** @var IdSetRepository */
+	private IdSetRepository $id_sets;
+
+	/**
+	 * @param OptionMemo         $memo      Keeps what was worked out.
+	 * @param TemplateRepository $templates Templates.
+	 * @param IdSetRepository    $id_sets   Associate ID Sets.
+	 */
+	public function __construct( OptionMemo $memo, TemplateRepository $templates, IdSetRepository $id_sets ) {
+		$this->memo      = $memo;
+		$this->templates = $templates;
+		$this->id_sets   = $id_sets;
+	}
+
+	/**
+	 * The template, tracking ID and cache key of a box, worked out once while the options stay
+	 * as they are.
+	 *
+	 * @param string $template    The shortcode's template attribute.
+	 * @param string $idset       The shortcode's idset attribute.
+	 * @param string $marketplace Marketplace code.
+	 * @return array{template: array{id: string, name: string, source: string}, tag: string|null, key: string}
+	 */
+	public function of( string $template, string $idset, string $marketplace ): array {
+		return $this->memo->get(
+			'box_look|' . $template . '|' . $idset . '|' . $marketplace,
+			function () use ( $template, $idset, $marketplace ): array {
+				$resolved = $this->templates->resolve( sanitize_key( $template ) );
+				$tag      = $this->partner_tag( $idset, $marketplace );
+				return array(
+					'template' => $resolved,
+					'tag'      => $tag,
+					'key'      => BoxCache::key( $resolved['source'], $tag ),
+				);
+			}
+		);
+	}
+
+	/**
+	 * The tracking ID of an Associate ID Set for a marketplace.
+	 *
+	 * @param string $set_id      Set id (or name).
+	 * @param string $marketplace Marketplace code.
+	 * @return string|null
+	 */
+	private function partner_tag( string $set_id, string $marketplace ): ?string {
+		$set_id = trim( $set_id );
+		if ( '' === $set_id ) {
+			return null;
+		}
+		$sets = $this->id_sets->all();
+		$set  = $sets[ $set_id ] ?? $sets[ sanitize_title( $set_id ) ] ?? null;
+		if ( null === $set ) {
+			foreach ( $sets as $candidate ) {
+				if ( 0 === strcasecmp( $candidate['name'], $set_id ) ) {
+					$set = $candidate;
+					break;
+				}
+			}
+		}
+		$tag = null === $set ? '' : (string) ( $set['tags'][ $marketplace ] ?? '' );
+		return '' === $tag ? null : $tag;
+	}
+}
