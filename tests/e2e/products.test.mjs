@@ -150,6 +150,16 @@ async function closeEditorDialogs() {
   }
 }
 
+/** The file or REST route a URL asks for (not its query: a search for "ASA2" elsewhere is not ours). */
+function requestedPath(url) {
+  try {
+    const parsed = new URL(url);
+    return `${decodeURIComponent(parsed.pathname)} ${parsed.searchParams.get('rest_route') || ''}`;
+  } catch {
+    return url;
+  }
+}
+
 /**
  * Console warnings and errors of the editor that concern the block: those naming ASA2 or coming
  * from its files, and deprecations of the block and component APIs its script uses (logged by
@@ -161,7 +171,7 @@ function watchBlockConsole(target) {
     if (message.type() !== 'warning' && message.type() !== 'error') return;
     const text = message.text();
     const where = message.location().url || '';
-    const concerns = /asa2|blocks\/product/i.test(`${text} ${where}`)
+    const concerns = /asa2/i.test(text) || /asa2/i.test(requestedPath(where))
       || /api ?version|wp\.(components|blockEditor|blocks|element|serverSideRender)\b|ServerSideRender|useBlockProps/i.test(text);
     messages.push({ type: message.type(), text, where, concerns });
   });

@@ -28,9 +28,9 @@ final class BlockTest extends ProductsTestCase {
 		return $metadata;
 	}
 
-	/** The choices handed to the editor script in an editor page. */
+	/** The choices handed to the editor script in an editor page (one line of JSON). */
 	private function choices_in( string $page ): array {
-		$this->assertSame( 1, preg_match( '/window\.' . Block::CHOICES_VARIABLE . ' = (\{.*?\});\s*<\/script>/s', $page, $match ), 'the editor page hands the choices to the block script' );
+		$this->assertSame( 1, preg_match( '/window\.' . Block::CHOICES_VARIABLE . ' = (\{[^\n]*\});\n/', $page, $match ), 'the editor page hands the choices to the block script' );
 		$choices = json_decode( $match[1], true );
 		$this->assertIsArray( $choices );
 		return $choices;
