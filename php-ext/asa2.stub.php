@@ -451,10 +451,13 @@ final class Template
     public static function check(string $template): void {}
 
     /**
-     * Every placeholder a template can use, with the APIs that fill it.
+     * Every placeholder a template can use (ours and ASA2's), with the APIs that fill it and the
+     * product fields it is made from.
      *
-     * @return list<array{name: string, description: string, filled_by: string}> filled_by:
-     *   "both" (Creators API and PA-API 5.0) or "creators" (Creators API only)
+     * @return list<array{name: string, description: string, filled_by: string, sources: string}>
+     *   filled_by: "both" (Creators API and PA-API 5.0), "creators" (Creators API only) or "none"
+     *   (Amazon no longer provides the data: it renders empty); sources: the item fields, comma
+     *   separated, empty for "none"
      */
     public static function placeholders(): array {}
 

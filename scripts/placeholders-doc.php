@@ -8,6 +8,16 @@
 
 declare(strict_types=1);
 
+/** The "Filled by" column for a placeholder's filled_by value. */
+function asa2_placeholder_filled_by(string $filledBy): string
+{
+    return match ($filledBy) {
+        'creators' => 'Creators API only',
+        'none' => 'Nobody (Amazon no longer provides it)',
+        default => 'Creators API and PA-API 5.0',
+    };
+}
+
 /** The Markdown of docs/placeholders.md. */
 function asa2_placeholders_markdown(): string
 {
@@ -17,12 +27,25 @@ function asa2_placeholders_markdown(): string
         . "`{% if Price %}...{% endif %}`, `{% for feature in Features %}...{% endfor %}`.\n\n"
         . "Prices are left empty (and `PriceHidden` is true) when the listing violates the minimum\n"
         . "advertised price or the price is older than 24 hours (Amazon's rule), until the next refresh.\n\n"
-        . "\"Creators API only\" placeholders stay empty for products served by PA-API 5.0.\n\n"
+        . "\"Creators API only\" placeholders stay empty for products served by PA-API 5.0.\n"
+        . "\"Nobody\" placeholders are ASA2 names whose data Amazon no longer provides: they render\n"
+        . "empty, so ASA2 templates that use them still work.\n\n"
+        . "ASA2's Twig syntax works: `{% if FeaturesHTML is not empty %}`, `{% elseif %}`, the tests\n"
+        . "`empty`, `null`, `defined`, `iterable`, `even`, `odd`, and the filters `raw`, `striptags`,\n"
+        . "`number_format`, `slice`, `url_encode`, `nl2br` besides `length`, `join`, `first`, `last`,\n"
+        . "`upper`, `lower`, `default`, `round`, ... Templates cannot call functions: ASA2's `wp.`\n"
+        . "WordPress functions and `include` are refused with the line named.\n\n"
         . "This file is generated from `Asa2\\Template::placeholders()` by `scripts/placeholders-doc.php`.\n\n"
-        . "| Placeholder | Filled by | Description |\n|---|---|---|\n";
+        . "| Placeholder | Filled by | Sources | Description |\n|---|---|---|---|\n";
     foreach (\Asa2\Template::placeholders() as $p) {
-        $by = $p['filled_by'] === 'creators' ? 'Creators API only' : 'Creators API and PA-API 5.0';
-        $out .= sprintf("| `{{ %s }}` | %s | %s |\n", $p['name'], $by, str_replace('|', '\\|', $p['description']));
+        $sources = $p['sources'] === '' ? '-' : '`' . str_replace(', ', '`, `', $p['sources']) . '`';
+        $out .= sprintf(
+            "| `{{ %s }}` | %s | %s | %s |\n",
+            $p['name'],
+            asa2_placeholder_filled_by($p['filled_by']),
+            $sources,
+            str_replace('|', '\\|', $p['description'])
+        );
     }
     return $out;
 }

@@ -181,9 +181,10 @@ impl Template {
         })
     }
 
-    /// Every placeholder a template can use, with the APIs that fill it ("both" or "creators").
+    /// Every placeholder a template can use, with the APIs that fill it ("both", "creators", or
+    /// "none" when Amazon no longer provides the data) and the product fields it is made from.
     ///
-    /// @return list<array{name: string, description: string, filled_by: string}>
+    /// @return list<array{name: string, description: string, filled_by: string, sources: string}>
     pub fn placeholders() -> PhpResult<ZBox<ZendHashTable>> {
         guard(|| to_array(PLACEHOLDERS))
     }

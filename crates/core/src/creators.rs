@@ -8,12 +8,15 @@
 //! POST https://creatorsapi.amazon/catalog/v1/getItems
 //! Authorization: Bearer <token>, Version 2.2      (LWA, 3.x: "Bearer <token>")
 //! x-marketplace: www.amazon.de
-//! Content-Type: application/json; charset=utf-8
+//! Content-Type: application/json
 //! Accept: application/json
 //! User-Agent: asa2-creators/<version>
 //!
-//! {"partnerTag":"mysite-21","itemIds":["B08N5WRWNW"],"resources":[...],"marketplace":"www.amazon.de"}
+//! {"partnerTag":"mysite-21","itemIds":["B08N5WRWNW"],"resources":[...]}
 //! ```
+//!
+//! The bodies carry exactly the members of the official SDK's request models; the marketplace
+//! travels only in the `x-marketplace` header.
 //!
 //! Failed answers are read with [`ApiError::from_creators`](crate::ApiError::from_creators);
 //! successful ones by the normalizer.
@@ -26,14 +29,14 @@ use crate::http::{ApiBase, HttpRequest, Method};
 use crate::operation::Operation;
 use crate::params::{
     Condition, GetBrowseNodesParams, GetItemsParams, GetVariationsParams, OperationParams,
-    SearchItemsParams,
+    Properties, SearchItemsParams,
 };
 use crate::token::USER_AGENT;
 
 /// Host of the Creators API.
 pub(crate) const CREATORS_API_HOST: &str = "creatorsapi.amazon";
 /// `Content-Type` of every Creators API request.
-pub(crate) const CREATORS_CONTENT_TYPE: &str = "application/json; charset=utf-8";
+pub(crate) const CREATORS_CONTENT_TYPE: &str = "application/json";
 
 /// The `Authorization` value for `access_token`: `Bearer <token>, Version 2.x` for Cognito
 /// credentials, `Bearer <token>` for LWA credentials.
@@ -62,7 +65,6 @@ pub fn creators_get_items(
     })?;
     let resources = p.creators_resources();
     let tag = credentials.partner_tag.trim();
-    let marketplace = credentials.marketplace.host();
     p.batches()
         .iter()
         .map(|batch| {
@@ -73,7 +75,7 @@ pub fn creators_get_items(
                 condition: batch.condition.map(|c| c.as_str()),
                 currency_of_preference: batch.currency.as_deref(),
                 languages_of_preference: languages(&batch.language),
-                marketplace,
+                properties: &batch.properties,
             };
             Ok(request(
                 credentials,
@@ -120,7 +122,7 @@ pub fn creators_search_items(
         currency_of_preference: p.currency.as_deref(),
         languages_of_preference: languages(&p.language),
         resources: &resources,
-        marketplace: credentials.marketplace.host(),
+        properties: &p.properties,
     };
     Ok(request(
         credentials,
@@ -151,7 +153,7 @@ pub fn creators_get_variations(
         currency_of_preference: p.currency.as_deref(),
         languages_of_preference: languages(&p.language),
         resources: &resources,
-        marketplace: credentials.marketplace.host(),
+        properties: &p.properties,
     };
     Ok(request(
         credentials,
@@ -178,7 +180,6 @@ pub fn creators_get_browse_nodes(
         browse_node_ids: p.browse_node_ids.iter().map(String::as_str).collect(),
         languages_of_preference: languages(&p.language),
         resources: &resources,
-        marketplace: credentials.marketplace.host(),
     };
     Ok(request(
         credentials,
@@ -316,7 +317,8 @@ struct GetItemsBody<'a> {
     currency_of_preference: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     languages_of_preference: Option<[&'a str; 1]>,
-    marketplace: &'a str,
+    #[serde(skip_serializing_if = "Properties::is_empty")]
+    properties: &'a Properties,
 }
 
 #[derive(Serialize)]
@@ -364,7 +366,8 @@ struct SearchItemsBody<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     languages_of_preference: Option<[&'a str; 1]>,
     resources: &'a [String],
-    marketplace: &'a str,
+    #[serde(skip_serializing_if = "Properties::is_empty")]
+    properties: &'a Properties,
 }
 
 #[derive(Serialize)]
@@ -383,7 +386,8 @@ struct GetVariationsBody<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     languages_of_preference: Option<[&'a str; 1]>,
     resources: &'a [String],
-    marketplace: &'a str,
+    #[serde(skip_serializing_if = "Properties::is_empty")]
+    properties: &'a Properties,
 }
 
 #[derive(Serialize)]
@@ -394,7 +398,6 @@ struct GetBrowseNodesBody<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     languages_of_preference: Option<[&'a str; 1]>,
     resources: &'a [String],
-    marketplace: &'a str,
 }
 
 #[cfg(test)]
@@ -440,21 +443,142 @@ mod tests {
             Some("Bearer eyJ.token, Version 2.2")
         );
         assert_eq!(r.header("x-marketplace"), Some("www.amazon.de"));
-        assert_eq!(
-            r.header("Content-Type"),
-            Some("application/json; charset=utf-8")
-        );
+        assert_eq!(r.header("Content-Type"), Some("application/json"));
         assert_eq!(r.header("Accept"), Some("application/json"));
         assert_eq!(r.header("User-Agent"), Some(USER_AGENT));
         let b = body(r);
         assert_eq!(b["partnerTag"], "mysite-21");
         assert_eq!(b["itemIds"], json!(["B0DLFMFBJW"]));
-        assert_eq!(b["marketplace"], "www.amazon.de");
+        assert!(b.get("marketplace").is_none(), "{b}");
+        assert!(b.get("properties").is_none(), "{b}");
         assert_eq!(
             b["resources"],
             json!(default_resources(Operation::GetItems))
         );
         assert!(b.get("condition").is_none() && b.get("languagesOfPreference").is_none());
+    }
+
+    /// The members of the official SDK's request models (`*RequestContent`, by alias).
+    const SDK_MEMBERS: [(Operation, &[&str]); 4] = [
+        (
+            Operation::GetItems,
+            &[
+                "partnerTag",
+                "itemIds",
+                "condition",
+                "currencyOfPreference",
+                "languagesOfPreference",
+                "properties",
+                "resources",
+            ],
+        ),
+        (
+            Operation::SearchItems,
+            &[
+                "actor",
+                "artist",
+                "author",
+                "availability",
+                "brand",
+                "browseNodeId",
+                "condition",
+                "currencyOfPreference",
+                "deliveryFlags",
+                "itemCount",
+                "itemPage",
+                "keywords",
+                "languagesOfPreference",
+                "maxPrice",
+                "minPrice",
+                "minReviewsRating",
+                "minSavingPercent",
+                "partnerTag",
+                "properties",
+                "resources",
+                "searchIndex",
+                "sortBy",
+                "title",
+            ],
+        ),
+        (
+            Operation::GetVariations,
+            &[
+                "partnerTag",
+                "asin",
+                "condition",
+                "currencyOfPreference",
+                "languagesOfPreference",
+                "properties",
+                "resources",
+                "variationCount",
+                "variationPage",
+            ],
+        ),
+        (
+            Operation::GetBrowseNodes,
+            &[
+                "partnerTag",
+                "browseNodeIds",
+                "languagesOfPreference",
+                "resources",
+            ],
+        ),
+    ];
+
+    #[test]
+    fn bodies_carry_only_the_official_request_members() {
+        let c = credentials(CredentialKind::Lwa, Marketplace::DE);
+        let everything = json!({
+            "condition": "New", "language": "de_DE", "currency": "EUR",
+            "properties": {"campaign": "spring", "n": 2},
+        });
+        let search = json!({
+            "keywords": "k", "actor": "a", "artist": "b", "author": "c", "brand": "d",
+            "title": "t", "browse_node_id": "123", "search_index": "Books", "item_page": 2,
+            "item_count": 5, "sort_by": "Relevance", "availability": "Available",
+            "delivery_flags": ["Prime"], "min_price": 1, "max_price": 9,
+            "min_reviews_rating": 3, "min_saving_percent": 10,
+        });
+        for (op, members) in SDK_MEMBERS {
+            let mut params = match op {
+                Operation::GetItems => json!({"asins": ["B08N5WRWNW"]}),
+                Operation::SearchItems => search.clone(),
+                Operation::GetVariations => {
+                    json!({"asin": "B08N5WRWNW", "variation_page": 2, "variation_count": 3})
+                }
+                Operation::GetBrowseNodes => {
+                    json!({"browse_node_ids": ["123"], "language": "de_DE"})
+                }
+            };
+            if op != Operation::GetBrowseNodes {
+                for (k, v) in everything.as_object().unwrap() {
+                    params[k] = v.clone();
+                }
+            }
+            let p = OperationParams::from_json(op, &params).unwrap();
+            let r = &creators_requests(&c, "t", &p, &ApiBase::Amazon).unwrap()[0];
+            assert_eq!(r.header("Content-Type"), Some("application/json"));
+            let b = body(r);
+            let mut keys: Vec<&str> = b.as_object().unwrap().keys().map(String::as_str).collect();
+            keys.sort_unstable();
+            let mut expected = members.to_vec();
+            expected.sort_unstable();
+            assert_eq!(keys, expected, "{op}");
+            if op != Operation::GetBrowseNodes {
+                assert_eq!(
+                    b["properties"],
+                    json!({"campaign": "spring", "n": "2"}),
+                    "{op}"
+                );
+            }
+        }
+        for properties in [json!({"a": ["x"]}), json!({"b\n": "y"}), json!("x")] {
+            let err = GetItemsParams::from_json(
+                &json!({"asins": ["B08N5WRWNW"], "properties": properties}),
+            )
+            .unwrap_err();
+            assert_eq!(err.for_field("properties").count(), 1, "{err}");
+        }
     }
 
     #[test]
@@ -529,7 +653,7 @@ mod tests {
         assert_eq!(b["browseNodeId"], "340843031");
         assert_eq!(b["minSavingPercent"], 20);
         assert_eq!(b["partnerTag"], "mysite-21");
-        assert_eq!(b["marketplace"], "www.amazon.fr");
+        assert!(b.get("marketplace").is_none(), "{b}");
         assert!(b.get("maxPrice").is_none() && b.get("brand").is_none());
     }
 

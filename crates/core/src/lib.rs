@@ -74,8 +74,8 @@ pub use creators::{
 };
 pub use params::{
     Condition, DeliveryFlag, GetBrowseNodesParams, GetItemsParams, GetVariationsParams,
-    MAX_IDS_PER_REQUEST, OperationParams, SearchAvailability, SearchItemsParams, SortBy,
-    default_resources, paapi_default_resources,
+    MAX_IDS_PER_REQUEST, OperationParams, Properties, SearchAvailability, SearchItemsParams,
+    SortBy, default_resources, paapi_default_resources,
 };
 pub use retry::{Jitter, RetryKind, RetryPolicy, UnknownRetryKind};
 pub use token::{
@@ -88,9 +88,12 @@ mod item;
 mod normalize;
 
 pub use item::{
-    BrowseNode, BrowseNodeDetail, BrowseNodeRef, CatalogPage, CustomerReviews, Deal, Decimal,
-    Image, ImageSet, Images, InvalidDecimal, Item, ItemAvailability, ItemError, ItemSource,
-    Merchant, Money, Savings, VariationAttribute, VariationDimension, VariationSummary,
+    BrowseNode, BrowseNodeDetail, BrowseNodeRef, CatalogPage, Classifications, ContentInfo,
+    ContentLanguage, Contributor, CustomerReviews, Deal, Decimal, Dimensions, ExternalIds, Image,
+    ImageSet, Images, InvalidDecimal, Item, ItemAvailability, ItemError, ItemSource,
+    ManufactureInfo, Measure, Merchant, Money, ProductInfo, Refinement, RefinementBin, Savings,
+    SearchRefinements, TechnicalInfo, TradeIn, VariationAttribute, VariationDimension,
+    VariationSummary,
 };
 pub use normalize::{
     NormalizeContext, NormalizeError, normalize_creators, normalize_paapi, parse_creators_response,

@@ -578,7 +578,7 @@ mod tests {
         let ok = parse(
             Operation::GetItems,
             SourceApi::Creators,
-            &obj(json!({"partnerTag":"t-21","itemIds":["B09B2SBHQK"],"resources":["itemInfo.title","offersV2.listings.price"],"marketplace":"www.amazon.de"})),
+            &obj(json!({"partnerTag":"t-21","itemIds":["B09B2SBHQK"],"resources":["itemInfo.title","offersV2.listings.price"]})),
         )
         .unwrap();
         assert!(ok.wants("iteminfo.title"));

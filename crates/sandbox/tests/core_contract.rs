@@ -157,7 +157,7 @@ fn creators_answers_normalize_into_complete_items() {
         headers: vec![
             ("Authorization".into(), format!("Bearer {}, Version 2.2", token.access_token.expose())),
             ("x-marketplace".into(), "www.amazon.de".into()),
-            ("Content-Type".into(), "application/json; charset=utf-8".into()),
+            ("Content-Type".into(), "application/json".into()),
         ],
         body: json!({"partnerTag": "demo-de-21", "itemIds": ids, "resources": [
             "itemInfo.title", "itemInfo.byLineInfo", "itemInfo.features", "images.primary.small",

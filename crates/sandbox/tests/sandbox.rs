@@ -121,7 +121,7 @@ fn creators(sb: &Sandbox, path: &str, auth: &str, market: &str, body: &Value) ->
         &[
             ("Authorization", auth),
             ("x-marketplace", market),
-            ("Content-Type", "application/json; charset=utf-8"),
+            ("Content-Type", "application/json"),
             ("Accept", "application/json"),
         ],
         Some(&body.to_string()),
@@ -496,7 +496,7 @@ fn search_variations_and_browse_nodes() {
             "/creatorsapi.amazon/catalog/v1/getVariations",
             &auth,
             "www.amazon.com",
-            &json!({"partnerTag": "demo-us-20", "asin": asin, "resources": ["itemInfo.title", "parentASIN", "variationSummary.variationDimension"]}),
+            &json!({"partnerTag": "demo-us-20", "asin": asin, "resources": ["itemInfo.title", "parentASIN", "offersV2.listings.price", "variationSummary.variationDimension", "variationSummary.price.highestPrice", "variationSummary.price.lowestPrice"]}),
         );
         if a.status == 200 {
             found = Some(a.json());
@@ -513,6 +513,16 @@ fn search_variations_and_browse_nodes() {
         vr["variationSummary"]["variationCount"].as_u64().unwrap() as usize,
         vr["items"].as_array().unwrap().len()
     );
+    // Variation prices are Money objects directly, as in the official SDK's models.
+    for key in ["highestPrice", "lowestPrice"] {
+        let money = &vr["variationSummary"]["price"][key];
+        assert!(money["amount"].is_number(), "{key}: {money}");
+        assert!(
+            money["currency"].is_string() && money["displayAmount"].is_string(),
+            "{key}: {money}"
+        );
+        assert!(money.get("money").is_none(), "{key}: {money}");
+    }
 
     let a = creators(
         &sb,

@@ -24,7 +24,11 @@ final class PlaceholdersDocTest extends Asa2TestCase
     {
         $doc = (string) file_get_contents(Paths::repo() . '/docs/placeholders.md');
         foreach (\Asa2\Template::placeholders() as $p) {
-            $by = $p['filled_by'] === 'creators' ? 'Creators API only' : 'Creators API and PA-API 5.0';
+            $by = match ($p['filled_by']) {
+                'creators' => 'Creators API only',
+                'none' => 'Nobody (Amazon no longer provides it)',
+                'both' => 'Creators API and PA-API 5.0',
+            };
             self::assertStringContainsString(sprintf('| `{{ %s }}` | %s |', $p['name'], $by), $doc);
         }
     }

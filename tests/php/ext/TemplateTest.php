@@ -109,6 +109,31 @@ final class TemplateTest extends Asa2TestCase
         }
     }
 
+    public function testRendersAsa2PlaceholdersAndSyntax(): void
+    {
+        $item = self::item([
+            'list_price' => ['amount' => '24.99', 'currency' => 'EUR', 'display' => '24,99 €'],
+            'savings' => ['amount' => '5.00', 'currency' => 'EUR', 'display' => '5,00 €', 'percentage' => 20],
+            'features' => ['One <b>', 'Two'],
+        ]);
+        $source = "{% if FeaturesHTML is not empty %}\n<p>{{ FeaturesHTML }}</p>\n{% endif %}"
+            . '{{ OffersAutoPriceAmount }}|{{ OffersAutoPriceInteger }}|{{ OffersAutoPriceCurrencyCode }}|'
+            . '{{ OfferSalePriceFormattedPrice }}|{{ ListPriceFormattedPrice }}|{{ IsAvailable }}|[{{ IsPrime }}]|'
+            . "{% if Brand is empty %}none{% elseif Brand == 'Acme' %}acme{% endif %}|"
+            . '{{ OffersAutoPriceAmount|number_format(2, \',\', \'.\') }}';
+        self::assertSame(
+            "\n<p><ul><li>One &lt;b&gt;</li><li>Two</li></ul></p>\n19.99|1999|EUR|19,99 €|24,99 €|true|[]|acme|19,99",
+            Template::render($source, $item, self::NOW)
+        );
+    }
+
+    public function testWordPressFunctionsAreRefusedWithLineAndConstruct(): void
+    {
+        $errors = self::validationErrors(static fn () => Template::check("<p>\n{{ wp.get_post(8).post_title }}</p>"), ['template']);
+        self::assertStringContainsString('line 2', $errors['template'][0]);
+        self::assertStringContainsString('wp.get_post', $errors['template'][0]);
+    }
+
     public function testPlaceholdersAreDocumented(): void
     {
         $list = Template::placeholders();
@@ -118,8 +143,9 @@ final class TemplateTest extends Asa2TestCase
             self::assertContains($name, $names);
         }
         foreach ($list as $p) {
-            self::assertSame(['name', 'description', 'filled_by'], array_keys($p));
-            self::assertContains($p['filled_by'], ['both', 'creators']);
+            self::assertSame(['name', 'description', 'filled_by', 'sources'], array_keys($p));
+            self::assertContains($p['filled_by'], ['both', 'creators', 'none']);
+            self::assertSame($p['filled_by'] === 'none', $p['sources'] === '', $p['name']);
             self::assertNotSame('', $p['description']);
         }
         self::assertSame('creators', $list[array_search('ViolatesMAP', $names, true)]['filled_by']);

@@ -246,4 +246,33 @@ final class ProductsRenderTest extends ProductsTestCase {
 		$logging = $this->http( 'GET', '/wp-admin/admin.php?page=asa2-options', array( 'as' => 'administrator' ) );
 		$this->assertStringContainsString( 'id="asa2-logging-form"', $logging['body'] );
 	}
+
+	public function test_a_product_fetched_through_the_sandbox_renders_asa2_placeholders(): void {
+		$this->configure_creators( self::DE );
+		$row = $this->plugin()->product_service()->add( 'https://www.amazon.de/dp/B0DHS2V7ZB' );
+		$this->assertSame( '', $row['last_error'] );
+
+		// ASA2's documented placeholders that the Creators API fills, and its template syntax.
+		$names  = array( 'ASIN', 'Title', 'DetailPageURL', 'Brand', 'LargeImageURL', 'MediumImageURL', 'SmallImageURL', 'OffersAutoPriceAmount', 'OffersAutoPriceInteger', 'OffersAutoPriceCurrencyCode', 'OffersAutoPriceFormattedPrice', 'OffersMainPriceAmount', 'OffersMainPriceFormattedPrice', 'IsAvailable' );
+		$source = "{% if FeaturesHTML is not empty %}\n<div class=\"features\">{{ FeaturesHTML }}</div>\n{% endif %}\n";
+		foreach ( $names as $name ) {
+			$source .= '<i data-name="' . $name . '">{{ ' . $name . ' }}</i>';
+		}
+		$source .= '<i data-name="IsPrime">{{ IsPrime }}</i>';
+		$this->submit( TemplateActions::SAVE, array( 'asa2' => array( 'name' => 'Parity', 'source' => $source ) ) );
+		$html = do_shortcode( '[asa2 asin="B0DHS2V7ZB" marketplace="DE" template="parity"]' );
+
+		$this->assertMatchesRegularExpression( '#<div class="features"><ul>(<li>[^<]+</li>)+</ul></div>#', $html );
+		foreach ( $names as $name ) {
+			$this->assertMatchesRegularExpression( '#<i data-name="' . $name . '">[^<]+</i>#', $html, $name . ' renders empty' );
+		}
+		$this->assertStringContainsString( '<i data-name="IsPrime"></i>', $html );
+
+		// A WordPress function call is refused, naming the line and the construct.
+		$this->submit( TemplateActions::SAVE, array( 'asa2' => array( 'name' => 'Calls', 'source' => "<p>\n{{ wp.get_post(8).post_title }}</p>" ) ) );
+		$state = $this->plugin()->form_state()->take( TemplateActions::FORM );
+		$this->assertStringContainsString( 'line 2', $state['errors']['source'][0] );
+		$this->assertStringContainsString( 'wp.get_post', $state['errors']['source'][0] );
+		$this->assertNull( $this->plugin()->templates()->get( 'calls' ) );
+	}
 }

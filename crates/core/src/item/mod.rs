@@ -7,7 +7,13 @@
 //! field comes from in the Creators API and in PA-API 5.0.
 
 mod decimal;
+mod details;
 pub use decimal::{Decimal, InvalidDecimal};
+pub use details::{
+    Classifications, ContentInfo, ContentLanguage, Contributor, Dimensions, ExternalIds,
+    ManufactureInfo, Measure, ProductInfo, Refinement, RefinementBin, SearchRefinements,
+    TechnicalInfo, TradeIn,
+};
 
 use std::fmt;
 
@@ -45,6 +51,33 @@ pub struct Item {
     /// Feature bullet points, in Amazon's order.
     #[serde(default)]
     pub features: Vec<String>,
+    /// Authors, artists, actors, publishers, ... in Amazon's order.
+    #[serde(default)]
+    pub contributors: Vec<Contributor>,
+    /// EANs, ISBNs and UPCs.
+    #[serde(default)]
+    pub external_ids: ExternalIds,
+    /// Colour, size, dimensions, release date, ...
+    #[serde(default)]
+    pub product_info: ProductInfo,
+    /// Part number, model, warranty.
+    #[serde(default)]
+    pub manufacture_info: ManufactureInfo,
+    /// Binding and product group.
+    #[serde(default)]
+    pub classifications: Classifications,
+    /// Edition, languages, pages, publication date.
+    #[serde(default)]
+    pub content_info: ContentInfo,
+    /// Audience rating (age rating of films and games): `FSK 12`, `PG-13`.
+    #[serde(default)]
+    pub audience_rating: Option<String>,
+    /// Energy efficiency class and formats.
+    #[serde(default)]
+    pub technical_info: TechnicalInfo,
+    /// Amazon's trade-in offer.
+    #[serde(default)]
+    pub trade_in: Option<TradeIn>,
     /// Product images.
     #[serde(default)]
     pub images: Images,
@@ -55,15 +88,37 @@ pub struct Item {
     /// last 30 days in the EU).
     #[serde(default)]
     pub list_price: Option<Money>,
+    /// What `list_price` is: `LIST_PRICE`, `LOWEST_PRICE`, `LOWEST_PRICE_STRIKETHROUGH`,
+    /// `WAS_PRICE`.
+    #[serde(default)]
+    pub list_price_type: Option<String>,
+    /// Amazon's localized label for `list_price`: `List Price:`, `Was:`.
+    #[serde(default)]
+    pub list_price_label: Option<String>,
     /// Saving against `list_price`.
     #[serde(default)]
     pub savings: Option<Savings>,
+    /// Price per unit (per kilogram, per litre, ...) of the featured offer.
+    #[serde(default)]
+    pub price_per_unit: Option<Money>,
+    /// Amazon points earned with the featured offer (Japan).
+    #[serde(default)]
+    pub loyalty_points: Option<u64>,
+    /// Kind of the featured offer: `LIGHTNING_DEAL`, `SUBSCRIBE_AND_SAVE`, ...
+    #[serde(default)]
+    pub offer_type: Option<String>,
     /// Stock status of the featured offer.
     #[serde(default)]
     pub availability: Option<ItemAvailability>,
     /// Condition of the featured offer: `New`, `Used`, ...
     #[serde(default)]
     pub condition: Option<String>,
+    /// Finer condition: `LikeNew`, `VeryGood`, ...
+    #[serde(default)]
+    pub sub_condition: Option<String>,
+    /// The seller's note on the condition.
+    #[serde(default)]
+    pub condition_note: Option<String>,
     /// Seller of the featured offer.
     #[serde(default)]
     pub merchant: Option<Merchant>,
@@ -82,12 +137,18 @@ pub struct Item {
     /// Rank in the store's whole catalog.
     #[serde(default)]
     pub sales_rank: Option<u64>,
+    /// The category `sales_rank` counts in (`websiteSalesRank`'s node).
+    #[serde(default)]
+    pub sales_rank_category: Option<BrowseNodeRef>,
     /// What distinguishes this variation (`Size: XL`).
     #[serde(default)]
     pub variation_attributes: Vec<VariationAttribute>,
     /// Star rating and review count, when Amazon returns them.
     #[serde(default)]
     pub customer_reviews: Option<CustomerReviews>,
+    /// Relevance score of a search result.
+    #[serde(default)]
+    pub score: Option<Decimal>,
     /// When the item was fetched, in unix seconds (the caller's clock).
     #[serde(default)]
     pub fetched_at: Option<i64>,
@@ -106,20 +167,38 @@ impl Item {
             brand: None,
             manufacturer: None,
             features: Vec::new(),
+            contributors: Vec::new(),
+            external_ids: ExternalIds::default(),
+            product_info: ProductInfo::default(),
+            manufacture_info: ManufactureInfo::default(),
+            classifications: Classifications::default(),
+            content_info: ContentInfo::default(),
+            audience_rating: None,
+            technical_info: TechnicalInfo::default(),
+            trade_in: None,
             images: Images::default(),
             price: None,
             list_price: None,
+            list_price_type: None,
+            list_price_label: None,
             savings: None,
+            price_per_unit: None,
+            loyalty_points: None,
+            offer_type: None,
             availability: None,
             condition: None,
+            sub_condition: None,
+            condition_note: None,
             merchant: None,
             is_buy_box_winner: None,
             violates_map: None,
             deal: None,
             browse_nodes: Vec::new(),
             sales_rank: None,
+            sales_rank_category: None,
             variation_attributes: Vec::new(),
             customer_reviews: None,
+            score: None,
             fetched_at: None,
         }
     }
@@ -223,12 +302,18 @@ pub struct ImageSet {
     /// Large rendition (about 500 px).
     #[serde(default)]
     pub large: Option<Image>,
+    /// The original, high-resolution picture.
+    #[serde(default)]
+    pub hi_res: Option<Image>,
 }
 
 impl ImageSet {
     /// `true` when no size is present.
     pub fn is_empty(&self) -> bool {
-        self.small.is_none() && self.medium.is_none() && self.large.is_none()
+        self.small.is_none()
+            && self.medium.is_none()
+            && self.large.is_none()
+            && self.hi_res.is_none()
     }
 }
 
@@ -343,6 +428,12 @@ pub struct BrowseNode {
     /// The item's rank in this category.
     #[serde(default)]
     pub sales_rank: Option<u64>,
+    /// The parents, nearest first, up to the root.
+    #[serde(default)]
+    pub ancestors: Vec<BrowseNodeRef>,
+    /// The direct children.
+    #[serde(default)]
+    pub children: Vec<BrowseNodeRef>,
 }
 
 /// One variation dimension value of an item: `{name: "size_name", value: "XL"}`.
@@ -453,6 +544,9 @@ pub struct VariationDimension {
     /// Localized label: `Size`.
     #[serde(default)]
     pub display_name: Option<String>,
+    /// Locale of the label and values: `en_GB`.
+    #[serde(default)]
+    pub locale: Option<String>,
     /// The values that occur.
     #[serde(default)]
     pub values: Vec<String>,
@@ -483,6 +577,9 @@ pub struct CatalogPage {
     /// GetVariations: the summary of all variations.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub variation_summary: Option<VariationSummary>,
+    /// SearchItems: the refinements Amazon offers for the results.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub search_refinements: Option<SearchRefinements>,
 }
 
 impl CatalogPage {
@@ -496,6 +593,7 @@ impl CatalogPage {
             search_url: None,
             browse_nodes: None,
             variation_summary: None,
+            search_refinements: None,
         }
     }
 }
@@ -530,20 +628,38 @@ mod tests {
             "brand",
             "manufacturer",
             "features",
+            "contributors",
+            "external_ids",
+            "product_info",
+            "manufacture_info",
+            "classifications",
+            "content_info",
+            "audience_rating",
+            "technical_info",
+            "trade_in",
             "images",
             "price",
             "list_price",
+            "list_price_type",
+            "list_price_label",
             "savings",
+            "price_per_unit",
+            "loyalty_points",
+            "offer_type",
             "availability",
             "condition",
+            "sub_condition",
+            "condition_note",
             "merchant",
             "is_buy_box_winner",
             "violates_map",
             "deal",
             "browse_nodes",
             "sales_rank",
+            "sales_rank_category",
             "variation_attributes",
             "customer_reviews",
+            "score",
             "fetched_at",
         ];
         let mut keys = keys;

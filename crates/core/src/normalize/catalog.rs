@@ -1,6 +1,9 @@
 //! What GetBrowseNodes and GetVariations return besides items.
 
-use crate::item::{BrowseNodeDetail, VariationDimension, VariationSummary};
+use crate::item::{
+    BrowseNodeDetail, Refinement, RefinementBin, SearchRefinements, VariationDimension,
+    VariationSummary,
+};
 
 use super::node::Node;
 
@@ -21,7 +24,39 @@ pub(super) fn browse_node_detail(node: Node<'_, '_>) -> Option<BrowseNodeDetail>
     })
 }
 
-/// GetVariations' `variationSummary`.
+/// SearchItems' `searchRefinements`; `None` when absent.
+pub(super) fn search_refinements(node: Node<'_, '_>) -> Option<SearchRefinements> {
+    if !node.is_object() {
+        return None;
+    }
+    let refinement = |r: Node<'_, '_>| {
+        r.is_object().then(|| Refinement {
+            id: r.get("id").text(),
+            name: r.get("displayName").text(),
+            bins: r
+                .get("bins")
+                .list()
+                .map(|b| RefinementBin {
+                    id: b.get("id").text(),
+                    name: b.get("displayName").text(),
+                })
+                .collect(),
+        })
+    };
+    Some(SearchRefinements {
+        search_index: refinement(node.get("searchIndex")),
+        browse_node: refinement(node.get("browseNode")),
+        other: node
+            .get("otherRefinements")
+            .list()
+            .filter_map(refinement)
+            .collect(),
+    })
+}
+
+/// GetVariations' `variationSummary`. The prices are Money objects directly
+/// (`price.lowestPrice.amount`), as in the official SDK's models; a `{money: {...}}` wrapper is
+/// read as well.
 pub(super) fn variation_summary(node: Node<'_, '_>) -> VariationSummary {
     VariationSummary {
         page_count: node.get("pageCount").unsigned32(),
@@ -35,6 +70,7 @@ pub(super) fn variation_summary(node: Node<'_, '_>) -> VariationSummary {
                 Some(VariationDimension {
                     name: d.get("name").text()?,
                     display_name: d.get("displayName").text(),
+                    locale: d.get("locale").text(),
                     values: d.get("values").texts(),
                 })
             })

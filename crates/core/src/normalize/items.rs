@@ -1,8 +1,9 @@
 //! One item object of either API into an [`Item`].
 
 use crate::item::{
-    BrowseNode, CustomerReviews, Deal, Item, ItemAvailability, Merchant, Savings,
-    VariationAttribute,
+    BrowseNode, Classifications, ContentInfo, ContentLanguage, Contributor, CustomerReviews, Deal,
+    Dimensions, ExternalIds, Item, ItemAvailability, ManufactureInfo, Merchant, ProductInfo,
+    Savings, TechnicalInfo, TradeIn, VariationAttribute,
 };
 
 use super::node::Node;
@@ -18,6 +19,7 @@ pub(super) fn fill(item: &mut Item, node: Node<'_, '_>) {
         .at(&["byLineInfo", "manufacturer", "displayValue"])
         .text();
     item.features = info.at(&["features", "displayValues"]).texts();
+    fill_info(item, info);
 
     let images = node.get("images");
     item.images.primary = images.get("primary").image_set();
@@ -40,10 +42,17 @@ pub(super) fn fill(item: &mut Item, node: Node<'_, '_>) {
                 context_free_name: n.get("contextFreeName").text(),
                 is_root: n.get("isRoot").bool(),
                 sales_rank: n.get("salesRank").unsigned(),
+                ancestors: n.ancestors(),
+                children: n
+                    .get("children")
+                    .list()
+                    .filter_map(Node::node_ref)
+                    .collect(),
             })
         })
         .collect();
     item.sales_rank = nodes.at(&["websiteSalesRank", "salesRank"]).unsigned();
+    item.sales_rank_category = nodes.get("websiteSalesRank").node_ref();
 
     item.variation_attributes = node
         .get("variationAttributes")
@@ -66,6 +75,83 @@ pub(super) fn fill(item: &mut Item, node: Node<'_, '_>) {
     item.customer_reviews = (rating.is_some() || count.is_some()).then_some(CustomerReviews {
         star_rating: rating,
         count,
+    });
+    item.score = node.get("score").decimal();
+}
+
+/// Contributors, external IDs, product, manufacture, content and technical facts, the
+/// classification and the trade-in offer of `itemInfo`.
+fn fill_info(item: &mut Item, info: Node<'_, '_>) {
+    item.contributors = info
+        .at(&["byLineInfo", "contributors"])
+        .list()
+        .filter_map(|c| {
+            Some(Contributor {
+                name: c.get("name").text()?,
+                role: c.get("role").text(),
+                role_type: c.get("roleType").text(),
+                locale: c.get("locale").text(),
+            })
+        })
+        .collect();
+    let ids = info.get("externalIds");
+    item.external_ids = ExternalIds {
+        eans: ids.at(&["eans", "displayValues"]).texts(),
+        isbns: ids.at(&["isbns", "displayValues"]).texts(),
+        upcs: ids.at(&["upcs", "displayValues"]).texts(),
+    };
+    let product = info.get("productInfo");
+    let dimensions = product.get("itemDimensions");
+    item.product_info = ProductInfo {
+        color: product.get("color").value().text(),
+        size: product.get("size").value().text(),
+        is_adult_product: product.get("isAdultProduct").value().bool(),
+        unit_count: product.get("unitCount").value().unsigned(),
+        release_date: product.get("releaseDate").value().string(),
+        dimensions: Dimensions {
+            height: dimensions.get("height").measure(),
+            length: dimensions.get("length").measure(),
+            width: dimensions.get("width").measure(),
+            weight: dimensions.get("weight").measure(),
+        },
+    };
+    let made = info.get("manufactureInfo");
+    item.manufacture_info = ManufactureInfo {
+        item_part_number: made.get("itemPartNumber").value().text(),
+        model: made.get("model").value().text(),
+        warranty: made.get("warranty").value().text(),
+    };
+    let classes = info.get("classifications");
+    item.classifications = Classifications {
+        binding: classes.get("binding").value().text(),
+        product_group: classes.get("productGroup").value().text(),
+    };
+    let content = info.get("contentInfo");
+    item.content_info = ContentInfo {
+        edition: content.get("edition").value().text(),
+        languages: content
+            .at(&["languages", "displayValues"])
+            .list()
+            .filter_map(|l| {
+                Some(ContentLanguage {
+                    name: l.value().text()?,
+                    kind: l.get("type").text(),
+                })
+            })
+            .collect(),
+        pages_count: content.get("pagesCount").value().unsigned(),
+        publication_date: content.get("publicationDate").value().string(),
+    };
+    item.audience_rating = info.at(&["contentRating", "audienceRating"]).value().text();
+    let technical = info.get("technicalInfo");
+    item.technical_info = TechnicalInfo {
+        energy_efficiency_class: technical.get("energyEfficiencyClass").value().text(),
+        formats: technical.at(&["formats", "displayValues"]).texts(),
+    };
+    let trade_in = info.get("tradeInInfo");
+    item.trade_in = trade_in.is_object().then(|| TradeIn {
+        is_eligible: trade_in.get("isEligibleForTradeIn").bool(),
+        price: trade_in.get("price").money(),
     });
 }
 
@@ -96,6 +182,16 @@ fn fill_offer(item: &mut Item, listing: Option<Node<'_, '_>>) {
         .get("savingBasis")
         .money()
         .or_else(|| listing.get("savingBasis").money());
+    let basis = if price.get("savingBasis").is_object() {
+        price.get("savingBasis")
+    } else {
+        listing.get("savingBasis")
+    };
+    item.list_price_type = basis.get("savingBasisType").string();
+    item.list_price_label = basis.get("savingBasisTypeLabel").text();
+    item.price_per_unit = price.get("pricePerUnit").money();
+    item.loyalty_points = listing.at(&["loyaltyPoints", "points"]).unsigned();
+    item.offer_type = listing.get("type").string();
 
     let savings = price.get("savings");
     let percentage = savings.get("percentage").percent();
@@ -119,7 +215,10 @@ fn fill_offer(item: &mut Item, listing: Option<Node<'_, '_>>) {
         min_order_quantity: availability.get("minOrderQuantity").unsigned32(),
         max_order_quantity: availability.get("maxOrderQuantity").unsigned32(),
     });
-    item.condition = listing.at(&["condition", "value"]).text();
+    let condition = listing.get("condition");
+    item.condition = condition.get("value").text();
+    item.sub_condition = condition.get("subCondition").text_or_value();
+    item.condition_note = condition.get("conditionNote").text_or_value();
     let merchant = listing.get("merchantInfo");
     item.merchant = merchant.is_object().then(|| Merchant {
         name: merchant.get("name").text(),

@@ -299,6 +299,7 @@ fn assemble(
         Operation::SearchItems => {
             page.total_results = result.get("totalResultCount").unsigned();
             page.search_url = result.get("searchURL").string();
+            page.search_refinements = catalog::search_refinements(result.get("searchRefinements"));
         }
         Operation::GetVariations => {
             let summary = result.get("variationSummary");

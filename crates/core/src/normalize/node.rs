@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-use crate::item::{BrowseNodeRef, Decimal, Image, ImageSet, Money};
+use crate::item::{BrowseNodeRef, Decimal, Image, ImageSet, Measure, Money};
 
 use super::json::Json;
 
@@ -31,6 +31,9 @@ impl Case {
             (Case::Camel, _) => Cow::Borrowed(camel),
             (Case::Pascal, "asin") => Cow::Borrowed("ASIN"),
             (Case::Pascal, "url") => Cow::Borrowed("URL"),
+            (Case::Pascal, "eans") => Cow::Borrowed("EANs"),
+            (Case::Pascal, "isbns") => Cow::Borrowed("ISBNs"),
+            (Case::Pascal, "upcs") => Cow::Borrowed("UPCs"),
             (Case::Pascal, _) => {
                 let mut chars = camel.chars();
                 match chars.next() {
@@ -154,8 +157,32 @@ impl<'j, 'a> Node<'j, 'a> {
             small: image(self.get("small")),
             medium: image(self.get("medium")),
             large: image(self.get("large")),
+            hi_res: image(self.get("hiRes")),
         };
         (!set.is_empty()).then_some(set)
+    }
+
+    /// The value of an attribute wrapper `{displayValue, label, locale}`.
+    pub(super) fn value(self) -> Self {
+        self.get("displayValue")
+    }
+
+    /// A text that is either bare or an attribute object `{value: ...}` (PA-API spells the
+    /// sub-condition and the condition note as `{Value, Label, Locale}`).
+    pub(super) fn text_or_value(self) -> Option<String> {
+        if self.is_object() {
+            self.get("value").text()
+        } else {
+            self.text()
+        }
+    }
+
+    /// A measured value `{displayValue, unit}`; `None` without a number.
+    pub(super) fn measure(self) -> Option<Measure> {
+        Some(Measure {
+            value: self.value().decimal()?,
+            unit: self.get("unit").text(),
+        })
     }
 
     /// A browse node reference `{id, displayName, contextFreeName}`; `None` without an ID.
@@ -193,6 +220,9 @@ mod tests {
         assert_eq!(Case::Pascal.key("parentASIN"), "ParentASIN");
         assert_eq!(Case::Pascal.key("asin"), "ASIN");
         assert_eq!(Case::Pascal.key("url"), "URL");
+        assert_eq!(Case::Pascal.key("eans"), "EANs");
+        assert_eq!(Case::Pascal.key("isbns"), "ISBNs");
+        assert_eq!(Case::Pascal.key("upcs"), "UPCs");
         assert_eq!(Case::Camel.key("asin"), "asin");
     }
 

@@ -5,6 +5,8 @@
 use crate::field_error::FieldErrors;
 use crate::quote::excerpt;
 
+use super::Properties;
+
 /// Most ASINs (GetItems) or browse node IDs (GetBrowseNodes) one request may carry.
 pub const MAX_IDS_PER_REQUEST: usize = 10;
 
@@ -121,5 +123,32 @@ pub(super) fn check_currency(currency: Option<String>, errors: &mut FieldErrors)
             ),
         );
         None
+    }
+}
+
+/// Most entries the reserved `properties` map may have.
+const MAX_PROPERTIES: usize = 20;
+
+/// Checks the reserved `properties` map: names and values are single-line text.
+pub(super) fn check_properties(properties: &Properties, errors: &mut FieldErrors) {
+    if properties.len() > MAX_PROPERTIES {
+        errors.push(
+            "properties",
+            format!(
+                "Give at most {MAX_PROPERTIES} properties; {} were given.",
+                properties.len()
+            ),
+        );
+    }
+    for (name, value) in properties {
+        if name.trim().is_empty() || name.chars().chain(value.chars()).any(char::is_control) {
+            errors.push(
+                "properties",
+                format!(
+                    "The property \"{}\" needs a name and single-line text without control characters.",
+                    excerpt(name)
+                ),
+            );
+        }
     }
 }

@@ -6,7 +6,10 @@ use crate::asin::Asin;
 use crate::field_error::FieldErrors;
 use crate::operation::Operation;
 
-use super::checks::{MAX_IDS_PER_REQUEST, check_currency, check_language, combine, dedup};
+use super::Properties;
+use super::checks::{
+    MAX_IDS_PER_REQUEST, check_currency, check_language, check_properties, combine, dedup,
+};
 use super::choices::Condition;
 use super::reader::Reader;
 use super::resources::{check_resources, resources_for};
@@ -21,6 +24,9 @@ pub struct GetItemsParams {
     pub asins: Vec<Asin>,
     /// Resources to return; `None` means [`default_resources`](crate::default_resources).
     pub resources: Option<Vec<String>>,
+    /// The Creators API's reserved `properties`: named text values sent as they are (JSON key
+    /// `properties`); empty means none. PA-API 5.0 has no such parameter.
+    pub properties: Properties,
     /// Offer condition (`Any`, `New`).
     pub condition: Option<Condition>,
     /// Preferred language in `ll_CC` form (`de_DE`; JSON key `language`, also
@@ -47,6 +53,7 @@ impl GetItemsParams {
         let condition = r.choice(&["condition"], Condition::parse, Condition::expected);
         let language = r.language();
         let currency = r.string(&["currency", "currency_of_preference"]);
+        let properties = r.properties(&["properties"]);
         let read = r.finish();
         let params = GetItemsParams {
             asins: asins.unwrap_or_default(),
@@ -54,6 +61,8 @@ impl GetItemsParams {
             condition,
             language,
             currency,
+
+            properties,
         };
         combine(read, params.validate())
     }
@@ -72,6 +81,7 @@ impl GetItemsParams {
         self.resources = check_resources(self.resources, &mut errors);
         self.language = check_language(self.language, &mut errors);
         self.currency = check_currency(self.currency, &mut errors);
+        check_properties(&self.properties, &mut errors);
         errors.into_result(self)
     }
 

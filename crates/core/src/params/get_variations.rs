@@ -6,7 +6,8 @@ use crate::asin::Asin;
 use crate::field_error::FieldErrors;
 use crate::operation::Operation;
 
-use super::checks::{check_currency, check_language, check_range, combine};
+use super::Properties;
+use super::checks::{check_currency, check_language, check_properties, check_range, combine};
 use super::choices::Condition;
 use super::reader::Reader;
 use super::resources::{check_resources, resources_for};
@@ -28,6 +29,9 @@ pub struct GetVariationsParams {
     pub currency: Option<String>,
     /// Resources to return; `None` means [`default_resources`](crate::default_resources).
     pub resources: Option<Vec<String>>,
+    /// The Creators API's reserved `properties`: named text values sent as they are (JSON key
+    /// `properties`); empty means none. PA-API 5.0 has no such parameter.
+    pub properties: Properties,
 }
 
 impl GetVariationsParams {
@@ -41,6 +45,7 @@ impl GetVariationsParams {
             language: None,
             currency: None,
             resources: None,
+            properties: Properties::new(),
         }
     }
 
@@ -54,6 +59,7 @@ impl GetVariationsParams {
         let language = r.language();
         let currency = r.string(&["currency", "currency_of_preference"]);
         let resources = r.strings(&["resources"]);
+        let properties = r.properties(&["properties"]);
         let read = r.finish();
         let Some(asin) = asin else {
             let missing = FieldErrors::single(
@@ -70,6 +76,8 @@ impl GetVariationsParams {
             language,
             currency,
             resources,
+
+            properties,
         };
         combine(read, params.validate())
     }
@@ -97,6 +105,7 @@ impl GetVariationsParams {
         self.resources = check_resources(self.resources, &mut errors);
         self.language = check_language(self.language, &mut errors);
         self.currency = check_currency(self.currency, &mut errors);
+        check_properties(&self.properties, &mut errors);
         errors.into_result(self)
     }
 

@@ -19,11 +19,16 @@ mod reader;
 mod resources;
 mod search_items;
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
 use crate::field_error::FieldErrors;
 use crate::operation::Operation;
+
+/// The Creators API's reserved `properties` parameter: named text values, in name order.
+pub type Properties = BTreeMap<String, String>;
 
 pub use checks::MAX_IDS_PER_REQUEST;
 pub use choices::{Condition, DeliveryFlag, SearchAvailability, SortBy};

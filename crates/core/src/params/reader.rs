@@ -7,6 +7,8 @@ use crate::asin::Asin;
 use crate::field_error::FieldErrors;
 use crate::quote::excerpt;
 
+use super::Properties;
+
 /// Reads fields of a JSON object leniently (numbers as text, text as numbers, lists as
 /// comma-separated text), collecting every problem under the key the caller used.
 pub(super) struct Reader<'a> {
@@ -202,6 +204,37 @@ impl<'a> Reader<'a> {
                 None
             }
         }
+    }
+
+    /// A map of text values (the reserved `properties` of the Creators API): a JSON object whose
+    /// values are text or numbers.
+    pub(super) fn properties(&mut self, names: &[&'static str]) -> Properties {
+        let mut out = Properties::new();
+        let Some((key, value)) = self.get(names) else {
+            return out;
+        };
+        let Value::Object(map) = value else {
+            self.errors.push(
+                key,
+                "Enter an object of named text values (for example {\"key\": \"value\"}).",
+            );
+            return out;
+        };
+        for (name, v) in map {
+            match v {
+                Value::String(s) => {
+                    out.insert(name.clone(), s.clone());
+                }
+                Value::Number(n) => {
+                    out.insert(name.clone(), n.to_string());
+                }
+                _ => self.errors.push(
+                    key,
+                    format!("The value of \"{}\" must be text.", excerpt(name)),
+                ),
+            }
+        }
+        out
     }
 
     /// Every problem found, plus one for each key no operation parameter has.

@@ -12,31 +12,46 @@ use super::checks::dedup;
 /// Most resources one request may name.
 const MAX_RESOURCES: usize = 100;
 
-/// The item resources the product model reads, in Creators API spelling, followed by `$extra`.
+/// Every item resource of the official SDK's `GetItemsResource` (the same for SearchItems and
+/// GetVariations), in Creators API spelling, followed by `$extra`. The product model reads all
+/// of them.
 macro_rules! item_resources {
     ($($extra:literal),* $(,)?) => {
         &[
-            "itemInfo.title",
-            "itemInfo.byLineInfo",
-            "itemInfo.features",
+            "browseNodeInfo.browseNodes",
+            "browseNodeInfo.browseNodes.ancestor",
+            "browseNodeInfo.browseNodes.salesRank",
+            "browseNodeInfo.websiteSalesRank",
+            "customerReviews.count",
+            "customerReviews.starRating",
             "images.primary.small",
             "images.primary.medium",
             "images.primary.large",
+            "images.primary.highRes",
             "images.variants.small",
             "images.variants.medium",
             "images.variants.large",
-            "offersV2.listings.price",
+            "images.variants.highRes",
+            "itemInfo.byLineInfo",
+            "itemInfo.classifications",
+            "itemInfo.contentInfo",
+            "itemInfo.contentRating",
+            "itemInfo.externalIds",
+            "itemInfo.features",
+            "itemInfo.manufactureInfo",
+            "itemInfo.productInfo",
+            "itemInfo.technicalInfo",
+            "itemInfo.title",
+            "itemInfo.tradeInInfo",
             "offersV2.listings.availability",
             "offersV2.listings.condition",
-            "offersV2.listings.merchantInfo",
-            "offersV2.listings.isBuyBoxWinner",
             "offersV2.listings.dealDetails",
-            "browseNodeInfo.browseNodes",
-            "browseNodeInfo.browseNodes.salesRank",
-            "browseNodeInfo.websiteSalesRank",
+            "offersV2.listings.isBuyBoxWinner",
+            "offersV2.listings.loyaltyPoints",
+            "offersV2.listings.merchantInfo",
+            "offersV2.listings.price",
+            "offersV2.listings.type",
             "parentASIN",
-            "customerReviews.count",
-            "customerReviews.starRating",
             $($extra,)*
         ]
     };
@@ -46,36 +61,52 @@ macro_rules! item_resources {
 macro_rules! paapi_item_resources {
     ($($extra:literal),* $(,)?) => {
         &[
-            "ItemInfo.Title",
-            "ItemInfo.ByLineInfo",
-            "ItemInfo.Features",
+            "BrowseNodeInfo.BrowseNodes",
+            "BrowseNodeInfo.BrowseNodes.Ancestor",
+            "BrowseNodeInfo.BrowseNodes.SalesRank",
+            "BrowseNodeInfo.WebsiteSalesRank",
+            "CustomerReviews.Count",
+            "CustomerReviews.StarRating",
             "Images.Primary.Small",
             "Images.Primary.Medium",
             "Images.Primary.Large",
+            "Images.Primary.HiRes",
             "Images.Variants.Small",
             "Images.Variants.Medium",
             "Images.Variants.Large",
-            "Offers.Listings.Price",
-            "Offers.Listings.SavingBasis",
+            "Images.Variants.HiRes",
+            "ItemInfo.ByLineInfo",
+            "ItemInfo.Classifications",
+            "ItemInfo.ContentInfo",
+            "ItemInfo.ContentRating",
+            "ItemInfo.ExternalIds",
+            "ItemInfo.Features",
+            "ItemInfo.ManufactureInfo",
+            "ItemInfo.ProductInfo",
+            "ItemInfo.TechnicalInfo",
+            "ItemInfo.Title",
+            "ItemInfo.TradeInInfo",
             "Offers.Listings.Availability.Type",
             "Offers.Listings.Availability.Message",
             "Offers.Listings.Availability.MinOrderQuantity",
             "Offers.Listings.Availability.MaxOrderQuantity",
             "Offers.Listings.Condition",
-            "Offers.Listings.MerchantInfo",
+            "Offers.Listings.Condition.SubCondition",
+            "Offers.Listings.Condition.ConditionNote",
             "Offers.Listings.IsBuyBoxWinner",
-            "BrowseNodeInfo.BrowseNodes",
-            "BrowseNodeInfo.BrowseNodes.SalesRank",
-            "BrowseNodeInfo.WebsiteSalesRank",
+            "Offers.Listings.LoyaltyPoints.Points",
+            "Offers.Listings.MerchantInfo",
+            "Offers.Listings.Price",
+            "Offers.Listings.SavingBasis",
             "ParentASIN",
-            "CustomerReviews.Count",
-            "CustomerReviews.StarRating",
             $($extra,)*
         ]
     };
 }
 
 const ITEM_RESOURCES: &[&str] = item_resources!();
+
+const SEARCH_RESOURCES: &[&str] = item_resources!("searchRefinements");
 
 const VARIATION_RESOURCES: &[&str] = item_resources!(
     "variationSummary.price.highestPrice",
@@ -87,6 +118,8 @@ const BROWSE_NODE_RESOURCES: &[&str] = &["browseNodes.ancestor", "browseNodes.ch
 
 const PAAPI_ITEM_RESOURCES: &[&str] = paapi_item_resources!();
 
+const PAAPI_SEARCH_RESOURCES: &[&str] = paapi_item_resources!("SearchRefinements");
+
 const PAAPI_VARIATION_RESOURCES: &[&str] = paapi_item_resources!(
     "VariationSummary.Price.HighestPrice",
     "VariationSummary.Price.LowestPrice",
@@ -95,11 +128,13 @@ const PAAPI_VARIATION_RESOURCES: &[&str] = paapi_item_resources!(
 
 const PAAPI_BROWSE_NODE_RESOURCES: &[&str] = &["BrowseNodes.Ancestor", "BrowseNodes.Children"];
 
-/// The resources requested from the Creators API when the caller names none: everything the
-/// product model reads, in lowerCamelCase (`offersV2.listings.price`).
+/// The resources requested from the Creators API when the caller names none: every resource of
+/// the operation (hi-res images included), in lowerCamelCase (`offersV2.listings.price`). A
+/// caller's own `resources` list narrows it.
 pub fn default_resources(operation: Operation) -> &'static [&'static str] {
     match operation {
-        Operation::GetItems | Operation::SearchItems => ITEM_RESOURCES,
+        Operation::GetItems => ITEM_RESOURCES,
+        Operation::SearchItems => SEARCH_RESOURCES,
         Operation::GetVariations => VARIATION_RESOURCES,
         Operation::GetBrowseNodes => BROWSE_NODE_RESOURCES,
     }
@@ -108,7 +143,8 @@ pub fn default_resources(operation: Operation) -> &'static [&'static str] {
 /// The same defaults in PA-API 5.0 spelling (`ItemInfo.Title`, `Offers.Listings.Price`).
 pub fn paapi_default_resources(operation: Operation) -> &'static [&'static str] {
     match operation {
-        Operation::GetItems | Operation::SearchItems => PAAPI_ITEM_RESOURCES,
+        Operation::GetItems => PAAPI_ITEM_RESOURCES,
+        Operation::SearchItems => PAAPI_SEARCH_RESOURCES,
         Operation::GetVariations => PAAPI_VARIATION_RESOURCES,
         Operation::GetBrowseNodes => PAAPI_BROWSE_NODE_RESOURCES,
     }

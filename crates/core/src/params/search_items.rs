@@ -6,8 +6,10 @@ use crate::field_error::FieldErrors;
 use crate::operation::Operation;
 use crate::quote::excerpt;
 
+use super::Properties;
 use super::checks::{
-    browse_node_problem, check_currency, check_language, check_range, combine, non_blank,
+    browse_node_problem, check_currency, check_language, check_properties, check_range, combine,
+    non_blank,
 };
 use super::choices::{Condition, DeliveryFlag, SearchAvailability, SortBy};
 use super::reader::Reader;
@@ -61,6 +63,9 @@ pub struct SearchItemsParams {
     pub currency: Option<String>,
     /// Resources to return; `None` means [`default_resources`](crate::default_resources).
     pub resources: Option<Vec<String>>,
+    /// The Creators API's reserved `properties`: named text values sent as they are (JSON key
+    /// `properties`); empty means none. PA-API 5.0 has no such parameter.
+    pub properties: Properties,
 }
 
 impl SearchItemsParams {
@@ -106,6 +111,7 @@ impl SearchItemsParams {
             language: r.language(),
             currency: r.string(&["currency", "currency_of_preference"]),
             resources: r.strings(&["resources"]),
+            properties: r.properties(&["properties"]),
         };
         let read = r.finish();
         combine(read, p.validate())
@@ -157,6 +163,7 @@ impl SearchItemsParams {
                 "Enter keywords to search for (or an actor, artist, author, brand, title or browse node ID).",
             );
         }
+        check_properties(&self.properties, &mut errors);
         self.search_index = non_blank(self.search_index.take());
         if let Some(index) = &self.search_index
             && (index.len() > 50 || !index.chars().all(|c| c.is_ascii_alphanumeric()))

@@ -151,13 +151,27 @@ final class TemplatesTab {
 	 */
 	private function render_reference(): void {
 		echo '<h2 class="asa2-section-title" id="asa2-placeholders">' . esc_html__( 'Placeholder Reference', 'asa2-creators' ) . '</h2>';
-		echo '<p class="asa2-intro">' . esc_html__( 'Write a placeholder as {{ Name }}. Conditions and loops work too: {% if Price %}…{% endif %}, {% for f in Features %}…{% endfor %}. Some placeholders are filled only by the Creators API and stay empty for products served by PA-API 5.0.', 'asa2-creators' ) . '</p>';
+		echo '<p class="asa2-intro">' . esc_html__( 'Write a placeholder as {{ Name }}. Conditions and loops work too: {% if Price %}…{% endif %}, {% for f in Features %}…{% endfor %}. Some placeholders are filled only by the Creators API and stay empty for products served by PA-API 5.0; ASA2 placeholders whose data Amazon no longer provides render empty. Templates cannot call WordPress functions.', 'asa2-creators' ) . '</p>';
 		echo '<table class="widefat striped asa2-table asa2-placeholders-table"><thead><tr><th>' . esc_html__( 'Placeholder', 'asa2-creators' ) . '</th><th>' . esc_html__( 'Description', 'asa2-creators' ) . '</th><th>' . esc_html__( 'Filled By', 'asa2-creators' ) . '</th></tr></thead><tbody>';
 		foreach ( Template::placeholders() as $placeholder ) {
-			$creators_only = 'creators' === $placeholder['filled_by'];
-			echo '<tr><td><code>{{ ' . esc_html( $placeholder['name'] ) . ' }}</code></td><td>' . esc_html( $placeholder['description'] ) . '</td><td>' . ( $creators_only ? '<span class="asa2-badge asa2-badge-recommended">' . esc_html__( 'Creators API only', 'asa2-creators' ) . '</span>' : esc_html__( 'Creators API and PA-API 5.0', 'asa2-creators' ) ) . '</td></tr>';
+			echo '<tr><td><code>{{ ' . esc_html( $placeholder['name'] ) . ' }}</code></td><td>' . esc_html( $placeholder['description'] ) . '</td><td>' . $this->filled_by( $placeholder['filled_by'] ) . '</td></tr>'; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- filled_by() escapes.
 		}
 		echo '</tbody></table>';
+	}
+
+	/**
+	 * The "Filled By" cell of a placeholder, escaped.
+	 *
+	 * @param string $filled_by "both", "creators" or "none".
+	 */
+	private function filled_by( string $filled_by ): string {
+		if ( 'creators' === $filled_by ) {
+			return '<span class="asa2-badge asa2-badge-recommended">' . esc_html__( 'Creators API only', 'asa2-creators' ) . '</span>';
+		}
+		if ( 'none' === $filled_by ) {
+			return esc_html__( 'No longer provided by Amazon (renders empty)', 'asa2-creators' );
+		}
+		return esc_html__( 'Creators API and PA-API 5.0', 'asa2-creators' );
 	}
 
 	/**

@@ -14,6 +14,9 @@ use serde::Serialize;
 
 use crate::item::{Image, ImageSet, Item, Money};
 
+mod asa2;
+mod twig;
+
 /// How long a price may be shown after it was fetched: Amazon's Associates rules allow 24 hours.
 pub const PRICE_MAX_AGE_SECS: i64 = 24 * 60 * 60;
 
@@ -73,6 +76,10 @@ impl TemplateError {
             minijinja::ErrorKind::OutOfFuel => {
                 "it does too much work (a loop over too many values?)".to_string()
             }
+            minijinja::ErrorKind::UnknownFunction | minijinja::ErrorKind::UnknownMethod => format!(
+                "{}; product templates cannot call functions",
+                e.detail().unwrap_or("unknown function")
+            ),
             _ => e
                 .detail()
                 .map(str::to_string)
@@ -179,9 +186,16 @@ impl ProductTemplate {
         env.set_fuel(Some(FUEL));
         env.set_recursion_limit(32);
         env.add_filter("slice_list", slice_list);
+        twig::install(&mut env);
         env.set_formatter(format_value);
-        env.add_template_owned(NAME, source.to_string())
+        env.add_template_owned(NAME, twig::normalize(source))
             .map_err(|e| TemplateError::syntax(&e))?;
+        if let Some(found) = twig::unsupported(source) {
+            return Err(TemplateError::Syntax {
+                message: found.message,
+                line: Some(found.line),
+            });
+        }
         Ok(ProductTemplate { env })
     }
 
@@ -207,6 +221,10 @@ pub enum FilledBy {
     Both,
     /// The Creators API only (PA-API 5.0 leaves it empty).
     Creators,
+    /// Neither: Amazon no longer provides the data; the placeholder renders empty and is kept
+    /// so ASA2 templates that use it still render.
+    #[serde(rename = "none")]
+    Nobody,
 }
 
 /// The documentation of one placeholder.
@@ -218,10 +236,12 @@ pub struct PlaceholderDoc {
     pub description: &'static str,
     /// Which APIs fill it.
     pub filled_by: FilledBy,
+    /// The product fields it is made from (item model names), empty when nothing fills it.
+    pub sources: &'static str,
 }
 
 macro_rules! placeholders {
-    ($($name:ident : $ty:ty, $by:ident, $doc:literal;)*) => {
+    ($($name:ident : $ty:ty, $by:ident, $src:literal, $doc:literal;)*) => {
         /// The values a template sees for one product.
         #[derive(Debug, Clone, Default, Serialize)]
         #[allow(non_snake_case)]
@@ -231,48 +251,69 @@ macro_rules! placeholders {
 
         /// Every placeholder, in documentation order.
         pub const PLACEHOLDERS: &[PlaceholderDoc] = &[
-            $(PlaceholderDoc { name: stringify!($name), description: $doc, filled_by: FilledBy::$by },)*
+            $(PlaceholderDoc { name: stringify!($name), description: $doc, filled_by: FilledBy::$by, sources: $src },)*
         ];
     };
 }
 
 placeholders! {
-    ASIN: String, Both, "The product's ASIN.";
-    ParentASIN: Option<String>, Both, "The ASIN of the parent product when this is a variation.";
-    Title: Option<String>, Both, "Product title.";
-    DetailPageURL: Option<String>, Both, "Link to the product page carrying your tracking ID (or the Associate ID Set's).";
-    Brand: Option<String>, Both, "Brand.";
-    Manufacturer: Option<String>, Both, "Manufacturer.";
-    Features: Vec<String>, Both, "Feature bullet points (a list: loop over it).";
-    SmallImageURL: Option<String>, Both, "Small primary image URL.";
-    MediumImageURL: Option<String>, Both, "Medium primary image URL.";
-    MediumImageWidth: Option<u32>, Both, "Width of the medium image in pixels.";
-    MediumImageHeight: Option<u32>, Both, "Height of the medium image in pixels.";
-    LargeImageURL: Option<String>, Both, "Large primary image URL.";
-    ImageVariants: Vec<String>, Both, "URLs of the other images (medium size; a list).";
-    Price: Option<String>, Both, "Price as Amazon formats it (e.g. 49,99 €); empty when it may not be shown.";
-    PriceAmount: Option<String>, Both, "Price as a plain decimal number (49.99).";
-    PriceCurrency: Option<String>, Both, "Currency code of the price (EUR).";
-    ListPrice: Option<String>, Both, "The list (or was) price the saving is measured against.";
-    Savings: Option<String>, Both, "The saving as Amazon formats it.";
-    SavingsPercentage: Option<u32>, Both, "The saving in percent.";
-    PriceHidden: bool, Both, "True when the price is withheld (ViolatesMAP, or older than 24 hours).";
-    Condition: Option<String>, Both, "Offer condition (New, Used, ...).";
-    MerchantName: Option<String>, Both, "Seller of the featured offer.";
-    IsBuyBoxWinner: Option<bool>, Both, "Whether the featured offer wins the buy box.";
-    AvailabilityType: Option<String>, Both, "Availability code: IN_STOCK, IN_STOCK_SCARCE, OUT_OF_STOCK, PREORDER, BACKORDER.";
-    AvailabilityMessage: Option<String>, Both, "Availability text in the store's language.";
-    AvailabilityMinOrderQuantity: Option<u32>, Both, "Smallest quantity that can be ordered.";
-    AvailabilityMaxOrderQuantity: Option<u32>, Both, "Largest quantity that can be ordered.";
-    ViolatesMAP: Option<bool>, Creators, "True when the price is below the minimum advertised price: the price is hidden.";
-    DealBadge: Option<String>, Creators, "Deal badge text (e.g. Limited time deal).";
-    SalesRank: Option<u64>, Both, "Best sellers rank on the store.";
-    StarRating: Option<String>, Both, "Average customer rating (e.g. 4.5), when Amazon returns it.";
-    ReviewCount: Option<u64>, Both, "Number of customer reviews, when Amazon returns it.";
-    Marketplace: String, Both, "Marketplace code (DE, US, ...).";
-    Api: String, Both, "Which API served the data: Creators API or PA-API 5.0.";
-    ApiVersion: String, Both, "Version of that API (2.2, 3.1, 5.0, ...).";
-    LastUpdate: Option<i64>, Both, "When the data was fetched (unix seconds).";
+    ASIN: String, Both, "asin", "The product's ASIN.";
+    ParentASIN: Option<String>, Both, "parent_asin", "The ASIN of the parent product when this is a variation.";
+    Title: Option<String>, Both, "title", "Product title.";
+    DetailPageURL: Option<String>, Both, "detail_page_url", "Link to the product page carrying your tracking ID (or the Associate ID Set's).";
+    Brand: Option<String>, Both, "brand", "Brand.";
+    Manufacturer: Option<String>, Both, "manufacturer", "Manufacturer.";
+    Features: Vec<String>, Both, "features", "Feature bullet points (a list: loop over it).";
+    FeaturesHTML: Value, Both, "features", "ASA2: the feature bullet points as an HTML list (`<ul><li>...</li></ul>`), each point escaped.";
+    SmallImageURL: Option<String>, Both, "images.primary.small", "Small primary image URL.";
+    MediumImageURL: Option<String>, Both, "images.primary.medium", "Medium primary image URL.";
+    MediumImageWidth: Option<u32>, Both, "images.primary.medium.width", "Width of the medium image in pixels.";
+    MediumImageHeight: Option<u32>, Both, "images.primary.medium.height", "Height of the medium image in pixels.";
+    LargeImageURL: Option<String>, Both, "images.primary.large", "Large primary image URL.";
+    ImageVariants: Vec<String>, Both, "images.variants", "URLs of the other images (medium size; a list).";
+    Price: Option<String>, Both, "price.display", "Price as Amazon formats it (e.g. 49,99 €); empty when it may not be shown.";
+    PriceAmount: Option<String>, Both, "price.amount", "Price as a plain decimal number (49.99).";
+    PriceCurrency: Option<String>, Both, "price.currency", "Currency code of the price (EUR).";
+    ListPrice: Option<String>, Both, "list_price.display", "The list (or was) price the saving is measured against.";
+    Savings: Option<String>, Both, "savings", "The saving as Amazon formats it.";
+    SavingsPercentage: Option<u32>, Both, "savings.percentage", "The saving in percent.";
+    PriceHidden: bool, Both, "violates_map, fetched_at", "True when the price is withheld (ViolatesMAP, or older than 24 hours).";
+    OffersAutoPriceAmount: Option<String>, Both, "price, savings", "ASA2: the price to show, as a decimal (47.67): the sale price, else the main price.";
+    OffersAutoPriceInteger: Option<i64>, Both, "price", "ASA2: that price in minor units, without decimal mark (4767).";
+    OffersAutoPriceCurrencyCode: Option<String>, Both, "price.currency", "ASA2: currency code of that price (USD).";
+    OffersAutoPriceFormattedPrice: Option<String>, Both, "price.display", "ASA2: that price as Amazon formats it ($47.67).";
+    OffersMainPriceAmount: Option<String>, Both, "price.amount", "ASA2: the price of the featured offer, as a decimal.";
+    OffersMainPriceInteger: Option<i64>, Both, "price.amount", "ASA2: the main price in minor units, without decimal mark.";
+    OffersMainPriceCurrencyCode: Option<String>, Both, "price.currency", "ASA2: currency code of the main price.";
+    OffersMainPriceFormattedPrice: Option<String>, Both, "price.display", "ASA2: the main price as Amazon formats it.";
+    OfferSalePriceAmount: Option<String>, Both, "price, savings", "ASA2: the reduced price when the featured offer is on sale (it has a saving against the list or was price), as a decimal.";
+    OfferSalePriceInteger: Option<i64>, Both, "price, savings", "ASA2: the sale price in minor units, without decimal mark.";
+    OfferSalePriceCurrencyCode: Option<String>, Both, "price.currency, savings", "ASA2: currency code of the sale price.";
+    OfferSalePriceFormattedPrice: Option<String>, Both, "price.display, savings", "ASA2: the sale price as Amazon formats it.";
+    ListPriceAmount: Option<String>, Both, "list_price.amount", "ASA2: the list (or was) price, as a decimal.";
+    ListPriceInteger: Option<i64>, Both, "list_price.amount", "ASA2: the list price in minor units, without decimal mark.";
+    ListPriceCurrencyCode: Option<String>, Both, "list_price.currency", "ASA2: currency code of the list price.";
+    ListPriceFormattedPrice: Option<String>, Both, "list_price.display", "ASA2: the list price as Amazon formats it.";
+    IsAvailable: bool, Both, "price, availability.type", "ASA2: true when the product can be bought: it has a price and is not out of stock.";
+    IsPrime: Option<bool>, Nobody, "", "ASA2: Prime eligibility. Amazon no longer provides it (neither the Creators API nor PA-API 5.0 offers V2); always empty.";
+    OffersLowestNewPriceAmount: Option<String>, Nobody, "", "ASA2: lowest price of new offers. Amazon no longer provides offer summaries; always empty (AutoPrice therefore never picks it).";
+    OffersLowestUsedPriceAmount: Option<String>, Nobody, "", "ASA2: lowest price of used offers. Amazon no longer provides offer summaries; always empty.";
+    Condition: Option<String>, Both, "condition", "Offer condition (New, Used, ...).";
+    MerchantName: Option<String>, Both, "merchant.name", "Seller of the featured offer.";
+    IsBuyBoxWinner: Option<bool>, Both, "is_buy_box_winner", "Whether the featured offer wins the buy box.";
+    AvailabilityType: Option<String>, Both, "availability.type", "Availability code: IN_STOCK, IN_STOCK_SCARCE, OUT_OF_STOCK, PREORDER, BACKORDER.";
+    AvailabilityMessage: Option<String>, Both, "availability.message", "Availability text in the store's language.";
+    AvailabilityMinOrderQuantity: Option<u32>, Both, "availability.min_order_quantity", "Smallest quantity that can be ordered.";
+    AvailabilityMaxOrderQuantity: Option<u32>, Both, "availability.max_order_quantity", "Largest quantity that can be ordered.";
+    ViolatesMAP: Option<bool>, Creators, "violates_map", "True when the price is below the minimum advertised price: the price is hidden.";
+    DealBadge: Option<String>, Creators, "deal.badge", "Deal badge text (e.g. Limited time deal).";
+    SalesRank: Option<u64>, Both, "sales_rank", "Best sellers rank on the store.";
+    StarRating: Option<String>, Both, "customer_reviews.star_rating", "Average customer rating (e.g. 4.5), when Amazon returns it.";
+    ReviewCount: Option<u64>, Both, "customer_reviews.count", "Number of customer reviews, when Amazon returns it.";
+    Marketplace: String, Both, "marketplace", "Marketplace code (DE, US, ...).";
+    Api: String, Both, "source", "Which API served the data: Creators API or PA-API 5.0.";
+    ApiVersion: String, Both, "source", "Version of that API (2.2, 3.1, 5.0, ...).";
+    LastUpdate: Option<i64>, Both, "fetched_at", "When the data was fetched (unix seconds).";
 }
 
 fn image_url(set: Option<&ImageSet>, pick: fn(&ImageSet) -> Option<&Image>) -> Option<String> {
@@ -344,6 +385,7 @@ impl Placeholders {
             Brand: item.brand.clone(),
             Manufacturer: item.manufacturer.clone(),
             Features: item.features.clone(),
+            FeaturesHTML: asa2::features_html(&item.features),
             SmallImageURL: image_url(primary, |s| s.small.as_ref()),
             MediumImageURL: image_url(primary, |s| s.medium.as_ref()),
             MediumImageWidth: primary
@@ -406,7 +448,36 @@ impl Placeholders {
                 })
             });
             p.SavingsPercentage = item.savings.as_ref().and_then(|s| s.percentage);
+            let main = asa2::PriceParts::of(item.price.as_ref());
+            let sale = asa2::sale_price(item).map(|m| asa2::PriceParts::of(Some(m)));
+            let auto = sale.clone().unwrap_or_else(|| main.clone());
+            let list = asa2::PriceParts::of(item.list_price.as_ref());
+            (
+                p.OffersAutoPriceAmount,
+                p.OffersAutoPriceInteger,
+                p.OffersAutoPriceCurrencyCode,
+                p.OffersAutoPriceFormattedPrice,
+            ) = auto.into_fields();
+            (
+                p.OffersMainPriceAmount,
+                p.OffersMainPriceInteger,
+                p.OffersMainPriceCurrencyCode,
+                p.OffersMainPriceFormattedPrice,
+            ) = main.into_fields();
+            (
+                p.OfferSalePriceAmount,
+                p.OfferSalePriceInteger,
+                p.OfferSalePriceCurrencyCode,
+                p.OfferSalePriceFormattedPrice,
+            ) = sale.unwrap_or_default().into_fields();
+            (
+                p.ListPriceAmount,
+                p.ListPriceInteger,
+                p.ListPriceCurrencyCode,
+                p.ListPriceFormattedPrice,
+            ) = list.into_fields();
         }
+        p.IsAvailable = asa2::is_available(item);
         p
     }
 }
@@ -447,6 +518,18 @@ mod tests {
         item.detail_page_url =
             Some("https://www.amazon.de/dp/B0DLFMFBJW?tag=site-21&linkCode=ogi".to_string());
         item.brand = Some("Sonic".to_string());
+        item.manufacturer = Some("Sonic GmbH".to_string());
+        let image = |url: &str| crate::item::Image {
+            url: url.to_string(),
+            width: Some(160),
+            height: Some(120),
+        };
+        item.images.primary = Some(ImageSet {
+            small: Some(image("https://m.media-amazon.com/images/I/s.jpg")),
+            medium: Some(image("https://m.media-amazon.com/images/I/m.jpg")),
+            large: Some(image("https://m.media-amazon.com/images/I/l.jpg")),
+            hi_res: None,
+        });
         item.features = vec!["Leise".to_string(), "Leicht".to_string()];
         item.price = Some(money("49.99", "49,99 €"));
         item.list_price = Some(money("59.99", "59,99 €"));
@@ -630,6 +713,155 @@ mod tests {
             render("[{{ NoSuchThing }}][{{ Title.foo }}]", &item()),
             "[][]"
         );
+    }
+
+    /// ASA2's documented placeholders that the APIs fill, as its documentation names them.
+    const ASA2_FILLED: &[&str] = &[
+        "ASIN",
+        "Title",
+        "DetailPageURL",
+        "Brand",
+        "Manufacturer",
+        "FeaturesHTML",
+        "LargeImageURL",
+        "MediumImageURL",
+        "SmallImageURL",
+        "OffersAutoPriceAmount",
+        "OffersAutoPriceInteger",
+        "OffersAutoPriceCurrencyCode",
+        "OffersAutoPriceFormattedPrice",
+        "OffersMainPriceAmount",
+        "OffersMainPriceFormattedPrice",
+        "OfferSalePriceAmount",
+        "ListPriceAmount",
+        "ListPriceFormattedPrice",
+        "IsAvailable",
+    ];
+
+    #[test]
+    fn asa2_placeholders_render_from_a_full_item() {
+        let item = item();
+        for name in ASA2_FILLED {
+            let doc = PLACEHOLDERS.iter().find(|p| p.name == *name);
+            assert!(
+                doc.is_some_and(|d| d.filled_by != FilledBy::Nobody),
+                "{name} not supported"
+            );
+            let out = render(&format!("{{{{ {name} }}}}"), &item);
+            assert!(!out.is_empty(), "{name} renders empty");
+        }
+        let out = render(
+            "{{ OffersAutoPriceAmount }}|{{ OffersAutoPriceInteger }}|{{ OffersAutoPriceCurrencyCode }}|{{ OffersAutoPriceFormattedPrice }}|{{ ListPriceAmount }}|{{ ListPriceInteger }}|{{ IsAvailable }}",
+            &item,
+        );
+        assert_eq!(out, "49.99|4999|EUR|49,99 \u{20ac}|59.99|5999|true");
+    }
+
+    #[test]
+    fn autoprice_takes_the_sale_price_then_the_main_price() {
+        let mut item = item();
+        assert_eq!(render("{{ OfferSalePriceAmount }}", &item), "49.99");
+        item.savings = None;
+        assert_eq!(
+            render(
+                "[{{ OfferSalePriceAmount }}]{{ OffersAutoPriceAmount }}",
+                &item
+            ),
+            "[]49.99"
+        );
+        item.price = None;
+        assert_eq!(
+            render("[{{ OffersAutoPriceAmount }}]{{ IsAvailable }}", &item),
+            "[]false"
+        );
+    }
+
+    #[test]
+    fn placeholders_amazon_no_longer_fills_render_empty() {
+        let gone: Vec<_> = PLACEHOLDERS
+            .iter()
+            .filter(|p| p.filled_by == FilledBy::Nobody)
+            .collect();
+        assert!(gone.iter().any(|p| p.name == "IsPrime"));
+        for p in gone {
+            assert_eq!(render(&format!("[{{{{ {} }}}}]", p.name), &item()), "[]");
+            assert!(p.sources.is_empty(), "{} has sources", p.name);
+        }
+        assert_eq!(
+            render("{% if IsPrime is empty %}no prime{% endif %}", &item()),
+            "no prime"
+        );
+    }
+
+    #[test]
+    fn asa2_template_syntax_examples_render() {
+        let item = item();
+        assert_eq!(
+            render(
+                "{% if FeaturesHTML is not empty %}\n    <p>{{ FeaturesHTML }}</p>\n{% endif %}",
+                &item
+            ),
+            "\n    <p><ul><li>Leise</li><li>Leicht</li></ul></p>\n"
+        );
+        assert_eq!(
+            render("{{ Title|raw }}", &item),
+            render("{{ Title }}", &item)
+        );
+        assert_eq!(
+            render(
+                "{% if Brand is empty %}a{% elseif Brand == 'Sonic' %}b{% else %}c{% endif %}",
+                &item
+            ),
+            "b"
+        );
+        assert_eq!(
+            render(
+                "{% for feature in Features %}{{ loop.index }}. {{ feature }}{% if not loop.last %}, {% endif %}{% endfor %}",
+                &item
+            ),
+            "1. Leise, 2. Leicht"
+        );
+        assert_eq!(
+            render(
+                "{{ Features|length }} {{ Features|join(' / ') }} {{ Brand|upper }} {{ Features|first }} {{ Title|slice(0, 9) }}",
+                &item
+            ),
+            "2 Leise &#x2f; Leicht SONIC Leise Kopfh\u{f6}rer"
+        );
+        assert_eq!(
+            render(
+                "{{ OffersAutoPriceAmount|number_format(2, ',', '.') }} {{ (OffersAutoPriceInteger / 100)|round }} {{ Title ~ '!' }}",
+                &item
+            )
+            .split(' ')
+            .take(2)
+            .collect::<Vec<_>>(),
+            ["49,99", "50.0"]
+        );
+        assert_eq!(render("{{ Nothing|default('n/a') }}", &item), "n&#x2f;a");
+        assert_eq!(render("{% set x = Brand %}{{ x|lower }}", &item), "sonic");
+    }
+
+    #[test]
+    fn wordpress_functions_are_refused_naming_line_and_construct() {
+        let err =
+            ProductTemplate::compile("<p>\n{{ wp.get_post(8).post_title }}\n</p>").unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("line 2"), "{text}");
+        assert!(text.contains("wp.get_post"), "{text}");
+        let err = render_product(
+            "{{ Title }}\n{{ shortcode('x') }}",
+            &item(),
+            &RenderOptions::at(NOW),
+        )
+        .unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.contains("line 2") && text.contains("shortcode"),
+            "{text}"
+        );
+        let err = ProductTemplate::compile("{% include 'other.html' %}").unwrap_err();
+        assert!(err.to_string().contains("line 1"), "{err}");
     }
 
     proptest::proptest! {
