@@ -15,7 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SECTIONS=(sigv4 normalize call_overhead render_boxes refresh_products wasm_size)
+SECTIONS=(sigv4 normalize call_overhead render_boxes refresh_products wasm_size products_100k)
 
 run=$(mktemp -d)
 trap 'rm -rf "$run"' EXIT
@@ -136,6 +136,14 @@ bench_wasm_size() {
     say "$WASM_BUILD_STATUS"
   fi
   WASM_BUILD_STATUS=$WASM_BUILD_STATUS php_section 06 wasm_size
+}
+
+# 7. 100,000 products: the Products screen, the due-products query, a page of 50 boxes and peak
+# memory, at a small table and at 100,000 generated products (about 3 minutes: two cron runs
+# of 1,000 products at the sandbox's rate).
+bench_products_100k() {
+  say "7. 100,000 products: test stack (stores 70 products, loads 100,000 generated rows)"
+  test_stack_section 07 products_100k
 }
 
 # --- run -------------------------------------------------------------------------------

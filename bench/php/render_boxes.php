@@ -80,28 +80,8 @@ foreach ($asins as $i => $asin) {
     );
     $boxes[] = sprintf('[asa2 asin="%s"]', $asin);
 }
-$with = '';
-$without = '';
-foreach ($paragraphs as $i => $paragraph) {
-    $with .= "$paragraph\n\n{$boxes[$i]}\n\n";
-    $without .= "$paragraph\n\n";
-}
-$post_ids = [];
-foreach (['boxes' => $with, 'bare' => $without] as $name => $content) {
-    $id = wp_insert_post(['post_title' => "Benchmark: $name", 'post_content' => $content, 'post_status' => 'publish'], true);
-    if (is_wp_error($id)) {
-        fail('creating a post: ' . $id->get_error_message());
-    }
-    $post_ids[$name] = (int) $id;
-}
-
-/** Renders a post's content as a theme does (the_content filters, the post set up). */
-$render = static function (int $id): string {
-    $post = get_post($id);
-    $GLOBALS['post'] = $post;
-    setup_postdata($post);
-    return (string) apply_filters('the_content', $post->post_content);
-};
+$post_ids = box_posts($paragraphs, $asins);
+$render = __NAMESPACE__ . '\\render_post';
 
 $box_marker = 'class="asa2-product"';
 $html = ['boxes' => $render($post_ids['boxes']), 'bare' => $render($post_ids['bare'])];

@@ -167,3 +167,39 @@ function bench_asins(string $marketplace, int $n): array
     }
     return array_values($out);
 }
+
+/**
+ * Two published posts with the same paragraphs, one with an [asa2] shortcode after each:
+ * ['boxes' => id, 'bare' => id].
+ *
+ * @param list<string> $paragraphs
+ * @param list<string> $asins one per paragraph
+ * @return array{boxes: int, bare: int}
+ */
+function box_posts(array $paragraphs, array $asins): array
+{
+    $with = '';
+    $without = '';
+    foreach ($paragraphs as $i => $paragraph) {
+        $with .= "$paragraph\n\n" . sprintf('[asa2 asin="%s"]', $asins[$i]) . "\n\n";
+        $without .= "$paragraph\n\n";
+    }
+    $post_ids = [];
+    foreach (['boxes' => $with, 'bare' => $without] as $name => $content) {
+        $id = wp_insert_post(['post_title' => "Benchmark: $name", 'post_content' => $content, 'post_status' => 'publish'], true);
+        if (is_wp_error($id)) {
+            fail('creating a post: ' . $id->get_error_message());
+        }
+        $post_ids[$name] = (int) $id;
+    }
+    return $post_ids;
+}
+
+/** Renders a post's content as a theme does (the_content filters, the post set up). */
+function render_post(int $id): string
+{
+    $post = get_post($id);
+    $GLOBALS['post'] = $post;
+    setup_postdata($post);
+    return (string) apply_filters('the_content', $post->post_content);
+}

@@ -9,6 +9,7 @@ namespace Asa2\Creators\Admin;
 
 use Asa2\Creators\Api\AmazonApi;
 use Asa2\Creators\Clock;
+use Asa2\Creators\Storage\ProductFilter;
 use Asa2\Creators\Storage\ProductTable;
 use Asa2\Marketplaces;
 
@@ -22,7 +23,9 @@ if ( ! class_exists( '\WP_List_Table' ) ) {
 
 /**
  * Image, title, price, availability, marketplace, the API (and version) that served the data,
- * last refresh and the last error. Bulk actions: refresh, delete.
+ * last refresh and the last error. Search by ASIN or title words, filters by marketplace and
+ * status, sort by last refresh (ProductFilter; every one served by an index of ProductTable).
+ * Bulk actions: refresh, delete.
  */
 final class ProductsListTable extends \WP_List_Table {
 
@@ -82,25 +85,68 @@ final class ProductsListTable extends \WP_List_Table {
 	 * Loads one page.
 	 */
 	public function prepare_items() {
-		$search                = $this->search();
-		$this->_column_headers = array( $this->get_columns(), array(), array(), 'title' );
-		$this->items           = $this->products->page( self::PER_PAGE, $this->get_pagenum(), $search );
+		$filter                = $this->filter();
+		$this->_column_headers = array( $this->get_columns(), array(), $this->get_sortable_columns(), 'title' );
+		$this->items           = $this->products->page( self::PER_PAGE, $this->get_pagenum(), $filter );
 		$this->set_pagination_args(
 			array(
-				'total_items' => $this->products->count( $search ),
+				'total_items' => $this->products->count( $filter ),
 				'per_page'    => self::PER_PAGE,
 			)
 		);
 	}
 
 	/**
-	 * The search box text.
+	 * Sortable columns: the last refresh.
 	 *
-	 * @return string
+	 * @return array<string, array{0: string, 1: bool}>
 	 */
-	private function search(): string {
-		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- read-only filter.
-		return isset( $_GET['s'] ) ? sanitize_text_field( wp_unslash( $_GET['s'] ) ) : '';
+	protected function get_sortable_columns() {
+		return array( 'refreshed' => array( ProductFilter::ORDER_REFRESHED, false ) );
+	}
+
+	/**
+	 * The search, filters and order of the request.
+	 *
+	 * @return ProductFilter
+	 */
+	private function filter(): ProductFilter {
+		// phpcs:disable WordPress.Security.NonceVerification.Recommended -- read-only filters.
+		$read = static fn( string $key ): string => isset( $_GET[ $key ] ) && is_string( $_GET[ $key ] ) ? sanitize_text_field( wp_unslash( $_GET[ $key ] ) ) : '';
+		// phpcs:enable WordPress.Security.NonceVerification.Recommended
+		return new ProductFilter( $read( 's' ), $read( 'marketplace' ), sanitize_key( $read( 'status' ) ), sanitize_key( $read( 'orderby' ) ), sanitize_key( $read( 'order' ) ) );
+	}
+
+	/**
+	 * The marketplace and status filters above the table.
+	 *
+	 * @param string $which 'top' or 'bottom'.
+	 */
+	protected function extra_tablenav( $which ) {
+		if ( 'top' !== $which ) {
+			return;
+		}
+		$filter = $this->filter();
+		echo '<div class="alignleft actions asa2-products-filters">';
+		echo '<label class="screen-reader-text" for="asa2-filter-marketplace">' . esc_html__( 'Filter by marketplace', 'asa2-creators' ) . '</label>';
+		echo '<select name="marketplace" id="asa2-filter-marketplace" form="asa2-products-filter"><option value="">' . esc_html__( 'All marketplaces', 'asa2-creators' ) . '</option>';
+		foreach ( Marketplaces::all() as $code => $marketplace ) {
+			printf( '<option value="%1$s"%2$s>%1$s %3$s</option>', esc_attr( (string) $code ), selected( $filter->marketplace, (string) $code, false ), esc_html( (string) $marketplace['country'] ) );
+		}
+		echo '</select>';
+		$statuses = array(
+			ProductFilter::STATUS_OK         => __( 'Loaded', 'asa2-creators' ),
+			ProductFilter::STATUS_ERROR      => __( 'Last refresh failed', 'asa2-creators' ),
+			ProductFilter::STATUS_NOT_LOADED => __( 'Not loaded yet', 'asa2-creators' ),
+		);
+		echo '<label class="screen-reader-text" for="asa2-filter-status">' . esc_html__( 'Filter by status', 'asa2-creators' ) . '</label>';
+		echo '<select name="status" id="asa2-filter-status" form="asa2-products-filter"><option value="">' . esc_html__( 'All statuses', 'asa2-creators' ) . '</option>';
+		foreach ( $statuses as $value => $label ) {
+			printf( '<option value="%1$s"%2$s>%3$s</option>', esc_attr( $value ), selected( $filter->status, $value, false ), esc_html( $label ) );
+		}
+		echo '</select>';
+		echo '<button type="submit" class="button" form="asa2-products-filter" id="asa2-filter-submit">' . esc_html__( 'Filter', 'asa2-creators' ) . '</button>';
+		echo '</div>';
 	}
 
 	/**

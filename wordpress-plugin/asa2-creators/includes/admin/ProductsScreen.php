@@ -142,8 +142,16 @@ final class ProductsScreen {
 		echo '<h2 class="asa2-section-title">' . esc_html__( 'Stored Products', 'asa2-creators' ) . '</h2>';
 		$table = new ProductsListTable( $this->products );
 		$table->prepare_items();
-		echo '<form method="get" action="' . esc_url( admin_url( 'admin.php' ) ) . '" class="asa2-products-search-box"><input type="hidden" name="page" value="' . esc_attr( self::SLUG ) . '" />';
-		$table->search_box( __( 'Search stored products', 'asa2-creators' ), 'asa2-products' );
+		// The search and the filters above the table (the table's selects name this form).
+		echo '<form method="get" action="' . esc_url( admin_url( 'admin.php' ) ) . '" class="asa2-products-search-box" id="asa2-products-filter"><input type="hidden" name="page" value="' . esc_attr( self::SLUG ) . '" />';
+		// phpcs:disable WordPress.Security.NonceVerification.Recommended -- read-only order kept across a search.
+		foreach ( array( 'orderby', 'order' ) as $key ) {
+			if ( isset( $_GET[ $key ] ) && is_string( $_GET[ $key ] ) ) {
+				echo '<input type="hidden" name="' . esc_attr( $key ) . '" value="' . esc_attr( sanitize_key( wp_unslash( $_GET[ $key ] ) ) ) . '" />';
+			}
+		}
+		// phpcs:enable WordPress.Security.NonceVerification.Recommended
+		$table->search_box( __( 'Search stored products (ASIN or title words)', 'asa2-creators' ), 'asa2-products' );
 		echo '</form>';
 		echo '<form method="post" action="' . esc_url( self::url() ) . '" id="asa2-products-form">';
 		echo '<input type="hidden" name="asa2_products_form" value="1" />';

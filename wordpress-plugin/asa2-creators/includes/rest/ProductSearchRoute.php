@@ -8,6 +8,7 @@
 namespace Asa2\Creators\Rest;
 
 use Asa2\Asin;
+use Asa2\Creators\Storage\ProductFilter;
 use Asa2\Creators\Storage\ProductTable;
 use WP_Error;
 use WP_REST_Request;
@@ -127,7 +128,7 @@ final class ProductSearchRoute {
 		}
 
 		// The product an ASIN or URL names, then (for anything but a URL, as a bare ASIN may also
-		// be a word of a title) the products whose ASIN or data contain the text; last, the named
+		// be a word of a title) the products whose ASIN starts with the text or whose title has its words; last, the named
 		// product when it is not stored.
 		$products = array();
 		if ( null !== $parsed ) {
@@ -139,7 +140,7 @@ final class ProductSearchRoute {
 			}
 		}
 		if ( null === $parsed || null === $parsed['marketplace'] ) {
-			foreach ( $this->products->page( $per_page, 1, $search ) as $row ) {
+			foreach ( $this->products->page( $per_page, 1, new ProductFilter( $search ) ) as $row ) {
 				$products[] = self::product( $row );
 			}
 		}

@@ -28,7 +28,28 @@ final class ProductTable {
 	public const VERSION_OPTION = 'asa2_products_db_version';
 
 	/** Current schema version. */
-	private const SCHEMA_VERSION = '2';
+	private const SCHEMA_VERSION = '3';
+
+	/** `status`: asked for, never fetched. */
+	public const STATUS_NEW = 0;
+
+	/** `status`: loaded, the last refresh worked. */
+	public const STATUS_LOADED = 1;
+
+	/** `status`: loaded, the last refresh failed (the older data is still shown). */
+	public const STATUS_STALE = 2;
+
+	/** `status`: never loaded, the last try failed. */
+	public const STATUS_FAILED = 3;
+
+	/** Longest title kept in the `title` column (the search's copy; `data` holds the whole). */
+	private const TITLE_LENGTH = 255;
+
+	/**
+	 * Words InnoDB leaves out of FULLTEXT indexes by default (INNODB_FT_DEFAULT_STOPWORD): a
+	 * required stopword would match nothing, so the search leaves them out too.
+	 */
+	private const STOPWORDS = array( 'a', 'about', 'an', 'are', 'as', 'at', 'be', 'by', 'com', 'de', 'en', 'for', 'from', 'how', 'i', 'in', 'is', 'it', 'la', 'of', 'on', 'or', 'that', 'the', 'this', 'to', 'was', 'what', 'when', 'where', 'who', 'will', 'with', 'und', 'www' );
 
 	/**
 	 * Shortest wait, in seconds, before a product that was never loaded is tried again after a
@@ -77,12 +98,46 @@ final class ProductTable {
   source_version varchar(8) NOT NULL DEFAULT '',
   box_cache longtext NULL,
   created int(10) unsigned NOT NULL DEFAULT 0,
+  title varchar(255) NOT NULL DEFAULT '',
+  status tinyint(3) unsigned NOT NULL DEFAULT 0,
   PRIMARY KEY  (id),
   UNIQUE KEY asin_marketplace (asin,marketplace),
-  KEY refreshed_at (refreshed_at)
+  KEY refreshed_at (refreshed_at),
+  KEY created (created),
+  KEY marketplace_refreshed (marketplace,refreshed_at),
+  KEY marketplace_created (marketplace,created),
+  KEY status_refreshed (status,refreshed_at),
+  KEY marketplace_status (marketplace,status,refreshed_at),
+  KEY title_start (title(32)),
+  FULLTEXT KEY title (title)
 ) $charset;"
 		);
+		$installed = (string) get_option( self::VERSION_OPTION );
+		if ( '' !== $installed && version_compare( $installed, '3', '<' ) ) {
+			$this->fill_title_and_status();
+		}
 		update_option( self::VERSION_OPTION, self::SCHEMA_VERSION, true );
+	}
+
+	/**
+	 * Schema 3 added `title` (the search's copy of the product title) and `status`: fills them
+	 * in for the rows stored before, with one statement.
+	 */
+	private function fill_title_and_status(): void {
+		global $wpdb;
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix, constants.
+		$wpdb->query(
+			$wpdb->prepare(
+				"UPDATE {$this->name()} SET
+  title = IF(data IS NOT NULL AND data <> '' AND JSON_VALID(data), LEFT(COALESCE(JSON_UNQUOTE(JSON_EXTRACT(data, '$.title')), ''), %d), ''),
+  status = CASE WHEN data IS NULL OR data = '' THEN IF(error_code = '' AND last_error IS NULL, %d, %d) ELSE IF(error_code = '' AND last_error IS NULL, %d, %d) END", // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+				self::TITLE_LENGTH,
+				self::STATUS_NEW,
+				self::STATUS_FAILED,
+				self::STATUS_LOADED,
+				self::STATUS_STALE
+			)
+		);
 	}
 
 	/**
@@ -146,7 +201,7 @@ final class ProductTable {
 			);
 		}
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix, conditions prepared above.
-		$rows = $wpdb->get_results( "SELECT id, asin, marketplace, refreshed_at, last_error, data IS NOT NULL AND data <> '' AS has_data, box_cache FROM {$this->name()} WHERE " . implode( ' OR ', $where ), ARRAY_A );
+		$rows = $wpdb->get_results( "SELECT id, asin, marketplace, refreshed_at, last_error, status IN (" . self::STATUS_LOADED . ',' . self::STATUS_STALE . ") AS has_data, box_cache FROM {$this->name()} WHERE " . implode( ' OR ', $where ), ARRAY_A );
 		$out  = array();
 		foreach ( (array) $rows as $row ) {
 			$out[ $row['asin'] . '|' . $row['marketplace'] ] = array(
@@ -261,12 +316,14 @@ final class ProductTable {
 				'source_api'     => (string) ( $item['source']['api'] ?? '' ),
 				'source_version' => (string) ( $item['source']['version'] ?? '' ),
 				'box_cache'      => null,
+				'title'          => mb_substr( is_scalar( $item['title'] ?? null ) ? (string) $item['title'] : '', 0, self::TITLE_LENGTH ),
+				'status'         => self::STATUS_LOADED,
 			),
 			array(
 				'asin'        => $asin,
 				'marketplace' => $marketplace,
 			),
-			array( '%s', '%d', '%d', '%s', '%s', '%s', '%s', '%s' ),
+			array( '%s', '%d', '%d', '%s', '%s', '%s', '%s', '%s', '%s', '%d' ),
 			array( '%s', '%s' )
 		);
 	}
@@ -283,19 +340,19 @@ final class ProductTable {
 	public function record_error( string $asin, string $marketplace, string $code, string $message, int $now ): void {
 		global $wpdb;
 		$this->ensure( $asin, $marketplace, $now );
-		$wpdb->update(
-			$this->name(),
-			array(
-				'refreshed_at' => $now,
-				'last_error'   => mb_substr( $message, 0, 2000 ),
-				'error_code'   => mb_substr( $code, 0, 64 ),
-			),
-			array(
-				'asin'        => $asin,
-				'marketplace' => $marketplace,
-			),
-			array( '%d', '%s', '%s' ),
-			array( '%s', '%s' )
+		$wpdb->query(
+			$wpdb->prepare(
+				"UPDATE {$this->name()} SET refreshed_at = %d, last_error = %s, error_code = %s, status = IF(status IN (%d, %d), %d, %d) WHERE asin = %s AND marketplace = %s", // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix.
+				$now,
+				mb_substr( $message, 0, 2000 ),
+				mb_substr( $code, 0, 64 ),
+				self::STATUS_LOADED,
+				self::STATUS_STALE,
+				self::STATUS_STALE,
+				self::STATUS_FAILED,
+				$asin,
+				$marketplace
+			)
 		);
 	}
 
@@ -316,39 +373,117 @@ final class ProductTable {
 	}
 
 	/**
-	 * A page of products, newest first.
+	 * A page of products (see ProductFilter; newest first by default). The page's ids come from
+	 * an index (ordering and filtering columns only), then its rows by id: the product data of
+	 * rows not shown is never read.
 	 *
-	 * @param int    $per_page Rows per page.
-	 * @param int    $page     Page from 1.
-	 * @param string $search   Part of the ASIN or title.
+	 * @param int                $per_page Rows per page.
+	 * @param int                $page     Page from 1.
+	 * @param ProductFilter|null $filter   Search, filters and order (null: all, newest first).
 	 * @return list<array>
 	 */
-	public function page( int $per_page, int $page, string $search = '' ): array {
+	public function page( int $per_page, int $page, ?ProductFilter $filter = null ): array {
 		global $wpdb;
+		$filter = $filter ?? new ProductFilter();
 		$offset = max( 0, ( $page - 1 ) * $per_page );
-		$where  = $this->search_clause( $search );
-		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix, clause prepared.
-		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT * FROM {$this->name()} {$where} ORDER BY created DESC, id DESC LIMIT %d OFFSET %d", $per_page, $offset ), ARRAY_A );
-		return array_map( array( self::class, 'decode' ), is_array( $rows ) ? $rows : array() );
+		$column = ProductFilter::ORDER_REFRESHED === $filter->orderby ? 'refreshed_at' : 'created';
+		$dir    = $filter->ascending ? 'ASC' : 'DESC';
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix, parts prepared.
+		$ids = array_map( 'intval', (array) $wpdb->get_col( $wpdb->prepare( "SELECT id FROM {$this->matches( $filter )} ORDER BY {$column} {$dir}, id {$dir} LIMIT %d OFFSET %d", $per_page, $offset ) ) );
+		if ( ! $ids ) {
+			return array();
+		}
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix, ids are integers.
+		$rows  = $wpdb->get_results( "SELECT * FROM {$this->name()} WHERE id IN (" . implode( ',', $ids ) . ')', ARRAY_A );
+		$by_id = array();
+		foreach ( (array) $rows as $row ) {
+			$by_id[ (int) $row['id'] ] = self::decode( $row );
+		}
+		return array_values( array_filter( array_map( static fn( int $id ): ?array => $by_id[ $id ] ?? null, $ids ) ) );
 	}
 
 	/**
-	 * Number of products.
+	 * Number of products a filter matches (its order aside).
 	 *
-	 * @param string $search Part of the ASIN or title.
+	 * @param ProductFilter|null $filter Search and filters (null: all).
 	 * @return int
 	 */
-	public function count( string $search = '' ): int {
+	public function count( ?ProductFilter $filter = null ): int {
 		global $wpdb;
-		$where = $this->search_clause( $search );
-		return (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$this->name()} {$where}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix, clause prepared.
+		return (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$this->matches( $filter ?? new ProductFilter() )}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix, parts prepared.
+	}
+
+	/**
+	 * The FROM ... WHERE part that selects a filter's products, each way of matching served by
+	 * an index: marketplace and status by their keys; a search by the ASIN's start (the
+	 * asin_marketplace key) and by the title's words (the FULLTEXT key; words of at least
+	 * innodb_ft_min_token_size characters, each matched as a word start, all required,
+	 * stopwords left out) or, when the search has no such word, by the title's start
+	 * (title_start). The two ways are a UNION of two indexed lookups: an OR of them would read
+	 * the whole table. Yields "table WHERE ..." or "(SELECT ... UNION ...) AS hits"; either
+	 * has the columns id, created and refreshed_at.
+	 *
+	 * @param ProductFilter $filter Filter.
+	 * @return string
+	 */
+	private function matches( ProductFilter $filter ): string {
+		global $wpdb;
+		$where = array();
+		if ( '' !== $filter->marketplace ) {
+			$where[] = $wpdb->prepare( 'marketplace = %s', $filter->marketplace );
+		}
+		$statuses = $filter->status_values();
+		if ( $statuses ) {
+			$where[] = 'status IN (' . implode( ',', array_map( 'intval', $statuses ) ) . ')';
+		}
+		if ( '' === $filter->search ) {
+			return $this->name() . ( $where ? ' WHERE ' . implode( ' AND ', $where ) : '' );
+		}
+		$ways = array();
+		if ( preg_match( '/^[A-Za-z0-9]{1,10}$/', $filter->search ) ) {
+			$ways[] = $wpdb->prepare( 'asin LIKE %s', $wpdb->esc_like( strtoupper( $filter->search ) ) . '%' );
+		}
+		$words = $this->title_words( $filter->search );
+		if ( $words ) {
+			$ways[] = $wpdb->prepare( 'MATCH(title) AGAINST(%s IN BOOLEAN MODE)', implode( ' ', array_map( static fn( string $word ): string => '+' . $word . '*', $words ) ) );
+		} else {
+			$ways[] = $wpdb->prepare( 'title LIKE %s', $wpdb->esc_like( $filter->search ) . '%' );
+		}
+		$selects = array_map(
+			fn( string $way ): string => "SELECT id, created, refreshed_at FROM {$this->name()} WHERE " . implode( ' AND ', array_merge( array( $way ), $where ) ),
+			$ways
+		);
+		return '(' . implode( ' UNION ', $selects ) . ') AS hits';
+	}
+
+	/**
+	 * The words of a search the title's FULLTEXT index can find: letters and digits, at least
+	 * innodb_ft_min_token_size characters, no stopword.
+	 *
+	 * @param string $search Search text.
+	 * @return list<string>
+	 */
+	private function title_words( string $search ): array {
+		global $wpdb;
+		static $min = null;
+		if ( null === $min ) {
+			$min = max( 1, (int) ( $wpdb->get_var( 'SELECT @@innodb_ft_min_token_size' ) ?? 3 ) );
+		}
+		$words = preg_split( '/[^\p{L}\p{N}]+/u', mb_strtolower( $search ), -1, PREG_SPLIT_NO_EMPTY );
+		$out   = array();
+		foreach ( (array) $words as $word ) {
+			if ( mb_strlen( $word ) >= $min && ! in_array( $word, self::STOPWORDS, true ) ) {
+				$out[ $word ] = $word;
+			}
+		}
+		return array_values( $out );
 	}
 
 	/**
 	 * Products due for a refresh: the oldest $limit of each marketplace, all of them oldest
 	 * first, so the products a page queued (rows never fetched) come before every other. Each
 	 * marketplace's credential has its own rate, so one marketplace's backlog never keeps
-	 * another's products waiting. See due_clause() for what is due.
+	 * another's products waiting. See due_parts() for what is due.
 	 *
 	 * @param int $before Products last refreshed before this time are due.
 	 * @param int $now    Current time.
@@ -357,28 +492,43 @@ final class ProductTable {
 	 */
 	public function due( int $before, int $now, int $limit ): array {
 		global $wpdb;
-		$due = $this->due_clause( $before, $now );
-		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix, clause prepared.
-		$codes = $wpdb->get_col( "SELECT DISTINCT marketplace FROM {$this->name()} WHERE {$due}" );
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix.
+		$codes = $wpdb->get_col( "SELECT DISTINCT marketplace FROM {$this->name()}" );
 		$out   = array();
 		foreach ( (array) $codes as $code ) {
-			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix, clause prepared.
-			$rows = $wpdb->get_results( $wpdb->prepare( "SELECT id, asin, marketplace, refreshed_at FROM {$this->name()} WHERE marketplace = %s AND {$due} ORDER BY refreshed_at ASC, id ASC LIMIT %d", $code, $limit ), ARRAY_A );
-			foreach ( (array) $rows as $row ) {
-				$out[] = array(
-					'id'           => (int) $row['id'],
-					'asin'         => (string) $row['asin'],
-					'marketplace'  => (string) $row['marketplace'],
-					'refreshed_at' => (int) $row['refreshed_at'],
-				);
+			$rows = array();
+			foreach ( $this->due_parts( $before, $now ) as $part ) {
+				// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix, clause prepared.
+				$found = $wpdb->get_results( $wpdb->prepare( "SELECT id, asin, marketplace, refreshed_at FROM {$this->name()} WHERE marketplace = %s AND {$part} ORDER BY refreshed_at ASC, id ASC LIMIT %d", $code, $limit ), ARRAY_A );
+				foreach ( (array) $found as $row ) {
+					$rows[] = array(
+						'id'           => (int) $row['id'],
+						'asin'         => (string) $row['asin'],
+						'marketplace'  => (string) $row['marketplace'],
+						'refreshed_at' => (int) $row['refreshed_at'],
+					);
+				}
 			}
+			usort( $rows, array( self::class, 'oldest_first' ) );
+			array_push( $out, ...array_slice( $rows, 0, $limit ) );
 		}
-		usort( $out, static fn( array $a, array $b ): int => array( $a['refreshed_at'], $a['id'] ) <=> array( $b['refreshed_at'], $b['id'] ) );
+		usort( $out, array( self::class, 'oldest_first' ) );
 		return $out;
 	}
 
 	/**
-	 * Number of products due for a refresh (due_clause()).
+	 * Order of due products: last refreshed first, then by id.
+	 *
+	 * @param array $a Row.
+	 * @param array $b Row.
+	 * @return int
+	 */
+	private static function oldest_first( array $a, array $b ): int {
+		return array( $a['refreshed_at'], $a['id'] ) <=> array( $b['refreshed_at'], $b['id'] );
+	}
+
+	/**
+	 * Number of products due for a refresh (due_parts()).
 	 *
 	 * @param int $before Products last refreshed before this time are due.
 	 * @param int $now    Current time.
@@ -386,29 +536,41 @@ final class ProductTable {
 	 */
 	public function count_due( int $before, int $now ): int {
 		global $wpdb;
-		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix, clause prepared.
-		return (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$this->name()} WHERE {$this->due_clause( $before, $now )}" );
+		$count = 0;
+		foreach ( $this->due_parts( $before, $now ) as $part ) {
+			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix, clause prepared.
+			$count += (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$this->name()} WHERE {$part}" );
+		}
+		return $count;
 	}
 
 	/**
-	 * What is due: products never fetched, products last refreshed before $before, and
-	 * products that were never loaded because their fetch failed, once they have waited
-	 * RETRY_UNLOADED_AFTER or as long as they have been failing (whichever is longer, at most
-	 * the refresh interval): a product a page asked for during an outage shows up within the
-	 * hour after it ends, and one Amazon keeps refusing is asked for less and less often.
+	 * What is due, as two conditions that match no row in common, each served by an index
+	 * (refreshed_at, or status and refreshed_at; with the marketplace first when due() adds
+	 * it): products last refreshed before $before (products never fetched included: their
+	 * refreshed_at is 0), and products that were never loaded because their fetch failed,
+	 * once they have waited RETRY_UNLOADED_AFTER or as long as they have been failing
+	 * (whichever is longer, at most the refresh interval): a product a page asked for during an
+	 * outage shows up within the hour after it ends, and one Amazon keeps refusing is asked for
+	 * less and less often.
 	 *
 	 * @param int $before Products last refreshed before this time are due.
 	 * @param int $now    Current time.
-	 * @return string SQL condition.
+	 * @return array{0: string, 1: string} SQL conditions.
 	 */
-	private function due_clause( int $before, int $now ): string {
+	private function due_parts( int $before, int $now ): array {
 		global $wpdb;
-		return $wpdb->prepare(
-			'(refreshed_at < %d OR ((data IS NULL OR data = \'\') AND CAST(refreshed_at AS SIGNED) + LEAST(%d, GREATEST(%d, CAST(refreshed_at AS SIGNED) - CAST(created AS SIGNED))) <= %d))',
-			$before,
-			max( 0, $now - $before ),
-			self::RETRY_UNLOADED_AFTER,
-			$now
+		return array(
+			$wpdb->prepare( 'refreshed_at < %d', $before ),
+			$wpdb->prepare(
+				'status IN (%d, %d) AND refreshed_at >= %d AND CAST(refreshed_at AS SIGNED) + LEAST(%d, GREATEST(%d, CAST(refreshed_at AS SIGNED) - CAST(created AS SIGNED))) <= %d',
+				self::STATUS_NEW,
+				self::STATUS_FAILED,
+				$before,
+				max( 0, $now - $before ),
+				self::RETRY_UNLOADED_AFTER,
+				$now
+			),
 		);
 	}
 
@@ -426,28 +588,6 @@ final class ProductTable {
 			$out[ (string) $row['marketplace'] ] = (int) $row['products'];
 		}
 		return $out;
-	}
-
-	/**
-	 * WHERE clause of a search: the text in the ASIN or anywhere in the product data. The data
-	 * is stored as JSON with non-ASCII characters and slashes escaped ("M\u00fchle"), so the
-	 * text is looked for in that form too.
-	 *
-	 * @param string $search Search text.
-	 * @return string
-	 */
-	private function search_clause( string $search ): string {
-		global $wpdb;
-		$search = trim( $search );
-		if ( '' === $search ) {
-			return '';
-		}
-		$like    = '%' . $wpdb->esc_like( $search ) . '%';
-		$encoded = substr( (string) wp_json_encode( $search ), 1, -1 );
-		if ( '' === $encoded || $encoded === $search ) {
-			return $wpdb->prepare( 'WHERE asin LIKE %s OR data LIKE %s', $like, $like );
-		}
-		return $wpdb->prepare( 'WHERE asin LIKE %s OR data LIKE %s OR data LIKE %s', $like, $like, '%' . $wpdb->esc_like( $encoded ) . '%' );
 	}
 
 	/**
