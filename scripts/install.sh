@@ -3,15 +3,16 @@
 # skipped when what it provides is already there.
 #   scripts/install.sh            everything
 #   scripts/install.sh rust php   only the named groups (rust, php, wordpress, browser, wasm, node,
-#                                 roots)
-# The group "roots" builds the Debian roots of the other test stacks (scripts/roots/*.list, see
-# scripts/lib/root.sh) under /var/cache/asa2-creators/roots; ASA2_STACKS names the
-# stacks to prepare, "host" being this machine's own (default: host and every root).
+#                                 dist, roots)
+# The group "roots" builds the Debian roots of the other test stacks and the build roots
+# (scripts/roots/*.list, see scripts/lib/root.sh) under /var/cache/asa2-creators/roots; ASA2_STACKS
+# names the stacks to prepare, "host" being this machine's own (default: host and every root).
+# The group "dist" is what `make dist` needs on this machine (dpkg-dev, lintian, zip).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 groups=("$@")
-[ ${#groups[@]} -gt 0 ] || groups=(rust php wordpress browser wasm node roots)
+[ ${#groups[@]} -gt 0 ] || groups=(rust php wordpress browser wasm node dist roots)
 want() { local g; for g in "${groups[@]}"; do [ "$g" = "$1" ] && return 0; done; return 1; }
 say() { printf '[install] %s\n' "$*"; }
 
@@ -23,6 +24,7 @@ want wordpress && for p in wordpress wordpress-theme-twentytwentythree mariadb-s
 want browser && need_pkg chromium
 want wasm && need_pkg binaryen
 want roots && need_pkg debootstrap
+want dist && for p in dpkg-dev lintian zip unzip; do need_pkg "$p"; done
 
 if [ ${#apt_missing[@]} -gt 0 ]; then
   say "apt packages: ${apt_missing[*]}"
@@ -62,7 +64,7 @@ if want roots; then
   ASA2_TAG=install
   source scripts/lib/common.sh
   source scripts/lib/root.sh
-  for root in ${ASA2_STACKS:-$(root_names)}; do
+  for root in ${ASA2_STACKS:-$(root_names --all)}; do
     [ "$root" = host ] || root_ensure "$root"
   done
 fi
