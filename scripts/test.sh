@@ -3,7 +3,8 @@
 # A suite is an executable script that exits non-zero when any of its tests fails. A suite with the
 # line "# Runs on every stack." runs once per stack: the machine's own ("host": Debian 12,
 # WordPress 6.1, PHP 8.2) and each Debian root of scripts/roots/ (forky: WordPress 7.1, PHP 8.4),
-# entered with scripts/lib/root.sh.
+# entered with scripts/lib/root.sh. A suite that also has the line "# Enters the stack itself." is
+# started on the host with ASA2_STACK=<stack> and goes into that stack on its own.
 #
 #   scripts/test.sh                          every suite on every stack
 #   ASA2_STACKS="host" scripts/test.sh       the host's stack only (or e.g. "forky")
@@ -43,6 +44,8 @@ run_suite() {
   printf '\n==> suite %s [%s]\n' "$name" "$label"
   if [ "$stack" = host ]; then
     bash "scripts/suites/$name.sh" || status=$?
+  elif grep -qx '# Enters the stack itself.' "scripts/suites/$name.sh"; then
+    ASA2_STACK=$stack bash "scripts/suites/$name.sh" || status=$?
   else
     # The roots use the host's sandbox and wasm build.
     if [ -z "$host_parts" ]; then
