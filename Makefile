@@ -20,7 +20,7 @@ test: install ## run every suite (Rust, PHP extension, wasm/Node, WordPress, bro
 	@scripts/test.sh
 
 dist: ## the Debian packages of the extension (PHP 8.2, 8.4) and the plugin zip, in dist/
-	@scripts/install.sh dist roots
+	@ASA2_STACKS=trixie scripts/install.sh rust php wasm dist roots
 	@scripts/dist.sh
 
 lint: ## rustfmt, clippy and php -l

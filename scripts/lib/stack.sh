@@ -423,16 +423,13 @@ stack_check_logs() {
 # dist/) nothing, for the package suite to upload; sets STACK_PLUGIN_DIR and STACK_PLUGIN_SOURCE.
 stack_place_plugin() {
   local plugin="$STACK_WP_DIR/wp-content/plugins/$ASA2_PLUGIN_SLUG"
-  # An uploaded copy gives way to the link, and the other way round.
-  [ -L "$plugin" ] || rm -rf "$plugin"
-  STACK_PLUGIN_DIR=$plugin
+  # The last run's link or uploaded copy goes (a link alone, never what it points to).
+  rm -rf "$plugin"
   if [ -n "${ASA2_STACK_FROM_DIST:-}" ]; then
-    STACK_PLUGIN_SOURCE=upload
-    rm -f "$plugin"
+    STACK_PLUGIN_SOURCE=upload STACK_PLUGIN_DIR=$plugin
     return 0
   fi
-  STACK_PLUGIN_SOURCE=repository
-  STACK_PLUGIN_DIR=$ASA2_PLUGIN_DIR
+  STACK_PLUGIN_SOURCE=repository STACK_PLUGIN_DIR=$ASA2_PLUGIN_DIR
   [ -f "$ASA2_PLUGIN_DIR/$ASA2_PLUGIN_SLUG.php" ] || die "the plugin's main file $ASA2_PLUGIN_DIR/$ASA2_PLUGIN_SLUG.php is missing"
   ln -sfn "$ASA2_PLUGIN_DIR" "$plugin"
 }

@@ -188,6 +188,9 @@ if [ $status -eq 0 ]; then
   left_out='RobustnessFaultsTest|ProductsResilienceTest|BadInputTest|ProductsTokenConcurrencyTest|SecretsAuditTest'
   wp_phpunit --filter "/^(?!.*\\\\($left_out)::)/" || status=1
 fi
+# A post with product boxes for the removal test, published while the plugin runs (not before the
+# WordPress suite: its pages would show the boxes and load their product).
+php tests/dist/support/post.php "$STACK_JSON" publish >"$post_file" || status=1
 
 # 6. Remove the package.
 check "apt-get remove $package" apt_get remove "$package"

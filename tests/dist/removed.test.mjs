@@ -1,11 +1,11 @@
 // After `apt remove` of the extension package, with PHP-FPM restarted: WordPress keeps serving, the
 // plugin explains what is missing - for which PHP version and SAPI, with a link to the installation
 // steps naming the package for this PHP - and product boxes in posts leave the page whole. Run by
-// scripts/suites/70-dist.sh after tests/dist/upload.test.mjs.
+// scripts/suites/70-dist.sh after tests/dist/upload.test.mjs and the WordPress suite.
 //
 //   ASA2_DIST_VERSION   the release version
 //   ASA2_DIST_PHP       the PHP version PHP-FPM runs, e.g. 8.4.27
-//   ASA2_DIST_POST      the post with product boxes the upload test made
+//   ASA2_DIST_POST      the post with product boxes the suite published while the plugin ran
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

@@ -5,17 +5,14 @@
 //
 //   ASA2_DIST_ZIP       the zip to upload
 //   ASA2_DIST_VERSION   the release version the plugin and the package carry
-//   ASA2_DIST_POST      where to note the post with product boxes made for the removal test
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { root } from '../e2e/lib/stack.mjs';
 import { adminBrowser, distEnv, literal } from './lib/session.mjs';
 
-const { ASA2_DIST_ZIP: zip, ASA2_DIST_VERSION: version, ASA2_DIST_POST: postFile } = distEnv('ASA2_DIST_ZIP', 'ASA2_DIST_VERSION', 'ASA2_DIST_POST');
+const { ASA2_DIST_ZIP: zip, ASA2_DIST_VERSION: version } = distEnv('ASA2_DIST_ZIP', 'ASA2_DIST_VERSION');
 
 let session;
 let page;
@@ -73,11 +70,4 @@ test('Site Health shows the extension version of the package and how PHP runs', 
   assert.match(info, /fpm-fcgi/);
   await session.screenshot(page, 'dist-03-site-health-info');
   session.assertClean(page);
-});
-
-test('a post with product boxes is published for the removal test', () => {
-  const out = execFileSync('php', [join(root, 'tests', 'dist', 'support', 'post.php'), join(session.stack.wp_dir, '..', 'stack.json'), 'publish'], { encoding: 'utf8' });
-  const post = JSON.parse(out);
-  assert.ok(post.id > 0);
-  writeFileSync(postFile, JSON.stringify(post));
 });

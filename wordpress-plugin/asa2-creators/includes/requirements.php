@@ -20,14 +20,24 @@ define( 'ASA2_CREATORS_MIN_PHP', '8.1.0' );
 /**
  * The PHP versions the extension comes as a Debian package for, with the Debian releases each
  * package installs on (`make dist` builds them; php-ext/README.md in the sources lists them too).
+ * Call it once translations are loaded.
  *
  * @return array PHP major.minor => Debian releases.
  */
 function asa2_creators_extension_packages() {
 	return array(
-		'8.2' => 'Debian 12 (bookworm)',
-		'8.4' => 'Debian 13 (trixie) and newer',
+		'8.2' => __( 'Debian 12 (bookworm)', 'asa2-creators' ),
+		'8.4' => __( 'Debian 13 (trixie) and newer', 'asa2-creators' ),
 	);
+}
+
+/**
+ * The major.minor version of the PHP that runs here, e.g. 8.4.
+ *
+ * @return string
+ */
+function asa2_creators_running_php() {
+	return PHP_MAJOR_VERSION . '.' . PHP_MINOR_VERSION;
 }
 
 /**
@@ -45,13 +55,13 @@ function asa2_creators_plugin_version() {
 }
 
 /**
- * The Debian package of the extension for the PHP that runs here, e.g. php8.4-asa2_0.1.0_amd64.deb,
- * or '' when there is none for this PHP version.
+ * The file of the extension's Debian package for a PHP version, in this plugin's version, e.g.
+ * php8.4-asa2_0.1.0_amd64.deb, or '' when there is no package for that PHP version.
  *
+ * @param string $php PHP major.minor.
  * @return string
  */
-function asa2_creators_extension_package_file() {
-	$php = PHP_MAJOR_VERSION . '.' . PHP_MINOR_VERSION;
+function asa2_creators_extension_package_file( $php ) {
 	if ( ! array_key_exists( $php, asa2_creators_extension_packages() ) ) {
 		return '';
 	}
@@ -130,7 +140,7 @@ function asa2_creators_requirement_problems() {
 				);
 				break;
 			case 'extension':
-				$package    = asa2_creators_extension_package_file();
+				$package    = asa2_creators_extension_package_file( asa2_creators_running_php() );
 				$problems[] = array(
 					'id'      => $id,
 					'message' => __( 'ASA2 Creators API needs the asa2 PHP extension, which is not loaded in the PHP that runs WordPress.', 'asa2-creators' ) . ' ' . $running,
@@ -138,13 +148,13 @@ function asa2_creators_requirement_problems() {
 						? sprintf(
 							/* translators: 1: PHP version, e.g. 8.4, 2: package file name, e.g. php8.4-asa2_0.1.0_amd64.deb */
 							__( 'Install the extension package for PHP %1$s, %2$s, on the server, restart PHP and reload this page.', 'asa2-creators' ),
-							PHP_MAJOR_VERSION . '.' . PHP_MINOR_VERSION,
+							asa2_creators_running_php(),
 							$package
 						)
 						: sprintf(
 							/* translators: %s: PHP version, e.g. 8.3 */
 							__( 'There is no ready-made extension package for PHP %s: build the extension from source, load it with extension=/path/to/asa2.so, restart PHP and reload this page.', 'asa2-creators' ),
-							PHP_MAJOR_VERSION . '.' . PHP_MINOR_VERSION
+							asa2_creators_running_php()
 						),
 				);
 				break;
@@ -241,9 +251,8 @@ function asa2_creators_requirements_render_problems( $link = true ) {
  * command, the check, upgrading and removing, and building from source elsewhere.
  */
 function asa2_creators_requirements_render_install_steps() {
-	$php     = PHP_MAJOR_VERSION . '.' . PHP_MINOR_VERSION;
-	$package = asa2_creators_extension_package_file();
-	$version = asa2_creators_plugin_version();
+	$php     = asa2_creators_running_php();
+	$package = asa2_creators_extension_package_file( $php );
 	$restart = 'fpm-fcgi' === PHP_SAPI ? 'systemctl restart php' . $php . '-fpm' : ( 0 === strpos( PHP_SAPI, 'apache2' ) ? 'systemctl restart apache2' : '' );
 
 	echo '<h2 id="asa2-install">' . esc_html__( 'Installing the asa2 extension', 'asa2-creators' ) . '</h2>';
@@ -252,7 +261,7 @@ function asa2_creators_requirements_render_install_steps() {
 	echo esc_html__( 'The extension comes as a Debian package for each PHP version, with the same version as the plugin; on the server, php -v shows the PHP version.', 'asa2-creators' ) . '</p>';
 	echo '<table class="widefat striped" style="max-width:48em"><thead><tr><th>' . esc_html__( 'PHP', 'asa2-creators' ) . '</th><th>' . esc_html__( 'Package', 'asa2-creators' ) . '</th><th>' . esc_html__( 'Installs on', 'asa2-creators' ) . '</th></tr></thead><tbody>';
 	foreach ( asa2_creators_extension_packages() as $package_php => $releases ) {
-		$file = asa2_creators_extension_package_name( $package_php ) . '_' . $version . '_amd64.deb';
+		$file = asa2_creators_extension_package_file( $package_php );
 		$mark = $package_php === $php ? ' <strong>' . esc_html__( '(this site)', 'asa2-creators' ) . '</strong>' : '';
 		echo '<tr><td>' . esc_html( $package_php ) . $mark . '</td><td><code>' . esc_html( $file ) . '</code></td><td>' . esc_html( $releases ) . '</td></tr>';
 	}
