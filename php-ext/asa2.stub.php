@@ -36,8 +36,20 @@ class ValidationException extends Exception
     public function getErrors(): array {}
 }
 
-/** Sealing or opening a secret failed (wrong key, edited value, wrong context, unknown format). */
-class CryptoException extends Exception {}
+/**
+ * Sealing or opening a secret failed (wrong key, edited value, wrong context, unknown format).
+ * The message says what happened in words that suit any host; getKind() tells the cases apart
+ * for a host that adds advice of its own (such as where its key material is configured).
+ */
+class CryptoException extends Exception
+{
+    /**
+     * What went wrong: "key_too_short", "too_long", "not_sealed", "unknown_version",
+     * "malformed", "key_mismatch", "authentication_failed" or "random_source" (the operating
+     * system gave no random bytes).
+     */
+    public function getKind(): string {}
+}
 
 /** Amazon answered with an error. Subclasses narrow the cause. */
 class ApiException extends Exception
@@ -106,9 +118,39 @@ final class Marketplaces
     public static function find(string $codeHostOrDomain): ?array {}
 }
 
+/** The two Amazon APIs: the Creators API and PA-API 5.0 ("source.api" of a product). */
+final class Api
+{
+    /** The Creators API, as "source.api" of a product names it. */
+    public const CREATORS = 'creators';
+
+    /** PA-API 5.0, as "source.api" of a product names it. */
+    public const PAAPI5 = 'paapi5';
+
+    /**
+     * Most ASINs (GetItems) or browse node IDs (GetBrowseNodes) one request carries;
+     * CreatorsApi::request() and PaApi::request() split longer GetItems lists into batches of
+     * this size.
+     */
+    public const MAX_IDS_PER_REQUEST = 10;
+
+    /**
+     * Both APIs, keyed by id, the Creators API first.
+     *
+     * @return array<string, array{id: string, label: string}> label: "Creators API", "PA-API 5.0"
+     */
+    public static function all(): array {}
+}
+
 /** Credential kinds (cognito, lwa) and the API version they imply. */
 final class Credentials
 {
+    /** Cognito credentials, as a configuration's "kind" names them. */
+    public const COGNITO = 'cognito';
+
+    /** LWA credentials, as a configuration's "kind" names them. */
+    public const LWA = 'lwa';
+
     /**
      * Both kinds, keyed by id.
      *
@@ -215,7 +257,10 @@ final class PartnerTag
 /** Sealed secrets: XChaCha20-Poly1305 with a key derived from the site's key material. */
 final class Sealer
 {
-    /** @throws CryptoException when the key material is too short (< 32 bytes) */
+    /**
+     * @param string $keyMaterial at least 32 bytes: a random secret of the site's configuration
+     * @throws CryptoException when the key material is too short (< 32 bytes; kind "key_too_short")
+     */
     public function __construct(string $keyMaterial) {}
 
     /**
@@ -318,6 +363,26 @@ final class SigV4
      * @throws ValidationException an input that cannot be signed, under its parameter name
      */
     public static function sign(array $request, string $accessKey, string $secretKey, string $region, string $service, string $amzDate, ?string $sessionToken = null): array {}
+}
+
+/** Text made safe to log or show. */
+final class Redaction
+{
+    /** What stands in for a removed secret, in every message of the extension. */
+    public const REDACTED = '***';
+
+    /**
+     * The message with each of $secrets replaced by REDACTED (strings shorter than 4 characters
+     * are left alone), each of $partnerTags masked as PartnerTag::mask() does, and anything else
+     * that looks like a token or a secret (JWTs, access tokens, LWA secrets, the token after
+     * "Bearer") replaced by REDACTED; line breaks become spaces.
+     *
+     * @param list<string> $secrets tokens, secret keys, credential IDs
+     * @param list<string> $partnerTags tracking IDs
+     * @throws ValidationException a message that is not UTF-8 (under "message"), or a list
+     *   holding something other than strings (under its name)
+     */
+    public static function redact(string $message, array $secrets, array $partnerTags): string {}
 }
 
 /** When to retry a failed call. */

@@ -4,15 +4,18 @@
 #   scripts/install.sh            everything
 #   scripts/install.sh rust php   only the named groups (rust, php, wordpress, browser, wasm, node,
 #                                 dist, roots)
-# The group "roots" builds the Debian roots of the other test stacks and the build roots
-# (scripts/roots/*.list, see scripts/lib/root.sh) under /var/cache/asa2-creators/roots; ASA2_STACKS
-# names the stacks to prepare, "host" being this machine's own (default: host and every root).
-# The group "dist" is what `make dist` needs on this machine (dpkg-dev, lintian, zip).
+# The group "roots" also builds the Debian roots of the other test stacks and the build roots
+# (scripts/roots/*.list, see scripts/lib/root.sh) under /var/cache/asa2-creators/roots;
+# ASA2_STACKS names the roots to prepare, "host" being this machine's own (default: host and every
+# root). Without it only debootstrap is installed: scripts/test.sh builds the roots it needs while
+# the host's suites run. The group "dist" is what `make dist` needs here (dpkg-dev, lintian, zip).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 groups=("$@")
-[ ${#groups[@]} -gt 0 ] || groups=(rust php wordpress browser wasm node dist roots)
+build_roots=0
+[ ${#groups[@]} -gt 0 ] || groups=(rust php wordpress browser wasm node dist debootstrap)
+want roots && build_roots=1 && groups+=(debootstrap)
 want() { local g; for g in "${groups[@]}"; do [ "$g" = "$1" ] && return 0; done; return 1; }
 say() { printf '[install] %s\n' "$*"; }
 
@@ -23,7 +26,7 @@ want php && for p in php8.2-cli php8.2-dev clang libclang-dev phpunit; do need_p
 want wordpress && for p in wordpress wordpress-theme-twentytwentythree mariadb-server nginx php8.2-fpm php8.2-mysql php8.2-curl php8.2-xml php8.2-mbstring; do need_pkg "$p"; done
 want browser && need_pkg chromium
 want wasm && need_pkg binaryen
-want roots && need_pkg debootstrap
+want debootstrap && need_pkg debootstrap
 want dist && for p in dpkg-dev lintian zip unzip; do need_pkg "$p"; done
 
 if [ ${#apt_missing[@]} -gt 0 ]; then
@@ -60,7 +63,7 @@ if want node && [ -f tests/package.json ]; then
     (cd tests && npm ci --no-audit --no-fund --loglevel=error)
   fi
 fi
-if want roots; then
+if [ "$build_roots" = 1 ]; then
   ASA2_TAG=install
   source scripts/lib/common.sh
   source scripts/lib/root.sh

@@ -22,25 +22,49 @@ wanted=("$@")
 passed=0
 failed=0
 failed_names=()
-declare -A labels=()
+declare -A labels=() root_jobs=()
 host_parts=''
 
-# stack_label STACK - what the stack runs, measured once.
+# The roots build (a few minutes each when missing or changed) while the host's suites run.
+for stack in "${stacks[@]}"; do
+  [ "$stack" = host ] && continue
+  root_ready "$stack" && continue
+  mkdir -p "$ASA2_LOGS"
+  (root_ensure "$stack") >"$ASA2_LOGS/root-$stack-prepare.log" 2>&1 &
+  root_jobs[$stack]=$!
+done
+
+# root_wait STACK - waits for the root's build started above; fails (with its log) when it failed.
+root_wait() {
+  local pid=${root_jobs[$1]:-}
+  [ -n "$pid" ] || return 0
+  unset "root_jobs[$1]"
+  say "waiting for the $1 root to be built"
+  if ! wait "$pid"; then
+    tail -n 20 "$ASA2_LOGS/root-$1-prepare.log" >&2
+    return 1
+  fi
+}
+
+# stack_label STACK - sets LABEL to what the stack runs (measured once; for a root, after its build).
 stack_label() {
   if [ -z "${labels[$1]:-}" ]; then
     if [ "$1" = host ]; then
       labels[$1]=$(platform_label)
+    elif ! root_wait "$1"; then
+      labels[$1]="$1: the root could not be built"
     else
       labels[$1]=$(root_run "$1" bash -c 'source scripts/lib/common.sh && platform_label' 2>/dev/null || echo "$1: not available")
     fi
   fi
-  printf '%s' "${labels[$1]}"
+  LABEL=${labels[$1]}
 }
 
 # run_suite NAME STACK - runs one suite on one stack and counts it.
 run_suite() {
   local name=$1 stack=$2 label status=0 start=$SECONDS
-  label=$(stack_label "$stack")
+  stack_label "$stack"
+  label=$LABEL
   printf '\n==> suite %s [%s]\n' "$name" "$label"
   if [ "$stack" = host ]; then
     bash "scripts/suites/$name.sh" || status=$?
@@ -51,7 +75,7 @@ run_suite() {
     if [ -z "$host_parts" ]; then
       (build_host_parts) && host_parts=ok || host_parts=failed
     fi
-    if [ "$host_parts" = ok ]; then
+    if [ "$host_parts" = ok ] && root_ready "$stack"; then
       root_run "$stack" bash "scripts/suites/$name.sh" || status=$?
     else
       status=1
@@ -80,7 +104,10 @@ for suite in scripts/suites/*.sh; do
 done
 
 printf '\n'
-for stack in "${stacks[@]}"; do printf 'stack %s\n' "$(stack_label "$stack")"; done
+for stack in "${stacks[@]}"; do
+  stack_label "$stack"
+  printf 'stack %s\n' "$LABEL"
+done
 [ $failed -eq 0 ] || printf 'failed suites: %s\n' "${failed_names[*]}"
 printf 'suites: %d passed, %d failed\n' "$passed" "$failed"
 [ $failed -eq 0 ]

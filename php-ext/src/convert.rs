@@ -4,12 +4,11 @@
 
 use std::fmt;
 
-use asa2_core::FieldErrors;
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::exception::{PhpException, PhpResult};
 use ext_php_rs::types::{ZendHashTable, Zval};
 use serde::Serialize;
-use serde::ser::SerializeMap;
+use serde::de::DeserializeOwned;
 use serde_json::{Map, Number, Value};
 
 use crate::errors::{internal_error, invalid};
@@ -134,17 +133,6 @@ pub(crate) fn text<'a>(bytes: &'a [u8], field: &str) -> PhpResult<&'a str> {
     })
 }
 
-/// Input quoted in a message: at most 32 characters, then "…". Core errors that quote what
-/// they were given are rebuilt with this, so a huge input never becomes a huge message.
-pub(crate) fn shorten(input: &str) -> String {
-    const MAX: usize = 32;
-    let mut short: String = input.chars().take(MAX).collect();
-    if input.chars().nth(MAX).is_some() {
-        short.push('…');
-    }
-    short
-}
-
 /// A message of the deserializer, which may quote the input, cut to a readable length.
 pub(crate) fn bounded(message: impl fmt::Display) -> String {
     const MAX: usize = 300;
@@ -155,6 +143,21 @@ pub(crate) fn bounded(message: impl fmt::Display) -> String {
     let mut short: String = message.chars().take(MAX).collect();
     short.push('…');
     short
+}
+
+/// A PHP array argument deserialized into a core input type; errors under `field`.
+pub(crate) fn from_php<T: DeserializeOwned>(array: &ZendHashTable, field: &str) -> PhpResult<T> {
+    let value = match array_to_json(array, field)? {
+        Value::Array(items) if items.is_empty() => Value::Object(Default::default()),
+        Value::Array(_) => {
+            return Err(invalid(
+                field,
+                "Pass an array with named keys (such as \"marketplace\"), not a list.",
+            ));
+        }
+        other => other,
+    };
+    serde_json::from_value(value).map_err(|e| invalid(field, bounded(e)))
 }
 
 /// A core value as a PHP array. Anything that does not serialize to an object or a list is a
@@ -172,33 +175,6 @@ pub(crate) fn to_zval<T: Serialize + ?Sized>(value: &T) -> PhpResult<Zval> {
     value
         .serialize(ZvalSerializer)
         .map_err(|_| internal_error())
-}
-
-/// Field errors or warnings as `field => list of messages`, fields in the order first found.
-pub(crate) struct Grouped<'a>(Vec<(&'a str, Vec<&'a str>)>);
-
-impl<'a> Grouped<'a> {
-    /// Groups `errors` by field.
-    pub(crate) fn new(errors: &'a FieldErrors) -> Grouped<'a> {
-        let mut grouped: Vec<(&str, Vec<&str>)> = Vec::new();
-        for e in errors.iter() {
-            match grouped.iter_mut().find(|(f, _)| *f == e.field) {
-                Some((_, messages)) => messages.push(&e.message),
-                None => grouped.push((&e.field, vec![&e.message])),
-            }
-        }
-        Grouped(grouped)
-    }
-}
-
-impl Serialize for Grouped<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(self.0.len()))?;
-        for (field, messages) in &self.0 {
-            map.serialize_entry(field, messages)?;
-        }
-        map.end()
-    }
 }
 
 /// Turns a PHP-side failure to build a value into the internal error it is.

@@ -1,37 +1,20 @@
 //! `Asa2\Credentials`: credential kinds and the API version they imply.
 
-use asa2_core::{
-    ApiVersion, CredentialKind, Detected, FieldErrors, Marketplace, UnknownCredentialKind,
-    UnknownMarketplace,
-};
+use asa2_core::{ApiVersion, CredentialKind, Detected, FieldErrors, Marketplace};
 use ext_php_rs::binary_slice::BinarySlice;
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::flags::ClassFlags;
 use ext_php_rs::prelude::*;
 use ext_php_rs::types::ZendHashTable;
-use serde::Serialize;
 
-use crate::convert::{internal, shorten, text, to_zval};
-use crate::errors::{guard, validation};
-
-#[derive(Serialize)]
-struct KindView {
-    id: &'static str,
-    label: &'static str,
-    description: &'static str,
-    major: u8,
-}
+use crate::convert::{internal, text, to_zval};
+use crate::errors::{guard, invalid, validation};
 
 /// Parses a credential kind; errors under "kind".
 pub(crate) fn parse_kind(kind: &[u8]) -> PhpResult<CredentialKind> {
     let kind = text(kind, "kind")?;
     kind.parse::<CredentialKind>()
-        .map_err(|_| validation(&FieldErrors::single("kind", unknown_kind(kind))))
-}
-
-/// The core's message for an unknown kind, quoting the input shortened.
-fn unknown_kind(kind: &str) -> String {
-    UnknownCredentialKind(shorten(kind)).to_string()
+        .map_err(|e| invalid("kind", e.to_string()))
 }
 
 fn detected(id: &[u8], secret: &[u8]) -> PhpResult<Detected> {
@@ -49,6 +32,11 @@ pub struct Credentials;
 
 #[php_impl]
 impl Credentials {
+    /// Cognito credentials, as a stored configuration's `kind` names them.
+    pub const COGNITO: &'static str = CredentialKind::Cognito.id();
+    /// LWA credentials, as a stored configuration's `kind` names them.
+    pub const LWA: &'static str = CredentialKind::Lwa.id();
+
     /// Both kinds, keyed by id.
     ///
     /// @return array<string, array{id: string, label: string, description: string, major: int}>
@@ -56,13 +44,9 @@ impl Credentials {
         guard(|| {
             let mut kinds = ZendHashTable::new();
             for k in CredentialKind::ALL {
-                let view = KindView {
-                    id: k.id(),
-                    label: k.label(),
-                    description: k.description(),
-                    major: k.version_major(),
-                };
-                kinds.insert(k.id(), to_zval(&view)?).map_err(internal)?;
+                kinds
+                    .insert(k.id(), to_zval(&k.info())?)
+                    .map_err(internal)?;
             }
             Ok(kinds)
         })
@@ -80,19 +64,16 @@ impl Credentials {
             let kind_text = text(&kind, "kind")?;
             let kind = match kind_text.parse::<CredentialKind>() {
                 Ok(k) => Some(k),
-                Err(_) => {
-                    errors.push("kind", unknown_kind(kind_text));
+                Err(e) => {
+                    errors.push("kind", e.to_string());
                     None
                 }
             };
             let marketplace_text = text(&marketplace, "marketplace")?;
             let marketplace = match Marketplace::lookup(marketplace_text) {
                 Ok(m) => Some(m),
-                Err(_) => {
-                    errors.push(
-                        "marketplace",
-                        UnknownMarketplace(shorten(marketplace_text)).to_string(),
-                    );
+                Err(e) => {
+                    errors.push("marketplace", e.to_string());
                     None
                 }
             };
@@ -112,13 +93,7 @@ impl Credentials {
         credentialId: BinarySlice<u8>,
         credentialSecret: BinarySlice<u8>,
     ) -> PhpResult<&'static str> {
-        guard(|| {
-            Ok(match detected(&credentialId, &credentialSecret)? {
-                Detected::Lwa => "lwa",
-                Detected::Cognito => "cognito",
-                Detected::Unknown => "unknown",
-            })
-        })
+        guard(|| Ok(detected(&credentialId, &credentialSecret)?.id()))
     }
 
     /// A warning when the chosen kind contradicts what the credentials look like, else null.

@@ -9,8 +9,10 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use asa2_core::FieldErrors;
+use serde::Serialize;
 
-use crate::convert::{Grouped, to_zval};
+use crate::grouped::Grouped;
+use crate::zval_serializer::ZvalSerializer;
 use ext_php_rs::builders::{ClassBuilder, ClassProperty, FunctionBuilder};
 use ext_php_rs::exception::{PhpException, PhpResult};
 use ext_php_rs::flags::{DataType, MethodFlags, PropertyFlags};
@@ -67,7 +69,7 @@ const fn accessor(
 }
 
 /// Every accessor method: the class declaring it and what it reads.
-const ACCESSORS: [(&str, Accessor); 7] = [
+const ACCESSORS: [(&str, Accessor); 8] = [
     (
         VALIDATION,
         accessor(
@@ -76,6 +78,16 @@ const ACCESSORS: [(&str, Accessor); 7] = [
             DataType::Array,
             false,
             Fallback::EmptyArray,
+        ),
+    ),
+    (
+        CRYPTO,
+        accessor(
+            "getKind",
+            "kind",
+            DataType::String,
+            false,
+            Fallback::EmptyString,
         ),
     ),
     (
@@ -226,6 +238,7 @@ fn accessor_handler(method: &str) -> FunctionHandler {
     }
     match method {
         "getErrors" => handler!("getErrors"),
+        "getKind" => handler!("getKind"),
         "getErrorCode" => handler!("getErrorCode"),
         "getHttpStatus" => handler!("getHttpStatus"),
         "getField" => handler!("getField"),
@@ -347,7 +360,7 @@ impl ToPhp for FieldErrors {
 
 impl ToPhp for asa2_core::SealError {
     fn to_php(self) -> PhpException {
-        crypto(self.to_string())
+        crypto(self.kind(), self.to_string())
     }
 }
 
@@ -408,11 +421,11 @@ impl From<ApiFailure<'_>> for PhpException {
 
 /// `Asa2\ValidationException` listing every field error, grouped by field in the order found.
 pub(crate) fn validation(errors: &FieldErrors) -> PhpException {
-    match to_zval(&Grouped::new(errors)) {
+    match Grouped::new(errors).serialize(ZvalSerializer) {
         Ok(grouped) => Thrown::new(VALIDATION, errors.to_string())
             .with(VALIDATION, "errors", grouped)
             .into(),
-        Err(e) => e,
+        Err(_) => internal_error(),
     }
 }
 
@@ -421,9 +434,11 @@ pub(crate) fn invalid(field: &str, message: impl Into<String>) -> PhpException {
     validation(&FieldErrors::single(field, message))
 }
 
-/// `Asa2\CryptoException` with `message`.
-pub(crate) fn crypto(message: impl Into<String>) -> PhpException {
-    Thrown::new(CRYPTO, message).into()
+/// `Asa2\CryptoException` of `kind` (what `getKind()` returns) with `message`.
+pub(crate) fn crypto(kind: &str, message: impl Into<String>) -> PhpException {
+    Thrown::new(CRYPTO, message)
+        .with(CRYPTO, "kind", string_zval(kind))
+        .into()
 }
 
 /// The `Asa2\Exception` a Rust panic turns into. The panic message is not included: it is not

@@ -2,12 +2,12 @@
 
 use std::borrow::Cow;
 
-use asa2_core::{ApiBase, HttpRequest, InvalidApiBase};
+use asa2_core::{ApiBase, HttpRequest};
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::exception::PhpResult;
 use ext_php_rs::types::{ZendHashTable, Zval};
 
-use crate::convert::{internal, shorten, text};
+use crate::convert::{internal, text};
 use crate::errors::invalid;
 
 /// A request as `{method, url, headers: {name: value}, body}`.
@@ -36,7 +36,7 @@ pub(crate) fn request_list(requests: &[HttpRequest]) -> PhpResult<ZBox<ZendHashT
 /// The `$apiBase` argument: null or blank means Amazon.
 pub(crate) fn api_base(base: Option<&[u8]>) -> PhpResult<ApiBase> {
     let base = base.map(|b| text(b, "api_base")).transpose()?;
-    ApiBase::parse(base).map_err(|e| invalid("api_base", InvalidApiBase(shorten(&e.0)).to_string()))
+    ApiBase::parse(base).map_err(|e| invalid("api_base", e.to_string()))
 }
 
 /// Header pairs from `name => value` or a list of `[name, value]` pairs; values may be

@@ -8,8 +8,9 @@ use ext_php_rs::types::ZendHashTable;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::convert::{Grouped, array_to_json, to_array};
+use crate::convert::{array_to_json, to_array};
 use crate::errors::{OrThrow, guard, invalid, validation};
+use crate::grouped::Grouped;
 
 /// `{name, tags: {marketplace: tracking ID}}` as the core's form input. Rows may also be given
 /// as a list of `{marketplace, tag}`.

@@ -13,9 +13,11 @@
 mod api_errors;
 mod convert;
 mod errors;
+mod grouped;
 mod http;
 mod zval_serializer;
 
+mod api;
 mod asin;
 mod creators_api;
 mod credentials;
@@ -24,6 +26,7 @@ mod marketplace_config;
 mod marketplaces;
 mod paapi;
 mod partner_tag;
+mod redaction;
 mod retry;
 mod sealer;
 mod sigv4;
@@ -79,4 +82,6 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
         .class::<sigv4::SigV4>()
         .class::<retry::RetryPolicy>()
         .class::<template::Template>()
+        .class::<api::Api>()
+        .class::<redaction::Redaction>()
 }

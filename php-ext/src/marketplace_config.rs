@@ -7,11 +7,11 @@ use ext_php_rs::flags::ClassFlags;
 use ext_php_rs::prelude::*;
 use ext_php_rs::types::ZendHashTable;
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::convert::{Grouped, array_to_json, bounded, to_array};
+use crate::convert::{array_to_json, bounded, from_php, to_array};
 use crate::errors::{OrThrow, guard, invalid, validation};
+use crate::grouped::Grouped;
 
 /// A validated configuration as PHP stores it.
 #[derive(Serialize)]
@@ -39,21 +39,6 @@ impl<'a> From<&'a CoreConfig> for ConfigView<'a> {
             default: c.default,
         }
     }
-}
-
-/// A PHP array argument deserialized into a core input type; errors under `field`.
-pub(crate) fn from_php<T: DeserializeOwned>(array: &ZendHashTable, field: &str) -> PhpResult<T> {
-    let value = match array_to_json(array, field)? {
-        Value::Array(items) if items.is_empty() => Value::Object(Default::default()),
-        Value::Array(_) => {
-            return Err(invalid(
-                field,
-                "Pass an array with named keys (such as \"marketplace\"), not a list.",
-            ));
-        }
-        other => other,
-    };
-    serde_json::from_value(value).map_err(|e| invalid(field, bounded(e)))
 }
 
 /// A `$config` argument (what validate() returned under `config`), validated again: stored

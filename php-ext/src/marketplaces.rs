@@ -1,24 +1,19 @@
 //! `Asa2\Marketplaces`: the marketplace registry.
 
-use asa2_core::{MARKETPLACES, Marketplace, UnknownMarketplace};
+use asa2_core::{MARKETPLACES, Marketplace};
 use ext_php_rs::binary_slice::BinarySlice;
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::flags::ClassFlags;
 use ext_php_rs::prelude::*;
 use ext_php_rs::types::ZendHashTable;
 
-use crate::convert::{internal, shorten, text, to_array, to_zval};
+use crate::convert::{internal, text, to_array, to_zval};
 use crate::errors::{guard, invalid};
 
 /// Looks a marketplace up by code, host or domain; errors under "marketplace".
 pub(crate) fn lookup(input: &[u8]) -> PhpResult<Marketplace> {
     let input = text(input, "marketplace")?;
-    Marketplace::lookup(input).map_err(|_| {
-        invalid(
-            "marketplace",
-            UnknownMarketplace(shorten(input)).to_string(),
-        )
-    })
+    Marketplace::lookup(input).map_err(|e| invalid("marketplace", e.to_string()))
 }
 
 /// The marketplace registry.

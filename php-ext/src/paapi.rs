@@ -2,7 +2,7 @@
 
 use asa2_core::{
     NormalizeContext, Operation, OperationParams, PaapiCredentials, PaapiRequestError,
-    PaapiSettingsInput, SigV4Error, UnknownOperation, paapi_requests, parse_paapi_response,
+    PaapiSettingsInput, SigV4Error, paapi_requests, parse_paapi_response,
 };
 use ext_php_rs::binary_slice::BinarySlice;
 use ext_php_rs::boxed::ZBox;
@@ -13,17 +13,17 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::api_errors::api_error;
-use crate::convert::{Grouped, array_to_json, shorten, text, to_array};
+use crate::convert::{array_to_json, from_php, text, to_array};
 use crate::errors::{OrThrow, guard, invalid};
+use crate::grouped::Grouped;
 use crate::http::{api_base, header_pairs, request_list};
-use crate::marketplace_config::from_php;
 use crate::marketplaces::lookup;
 
 /// The `$operation` argument.
 pub(crate) fn operation(op: &[u8]) -> PhpResult<Operation> {
     let op = text(op, "operation")?;
     op.parse::<Operation>()
-        .map_err(|_| invalid("operation", UnknownOperation(shorten(op)).to_string()))
+        .map_err(|e| invalid("operation", e.to_string()))
 }
 
 /// The `$params` argument as the core's parameters for `op`.
@@ -124,7 +124,7 @@ impl PaApi {
                     PaapiRequestError::InvalidParams(errors) => crate::errors::validation(&errors),
                     PaapiRequestError::Signing(e) => {
                         let field = match &e {
-                            SigV4Error::TimeOutOfRange(_) | SigV4Error::InvalidDate(_) => "now",
+                            SigV4Error::Date(_) => "now",
                             SigV4Error::InvalidScope {
                                 field: "access key",
                                 ..

@@ -1,11 +1,11 @@
 //! `Asa2\RetryPolicy`: when to retry a failed call.
 
-use asa2_core::{RetryKind, RetryPolicy as CorePolicy, UnknownRetryKind};
+use asa2_core::{RetryKind, RetryPolicy as CorePolicy};
 use ext_php_rs::binary_slice::BinarySlice;
 use ext_php_rs::flags::ClassFlags;
 use ext_php_rs::prelude::*;
 
-use crate::convert::{shorten, text};
+use crate::convert::text;
 use crate::errors::{guard, invalid};
 
 /// When to retry a failed call.
@@ -34,7 +34,7 @@ impl RetryPolicy {
             let kind_text = text(&kind, "kind")?;
             let kind: RetryKind = kind_text
                 .parse()
-                .map_err(|_| invalid("kind", UnknownRetryKind(shorten(kind_text)).to_string()))?;
+                .map_err(|e: asa2_core::UnknownRetryKind| invalid("kind", e.to_string()))?;
             let attempt = u32::try_from(attempt.max(0)).unwrap_or(u32::MAX);
             let retry_after = retryAfter.map(|s| u64::try_from(s).unwrap_or(0));
             Ok(CorePolicy::default()

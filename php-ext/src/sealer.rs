@@ -18,7 +18,7 @@ pub struct Sealer {
 
 #[php_impl]
 impl Sealer {
-    /// @param string $keyMaterial at least 32 bytes (e.g. ASA2_SECRET_KEY or the WordPress salts)
+    /// @param string $keyMaterial at least 32 bytes: a random secret of the site's configuration
     /// @throws CryptoException when the key material is too short (< 32 bytes)
     pub fn __construct(keyMaterial: BinarySlice<u8>) -> PhpResult<Self> {
         guard(|| {
@@ -48,9 +48,12 @@ impl Sealer {
             let field = text(&field, "field")?;
             let mut nonce = [0u8; SEAL_NONCE_LEN];
             getrandom::fill(&mut nonce).map_err(|e| {
-                crypto(format!(
+                crypto(
+                    "random_source",
+                    format!(
                     "the operating system's random number source failed ({e}): the secret was not sealed; try again"
-                ))
+                    ),
+                )
             })?;
             self.inner.seal(plaintext, scope, field, nonce).or_throw()
         })

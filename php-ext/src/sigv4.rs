@@ -2,21 +2,24 @@
 
 use std::cell::RefCell;
 
-use asa2_core::{Secret, SigV4Error, SigningKeyCache, sigv4_sign_request};
+use asa2_core::{
+    AmzDate, Secret, SigV4Error, SigV4Params, SigV4Request, SigningKeyCache, SigningSettings,
+    sign_v4_cached,
+};
 use ext_php_rs::binary_slice::BinarySlice;
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::flags::ClassFlags;
 use ext_php_rs::prelude::*;
 use ext_php_rs::types::ZendHashTable;
 
-use crate::convert::{internal, shorten, text};
+use crate::convert::{internal, text};
 use crate::errors::{guard, invalid};
 use crate::http::{entries, header_texts};
 
 /// The argument a signing error is about.
 fn field_of(e: &SigV4Error) -> &'static str {
     match e {
-        SigV4Error::InvalidDate(_) | SigV4Error::TimeOutOfRange(_) => "amzDate",
+        SigV4Error::Date(_) => "amzDate",
         SigV4Error::InvalidMethod(_) => "method",
         SigV4Error::InvalidUrl(_) => "url",
         SigV4Error::InvalidScope { field, .. } => match *field {
@@ -27,26 +30,6 @@ fn field_of(e: &SigV4Error) -> &'static str {
         SigV4Error::EmptySecretKey => "secretKey",
         SigV4Error::SessionTokenMismatch => "sessionToken",
         _ => "headers",
-    }
-}
-
-/// The error with the inputs it quotes shortened.
-fn shortened(e: SigV4Error) -> SigV4Error {
-    match e {
-        SigV4Error::InvalidDate(s) => SigV4Error::InvalidDate(shorten(&s)),
-        SigV4Error::InvalidMethod(s) => SigV4Error::InvalidMethod(shorten(&s)),
-        SigV4Error::InvalidUrl(s) => SigV4Error::InvalidUrl(shorten(&s)),
-        SigV4Error::InvalidHeaderName(s) => SigV4Error::InvalidHeaderName(shorten(&s)),
-        SigV4Error::InvalidHeaderValue(s) => SigV4Error::InvalidHeaderValue(shorten(&s)),
-        SigV4Error::InvalidScope { field, value } => SigV4Error::InvalidScope {
-            field,
-            value: shorten(&value),
-        },
-        SigV4Error::DateMismatch { header, date } => SigV4Error::DateMismatch {
-            header: shorten(&header),
-            date,
-        },
-        other => other,
     }
 }
 
@@ -126,29 +109,26 @@ impl SigV4 {
                 .as_deref()
                 .map(|t| text(t, "sessionToken").map(Secret::new))
                 .transpose()?;
-            let (access_key, region, service, amz_date) = (
-                text(&accessKey, "accessKey")?,
-                text(&region, "region")?,
-                text(&service, "service")?,
-                text(&amzDate, "amzDate")?,
-            );
+            let date = AmzDate::parse(text(&amzDate, "amzDate")?)
+                .map_err(|e| invalid("amzDate", e.to_string()))?;
+            let params = SigV4Params {
+                access_key: text(&accessKey, "accessKey")?,
+                secret_key: &secret,
+                session_token: token.as_ref(),
+                region: text(&region, "region")?,
+                service: text(&service, "service")?,
+                date,
+                settings: SigningSettings::default(),
+            };
+            let request = SigV4Request {
+                method,
+                url,
+                headers: &headers,
+                body,
+            };
             let signed = KEY_CACHE
-                .with_borrow_mut(|cache| {
-                    sigv4_sign_request(
-                        method,
-                        url,
-                        &headers,
-                        body,
-                        access_key,
-                        &secret,
-                        region,
-                        service,
-                        amz_date,
-                        token.as_ref(),
-                        Some(cache),
-                    )
-                })
-                .map_err(|e| invalid(field_of(&e), shortened(e).to_string()))?;
+                .with_borrow_mut(|cache| sign_v4_cached(&request, &params, cache))
+                .map_err(|e| invalid(field_of(&e), e.to_string()))?;
             let mut added = ZendHashTable::new();
             for (k, v) in &signed.headers_to_add {
                 added.insert(k.as_str(), v.as_str()).map_err(internal)?;

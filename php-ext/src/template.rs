@@ -18,9 +18,8 @@ use ext_php_rs::flags::ClassFlags;
 use ext_php_rs::prelude::*;
 use ext_php_rs::types::ZendHashTable;
 
-use crate::convert::{text, to_array};
+use crate::convert::{from_php, text, to_array};
 use crate::errors::{guard, invalid};
-use crate::marketplace_config::from_php;
 
 /// How many compiled templates one worker keeps.
 const CACHE_SIZE: usize = 16;

@@ -1,7 +1,9 @@
 // ASA2 -> Products in the browser ("Step 5: Test the Connection" of the setup guide): add a
 // product by pasting an Amazon URL, check its normalized data and which API served it, search
-// and add from the results, put the shortcode in a post and view it as a visitor. Page views
-// never call Amazon. Screenshots: tests/e2e/artifacts/products-*.png.
+// and add from the results, put the shortcode in a post and view it as a visitor; then the
+// ASA2 Product block: insert it, pick a stored product, change a setting in the sidebar, see
+// the preview, publish and view it as a visitor. Page views never call Amazon. Screenshots:
+// tests/e2e/artifacts/products-*.png and block-editor.png.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,6 +15,7 @@ import { root } from './lib/stack.mjs';
 let session;
 let page;
 let postId = 0;
+let blockPostId = 0;
 let saved = '';
 
 /** Runs the PHP side (support/wp-products.php) with the stack's PHP and extension. */
@@ -40,6 +43,7 @@ before(async () => {
 });
 after(async () => {
   if (postId) wp('delete-post', String(postId));
+  if (blockPostId) wp('delete-post', String(blockPostId));
   // The other walks start from an empty setup.
   if (session) wp('teardown', saved);
   await session?.close();
@@ -131,18 +135,157 @@ test('Options -> Templates lists the placeholders and which API fills them', asy
   session.assertClean(page);
 });
 
-test('the block editor offers the ASA2 Product block with its fields', async () => {
+/** The post editor's canvas: an iframe in newer WordPress (always from 7.0), the page itself in 6.1. */
+async function editorCanvas() {
+  await page.waitForSelector('iframe[name="editor-canvas"], .block-editor-block-list__layout', { timeout: 30000 });
+  return (await page.locator('iframe[name="editor-canvas"]').count()) > 0 ? page.frameLocator('iframe[name="editor-canvas"]') : page;
+}
+
+/** Closes the welcome guide (and any other dialog the editor opens on a first visit). */
+async function closeEditorDialogs() {
+  await page.evaluate(() => window.wp.data.dispatch('core/preferences')?.set('core/edit-post', 'welcomeGuide', false));
+  for (let i = 0; i < 3 && (await page.locator('.components-modal__frame').count()) > 0; i++) {
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(200);
+  }
+}
+
+/** The file or REST route a URL asks for (not its query: a search for "ASA2" elsewhere is not ours). */
+function requestedPath(url) {
+  try {
+    const parsed = new URL(url);
+    return `${decodeURIComponent(parsed.pathname)} ${parsed.searchParams.get('rest_route') || ''}`;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * Console warnings and errors of the editor that concern the block: those naming ASA2 or coming
+ * from its files, and deprecations of the block and component APIs its script uses (logged by
+ * WordPress's own files, e.g. "36px default size for wp.components.SelectControl is deprecated").
+ */
+function watchBlockConsole(target) {
+  const messages = [];
+  target.on('console', (message) => {
+    if (message.type() !== 'warning' && message.type() !== 'error') return;
+    const text = message.text();
+    const where = message.location().url || '';
+    const concerns = /asa2/i.test(text) || /asa2/i.test(requestedPath(where))
+      || /api ?version|wp\.(components|blockEditor|blocks|element|serverSideRender)\b|ServerSideRender|useBlockProps/i.test(text);
+    messages.push({ type: message.type(), text, where, concerns });
+  });
+  target.on('pageerror', (error) => messages.push({ type: 'uncaught', text: error.message, where: '', concerns: true }));
+  return messages;
+}
+
+test('the ASA2 Product block: pick a stored product, set it in the sidebar, preview, publish', async () => {
+  wp('template', 'compact', 'Compact', '<div class="asa2-compact"><strong>{{ Title }}</strong> {{ Price }}</div>');
+  const consoleMessages = watchBlockConsole(page);
   await page.goto('/wp-admin/post-new.php');
   await page.waitForFunction(() => window.wp?.blocks?.getBlockType?.('asa2/product'), null, { timeout: 30000 });
-  assert.equal(await page.evaluate(() => window.wp.blocks.getBlockType('asa2/product').title), 'ASA2 Product');
-  await page.evaluate(() => {
-    const { dispatch } = window.wp.data;
-    dispatch('core/block-editor').insertBlocks(window.wp.blocks.createBlock('asa2/product', { asin: 'B0DHS2V7ZB', marketplace: 'DE' }));
+  const type = await page.evaluate(() => {
+    const t = window.wp.blocks.getBlockType('asa2/product');
+    const ours = ['asin', 'marketplace', 'template', 'idset'].filter((name) => t.attributes[name]?.type === 'string');
+    return { title: t.title, apiVersion: t.apiVersion, attributes: ours };
   });
-  const block = page.locator('[data-type="asa2/product"]');
+  assert.deepEqual(type, { title: 'ASA2 Product', apiVersion: 3, attributes: ['asin', 'marketplace', 'template', 'idset'] });
+  const canvas = await editorCanvas();
+  await page.waitForLoadState('networkidle');
+  await closeEditorDialogs();
+
+  // Insert it from the inserter.
+  const inserterToggle = page.locator('button.editor-document-tools__inserter-toggle, button.edit-post-header-toolbar__inserter-toggle').first();
+  await inserterToggle.click();
+  await page.locator('.block-editor-inserter__search input, input.block-editor-inserter__search').first().fill('ASA2');
+  await page.getByRole('option', { name: 'ASA2 Product' }).first().click();
+  const block = canvas.locator('[data-type="asa2/product"]');
   await block.waitFor({ timeout: 15000 });
-  assert.equal(await block.locator('input').first().inputValue(), 'B0DHS2V7ZB');
-  await session.screenshot(page, 'products-09-block-editor');
-  const ours = session.consoleErrors(page).filter((e) => /asa2|block\.js/.test(e));
-  assert.deepEqual(ours, []);
+  if ((await inserterToggle.getAttribute('aria-expanded')) === 'true' || (await inserterToggle.getAttribute('aria-pressed')) === 'true') {
+    await inserterToggle.click();
+  }
+
+  // The picker lists the stored products; a word of a title finds its product, and so does a pasted URL.
+  const search = block.locator('.asa2-product-picker__search input');
+  const list = block.locator('.asa2-product-picker__results');
+  const grinder = list.locator('.asa2-product-picker__result:has-text("B0DHS2V7ZB · DE")');
+  /** Waits until the list shows the answer to `text`. */
+  async function resultsFor(text) {
+    const end = Date.now() + 15000;
+    while ((await list.getAttribute('data-search').catch(() => null)) !== text || (await list.getAttribute('aria-busy')) !== 'false') {
+      if (Date.now() > end) throw new Error(`the product picker shows no results for "${text}"`);
+      await page.waitForTimeout(100);
+    }
+  }
+  await resultsFor('');
+  assert.equal(await list.locator('.asa2-product-picker__result').count(), 2, 'the two products stored above');
+  const title = (await grinder.locator('.asa2-product-picker__title').innerText()).trim();
+  assert.match(title, /\S/);
+  const word = title.split(/\s+/).sort((a, b) => b.length - a.length)[0].toLowerCase();
+  await search.fill(word);
+  await resultsFor(word);
+  assert.equal(await grinder.count(), 1, `"${word}" finds the product`);
+  const url = 'https://www.amazon.de/Espresso-Muehle/dp/B0DHS2V7ZB/ref=sr_1_3?th=1';
+  await search.fill(url);
+  await resultsFor(url);
+  assert.deepEqual(await list.locator('.asa2-product-picker__meta').allInnerTexts(), ['B0DHS2V7ZB · DE']);
+  await session.screenshot(page, 'block-editor-picker');
+  await grinder.click();
+
+  // The canvas shows the box as visitors see it.
+  const box = block.locator('.asa2-product .asa2-box');
+  await box.waitFor({ timeout: 15000 });
+  assert.equal((await box.locator('.asa2-box__title').innerText()).trim(), title.trim());
+
+  // The sidebar holds the four settings.
+  const settings = page.locator('.asa2-block-settings');
+  if (!(await settings.isVisible())) {
+    const toggle = page.locator('button[aria-label="Settings"][aria-expanded="false"]').first();
+    if ((await toggle.count()) > 0) await toggle.click();
+  }
+  await settings.waitFor({ timeout: 10000 });
+  assert.match(await settings.locator('.asa2-block-settings__asin').innerText(), /B0DHS2V7ZB/);
+  assert.equal(await settings.getByLabel('Marketplace').inputValue(), 'DE');
+  assert.deepEqual(await settings.getByLabel('Template').locator('option').allInnerTexts(), ['Default template: Default', 'Default', 'Compact']);
+  assert.match((await settings.getByLabel('Associate ID Set').locator('option').allInnerTexts())[0], /None/);
+  await session.screenshot(page, 'block-editor');
+  await settings.getByLabel('Template').selectOption('compact');
+  const compact = block.locator('.asa2-product .asa2-compact');
+  await compact.waitFor({ timeout: 15000 });
+  assert.ok((await compact.innerText()).includes(title), 'the preview uses the template');
+
+  // Publish, then a visitor sees the box.
+  const saved = await page.evaluate(async () => {
+    const { dispatch, select } = window.wp.data;
+    dispatch('core/editor').editPost({ title: 'A grinder picked in the block editor', status: 'publish' });
+    await dispatch('core/editor').savePost();
+    const post = select('core/editor').getCurrentPost();
+    return { id: post.id, status: post.status, link: post.link, content: select('core/editor').getEditedPostContent() };
+  });
+  blockPostId = saved.id;
+  assert.equal(saved.status, 'publish');
+  assert.match(saved.content, /<!-- wp:asa2\/product \{"asin":"B0DHS2V7ZB","marketplace":"DE","template":"compact"\} \/-->/);
+
+  const before = await sandboxStats(session.stack);
+  const visitor = await openBrowser();
+  try {
+    const view = await visitor.newPage();
+    await view.goto(saved.link);
+    const visitorBox = view.locator('.asa2-product .asa2-compact');
+    await visitorBox.waitFor();
+    assert.match(await visitorBox.innerText(), /\S/);
+    assert.equal(await view.locator('.asa2-product-hint').count(), 0);
+    visitor.assertClean(view);
+  } finally {
+    await visitor.close();
+  }
+  const after = await sandboxStats(session.stack);
+  assert.deepEqual(after.api_calls_by_operation, before.api_calls_by_operation, 'no API call on a page view');
+
+  const ours = consoleMessages.filter((m) => m.concerns);
+  assert.deepEqual(ours, [], 'no console warning or error from the block');
+  const others = consoleMessages.filter((m) => !m.concerns);
+  if (others.length > 0) console.log(`other console messages in the editor:\n${others.map((m) => `- ${m.type}: ${m.text} (${m.where})`).join('\n')}`);
+  // The editor's own messages (offline: its welcome guide's image fails to load) are not ours.
+  assert.deepEqual(session.pluginProblems(), [], 'no PHP problem from the plugin');
 });

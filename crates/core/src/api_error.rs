@@ -11,17 +11,13 @@
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::http::RetryAfter;
+use crate::redact::scrub;
 use crate::retry::RetryKind;
+use crate::source_api::SourceApi;
 
 /// Longest excerpt of an unexpected body kept in an error.
 const EXCERPT_CHARS: usize = 200;
-
-/// Which API answered; the same code means different things in each.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Api {
-    Creators,
-    Paapi,
-}
 
 /// A failed Creators API or PA-API 5.0 call.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
@@ -56,11 +52,9 @@ pub enum ApiError {
     Throttled {
         /// HTTP status of the answer.
         status: u16,
-        /// Seconds Amazon asked to wait (`Retry-After` seconds or `retryAfterSeconds`).
-        retry_after: Option<u64>,
-        /// When Amazon asked to retry, as unix seconds (`Retry-After` as an HTTP date); see
+        /// How long Amazon asked to wait (`Retry-After` or `retryAfterSeconds`); see
         /// [`ApiError::retry_after_seconds`].
-        retry_at: Option<u64>,
+        retry_after: Option<RetryAfter>,
         /// Amazon's message, scrubbed.
         message: String,
     },
@@ -121,8 +115,8 @@ pub enum ApiError {
         code: String,
         /// Amazon's message, scrubbed.
         message: String,
-        /// Seconds Amazon asked to wait, when it said.
-        retry_after: Option<u64>,
+        /// How long Amazon asked to wait, when it said.
+        retry_after: Option<RetryAfter>,
     },
     /// An answer that could not be read (not JSON, cut off, wrong shape).
     #[error("Amazon's answer (HTTP {status}) could not be read: {detail}.")]
@@ -153,12 +147,22 @@ impl ApiError {
     /// `headers` are name/value pairs in any case. A 2xx status with a readable, non-error body
     /// is reported as [`ApiError::MalformedResponse`]: call this only for answers that failed.
     pub fn from_creators(status: u16, headers: &[(String, String)], body: &[u8]) -> ApiError {
-        classify(Api::Creators, status, headers, body)
+        ApiError::from_answer(SourceApi::Creators, status, headers, body)
     }
 
     /// Reads a failed PA-API 5.0 answer.
     pub fn from_paapi(status: u16, headers: &[(String, String)], body: &[u8]) -> ApiError {
-        classify(Api::Paapi, status, headers, body)
+        ApiError::from_answer(SourceApi::PaApi5, status, headers, body)
+    }
+
+    /// Reads a failed answer of `api`: the same code means different things in each API.
+    pub fn from_answer(
+        api: SourceApi,
+        status: u16,
+        headers: &[(String, String)],
+        body: &[u8],
+    ) -> ApiError {
+        classify(api, status, headers, body)
     }
 
     /// An answer whose body could not be read as expected (for the response normalizers).
@@ -248,14 +252,9 @@ impl ApiError {
     /// when `Retry-After` was an HTTP date).
     pub fn retry_after_seconds(&self, now: u64) -> Option<u64> {
         match self {
-            ApiError::Throttled {
-                retry_after: Some(s),
-                ..
-            } => Some(*s),
-            ApiError::Throttled {
-                retry_at: Some(at), ..
-            } => Some(at.saturating_sub(now)),
-            ApiError::Server { retry_after, .. } => *retry_after,
+            ApiError::Throttled { retry_after, .. } | ApiError::Server { retry_after, .. } => {
+                retry_after.map(|r| r.seconds_from(now))
+            }
             _ => None,
         }
     }
@@ -337,10 +336,12 @@ fn describe_credentials(code: &str, message: &str) -> String {
     )
 }
 
-fn describe_retry_after(retry_after: Option<u64>) -> String {
+fn describe_retry_after(retry_after: Option<RetryAfter>) -> String {
     match retry_after {
-        Some(s) => format!("Amazon asked to wait {s} seconds before trying again."),
-        None => "Wait a moment and try again; the allowance grows with the sales your links bring."
+        Some(RetryAfter::Seconds(s)) => {
+            format!("Amazon asked to wait {s} seconds before trying again.")
+        }
+        _ => "Wait a moment and try again; the allowance grows with the sales your links bring."
             .to_string(),
     }
 }
@@ -451,104 +452,15 @@ fn strip_namespace(t: &str) -> String {
     t.trim().to_string()
 }
 
-fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    headers
-        .iter()
-        .find(|(k, _)| k.trim().eq_ignore_ascii_case(name))
-        .map(|(_, v)| v.trim())
-}
-
-/// `Retry-After` as seconds, or as an HTTP date (unix seconds); anything else is ignored.
-fn retry_after_header(headers: &[(String, String)]) -> (Option<u64>, Option<u64>) {
-    match header(headers, "retry-after") {
-        None => (None, None),
-        Some(v) => match v.parse::<u64>() {
-            Ok(s) => (Some(s), None),
-            Err(_) => (None, parse_http_date(v)),
-        },
-    }
-}
-
-/// Parses an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) into unix seconds.
-fn parse_http_date(s: &str) -> Option<u64> {
-    let parts: Vec<&str> = s.split_whitespace().collect();
-    let [_weekday, day, month, year, time, zone] = parts.as_slice() else {
-        return None;
-    };
-    if !zone.eq_ignore_ascii_case("GMT") && !zone.eq_ignore_ascii_case("UTC") {
-        return None;
-    }
-    let day: u64 = day.parse().ok().filter(|d| (1..=31).contains(d))?;
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let month = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(month))? as u64 + 1;
-    let year: u64 = year.parse().ok().filter(|y| (1970..=9999).contains(y))?;
-    let hms: Vec<u64> = time
-        .split(':')
-        .map(|p| p.parse().ok())
-        .collect::<Option<Vec<u64>>>()?;
-    let [h, m, sec] = hms.as_slice() else {
-        return None;
-    };
-    if *h > 23 || *m > 59 || *sec > 60 {
-        return None;
-    }
-    // Days from the civil date (Howard Hinnant's algorithm), years >= 1970 only.
-    let (y, mo) = if month <= 2 {
-        (year - 1, month + 9)
-    } else {
-        (year, month - 3)
-    };
-    let era = y / 400;
-    let yoe = y - era * 400;
-    let doy = (153 * mo + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = (era * 146_097 + doe).checked_sub(719_468)?;
-    Some(days * 86_400 + h * 3600 + m * 60 + sec)
-}
-
-/// Amazon's text, shortened to at most 200 characters (an ellipsis included) and with anything that looks like a token or a
-/// secret replaced by `***`.
-pub(crate) fn scrub(text: &str) -> String {
-    let mut out = String::with_capacity(text.len().min(EXCERPT_CHARS + 3));
-    let mut word = String::new();
-    let flush = |word: &mut String, out: &mut String| {
-        if looks_secret(word) {
-            out.push_str("***");
-        } else {
-            out.push_str(word);
-        }
-        word.clear();
-    };
-    for c in text.chars() {
-        if c.is_whitespace() || c == '"' || c == '\'' || c == ',' {
-            flush(&mut word, &mut out);
-            out.push(if c.is_whitespace() { ' ' } else { c });
-        } else {
-            word.push(c);
-        }
-    }
-    flush(&mut word, &mut out);
-    let out = out.trim();
+/// Amazon's text as an error keeps it: scrubbed of anything that looks like a token or a
+/// secret, and at most 200 characters (an ellipsis included).
+pub(crate) fn amazon_text(text: &str) -> String {
+    let out = scrub(text);
     if out.chars().count() > EXCERPT_CHARS {
         out.chars().take(EXCERPT_CHARS - 1).collect::<String>() + "…"
     } else {
-        out.to_string()
+        out
     }
-}
-
-/// Long runs of token characters (JWTs, access tokens, keys) and LWA secrets.
-fn looks_secret(word: &str) -> bool {
-    let lower = word.to_ascii_lowercase();
-    if lower.starts_with("amzn1.oa2-cs.") || lower.starts_with("atza|") {
-        return true;
-    }
-    word.chars().count() >= 32
-        && word.chars().all(|c| {
-            c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '+' | '/' | '=' | '|' | '~')
-        })
-        && word.chars().any(|c| c.is_ascii_digit())
 }
 
 /// The parameter field a refusal is about, from Amazon's field name or message.
@@ -596,16 +508,15 @@ fn field_for(reason: &str, body_field: Option<&str>, message: &str) -> Option<St
         .map(|(_, f)| (*f).to_string())
 }
 
-fn classify(api: Api, status: u16, headers: &[(String, String)], body: &[u8]) -> ApiError {
+fn classify(api: SourceApi, status: u16, headers: &[(String, String)], body: &[u8]) -> ApiError {
     let text = String::from_utf8_lossy(body);
     let parsed: Result<Value, serde_json::Error> = serde_json::from_slice(body);
-    let (header_secs, header_at) = retry_after_header(headers);
     let info = match &parsed {
         Ok(v) => Body::read(v),
         Err(_) => None,
     };
     let info = info.unwrap_or_default();
-    let message = info.message.as_deref().map(scrub).unwrap_or_default();
+    let message = info.message.as_deref().map(amazon_text).unwrap_or_default();
     let kind = info.kind.clone().unwrap_or_default();
     let code = info.code.clone().unwrap_or_default();
     // A reason of "Other" says less than the type (`ValidationException`).
@@ -626,15 +537,14 @@ fn classify(api: Api, status: u16, headers: &[(String, String)], body: &[u8]) ->
         };
     }
 
-    let retry_after = header_secs.or(info.retry_after);
+    // Seconds in the header, else seconds in the body, else a date in the header.
+    let retry_after = match RetryAfter::from_headers(headers) {
+        Some(RetryAfter::Seconds(s)) => Some(RetryAfter::Seconds(s)),
+        at => info.retry_after.map(RetryAfter::Seconds).or(at),
+    };
     let throttled = || ApiError::Throttled {
         status,
         retry_after,
-        retry_at: if retry_after.is_some() {
-            None
-        } else {
-            header_at
-        },
         message: message.clone(),
     };
 
@@ -701,7 +611,7 @@ fn classify(api: Api, status: u16, headers: &[(String, String)], body: &[u8]) ->
             }
         }
         401 => match api {
-            Api::Creators => ApiError::Unauthorized {
+            SourceApi::Creators => ApiError::Unauthorized {
                 status,
                 reason: if name.is_empty() || name == "UnauthorizedException" {
                     "InvalidToken".to_string()
@@ -710,7 +620,7 @@ fn classify(api: Api, status: u16, headers: &[(String, String)], body: &[u8]) ->
                 },
                 message,
             },
-            Api::Paapi => ApiError::InvalidCredentials {
+            SourceApi::PaApi5 => ApiError::InvalidCredentials {
                 status,
                 code: if name.is_empty() {
                     "UnrecognizedClient".to_string()
@@ -754,7 +664,7 @@ fn classify(api: Api, status: u16, headers: &[(String, String)], body: &[u8]) ->
             Err(e) if (200..300).contains(&status) => malformed_from(status, &e, body.len()),
             _ => ApiError::Unexpected {
                 status,
-                excerpt: scrub(&text),
+                excerpt: amazon_text(&text),
             },
         },
     }
@@ -842,7 +752,7 @@ mod tests {
         assert!(matches!(
             e,
             ApiError::Throttled {
-                retry_after: Some(7),
+                retry_after: Some(RetryAfter::Seconds(7)),
                 ..
             }
         ));
@@ -867,13 +777,6 @@ mod tests {
         let bad = vec![("Retry-After".to_string(), "soon".to_string())];
         let e = ApiError::from_creators(429, &bad, b"{}");
         assert_eq!(e.retry_after_seconds(0), None);
-        assert_eq!(parse_http_date("Thu, 01 Jan 1970 00:00:00 GMT"), Some(0));
-        assert_eq!(
-            parse_http_date("Tue, 29 Feb 2028 23:59:59 GMT"),
-            Some(1_835_481_599)
-        );
-        assert_eq!(parse_http_date("Tue, 29 Feb 2028 24:00:00 GMT"), None);
-        assert_eq!(parse_http_date("Tue, 29 Foo 2028 23:00:00 GMT"), None);
     }
 
     #[test]

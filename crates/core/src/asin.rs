@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::field_error::FieldErrors;
 use crate::marketplace::Marketplace;
+use crate::quote::excerpt;
 
 /// The form field ASIN problems are reported under.
 const FIELD: &str = "asin";
@@ -86,18 +87,6 @@ fn problem(value: &str) -> Option<String> {
         Some(format!(
             "\"{shown}\" is not an ASIN: an ASIN starts with a letter (for example B08N5WRWNW) or is a 10-digit ISBN (for example 3161484100)."
         ))
-    }
-}
-
-/// At most 40 characters of user input, for messages.
-fn excerpt(value: &str) -> String {
-    const MAX: usize = 40;
-    if value.chars().count() <= MAX {
-        value.to_string()
-    } else {
-        let mut s: String = value.chars().take(MAX).collect();
-        s.push('…');
-        s
     }
 }
 

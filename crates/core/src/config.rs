@@ -14,22 +14,15 @@ use crate::credential::{
     ApiVersion, CreatorsCredentials, CredentialKind, Detected, UnknownCredentialKind,
 };
 use crate::field_error::FieldErrors;
+use crate::form::{Validated, check_credential_text, checkbox, loose_string, parse_marketplace};
 use crate::marketplace::Marketplace;
 use crate::partner_tag::PartnerTag;
+use crate::quote::excerpt;
+use crate::redact::REDACTED;
 use crate::secret::Secret;
 
 /// The longest credential ID or secret accepted (no Amazon credential comes near it).
-pub const CREDENTIAL_MAX_LEN: usize = 512;
-
-/// An accepted value and the warnings about it (keyed by form field, like errors). Warnings
-/// never stop a save; the setup screens show them next to their fields.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Validated<T> {
-    /// The normalized value.
-    pub value: T,
-    /// Messages about fields that are accepted but look unusual.
-    pub warnings: FieldErrors,
-}
+pub(crate) const CREDENTIAL_MAX_LEN: usize = 512;
 
 /// One submission of the "Add Marketplace" (or edit) form, exactly as received: every field is
 /// an untrusted string and may be missing. Checkboxes count as ticked unless missing, empty,
@@ -71,7 +64,7 @@ impl fmt::Debug for MarketplaceConfigInput {
             .field("credential_id", &self.credential_id)
             .field(
                 "credential_secret",
-                &self.credential_secret.as_ref().map(|_| "***"),
+                &self.credential_secret.as_ref().map(|_| REDACTED),
             )
             .field("partner_tag", &self.partner_tag)
             .field("enabled", &self.enabled)
@@ -128,10 +121,7 @@ impl MarketplaceConfigInput {
             raw => match raw.parse::<CredentialKind>() {
                 Ok(k) => Some(k),
                 Err(_) => {
-                    errors.push(
-                        "kind",
-                        UnknownCredentialKind(shorten_input(raw)).to_string(),
-                    );
+                    errors.push("kind", UnknownCredentialKind(excerpt(raw)).to_string());
                     None
                 }
             },
@@ -302,160 +292,6 @@ fn join_names(names: &[&str]) -> String {
     }
 }
 
-/// Whether a checkbox value means "ticked".
-pub(crate) fn checkbox(value: Option<&str>) -> bool {
-    let value = value.unwrap_or("").trim().to_ascii_lowercase();
-    !matches!(value.as_str(), "" | "0" | "false" | "off" | "no")
-}
-
-/// Reads a marketplace field; pushes `empty_message` or an "unknown marketplace" error under
-/// `field` when it cannot.
-pub(crate) fn parse_marketplace(
-    raw: Option<&str>,
-    field: &str,
-    empty_message: &str,
-    errors: &mut FieldErrors,
-) -> Option<Marketplace> {
-    let raw = raw.unwrap_or("").trim();
-    if raw.is_empty() {
-        errors.push(field, empty_message);
-        return None;
-    }
-    let found = Marketplace::lookup(raw).ok();
-    if found.is_none() {
-        errors.push(
-            field,
-            format!(
-                "{} is not an Amazon marketplace this plugin supports: choose a country from the list (for example DE for Germany or US for the United States).",
-                quote_input(raw)
-            ),
-        );
-    }
-    found
-}
-
-/// Checks a pasted credential value (already trimmed, not empty): no whitespace, control or
-/// non-ASCII characters inside, at most `max_len` characters. For secrets, a character that
-/// is neither whitespace nor a control character is not named.
-pub(crate) fn check_credential_text(
-    value: &str,
-    field: &str,
-    label: &str,
-    secret: bool,
-    max_len: usize,
-    errors: &mut FieldErrors,
-) {
-    let len = value.chars().count();
-    if len > max_len {
-        errors.push(
-            field,
-            format!(
-                "The {label} is {len} characters long, more than any Amazon credential (at most {max_len}): check that you pasted only the {label}."
-            ),
-        );
-    }
-    if let Some(bad) = value.chars().find(|c| !c.is_ascii_graphic()) {
-        let what = if secret && !bad.is_whitespace() && !bad.is_control() {
-            "a character that is not plain ASCII (such as a typographic quote or an accented letter)".to_string()
-        } else {
-            describe_char(bad)
-        };
-        errors.push(
-            field,
-            format!(
-                "The {label} contains {what}, which Amazon credentials never contain. Copy it again from Associates Central, without spaces or line breaks."
-            ),
-        );
-    }
-}
-
-/// Names a character for a message: `a space`, `a line break`, `the control character
-/// U+0007`, or the character in quotes.
-pub(crate) fn describe_char(c: char) -> String {
-    match c {
-        ' ' => "a space".to_string(),
-        '\t' => "a tab".to_string(),
-        '\n' | '\r' | '\u{2028}' | '\u{2029}' => "a line break".to_string(),
-        '\u{a0}' | '\u{202f}' => "a non-breaking space".to_string(),
-        c if c.is_control() || c.is_whitespace() || is_invisible(c) => {
-            format!("the invisible character U+{:04X}", c as u32)
-        }
-        c => format!("\"{c}\""),
-    }
-}
-
-fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{206f}' | '\u{feff}' | '\u{ad}')
-}
-
-/// The start of untrusted input, quoted for a message (at most 32 characters, escaped).
-pub(crate) fn quote_input(raw: &str) -> String {
-    format!("\"{}\"", shorten_input(raw))
-}
-
-/// The start of untrusted input for a message: at most 32 characters, escaped, `…` when cut.
-pub(crate) fn shorten_input(raw: &str) -> String {
-    const MAX: usize = 32;
-    let mut short: String = raw.chars().take(MAX).flat_map(char::escape_debug).collect();
-    if raw.chars().nth(MAX).is_some() {
-        short.push('…');
-    }
-    short
-}
-
-/// Reads a form value that may arrive as a string, number, boolean or null.
-pub(crate) fn loose_string<'de, D: serde::Deserializer<'de>>(
-    d: D,
-) -> Result<Option<String>, D::Error> {
-    struct Loose;
-
-    impl<'de> serde::de::Visitor<'de> for Loose {
-        type Value = Option<String>;
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a string, number, boolean or null")
-        }
-
-        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            Ok(Some(v.to_string()))
-        }
-
-        fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Self::Value, E> {
-            Ok(Some(v))
-        }
-
-        fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Self::Value, E> {
-            Ok(Some(if v { "1" } else { "0" }.to_string()))
-        }
-
-        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
-            Ok(Some(v.to_string()))
-        }
-
-        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
-            Ok(Some(v.to_string()))
-        }
-
-        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
-            Ok(Some(v.to_string()))
-        }
-
-        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-
-        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-
-        fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-            d.deserialize_any(Loose)
-        }
-    }
-
-    d.deserialize_any(Loose)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -580,7 +416,7 @@ mod tests {
         let mut i = input();
         i.marketplace = Some("x".repeat(100));
         let m = one(&errors_of(&i), "marketplace");
-        assert!(m.starts_with(&format!("\"{}…\"", "x".repeat(32))), "{m}");
+        assert!(m.starts_with(&format!("\"{}…\"", "x".repeat(40))), "{m}");
     }
 
     #[test]
@@ -686,17 +522,6 @@ mod tests {
     }
 
     #[test]
-    fn checkboxes_follow_form_conventions() {
-        for on in ["1", "on", "yes", "true", "TRUE", "enabled"] {
-            assert!(checkbox(Some(on)), "{on}");
-        }
-        for off in ["", " ", "0", "false", "off", "no", "No"] {
-            assert!(!checkbox(Some(off)), "{off}");
-        }
-        assert!(!checkbox(None));
-    }
-
-    #[test]
     fn reads_json_forms_with_loose_types() {
         let json = format!(
             r#"{{"marketplace":"us","kind":"LWA (v3)","credential_id":"{LWA_ID}","credential_secret":"{LWA_SECRET}","partner_tag":"mysite-20","enabled":true,"default":0,"extra":[1]}}"#
@@ -790,11 +615,9 @@ mod tests {
     }
 
     #[test]
-    fn helper_texts() {
+    fn names_are_joined_as_a_sentence() {
+        assert_eq!(join_names(&["A"]), "A");
         assert_eq!(join_names(&["A", "B"]), "A and B");
-        assert_eq!(quote_input("a\"b\n"), "\"a\\\"b\\n\"");
-        assert_eq!(describe_char('\u{a0}'), "a non-breaking space");
-        assert_eq!(describe_char('\r'), "a line break");
-        assert_eq!(describe_char('x'), "\"x\"");
+        assert_eq!(join_names(&["A", "B", "C"]), "A, B and C");
     }
 }

@@ -31,13 +31,16 @@ use crate::params::{
 use crate::token::USER_AGENT;
 
 /// Host of the Creators API.
-pub const CREATORS_API_HOST: &str = "creatorsapi.amazon";
+pub(crate) const CREATORS_API_HOST: &str = "creatorsapi.amazon";
 /// `Content-Type` of every Creators API request.
-pub const CREATORS_CONTENT_TYPE: &str = "application/json; charset=utf-8";
+pub(crate) const CREATORS_CONTENT_TYPE: &str = "application/json; charset=utf-8";
 
 /// The `Authorization` value for `access_token`: `Bearer <token>, Version 2.x` for Cognito
 /// credentials, `Bearer <token>` for LWA credentials.
-pub fn creators_authorization(credentials: &CreatorsCredentials, access_token: &str) -> String {
+pub(crate) fn creators_authorization(
+    credentials: &CreatorsCredentials,
+    access_token: &str,
+) -> String {
     let token = access_token.trim();
     match credentials.kind {
         CredentialKind::Cognito => {

@@ -10,13 +10,14 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::field_error::excerpt;
 use crate::marketplace::{Marketplace, Region};
+use crate::quote::excerpt;
 use crate::secret::Secret;
 
 /// The kind of Creators API credential.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum CredentialKind {
     /// Amazon Cognito credentials, created before February 2026: API versions 2.1 / 2.2 / 2.3.
     Cognito,
@@ -63,6 +64,29 @@ impl CredentialKind {
             CredentialKind::Lwa => 3,
         }
     }
+
+    /// Everything the setup screens show about this kind, as the bindings list it.
+    pub const fn info(self) -> CredentialKindInfo {
+        CredentialKindInfo {
+            id: self.id(),
+            label: self.label(),
+            description: self.description(),
+            major: self.version_major(),
+        }
+    }
+}
+
+/// A credential kind as the bindings list it: serialized as `{id, label, description, major}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct CredentialKindInfo {
+    /// [`CredentialKind::id`]: `cognito`, `lwa`.
+    pub id: &'static str,
+    /// [`CredentialKind::label`]: `Cognito (v2)`, `LWA (v3)`.
+    pub label: &'static str,
+    /// [`CredentialKind::description`].
+    pub description: &'static str,
+    /// [`CredentialKind::version_major`]: 2 or 3.
+    pub major: u8,
 }
 
 impl fmt::Display for CredentialKind {
@@ -188,6 +212,7 @@ impl<'de> Deserialize<'de> for ApiVersion {
 /// What the pasted credential ID and secret say about their kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Detected {
     /// The ID or secret has an LWA prefix (`amzn1.application-oa2-client.`,
     /// `amzn1.application-oa2-v1.`, `amzn1.oa2-cs.v1.`).
@@ -200,10 +225,10 @@ pub enum Detected {
 }
 
 /// Prefixes of LWA client IDs.
-pub const LWA_ID_PREFIXES: [&str; 2] =
+pub(crate) const LWA_ID_PREFIXES: [&str; 2] =
     ["amzn1.application-oa2-client.", "amzn1.application-oa2-v1."];
 /// Prefix of LWA client secrets.
-pub const LWA_SECRET_PREFIX: &str = "amzn1.oa2-cs.v1.";
+pub(crate) const LWA_SECRET_PREFIX: &str = "amzn1.oa2-cs.v1.";
 
 impl Detected {
     /// Recognises the kind from the credential ID and secret as pasted (surrounding whitespace is
@@ -227,6 +252,12 @@ impl Detected {
         } else {
             Detected::Unknown
         }
+    }
+
+    /// The identifier the bindings return: `lwa`, `cognito` or `unknown` (the kind's id when
+    /// the input was conclusive).
+    pub fn id(self) -> &'static str {
+        self.kind().map_or("unknown", CredentialKind::id)
     }
 
     /// The kind, when the input was conclusive.
@@ -297,6 +328,22 @@ pub struct PaapiCredentials {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn detected_ids_are_the_serialized_names() {
+        for (id, secret, expected) in [
+            ("amzn1.application-oa2-client.x", "", "lwa"),
+            ("4j5k6l7m8n9o0p1q2r3s4t5u6v", "s", "cognito"),
+            ("", "", "unknown"),
+        ] {
+            let d = Detected::from_credentials(id, secret);
+            assert_eq!(d.id(), expected);
+            assert_eq!(
+                serde_json::to_string(&d).unwrap(),
+                format!("\"{expected}\"")
+            );
+        }
+    }
 
     #[test]
     fn every_marketplace_has_a_version_for_both_kinds() {

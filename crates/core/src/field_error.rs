@@ -78,16 +78,6 @@ impl FieldErrors {
     }
 }
 
-/// Untrusted input as quoted in an error message: at most 40 characters, the rest elided, so a
-/// pasted megabyte never becomes a megabyte-long message.
-pub(crate) fn excerpt(input: &str) -> String {
-    const MAX_CHARS: usize = 40;
-    match input.char_indices().nth(MAX_CHARS) {
-        Some((cut, _)) => format!("{}\u{2026}", &input[..cut]),
-        None => input.to_string(),
-    }
-}
-
 impl IntoIterator for FieldErrors {
     type Item = FieldError;
     type IntoIter = std::vec::IntoIter<FieldError>;
@@ -114,15 +104,6 @@ impl std::error::Error for FieldErrors {}
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn excerpts_are_short() {
-        assert_eq!(excerpt("DE"), "DE");
-        let long = "\u{e9}".repeat(100);
-        let cut = excerpt(&long);
-        assert_eq!(cut.chars().count(), 41);
-        assert!(cut.ends_with('\u{2026}'));
-    }
 
     #[test]
     fn collects_and_reports_every_field() {

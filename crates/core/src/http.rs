@@ -1,13 +1,17 @@
-//! Plain HTTP request values the builders return and the base-URL override that points every
-//! call at a local sandbox. The core never sends anything: callers perform the request.
+//! Plain HTTP request values the builders return, the headers read from answers
+//! (`Retry-After`), and the base-URL override that points every call at a local sandbox. The
+//! core never sends anything: callers perform the request.
 
 use std::fmt;
 
-use crate::field_error::excerpt;
 use serde::Serialize;
+
+use crate::date::parse_http_date;
+use crate::quote::excerpt;
 
 /// An HTTP method the Amazon APIs use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub enum Method {
     /// `GET`
     #[serde(rename = "GET")]
@@ -58,10 +62,50 @@ impl fmt::Debug for HttpRequest {
 impl HttpRequest {
     /// The first header named `name` (case-insensitive).
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
+        header(&self.headers, name)
+    }
+}
+
+/// The value of the first header named `name` among `headers` (names in any case, surrounding
+/// whitespace trimmed).
+pub(crate) fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    headers
+        .iter()
+        .find(|(k, _)| k.trim().eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.trim())
+}
+
+/// How long an answer's `Retry-After` header asks to wait: a number of seconds, or an HTTP date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RetryAfter {
+    /// `Retry-After: 120`: this many seconds.
+    Seconds(u64),
+    /// `Retry-After: Wed, 21 Oct 2015 07:28:00 GMT`: until this time, in unix seconds.
+    At(u64),
+}
+
+impl RetryAfter {
+    /// Reads a `Retry-After` value; `None` for anything but seconds or an HTTP date.
+    pub fn parse(value: &str) -> Option<RetryAfter> {
+        let value = value.trim();
+        match value.parse::<u64>() {
+            Ok(seconds) => Some(RetryAfter::Seconds(seconds)),
+            Err(_) => parse_http_date(value).map(RetryAfter::At),
+        }
+    }
+
+    /// The `Retry-After` header among an answer's headers, when it has a readable one.
+    pub fn from_headers(headers: &[(String, String)]) -> Option<RetryAfter> {
+        header(headers, "retry-after").and_then(RetryAfter::parse)
+    }
+
+    /// Seconds to wait from `now` (unix seconds); 0 for a time already past.
+    pub fn seconds_from(self, now: u64) -> u64 {
+        match self {
+            RetryAfter::Seconds(seconds) => seconds,
+            RetryAfter::At(at) => at.saturating_sub(now),
+        }
     }
 }
 
@@ -112,6 +156,28 @@ impl ApiBase {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn retry_after_is_seconds_or_an_http_date() {
+        assert_eq!(RetryAfter::parse(" 7 "), Some(RetryAfter::Seconds(7)));
+        let at = RetryAfter::parse("Wed, 21 Oct 2015 07:28:00 GMT");
+        assert_eq!(at, Some(RetryAfter::At(1_445_412_480)));
+        assert_eq!(at.unwrap().seconds_from(1_445_412_470), 10);
+        assert_eq!(at.unwrap().seconds_from(1_445_412_490), 0);
+        assert_eq!(RetryAfter::Seconds(7).seconds_from(u64::MAX), 7);
+        for bad in ["soon", "-1", "1.5", ""] {
+            assert_eq!(RetryAfter::parse(bad), None, "{bad}");
+        }
+        let headers = vec![
+            ("Content-Type".to_string(), "text/plain".to_string()),
+            (" retry-AFTER ".to_string(), " 3 ".to_string()),
+        ];
+        assert_eq!(
+            RetryAfter::from_headers(&headers),
+            Some(RetryAfter::Seconds(3))
+        );
+        assert_eq!(RetryAfter::from_headers(&[]), None);
+    }
 
     #[test]
     fn debug_never_shows_header_values_or_bodies() {

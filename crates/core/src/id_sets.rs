@@ -5,13 +5,14 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::config::{Validated, quote_input, shorten_input};
 use crate::field_error::FieldErrors;
+use crate::form::{Validated, unknown_marketplace};
 use crate::marketplace::Marketplace;
 use crate::partner_tag::PartnerTag;
+use crate::quote::excerpt;
 
 /// The longest name of an Associate ID set, in characters.
-pub const ID_SET_NAME_MAX_LEN: usize = 64;
+pub(crate) const ID_SET_NAME_MAX_LEN: usize = 64;
 
 /// One submission of the Associate ID set form, exactly as received.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -55,11 +56,8 @@ impl AssociateIdSetInput {
             entries += 1;
             let Ok(m) = Marketplace::lookup(raw_marketplace) else {
                 errors.push(
-                    format!("tags[{}]", shorten_input(raw_marketplace.trim())),
-                    format!(
-                        "{} is not an Amazon marketplace this plugin supports: choose a country from the list (for example DE for Germany or US for the United States).",
-                        quote_input(raw_marketplace.trim())
-                    ),
+                    format!("tags[{}]", excerpt(raw_marketplace.trim())),
+                    unknown_marketplace(raw_marketplace.trim()),
                 );
                 continue;
             };
@@ -144,8 +142,8 @@ impl AssociateIdSet {
                 errors.push(
                     "name",
                     format!(
-                        "There is more than one set named {} (names are compared without regard to case): give each set its own name.",
-                        quote_input(&sets[i].name)
+                        "There is more than one set named \"{}\" (names are compared without regard to case): give each set its own name.",
+                        excerpt(&sets[i].name)
                     ),
                 );
             }

@@ -6,7 +6,8 @@
 //! one product model or a typed error. It never opens a socket, reads a clock or draws random
 //! numbers: callers pass "now" and nonces in and send the requests themselves.
 //!
-//! Each module re-exports its public items here; the modules themselves are private.
+//! The modules are private; the items below are the public surface, the one the bindings (the
+//! PHP extension, the wasm build, the sandbox, the fuzz targets, benches and tests) use.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs, unreachable_pub)]
@@ -14,79 +15,109 @@
 /// Version of asa2-core, as the PHP extension and the wasm build report it.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-mod marketplace;
-pub use marketplace::*;
-
+// Shared values: marketplaces, credentials, the two APIs, operations, HTTP, secrets, messages.
 mod credential;
-pub use credential::*;
-
-mod http;
-pub use http::*;
-
-mod operation;
-pub use operation::*;
-
-mod secret;
-pub use secret::*;
-
+mod date;
 mod field_error;
-pub use field_error::*;
+mod http;
+mod marketplace;
+mod operation;
+mod quote;
+mod redact;
+mod secret;
+mod source_api;
+
+pub use credential::{
+    ApiVersion, CreatorsCredentials, CredentialKind, CredentialKindInfo, Detected,
+    PaapiCredentials, UnknownApiVersion, UnknownCredentialKind,
+};
+pub use date::{AmzDate, DateError};
+pub use field_error::{FieldError, FieldErrors};
+pub use http::{ApiBase, HttpRequest, InvalidApiBase, Method, RetryAfter};
+pub use marketplace::{MARKETPLACES, Marketplace, MarketplaceInfo, Region, UnknownMarketplace};
+pub use operation::{Operation, UnknownOperation};
+pub use redact::{REDACTED, redact};
+pub use secret::Secret;
+pub use source_api::SourceApi;
 
 // Setup forms: configuration validation, partner tags, sealed secrets, PA API settings,
 // Associate ID sets.
 mod config;
-pub use config::*;
-
-mod partner_tag;
-pub use partner_tag::*;
-
-mod seal;
-pub use seal::*;
-
-mod paapi_settings;
-pub use paapi_settings::*;
-
+mod form;
 mod id_sets;
-pub use id_sets::*;
+mod paapi_settings;
+mod partner_tag;
+mod seal;
 
-// Creators API: tokens, operations, error bodies, retries, ASINs and product URLs.
-mod token;
-pub use token::*;
+pub use config::{MarketplaceConfig, MarketplaceConfigInput};
+pub use form::Validated;
+pub use id_sets::{AssociateIdSet, AssociateIdSetInput};
+pub use paapi_settings::PaapiSettingsInput;
+pub use partner_tag::PartnerTag;
+pub use seal::{
+    SEAL_MAX_PLAINTEXT, SEAL_MIN_KEY_MATERIAL, SEAL_NONCE_LEN, SealError, Sealer, is_sealed,
+};
 
-mod creators;
-pub use creators::*;
-
-mod params;
-pub use params::*;
-
+// Creators API: tokens, operations, parameters, error answers, retries, ASINs.
 mod api_error;
-pub use api_error::*;
-
-mod retry;
-pub use retry::*;
-
 mod asin;
-pub use asin::*;
+mod creators;
+mod params;
+mod retry;
+mod token;
+
+pub use api_error::ApiError;
+pub use asin::{Asin, parse_product_input};
+pub use creators::{
+    creators_get_browse_nodes, creators_get_items, creators_get_variations, creators_requests,
+    creators_search_items,
+};
+pub use params::{
+    Condition, DeliveryFlag, GetBrowseNodesParams, GetItemsParams, GetVariationsParams,
+    MAX_IDS_PER_REQUEST, OperationParams, SearchAvailability, SearchItemsParams, SortBy,
+    default_resources, paapi_default_resources,
+};
+pub use retry::{Jitter, RetryKind, RetryPolicy, UnknownRetryKind};
+pub use token::{
+    AccessToken, COGNITO_SCOPE, LWA_SCOPE, TOKEN_REFRESH_MARGIN_SECS, TokenError, needs_refresh,
+    parse_token_response, token_cache_key, token_request,
+};
 
 // One product model and the normalizers of both APIs' answers.
 mod item;
-pub use item::*;
-
 mod normalize;
-pub use normalize::*;
+
+pub use item::{
+    BrowseNode, BrowseNodeDetail, BrowseNodeRef, CatalogPage, CustomerReviews, Deal, Decimal,
+    Image, ImageSet, Images, InvalidDecimal, Item, ItemAvailability, ItemError, ItemSource,
+    Merchant, Money, Savings, VariationAttribute, VariationDimension, VariationSummary,
+};
+pub use normalize::{
+    NormalizeContext, NormalizeError, normalize_creators, normalize_paapi, parse_creators_response,
+    parse_paapi_response,
+};
 
 // PA-API 5.0: AWS Signature Version 4 and the request builders.
-mod sigv4;
-pub use sigv4::*;
-
-mod sigv4_key;
-pub use sigv4_key::*;
-
 mod paapi;
-pub use paapi::*;
+mod sigv4;
+mod sigv4_key;
+
+pub use paapi::{
+    PaapiRequestError, PaapiSignedRequest, paapi_get_browse_nodes, paapi_get_items,
+    paapi_get_variations, paapi_requests, paapi_search_items, paapi_signed_request,
+};
+pub use sigv4::{
+    DefaultHeaders, PathNormalization, SessionTokenPlacement, SigV4Error, SigV4Params,
+    SigV4Request, SigV4Signature, SigningSettings, sign_v4, sign_v4_cached,
+};
+pub use sigv4_key::SigningKeyCache;
 
 // Product templates (`{{ Placeholder }}`), rendered from stored product data.
 #[cfg(feature = "templates")]
 mod template;
+
 #[cfg(feature = "templates")]
-pub use template::*;
+pub use template::{
+    DEFAULT_TEMPLATE, FilledBy, MAX_TEMPLATE_BYTES, PLACEHOLDERS, PRICE_MAX_AGE_SECS,
+    PlaceholderDoc, ProductTemplate, RenderOptions, TemplateError,
+};

@@ -7,12 +7,13 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::field_error::excerpt;
+use crate::quote::excerpt;
 use serde::{Deserialize, Serialize};
 
 /// The Creators API region a marketplace belongs to. It picks the API version's minor number
 /// (`.1` NA, `.2` EU, `.3` FE) and so the token endpoint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum Region {
     /// North America: US, CA, MX, BR.
     #[serde(rename = "NA")]

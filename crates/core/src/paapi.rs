@@ -11,6 +11,7 @@
 use serde_json::{Map, Value, json};
 
 use crate::credential::PaapiCredentials;
+use crate::date::AmzDate;
 use crate::field_error::FieldErrors;
 use crate::http::{ApiBase, HttpRequest, Method};
 use crate::operation::Operation;
@@ -19,17 +20,17 @@ use crate::params::{
 };
 use crate::secret::Secret;
 use crate::sigv4::{
-    AmzDate, SigV4Error, SigV4Params, SigV4Request, SigV4Signature, SigningSettings, sign_v4,
+    SigV4Error, SigV4Params, SigV4Request, SigV4Signature, SigningSettings, sign_v4,
 };
 
 /// The service name PA-API 5.0 signs with.
-pub const PAAPI_SERVICE: &str = "ProductAdvertisingAPI";
+pub(crate) const PAAPI_SERVICE: &str = "ProductAdvertisingAPI";
 /// `content-encoding` of every PA-API 5.0 request.
-pub const PAAPI_CONTENT_ENCODING: &str = "amz-1.0";
+pub(crate) const PAAPI_CONTENT_ENCODING: &str = "amz-1.0";
 /// `content-type` of every PA-API 5.0 request.
-pub const PAAPI_CONTENT_TYPE: &str = "application/json; charset=utf-8";
+pub(crate) const PAAPI_CONTENT_TYPE: &str = "application/json; charset=utf-8";
 /// `PartnerType` of every PA-API 5.0 request.
-pub const PAAPI_PARTNER_TYPE: &str = "Associates";
+pub(crate) const PAAPI_PARTNER_TYPE: &str = "Associates";
 
 /// Why a PA-API 5.0 request could not be built.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -290,7 +291,7 @@ fn sign(
     now: i64,
     base: &ApiBase,
 ) -> Result<HttpRequest, PaapiRequestError> {
-    let date = AmzDate::from_unix_seconds(now)?;
+    let date = AmzDate::from_unix_seconds(now).map_err(SigV4Error::from)?;
     let body = Value::Object(body).to_string();
     Ok(paapi_signed_request(credentials, operation, body, date, base)?.request)
 }
@@ -299,6 +300,7 @@ fn sign(
 mod tests {
     use super::*;
     use crate::asin::Asin;
+    use crate::date::DateError;
     use crate::marketplace::Marketplace;
 
     fn creds(m: Marketplace) -> PaapiCredentials {
@@ -343,7 +345,9 @@ mod tests {
             paapi_get_browse_nodes(&creds(Marketplace::DE), &p, i64::MAX, &ApiBase::Amazon);
         assert!(matches!(
             bad_time,
-            Err(PaapiRequestError::Signing(SigV4Error::TimeOutOfRange(_)))
+            Err(PaapiRequestError::Signing(SigV4Error::Date(
+                DateError::OutOfRange(_)
+            )))
         ));
     }
 }

@@ -6,12 +6,13 @@ use std::fmt;
 
 use serde::Deserialize;
 
-use crate::config::{
-    Validated, check_credential_text, describe_char, loose_string, parse_marketplace,
-};
 use crate::credential::PaapiCredentials;
 use crate::field_error::FieldErrors;
+use crate::form::{
+    Validated, check_credential_text, describe_char, loose_string, parse_marketplace,
+};
 use crate::partner_tag::PartnerTag;
+use crate::redact::REDACTED;
 use crate::secret::Secret;
 
 /// Shortest and longest AWS access key ID (AWS documents 16 to 128 characters).
@@ -43,7 +44,7 @@ impl fmt::Debug for PaapiSettingsInput {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("PaapiSettingsInput")
             .field("access_key", &self.access_key)
-            .field("secret_key", &self.secret_key.as_ref().map(|_| "***"))
+            .field("secret_key", &self.secret_key.as_ref().map(|_| REDACTED))
             .field("partner_tag", &self.partner_tag)
             .field("marketplace", &self.marketplace)
             .finish()

@@ -7,12 +7,12 @@
 
 use std::fmt;
 
-use crate::config::{Validated, describe_char};
 use crate::field_error::FieldErrors;
+use crate::form::{Validated, describe_char};
 use crate::marketplace::Marketplace;
 
 /// The longest partner tag the Creators API accepts (`partnerTag`, at most 64 characters).
-pub const PARTNER_TAG_MAX_LEN: usize = 64;
+pub(crate) const PARTNER_TAG_MAX_LEN: usize = 64;
 
 /// A well-formed partner tag (tracking ID) such as `mysite-21`, trimmed of surrounding
 /// whitespace. Build it with [`PartnerTag::parse`] or [`PartnerTag::check`].

@@ -7,12 +7,13 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::field_error::excerpt;
+use crate::quote::excerpt;
 use serde::{Deserialize, Serialize};
 
 /// Why a call failed, as far as retrying is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum RetryKind {
     /// HTTP 429: too many requests for this credential.
     Throttled,
@@ -73,6 +74,7 @@ impl FromStr for RetryKind {
 
 /// How the random part of a backoff delay is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
 pub enum Jitter {
     /// Anywhere between 0 and the exponential delay ("full jitter").
     Full,

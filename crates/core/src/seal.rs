@@ -20,11 +20,12 @@ use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{Key, XChaCha20Poly1305, XNonce};
 use hkdf::Hkdf;
 use sha2::Sha256;
+use zeroize::Zeroize;
 
 use crate::secret::Secret;
 
 /// The text every sealed value of the current format starts with.
-pub const SEAL_PREFIX: &str = "asa2:v1:";
+pub(crate) const SEAL_PREFIX: &str = "asa2:v1:";
 /// Length of the nonce the caller draws for each [`Sealer::seal`] (random bytes).
 pub const SEAL_NONCE_LEN: usize = 24;
 /// The least key material [`Sealer::new`] accepts, in bytes.
@@ -48,7 +49,7 @@ const HKDF_INFO_KEY_ID: &[u8] = b"asa2-creators sealed secrets v1 key id";
 pub enum SealError {
     /// The key material given to [`Sealer::new`] is shorter than [`SEAL_MIN_KEY_MATERIAL`].
     #[error(
-        "the key material for sealing secrets is {len} bytes long, but at least 32 are needed: define ASA2_SECRET_KEY in wp-config.php as a random string of at least 32 characters, or set the WordPress salts"
+        "the key material for sealing secrets is {len} bytes long, but at least 32 are needed: configure a random key of at least 32 bytes"
     )]
     KeyTooShort {
         /// Length of the key material given, in bytes.
@@ -83,7 +84,7 @@ pub enum SealError {
     },
     /// The value was sealed with another key.
     #[error(
-        "the secret was sealed with a different key (the WordPress salts or ASA2_SECRET_KEY changed): enter the secret again"
+        "the secret was sealed with a different key (the key material changed since): enter the secret again"
     )]
     KeyMismatch,
     /// The value does not authenticate: edited, damaged, or sealed for another scope or field.
@@ -93,11 +94,35 @@ pub enum SealError {
     AuthenticationFailed,
 }
 
-/// Seals and opens secrets with one site key. `Debug` shows only the key id.
+impl SealError {
+    /// What went wrong, for callers that add advice of their own (a host names where its key
+    /// material is configured): `key_too_short`, `too_long`, `not_sealed`, `unknown_version`,
+    /// `malformed`, `key_mismatch` or `authentication_failed`.
+    pub const fn kind(&self) -> &'static str {
+        match self {
+            SealError::KeyTooShort { .. } => "key_too_short",
+            SealError::TooLong { .. } => "too_long",
+            SealError::NotSealed => "not_sealed",
+            SealError::UnknownVersion { .. } => "unknown_version",
+            SealError::Malformed { .. } => "malformed",
+            SealError::KeyMismatch => "key_mismatch",
+            SealError::AuthenticationFailed => "authentication_failed",
+        }
+    }
+}
+
+/// Seals and opens secrets with one site key. `Debug` shows only the key id; the key is zeroed
+/// when the sealer is dropped.
 #[derive(Clone)]
 pub struct Sealer {
     key: [u8; 32],
     key_id: [u8; KEY_ID_LEN],
+}
+
+impl Drop for Sealer {
+    fn drop(&mut self) {
+        self.key.zeroize();
+    }
 }
 
 impl fmt::Debug for Sealer {
@@ -110,7 +135,7 @@ impl fmt::Debug for Sealer {
 
 impl Sealer {
     /// Derives the sealing key and its id from `key_material` (at least
-    /// [`SEAL_MIN_KEY_MATERIAL`] bytes, e.g. `ASA2_SECRET_KEY` or the WordPress salts).
+    /// [`SEAL_MIN_KEY_MATERIAL`] bytes: a random secret of the host's configuration).
     pub fn new(key_material: &[u8]) -> Result<Sealer, SealError> {
         if key_material.len() < SEAL_MIN_KEY_MATERIAL {
             return Err(SealError::KeyTooShort {
@@ -118,14 +143,17 @@ impl Sealer {
             });
         }
         let hk = Hkdf::<Sha256>::new(Some(HKDF_SALT), key_material);
-        let mut key = [0u8; 32];
-        let mut key_id = [0u8; KEY_ID_LEN];
+        // Derived in place, so no copy of the key is left behind on the stack.
+        let mut sealer = Sealer {
+            key: [0u8; 32],
+            key_id: [0u8; KEY_ID_LEN],
+        };
         // Both lengths are far below HKDF-SHA256's limit of 8160 bytes.
-        hk.expand(HKDF_INFO_KEY, &mut key)
+        hk.expand(HKDF_INFO_KEY, &mut sealer.key)
             .expect("32 bytes is a valid HKDF-SHA256 output length");
-        hk.expand(HKDF_INFO_KEY_ID, &mut key_id)
+        hk.expand(HKDF_INFO_KEY_ID, &mut sealer.key_id)
             .expect("4 bytes is a valid HKDF-SHA256 output length");
-        Ok(Sealer { key, key_id })
+        Ok(sealer)
     }
 
     /// The 4-byte id of this key, in hex (safe to show: it reveals nothing about the key).
@@ -232,7 +260,7 @@ fn decode(sealed: &str) -> Result<Vec<u8>, SealError> {
 
 fn unknown_version(version: &str) -> SealError {
     SealError::UnknownVersion {
-        version: crate::config::shorten_input(version),
+        version: crate::quote::excerpt(version),
     }
 }
 
@@ -328,7 +356,8 @@ mod tests {
         let err = Sealer::new(&[1; 31]).unwrap_err();
         assert_eq!(err, SealError::KeyTooShort { len: 31 });
         assert!(err.to_string().contains("at least 32"), "{err}");
-        assert!(err.to_string().contains("ASA2_SECRET_KEY"), "{err}");
+        assert_eq!(err.kind(), "key_too_short");
+        assert!(!err.to_string().contains("WordPress"), "{err}");
         assert!(Sealer::new(b"").is_err());
         assert!(Sealer::new(&[1; 32]).is_ok());
     }
@@ -343,8 +372,9 @@ mod tests {
         assert_eq!(err, SealError::KeyMismatch);
         assert_eq!(
             err.to_string(),
-            "the secret was sealed with a different key (the WordPress salts or ASA2_SECRET_KEY changed): enter the secret again"
+            "the secret was sealed with a different key (the key material changed since): enter the secret again"
         );
+        assert_eq!(err.kind(), "key_mismatch");
     }
 
     #[test]

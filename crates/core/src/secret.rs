@@ -2,8 +2,12 @@
 
 use std::fmt;
 
-/// A secret value. `Debug` and `Display` print `***`; read it with [`Secret::expose`] only where
-/// it is put on the wire or sealed.
+use zeroize::Zeroize;
+
+use crate::redact::REDACTED;
+
+/// A secret value. `Debug` and `Display` print [`REDACTED`]; read it with [`Secret::expose`]
+/// only where it is put on the wire or sealed. Its memory is zeroed when it is dropped.
 #[derive(Clone, PartialEq, Eq, Default)]
 pub struct Secret(String);
 
@@ -26,13 +30,19 @@ impl Secret {
 
 impl fmt::Debug for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("***")
+        f.write_str(REDACTED)
     }
 }
 
 impl fmt::Display for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("***")
+        f.write_str(REDACTED)
+    }
+}
+
+impl Drop for Secret {
+    fn drop(&mut self) {
+        self.0.zeroize();
     }
 }
 

@@ -17,8 +17,9 @@ use sha2::digest::generic_array::GenericArray;
 use sha2::{Digest, Sha256};
 use zeroize::{Zeroize, Zeroizing};
 
+use crate::date::AmzDate;
+use crate::redact::REDACTED;
 use crate::secret::Secret;
-use crate::sigv4::AmzDate;
 
 /// SHA-256's initial hash value (FIPS 180-4, 5.3.3).
 const SHA256_IV: [u32; 8] = [
@@ -40,14 +41,19 @@ const BLOCK: usize = 64;
 /// It holds the SHA-256 states after HMAC's inner and outer key pads (RFC 2104, section 4),
 /// which are as secret as the key itself: `Debug` prints nothing of them and both are zeroed
 /// on drop. It cannot be cloned, so it lives in one place.
-pub struct SigningKey {
+pub(crate) struct SigningKey {
     inner: [u32; 8],
     outer: [u32; 8],
 }
 
 impl SigningKey {
     /// Derives the key AWS signs with on `date`'s day for `region` and `service`.
-    pub fn derive(secret: &Secret, date: AmzDate, region: &str, service: &str) -> SigningKey {
+    pub(crate) fn derive(
+        secret: &Secret,
+        date: AmzDate,
+        region: &str,
+        service: &str,
+    ) -> SigningKey {
         let secret = secret.expose().as_bytes();
         let mut k_secret = Zeroizing::new(Vec::with_capacity(4 + secret.len()));
         k_secret.extend_from_slice(b"AWS4");
@@ -78,7 +84,7 @@ impl SigningKey {
     }
 
     /// HMAC-SHA256 of `message` under this key: the SigV4 signature of a string to sign.
-    pub fn sign(&self, message: &[u8]) -> [u8; 32] {
+    pub(crate) fn sign(&self, message: &[u8]) -> [u8; 32] {
         let inner = finish_after_pad(self.inner, message);
         finish_after_pad(self.outer, &inner)
     }
@@ -93,7 +99,7 @@ impl Drop for SigningKey {
 
 impl fmt::Debug for SigningKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("SigningKey(** REDACTED **)")
+        write!(f, "SigningKey({REDACTED})")
     }
 }
 
@@ -140,7 +146,7 @@ fn hmac_sha256(key: &[u8], data: &[u8]) -> Zeroizing<[u8; 32]> {
     out
 }
 
-/// A small cache of [`SigningKey`]s, as AWS's SDKs keep, for a caller that signs many
+/// A small cache of derived signing keys, as AWS's SDKs keep, for a caller that signs many
 /// requests: each (secret, day, region, service) is derived once.
 ///
 /// Entries are found by a SHA-256 fingerprint of the secret plus the scope; the secret itself
@@ -179,7 +185,7 @@ impl SigningKeyCache {
 
     /// The key for `secret` on `date`'s day in `region` and `service`: the cached one, or a
     /// newly derived one that is cached.
-    pub fn key(
+    pub(crate) fn key(
         &mut self,
         secret: &Secret,
         date: AmzDate,
@@ -290,7 +296,7 @@ mod tests {
             hex::encode(key.sign(sts.as_bytes())),
             "5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7"
         );
-        assert_eq!(format!("{key:?}"), "SigningKey(** REDACTED **)");
+        assert_eq!(format!("{key:?}"), "SigningKey(***)");
     }
 
     #[test]

@@ -12,7 +12,7 @@ use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 use serde::Serialize;
 
-use crate::item::{Image, ImageSet, Item, Money, SourceApi};
+use crate::item::{Image, ImageSet, Item, Money};
 
 /// How long a price may be shown after it was fetched: Amazon's Associates rules allow 24 hours.
 pub const PRICE_MAX_AGE_SECS: i64 = 24 * 60 * 60;
@@ -37,6 +37,7 @@ pub const MAX_TEMPLATE_BYTES: usize = 64 * 1024;
 
 /// A template that cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum TemplateError {
     /// The template does not parse (or uses a placeholder filter wrongly).
     #[error("template error{}: {message}", line.map(|l| format!(" on line {l}")).unwrap_or_default())]
@@ -197,18 +198,10 @@ impl ProductTemplate {
     }
 }
 
-/// Compiles and renders in one step (for previews; use [`ProductTemplate`] for many products).
-pub fn render_product(
-    source: &str,
-    item: &Item,
-    options: &RenderOptions,
-) -> Result<String, TemplateError> {
-    ProductTemplate::compile(source)?.render(item, options)
-}
-
 /// Which APIs fill a placeholder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum FilledBy {
     /// Both the Creators API and PA-API 5.0.
     Both,
@@ -342,10 +335,7 @@ impl Placeholders {
                     None => url,
                 },
             );
-        let api = match item.source.api() {
-            SourceApi::Creators => "Creators API",
-            SourceApi::PaApi5 => "PA-API 5.0",
-        };
+        let api = item.source.api().label();
         let mut p = Placeholders {
             ASIN: item.asin.clone(),
             ParentASIN: item.parent_asin.clone(),
@@ -424,8 +414,18 @@ impl Placeholders {
 #[cfg(test)]
 mod tests {
     use super::*;
+
     use crate::item::{Decimal, ItemAvailability, ItemSource, Savings};
     use crate::{ApiVersion, CredentialKind, Marketplace};
+
+    /// Compiles and renders in one step.
+    fn render_product(
+        source: &str,
+        item: &Item,
+        options: &RenderOptions,
+    ) -> Result<String, TemplateError> {
+        ProductTemplate::compile(source)?.render(item, options)
+    }
 
     const NOW: i64 = 1_780_000_000;
 

@@ -20,9 +20,9 @@ use serde::Serialize;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use crate::api_error::scrub;
+use crate::api_error::amazon_text;
 use crate::credential::{ApiVersion, CreatorsCredentials, CredentialKind};
-use crate::http::{ApiBase, HttpRequest, Method};
+use crate::http::{ApiBase, HttpRequest, Method, RetryAfter};
 use crate::marketplace::Region;
 use crate::retry::RetryKind;
 use crate::secret::Secret;
@@ -32,15 +32,15 @@ pub const COGNITO_SCOPE: &str = "creatorsapi/default";
 /// OAuth2 scope of LWA (3.x) credentials.
 pub const LWA_SCOPE: &str = "creatorsapi::default";
 /// Lifetime assumed when the answer has no `expires_in`, in seconds.
-pub const DEFAULT_TOKEN_LIFETIME_SECS: u64 = 3600;
+pub(crate) const DEFAULT_TOKEN_LIFETIME_SECS: u64 = 3600;
 /// A token is renewed this many seconds before it expires, so no call carries a token that
 /// expires on the way.
 pub const TOKEN_REFRESH_MARGIN_SECS: u64 = 60;
 /// `User-Agent` of every request the plugin sends to Amazon.
-pub const USER_AGENT: &str = concat!("asa2-creators/", env!("CARGO_PKG_VERSION"));
+pub(crate) const USER_AGENT: &str = concat!("asa2-creators/", env!("CARGO_PKG_VERSION"));
 
 /// Host and path of the token endpoint for `version`.
-pub fn token_endpoint(version: ApiVersion) -> (&'static str, &'static str) {
+pub(crate) fn token_endpoint(version: ApiVersion) -> (&'static str, &'static str) {
     match (version.kind(), version.region()) {
         (CredentialKind::Cognito, Region::NorthAmerica) => (
             "creatorsapi.auth.us-east-1.amazoncognito.com",
@@ -205,7 +205,7 @@ pub fn parse_token_response(
     }
     let description = text("error_description")
         .or_else(|| text("message"))
-        .map(scrub)
+        .map(amazon_text)
         .unwrap_or_default();
     let error = text("error").unwrap_or_default();
     match error {
@@ -236,7 +236,7 @@ pub fn parse_token_response(
         }),
         _ => match status {
             429 => Err(TokenError::Throttled {
-                retry_after: retry_after(headers),
+                retry_after: RetryAfter::from_headers(headers).map(|r| r.seconds_from(now)),
             }),
             500..=599 => Err(TokenError::Server { status }),
             401 | 403 => Err(TokenError::InvalidClient {
@@ -250,18 +250,11 @@ pub fn parse_token_response(
             }),
             _ => Err(TokenError::Unexpected {
                 status,
-                error: scrub(error),
+                error: amazon_text(error),
                 description,
             }),
         },
     }
-}
-
-fn retry_after(headers: &[(String, String)]) -> Option<u64> {
-    headers
-        .iter()
-        .find(|(k, _)| k.trim().eq_ignore_ascii_case("retry-after"))
-        .and_then(|(_, v)| v.trim().parse().ok())
 }
 
 /// The token endpoint refused to issue a token.
@@ -339,7 +332,8 @@ pub enum TokenError {
         "Amazon is throttling token requests for these credentials. Wait a moment and try again."
     )]
     Throttled {
-        /// Seconds Amazon asked to wait, when it said.
+        /// Seconds Amazon asked to wait (`Retry-After` as seconds or as an HTTP date, counted
+        /// from the time the answer was read), when it said.
         retry_after: Option<u64>,
     },
     /// HTTP 5xx: the token endpoint failed.
@@ -723,6 +717,13 @@ mod tests {
         let e = parse_token_response(CredentialKind::Cognito, 429, &headers, b"", 0).unwrap_err();
         assert_eq!(e.retry_kind(), Some(RetryKind::Throttled));
         assert_eq!(e.retry_after(), Some(4));
+        let date = vec![(
+            "Retry-After".to_string(),
+            "Wed, 21 Oct 2015 07:28:00 GMT".to_string(),
+        )];
+        let e =
+            parse_token_response(CredentialKind::Lwa, 429, &date, b"", 1_445_412_470).unwrap_err();
+        assert_eq!(e.retry_after(), Some(10));
         let e = parse_token_response(CredentialKind::Cognito, 503, &[], b"<html>", 0).unwrap_err();
         assert_eq!(e.retry_kind(), Some(RetryKind::Server));
         let e = parse_token_response(CredentialKind::Cognito, 200, &[], b"{\"access_tok", 0)

@@ -2,7 +2,7 @@
 //! partner tags, limits and faults, then the operation. Errors use the flat bodies of spec
 //! §4.3 (`{"type","message","reason"}`).
 
-use asa2_core::{Marketplace, Operation};
+use asa2_core::{Marketplace, Operation, SourceApi};
 use serde_json::{Value, json};
 
 use crate::config::Kind;
@@ -10,7 +10,7 @@ use crate::http::{Reply, Req};
 use crate::locale::language;
 use crate::operations::{self, Answer};
 use crate::render::Ctx;
-use crate::request::{self, Api, Problem};
+use crate::request::{self, Problem};
 use crate::state::{State, TokenProblem};
 
 /// The operation behind a Creators API path (`/catalog/v1/getItems`).
@@ -240,7 +240,7 @@ fn handle_authorized(state: &State, req: &Req, op: Operation, cred_index: usize)
             "The request body must be a JSON object.",
         );
     };
-    let r = match request::parse(op, Api::Creators, map) {
+    let r = match request::parse(op, SourceApi::Creators, map) {
         Ok(r) => r,
         Err(problems) => return validation(&problems),
     };

@@ -69,6 +69,8 @@ pub(crate) fn run(
         Operation::SearchItems => search_items(seed, m, r, ctx),
         Operation::GetVariations => get_variations(seed, m, r, ctx),
         Operation::GetBrowseNodes => Ok(get_browse_nodes(seed, r)),
+        // An operation the core knows and the sandbox does not simulate finds nothing.
+        _ => Err(NoResults(op.name().to_string())),
     }
 }
 

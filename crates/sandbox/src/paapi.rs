@@ -2,14 +2,14 @@
 //! stores, limits and faults, then the same operations as the Creators API answered in
 //! PascalCase with PA-API's `{"__type", "Errors": [{"Code", "Message"}]}` error bodies.
 
-use asa2_core::{Marketplace, Operation};
+use asa2_core::{Marketplace, Operation, SourceApi};
 use serde_json::{Value, json};
 
 use crate::http::{Reply, Req};
 use crate::locale::language;
 use crate::operations::{self, Answer};
 use crate::render::{Ctx, to_paapi};
-use crate::request::{self, Api, Problem};
+use crate::request::{self, Problem};
 use crate::sigv4_check::{SignatureProblem, verify};
 use crate::state::State;
 
@@ -185,7 +185,7 @@ fn handle_signed(
             "The request body must be a JSON object.",
         );
     };
-    let r = match request::parse(op, Api::Paapi, map) {
+    let r = match request::parse(op, SourceApi::PaApi5, map) {
         Ok(r) => r,
         Err(problems) => return validation(&problems),
     };

@@ -478,8 +478,9 @@ pub(crate) fn available(p: &Product) -> bool {
 mod tests {
     use super::*;
     use crate::catalog::product;
-    use crate::request::{Api, parse};
+    use crate::request::parse;
     use asa2_core::Operation;
+    use asa2_core::SourceApi;
 
     fn all_resources() -> CatalogRequest {
         let body = json!({"partnerTag": "demo-de-21", "itemIds": ["B09B2SBHQK"], "resources": [
@@ -490,7 +491,7 @@ mod tests {
             "customerReviews.count", "customerReviews.starRating"]});
         parse(
             Operation::GetItems,
-            Api::Creators,
+            SourceApi::Creators,
             body.as_object().unwrap(),
         )
         .unwrap()
@@ -526,7 +527,7 @@ mod tests {
 
         let none = parse(
             Operation::GetItems,
-            Api::Creators,
+            SourceApi::Creators,
             json!({"partnerTag": "t", "itemIds": ["B09B2SBHQK"]})
                 .as_object()
                 .unwrap(),

@@ -2,17 +2,10 @@
 //! names fields in lowerCamelCase (`itemIds`), PA-API 5.0 in PascalCase (`ItemIds`); the rules
 //! are the same.
 
-use asa2_core::Operation;
+use asa2_core::{Operation, SourceApi};
 use serde_json::{Map, Value};
 
 use crate::catalog::is_asin;
-
-/// Which API a request came through.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Api {
-    Creators,
-    Paapi,
-}
 
 /// One problem with one field.
 #[derive(Debug, Clone, PartialEq)]
@@ -131,6 +124,7 @@ fn resource_allowed(op: Operation, r: &str) -> bool {
                 )
         }
         Operation::GetItems => ITEM_RESOURCES.contains(&r),
+        _ => false,
     }
 }
 
@@ -182,15 +176,15 @@ pub(crate) fn paapi_field(camel: &str) -> String {
 
 struct Body<'a> {
     map: &'a Map<String, Value>,
-    api: Api,
+    api: SourceApi,
     problems: Vec<Problem>,
 }
 
 impl Body<'_> {
     fn name(&self, camel: &str) -> String {
         match self.api {
-            Api::Creators => camel.to_string(),
-            Api::Paapi => paapi_field(camel),
+            SourceApi::Creators => camel.to_string(),
+            SourceApi::PaApi5 => paapi_field(camel),
         }
     }
 
@@ -333,7 +327,7 @@ fn is_language(s: &str) -> bool {
 /// Reads and checks the body of `op`. Every problem found is returned, not only the first.
 pub(crate) fn parse(
     op: Operation,
-    api: Api,
+    api: SourceApi,
     map: &Map<String, Value>,
 ) -> Result<CatalogRequest, Vec<Problem>> {
     let mut b = Body {
@@ -345,16 +339,16 @@ pub(crate) fn parse(
         partner_tag: b.string(
             "partnerTag",
             64,
-            op != Operation::SearchItems || api == Api::Paapi,
+            op != Operation::SearchItems || api == SourceApi::PaApi5,
         ),
         ..CatalogRequest::default()
     };
-    if api == Api::Paapi {
+    if api == SourceApi::PaApi5 {
         b.one_of("partnerType", &["Associates"]);
     }
     match api {
-        Api::Creators => b.one_of("condition", &["Any", "New"]),
-        Api::Paapi => b.one_of(
+        SourceApi::Creators => b.one_of("condition", &["Any", "New"]),
+        SourceApi::PaApi5 => b.one_of(
             "condition",
             &["Any", "New", "Used", "Collectible", "Refurbished"],
         ),
@@ -382,8 +376,8 @@ pub(crate) fn parse(
     }
     for res in b.list("resources", 0, 100, false) {
         let normalized = match api {
-            Api::Creators => Some(res.to_ascii_lowercase()),
-            Api::Paapi => paapi_resource(&res),
+            SourceApi::Creators => Some(res.to_ascii_lowercase()),
+            SourceApi::PaApi5 => paapi_resource(&res),
         };
         match normalized {
             Some(n) if resource_allowed(op, &n) => r.resources.push(n),
@@ -514,6 +508,8 @@ pub(crate) fn parse(
             }
             r.search.text = terms.join(" | ");
         }
+        // An operation the sandbox does not simulate has no parameters of its own to check.
+        _ => {}
     }
     if b.problems.is_empty() {
         Ok(r)
@@ -570,8 +566,8 @@ mod tests {
         fn parsing_any_body_never_panics(body in any_json()) {
             if let Value::Object(map) = body {
                 for op in Operation::ALL {
-                    let _ = parse(op, Api::Creators, &map);
-                    let _ = parse(op, Api::Paapi, &map);
+                    let _ = parse(op, SourceApi::Creators, &map);
+                    let _ = parse(op, SourceApi::PaApi5, &map);
                 }
             }
         }
@@ -581,7 +577,7 @@ mod tests {
     fn get_items_rules() {
         let ok = parse(
             Operation::GetItems,
-            Api::Creators,
+            SourceApi::Creators,
             &obj(json!({"partnerTag":"t-21","itemIds":["B09B2SBHQK"],"resources":["itemInfo.title","offersV2.listings.price"],"marketplace":"www.amazon.de"})),
         )
         .unwrap();
@@ -591,7 +587,7 @@ mod tests {
 
         let err = parse(
             Operation::GetItems,
-            Api::Creators,
+            SourceApi::Creators,
             &obj(json!({"itemIds":["B09B2SBHQK","bad"], "resources":["ItemInfo.Nope"]})),
         )
         .unwrap_err();
@@ -602,7 +598,7 @@ mod tests {
         let eleven: Vec<String> = (0..11).map(|i| format!("B0000000{i:02}")).collect();
         let err = parse(
             Operation::GetItems,
-            Api::Creators,
+            SourceApi::Creators,
             &obj(json!({"partnerTag":"t","itemIds": eleven})),
         )
         .unwrap_err();
@@ -613,13 +609,18 @@ mod tests {
     fn paapi_names_and_resources() {
         let r = parse(
             Operation::GetItems,
-            Api::Paapi,
+            SourceApi::PaApi5,
             &obj(json!({"PartnerTag":"t-21","PartnerType":"Associates","ItemIds":["B09B2SBHQK"],"Resources":["Offers.Listings.Price","Images.Primary.HiRes","Offers.Summaries.LowestPrice"]})),
         )
         .unwrap();
         assert!(r.wants("offersv2.listings.price"));
         assert!(r.wants("images.primary.highres"));
-        let err = parse(Operation::GetItems, Api::Paapi, &obj(json!({"ItemIds":[]}))).unwrap_err();
+        let err = parse(
+            Operation::GetItems,
+            SourceApi::PaApi5,
+            &obj(json!({"ItemIds":[]})),
+        )
+        .unwrap_err();
         assert_eq!(err[0].field, "PartnerTag");
         assert_eq!(err[1].field, "ItemIds");
     }
@@ -633,9 +634,9 @@ mod tests {
             body["resources"] = json!(asa2_core::default_resources(op));
             body["Resources"] = json!(asa2_core::paapi_default_resources(op));
             let map = body.as_object().unwrap();
-            let c = parse(op, Api::Creators, map).unwrap_or_else(|e| panic!("{op}: {e:?}"));
+            let c = parse(op, SourceApi::Creators, map).unwrap_or_else(|e| panic!("{op}: {e:?}"));
             assert_eq!(c.resources.len(), asa2_core::default_resources(op).len());
-            parse(op, Api::Paapi, map).unwrap_or_else(|e| panic!("{op}: {e:?}"));
+            parse(op, SourceApi::PaApi5, map).unwrap_or_else(|e| panic!("{op}: {e:?}"));
         }
     }
 
@@ -643,21 +644,21 @@ mod tests {
     fn search_needs_a_term_and_bounds() {
         let err = parse(
             Operation::SearchItems,
-            Api::Creators,
+            SourceApi::Creators,
             &obj(json!({"partnerTag":"t"})),
         )
         .unwrap_err();
         assert_eq!(err[0].field, "keywords");
         let err = parse(
             Operation::SearchItems,
-            Api::Creators,
+            SourceApi::Creators,
             &obj(json!({"keywords":"x","itemCount":11,"itemPage":0})),
         )
         .unwrap_err();
         assert_eq!(err.len(), 2);
         let ok = parse(
             Operation::SearchItems,
-            Api::Creators,
+            SourceApi::Creators,
             &obj(json!({"keywords":"x","itemPage":2})),
         )
         .unwrap();
@@ -669,16 +670,16 @@ mod tests {
         assert!(
             parse(
                 Operation::GetBrowseNodes,
-                Api::Creators,
+                SourceApi::Creators,
                 &obj(json!({"partnerTag":"t","browseNodeIds":["abc"]}))
             )
             .is_err()
         );
-        assert!(parse(Operation::GetBrowseNodes, Api::Creators, &obj(json!({"partnerTag":"t","browseNodeIds":["172282"],"resources":["browseNodes.children"]}))).is_ok());
+        assert!(parse(Operation::GetBrowseNodes, SourceApi::Creators, &obj(json!({"partnerTag":"t","browseNodeIds":["172282"],"resources":["browseNodes.children"]}))).is_ok());
         assert!(
             parse(
                 Operation::GetVariations,
-                Api::Creators,
+                SourceApi::Creators,
                 &obj(json!({"partnerTag":"t","asin":"B09B2SBHQK","variationCount":11}))
             )
             .is_err()

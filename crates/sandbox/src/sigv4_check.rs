@@ -4,6 +4,7 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use asa2_core::AmzDate;
 use aws_credential_types::Credentials;
 use aws_sigv4::http_request::{SignableBody, SignableRequest, SigningSettings, sign};
 use aws_sigv4::sign::v4;
@@ -60,36 +61,13 @@ fn parse_authorization(value: &str) -> Option<AuthHeader> {
     })
 }
 
-/// Parses an `x-amz-date` value (`20201231T144841Z`).
+/// Parses an `x-amz-date` value (`20201231T144841Z`); `None` for anything else or a time before
+/// 1970.
 pub(crate) fn parse_amz_date(s: &str) -> Option<SystemTime> {
-    let b = s.as_bytes();
-    if b.len() != 16 || b[8] != b'T' || b[15] != b'Z' {
-        return None;
-    }
-    let num = |r: std::ops::Range<usize>| -> Option<i64> {
-        let part = s.get(r)?;
-        if !part.bytes().all(|c| c.is_ascii_digit()) {
-            return None;
-        }
-        part.parse().ok()
-    };
-    let (y, mo, d) = (num(0..4)?, num(4..6)?, num(6..8)?);
-    let (h, mi, se) = (num(9..11)?, num(11..13)?, num(13..15)?);
-    if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 || se > 60 {
-        return None;
-    }
-    // Days from the civil date (Howard Hinnant's algorithm).
-    let y2 = if mo <= 2 { y - 1 } else { y };
-    let era = y2.div_euclid(400);
-    let yoe = y2 - era * 400;
-    let mp = (mo + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
-    let secs = days * 86_400 + h * 3600 + mi * 60 + se;
-    u64::try_from(secs)
+    let date = AmzDate::parse(s).ok()?;
+    u64::try_from(date.unix_seconds())
         .ok()
-        .map(|s| UNIX_EPOCH + Duration::from_secs(s))
+        .map(|secs| UNIX_EPOCH + Duration::from_secs(secs))
 }
 
 /// Checks the signature of a PA-API request addressed to `host` + `path`. Returns the index of

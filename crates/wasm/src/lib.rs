@@ -118,12 +118,7 @@ pub fn api_version(kind: JsValue, marketplace: JsValue) -> Result<String, JsValu
 pub fn detect_kind(credential_id: JsValue, credential_secret: JsValue) -> Result<String, JsValue> {
     let id = string_arg(&credential_id, "credential_id")?;
     let secret = string_arg(&credential_secret, "credential_secret")?;
-    let detected = match Detected::from_credentials(&id, &secret) {
-        Detected::Lwa => "lwa",
-        Detected::Cognito => "cognito",
-        Detected::Unknown => "unknown",
-    };
-    Ok(detected.to_string())
+    Ok(Detected::from_credentials(&id, &secret).id().to_string())
 }
 
 /// A warning when the chosen kind contradicts what the credentials look like, else `null`.
@@ -142,22 +137,7 @@ pub fn mismatch_warning(
 /// Both credential kinds with their labels and the guide's explanation.
 #[wasm_bindgen(js_name = credentialKinds)]
 pub fn credential_kinds() -> Result<JsValue, JsValue> {
-    #[derive(Serialize)]
-    struct KindView {
-        id: &'static str,
-        label: &'static str,
-        description: &'static str,
-        major: u8,
-    }
-    let kinds: Vec<_> = CredentialKind::ALL
-        .iter()
-        .map(|k| KindView {
-            id: k.id(),
-            label: k.label(),
-            description: k.description(),
-            major: k.version_major(),
-        })
-        .collect();
+    let kinds: Vec<_> = CredentialKind::ALL.iter().map(|k| k.info()).collect();
     Ok(to_js(&kinds)?)
 }
 

@@ -7,6 +7,7 @@
  *   php -d extension=... wp-products.php STACK_JSON teardown SAVED  marketplaces as before setup, products emptied
  *   php -d extension=... wp-products.php STACK_JSON post CONTENT   publishes a post, prints {"id", "url"}
  *   php -d extension=... wp-products.php STACK_JSON delete-post ID
+ *   php -d extension=... wp-products.php STACK_JSON template ID NAME SOURCE  stores a product template (teardown removes it)
  *
  * @package Asa2\Tests\E2E
  */
@@ -60,7 +61,7 @@ switch ( $argv[2] ?? '' ) {
 		}
 		global $wpdb;
 		$wpdb->query( "DELETE FROM {$plugin->products()->name()}" ); // phpcs:ignore WordPress.DB -- test fixture.
-		foreach ( array( 'asa2_last_calls', 'asa2_not_eligible', 'asa2_last_refresh' ) as $option ) {
+		foreach ( array( 'asa2_last_calls', 'asa2_not_eligible', 'asa2_last_refresh', \Asa2\Creators\Storage\TemplateRepository::OPTION ) as $option ) {
 			delete_option( $option );
 		}
 		echo wp_json_encode( array( 'ok' => true ) );
@@ -83,6 +84,11 @@ switch ( $argv[2] ?? '' ) {
 		break;
 	case 'delete-post':
 		wp_delete_post( (int) $argv[3], true );
+		echo wp_json_encode( array( 'ok' => true ) );
+		break;
+	case 'template':
+		\Asa2\Template::check( (string) $argv[5] );
+		$plugin->templates()->put( sanitize_key( (string) $argv[3] ), (string) $argv[4], (string) $argv[5] );
 		echo wp_json_encode( array( 'ok' => true ) );
 		break;
 	default:

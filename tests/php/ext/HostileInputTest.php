@@ -17,6 +17,7 @@ use Asa2\Marketplaces;
 use Asa2\PaApi;
 use Asa2\PaApiSettings;
 use Asa2\PartnerTag;
+use Asa2\Redaction;
 use Asa2\RetryPolicy;
 use Asa2\Sealer;
 use Asa2\SigV4;
@@ -84,6 +85,8 @@ final class HostileInputTest extends Asa2TestCase
             'RetryPolicy::delay' => static fn ($v) => RetryPolicy::delay('server', $v, $v, $v),
             'Asin::isValid' => static fn ($v) => Asin::isValid($v),
             'Asin::parse' => static fn ($v) => Asin::parse($v),
+            'Redaction::redact' => static fn ($v) => Redaction::redact($v, $v, $v),
+            'Redaction::redact(lists)' => static fn ($v) => Redaction::redact('x', [$v], [$v]),
         ];
     }
 

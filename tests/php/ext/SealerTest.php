@@ -42,11 +42,13 @@ final class SealerTest extends Asa2TestCase
 
         $e = self::thrown(CryptoException::class, static fn () => $sealer->open($sealed, 'US', 'credential_secret'));
         self::assertStringContainsString('another marketplace or field', $e->getMessage());
+        self::assertSame('authentication_failed', $e->getKind());
         self::thrown(CryptoException::class, static fn () => $sealer->open($sealed, 'DE', 'secret_key'));
         self::thrown(CryptoException::class, static fn () => $sealer->open($sealed, 'de', 'credential_secret'));
 
         $e = self::thrown(CryptoException::class, static fn () => (new Sealer(self::KEY . '!'))->open($sealed, 'DE', 'credential_secret'));
         self::assertStringContainsString('different key', $e->getMessage());
+        self::assertSame('key_mismatch', $e->getKind());
 
         $body = base64_decode(substr($sealed, 8), true);
         for ($i = 0; $i < strlen($body); $i += 7) {
@@ -67,12 +69,15 @@ final class SealerTest extends Asa2TestCase
         }
         $e = self::thrown(CryptoException::class, static fn () => $sealer->open('asa2:v2:AAAA', 'DE', 'x'));
         self::assertStringContainsString('v2', $e->getMessage());
+        self::assertSame('unknown_version', $e->getKind());
     }
 
     public function testKeyMaterialAndLimits(): void
     {
         $e = self::thrown(CryptoException::class, static fn () => new Sealer(str_repeat('k', 31)));
-        self::assertStringContainsString('ASA2_SECRET_KEY', $e->getMessage());
+        self::assertSame('key_too_short', $e->getKind());
+        self::assertStringContainsString('at least 32', $e->getMessage());
+        self::assertStringNotContainsString('wp-config', $e->getMessage(), 'the host adds its own advice');
         self::assertInstanceOf(Sealer::class, new Sealer(random_bytes(32)));
         $sealer = new Sealer(self::KEY);
         self::thrown(CryptoException::class, static fn () => $sealer->seal(str_repeat('x', 65537), 'DE', 'f'));

@@ -1,8 +1,8 @@
 <?php
 /**
  * php-ext/asa2.stub.php is the contract the WordPress plugin codes against: the extension must
- * declare exactly its classes and methods (static-ness, visibility, parameter names, count,
- * optionality and types, return types), no more and no less.
+ * declare exactly its classes, constants (names and values) and methods (static-ness,
+ * visibility, parameter names, count, optionality and types, return types), no more and no less.
  */
 
 declare(strict_types=1);
@@ -62,6 +62,7 @@ final class StubDriftTest extends Asa2TestCase
             }
             self::assertSame($expected['final'], $actual['final'], "$class: final");
             self::assertSame($expected['parent'], $actual['parent'], "$class: parent class");
+            self::assertSame($expected['constants'], $actual['constants'], "$class: constants");
             self::assertSame(
                 array_keys($expected['methods']),
                 array_keys($actual['methods']),

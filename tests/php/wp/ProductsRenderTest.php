@@ -215,7 +215,7 @@ final class ProductsRenderTest extends ProductsTestCase {
 		$this->assertTrue( \WP_Block_Type_Registry::get_instance()->is_registered( 'asa2/product' ) );
 		$html = do_blocks( '<!-- wp:asa2/product {"asin":"B0RENDER01","marketplace":"DE"} /-->' );
 		$this->assertStringContainsString( 'Espresso Grinder', $html );
-		$this->assertTrue( wp_script_is( 'asa2-block-editor', 'registered' ) );
+		$this->assertTrue( wp_script_is( (string) \Asa2\Creators\Render\Block::editor_script_handle(), 'registered' ) );
 	}
 
 	public function test_templates_from_options_are_checked_and_used(): void {

@@ -162,7 +162,7 @@ final class ProductsResilienceTest extends ProductsTestCase {
 		$ops  = array_map( static fn( array $r ): string => $r['api'] . ':' . $r['operation'] . ':' . $r['marketplace'], $rows );
 		$this->assertContains( 'creators:token:DE', $ops );
 		$this->assertContains( 'creators:GetItems:DE', $ops );
-		$this->assertContains( 'paapi:GetItems:FR', $ops );
+		$this->assertContains( \Asa2\Api::PAAPI5 . ':GetItems:FR', $ops );
 		foreach ( $rows as $row ) {
 			$this->assertStringNotContainsString( self::DE['credential_secret'], $row['message'] );
 			$this->assertStringNotContainsString( self::PAAPI['secret_key'], $row['message'] );

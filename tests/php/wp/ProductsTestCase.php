@@ -141,6 +141,24 @@ abstract class ProductsTestCase extends TestCase {
 	}
 
 	/**
+	 * Stores an Associate ID Set as ASA2 -> Setup does.
+	 *
+	 * @param string                $id   Set id.
+	 * @param string                $name Set name.
+	 * @param array<string, string> $tags Tracking ID per marketplace code.
+	 */
+	protected function store_id_set( string $id, string $name, array $tags ): void {
+		$this->plugin()->id_sets()->put(
+			array(
+				'id'         => $id,
+				'name'       => $name,
+				'tags'       => $tags,
+				'updated_at' => time(),
+			)
+		);
+	}
+
+	/**
 	 * A product row stored directly (no Amazon call), for rendering tests.
 	 *
 	 * @param array $override Product model fields to change.

@@ -66,6 +66,8 @@ final class Hooks {
 		add_filter( 'site_status_tests', array( $this, 'filter_site_status_tests' ) );
 		add_filter( 'debug_information', array( $this, 'filter_debug_information' ) );
 		add_filter( 'script_loader_tag', array( $this, 'filter_script_loader_tag' ), 10, 2 );
+		add_action( 'rest_api_init', array( $this, 'action_rest_api_init' ) );
+		add_action( 'enqueue_block_editor_assets', array( $this, 'action_enqueue_block_editor_assets' ) );
 
 		// Products: menu page, Options tabs, background refresh, call tracking.
 		add_action( 'asa2/admin_menu', array( $this, 'action_asa2_admin_menu' ) );
@@ -178,6 +180,20 @@ final class Hooks {
 		}
 		add_shortcode( Shortcode::TAG, array( $this->plugin->shortcode(), 'render' ) );
 		$this->plugin->block()->register();
+	}
+
+	/**
+	 * The REST routes: the product search of the block editor.
+	 */
+	public function action_rest_api_init(): void {
+		$this->plugin->product_search_route()->register();
+	}
+
+	/**
+	 * The block editor: the choices of the ASA2 Product block's settings.
+	 */
+	public function action_enqueue_block_editor_assets(): void {
+		$this->plugin->block()->add_editor_choices();
 	}
 
 	/**

@@ -41,9 +41,11 @@ use Asa2\Creators\Products\ProductService;
 use Asa2\Creators\Products\RateLimiter;
 use Asa2\Creators\Products\RetryingCaller;
 use Asa2\Creators\Render\Block;
+use Asa2\Creators\Render\BlockChoices;
 use Asa2\Creators\Render\BoxLooks;
 use Asa2\Creators\Render\ProductRenderer;
 use Asa2\Creators\Render\Shortcode;
+use Asa2\Creators\Rest\ProductSearchRoute;
 use Asa2\Creators\Storage\IdSetRepository;
 use Asa2\Creators\Storage\KeyMaterial;
 use Asa2\Creators\Storage\LoggingSettings;
@@ -280,9 +282,19 @@ final class Plugin {
 		return $this->service( 'shortcode', fn() => new Shortcode( $this->renderer() ) );
 	}
 
+	/** @return BlockChoices */
+	public function block_choices(): BlockChoices {
+		return $this->service( 'block_choices', fn() => new BlockChoices( $this->product_router(), $this->templates(), $this->id_sets() ) );
+	}
+
 	/** @return Block */
 	public function block(): Block {
-		return $this->service( 'block', fn() => new Block( $this->renderer(), $this->paths ) );
+		return $this->service( 'block', fn() => new Block( $this->renderer(), $this->paths, $this->block_choices() ) );
+	}
+
+	/** @return ProductSearchRoute */
+	public function product_search_route(): ProductSearchRoute {
+		return $this->service( 'product_search_route', fn() => new ProductSearchRoute( $this->products() ) );
 	}
 
 	// Admin screens and their forms.

@@ -183,6 +183,8 @@ function asa2_creators_requirement_problems() {
 function asa2_creators_required_classes() {
 	return array(
 		'Asa2\\Version',
+		'Asa2\\Api',
+		'Asa2\\Redaction',
 		'Asa2\\Marketplaces',
 		'Asa2\\Credentials',
 		'Asa2\\MarketplaceConfig',

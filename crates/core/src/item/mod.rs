@@ -7,7 +7,7 @@
 //! field comes from in the Creators API and in PA-API 5.0.
 
 mod decimal;
-pub use decimal::*;
+pub use decimal::{Decimal, InvalidDecimal};
 
 use std::fmt;
 
@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::credential::ApiVersion;
 use crate::marketplace::Marketplace;
 use crate::operation::Operation;
+use crate::source_api::SourceApi;
 
 /// One product as the plugin stores and renders it, whichever API served it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -124,30 +125,10 @@ impl Item {
     }
 }
 
-/// The API family an answer came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum SourceApi {
-    /// The Amazon Creators API.
-    #[serde(rename = "creators")]
-    Creators,
-    /// The Product Advertising API 5.0.
-    #[serde(rename = "paapi5")]
-    PaApi5,
-}
-
-impl SourceApi {
-    /// The serialized name: `creators` or `paapi5`.
-    pub const fn id(self) -> &'static str {
-        match self {
-            SourceApi::Creators => "creators",
-            SourceApi::PaApi5 => "paapi5",
-        }
-    }
-}
-
 /// Which API served an item: the Creators API at a version (`2.2`, `3.1`, ...) or PA-API 5.0.
 /// Serialized as `{"api": "creators", "version": "2.2"}` or `{"api": "paapi5", "version": "5.0"}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ItemSource {
     /// The Creators API at the credential's version.
     Creators(ApiVersion),
@@ -176,8 +157,8 @@ impl ItemSource {
 impl fmt::Display for ItemSource {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ItemSource::Creators(v) => write!(f, "Creators API {v}"),
-            ItemSource::PaApi5 => f.write_str("PA-API 5.0"),
+            ItemSource::Creators(v) => write!(f, "{} {v}", SourceApi::Creators.label()),
+            ItemSource::PaApi5 => f.write_str(SourceApi::PaApi5.label()),
         }
     }
 }

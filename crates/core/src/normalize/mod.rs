@@ -13,7 +13,7 @@ mod json;
 mod node;
 mod response;
 
-pub use response::*;
+pub use response::{parse_creators_response, parse_paapi_response};
 
 use crate::credential::ApiVersion;
 use crate::item::{CatalogPage, Item, ItemError, ItemSource};

@@ -3,6 +3,7 @@
 use crate::api_error::ApiError;
 use crate::item::CatalogPage;
 use crate::operation::Operation;
+use crate::source_api::SourceApi;
 
 use super::{NormalizeContext, NormalizeError, normalize_creators, normalize_paapi};
 
@@ -20,7 +21,7 @@ pub fn parse_creators_response(
     headers: &[(String, String)],
     body: &[u8],
 ) -> Result<CatalogPage, ApiError> {
-    parse(Api::Creators, op, ctx, status, headers, body)
+    parse(SourceApi::Creators, op, ctx, status, headers, body)
 }
 
 /// Reads a PA-API 5.0 answer to `op`, like [`parse_creators_response`]. PA-API answers a
@@ -32,26 +33,11 @@ pub fn parse_paapi_response(
     headers: &[(String, String)],
     body: &[u8],
 ) -> Result<CatalogPage, ApiError> {
-    parse(Api::PaApi5, op, ctx, status, headers, body)
-}
-
-#[derive(Debug, Clone, Copy)]
-enum Api {
-    Creators,
-    PaApi5,
-}
-
-impl Api {
-    fn error(self, status: u16, headers: &[(String, String)], body: &[u8]) -> ApiError {
-        match self {
-            Api::Creators => ApiError::from_creators(status, headers, body),
-            Api::PaApi5 => ApiError::from_paapi(status, headers, body),
-        }
-    }
+    parse(SourceApi::PaApi5, op, ctx, status, headers, body)
 }
 
 fn parse(
-    api: Api,
+    api: SourceApi,
     op: Operation,
     ctx: &NormalizeContext,
     status: u16,
@@ -60,12 +46,12 @@ fn parse(
 ) -> Result<CatalogPage, ApiError> {
     if (200..300).contains(&status) {
         let page = match api {
-            Api::Creators => normalize_creators(op, ctx, body),
-            Api::PaApi5 => normalize_paapi(op, ctx, body),
+            SourceApi::Creators => normalize_creators(op, ctx, body),
+            SourceApi::PaApi5 => normalize_paapi(op, ctx, body),
         };
         return page.map_err(|e| unreadable(api, status, headers, body, &e));
     }
-    let error = api.error(status, headers, body);
+    let error = ApiError::from_answer(api, status, headers, body);
     // PA-API says `NoResults`; the Creators API answers a search without matches with a plain
     // 404 `ResourceNotFoundException`. Either way the search simply found nothing.
     let nothing_found = matches!(error, ApiError::NotFound { .. })
@@ -82,14 +68,14 @@ fn parse(
 /// may be an error body sent with a success status (`{"type":"ThrottleException",...}`);
 /// when it is one, that error wins.
 fn unreadable(
-    api: Api,
+    api: SourceApi,
     status: u16,
     headers: &[(String, String)],
     body: &[u8],
     error: &NormalizeError,
 ) -> ApiError {
     if let NormalizeError::MissingResult { .. } = error {
-        let classified = api.error(status, headers, body);
+        let classified = ApiError::from_answer(api, status, headers, body);
         if !matches!(
             classified,
             ApiError::Unexpected { .. } | ApiError::MalformedResponse { .. }

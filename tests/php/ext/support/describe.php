@@ -37,10 +37,18 @@ function asa2_describe_classes(array $classNames): array
             ];
         }
         ksort($methods);
+        $constants = [];
+        foreach ($class->getReflectionConstants() as $constant) {
+            if ($constant->getDeclaringClass()->getName() === $class->getName()) {
+                $constants[$constant->getName()] = $constant->getValue();
+            }
+        }
+        ksort($constants);
         $parent = $class->getParentClass();
         $out[$class->getName()] = [
             'final' => $class->isFinal(),
             'parent' => $parent ? $parent->getName() : null,
+            'constants' => $constants,
             'methods' => $methods,
         ];
     }

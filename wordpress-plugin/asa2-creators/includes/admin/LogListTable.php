@@ -133,7 +133,7 @@ final class LogListTable extends \WP_List_Table {
 	 * @return string
 	 */
 	protected function column_api( $item ) {
-		return esc_html( AmazonApi::PaApi->value === $item['api'] ? __( 'PA API', 'asa2-creators' ) : __( 'Creators', 'asa2-creators' ) );
+		return esc_html( AmazonApi::PaApi === AmazonApi::of( (string) $item['api'] ) ? __( 'PA API', 'asa2-creators' ) : __( 'Creators', 'asa2-creators' ) );
 	}
 
 	/**

@@ -154,13 +154,7 @@ final class MarketplaceActions {
 				CreatorsTab::FORM,
 				$kept_input,
 				array(
-					'credential_secret' => array(
-						sprintf(
-							/* translators: %s: reason from the encryption layer */
-							__( 'The secret could not be encrypted: %s Define ASA2_SECRET_KEY (a long random string) in wp-config.php or set unique WordPress security keys, then save again.', 'asa2-creators' ),
-							$e->getMessage()
-						),
-					),
+					'credential_secret' => array( SecretStore::seal_failure( $e ) ),
 				)
 			);
 			return $back;

@@ -117,13 +117,7 @@ final class PaApiActions {
 					PaApiTab::FORM,
 					$kept,
 					array(
-						'secret_key' => array(
-							sprintf(
-								/* translators: %s: reason from the encryption layer */
-								__( 'The secret key could not be encrypted: %s Define ASA2_SECRET_KEY in wp-config.php or set unique WordPress security keys, then save again.', 'asa2-creators' ),
-								$e->getMessage()
-							),
-						),
+						'secret_key' => array( SecretStore::seal_failure( $e ) ),
 					)
 				);
 				return $back;

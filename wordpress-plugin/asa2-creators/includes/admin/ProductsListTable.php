@@ -57,7 +57,7 @@ final class ProductsListTable extends \WP_List_Table {
 		if ( '' === $row['source_api'] ) {
 			return '';
 		}
-		return ( AmazonApi::of_source( $row['source_api'] ) ?? AmazonApi::Creators )->label( $row['source_version'] );
+		return ( AmazonApi::of( (string) $row['source_api'] ) ?? AmazonApi::Creators )->label( $row['source_version'] );
 	}
 
 	/**

@@ -7,7 +7,6 @@
 
 namespace Asa2\Creators\Admin;
 
-use Asa2\Creators\Api\AmazonApi;
 use Asa2\Creators\Cron\RefreshCapacity;
 use Asa2\Creators\Plugin;
 use Asa2\Creators\Products\ApiRouter;
@@ -331,17 +330,9 @@ final class ProductsScreen {
 	 * @param string $empty    Label of the empty choice.
 	 */
 	private function marketplace_select( string $name, string $id, string $selected, string $empty ): void {
-		$creators = $this->router->creators_marketplaces();
-		$paapi    = $this->router->paapi_configured();
 		echo '<select name="' . esc_attr( $name ) . '" id="' . esc_attr( $id ) . '"><option value="">' . esc_html( $empty ) . '</option>';
 		foreach ( Marketplaces::all() as $code => $marketplace ) {
-			if ( isset( $creators[ $code ] ) ) {
-				$api = AmazonApi::Creators->label( $creators[ $code ]['api_version'] );
-			} elseif ( $paapi ) {
-				$api = AmazonApi::PaApi->label( '' );
-			} else {
-				$api = __( 'not set up', 'asa2-creators' );
-			}
+			$api = $this->router->api_label( (string) $code ) ?? __( 'not set up', 'asa2-creators' );
 			printf( '<option value="%1$s"%2$s>%3$s (%1$s) – %4$s</option>', esc_attr( $code ), selected( $selected, $code, false ), esc_html( $marketplace['country'] ), esc_html( $api ) );
 		}
 		echo '</select>';

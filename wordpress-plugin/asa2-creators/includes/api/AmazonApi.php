@@ -12,23 +12,23 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /**
- * The Creators API or PA-API 5.0, with the ids the log rows and the call tracker keep in their
- * "api" field.
+ * The Creators API or PA-API 5.0, with the extension's ids (Asa2\Api::CREATORS and
+ * Asa2\Api::PAAPI5), which products, log rows and the call tracker store.
  */
 enum AmazonApi: string {
 
 	case Creators = 'creators';
-	case PaApi    = 'paapi';
+	case PaApi    = 'paapi5';
 
 	/**
-	 * The API a stored product came from: its "source_api" column holds the extension's id of
-	 * the answer's source ("creators" or "paapi5"; older rows "paapi").
+	 * The API a stored id names: a product's source_api, a log row's or a tracked call's api
+	 * ("paapi" in rows written before the ids were the extension's).
 	 *
-	 * @param string $source_api Stored source_api.
+	 * @param string $id Stored id.
 	 * @return self|null Null for '' or an unknown value.
 	 */
-	public static function of_source( string $source_api ): ?self {
-		return 'paapi5' === $source_api ? self::PaApi : self::tryFrom( $source_api );
+	public static function of( string $id ): ?self {
+		return 'paapi' === $id ? self::PaApi : self::tryFrom( $id );
 	}
 
 	/**

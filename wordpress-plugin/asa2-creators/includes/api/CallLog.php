@@ -10,7 +10,7 @@ namespace Asa2\Creators\Api;
 use Asa2\Creators\Clock;
 use Asa2\Creators\Storage\LoggingSettings;
 use Asa2\Creators\Storage\LogTable;
-use Asa2\PartnerTag;
+use Asa2\Redaction;
 
 if ( ! defined( 'ABSPATH' ) ) {
 	exit;
@@ -22,9 +22,6 @@ if ( ! defined( 'ABSPATH' ) ) {
  * token; request bodies and headers are never logged.
  */
 final class CallLog {
-
-	/** Replacement for a removed secret. */
-	public const REDACTED = '[redacted]';
 
 	/** @var LoggingSettings */
 	private LoggingSettings $settings;
@@ -77,27 +74,16 @@ final class CallLog {
 	}
 
 	/**
-	 * Removes secrets and full partner tags from a message.
+	 * A message without secrets, tokens or full partner tags (the extension's
+	 * Asa2\Redaction::redact), at most 2,000 characters.
 	 *
 	 * @param string       $message Message.
-	 * @param list<string> $secrets Strings to remove.
+	 * @param list<string> $secrets Strings to remove (tokens, secrets, credential IDs).
 	 * @param list<string> $tags    Partner tags to mask.
 	 * @return string
 	 */
 	public static function redact( string $message, array $secrets, array $tags ): string {
-		foreach ( $secrets as $secret ) {
-			$secret = (string) $secret;
-			if ( strlen( $secret ) >= 4 ) {
-				$message = str_replace( $secret, self::REDACTED, $message );
-			}
-		}
-		foreach ( $tags as $tag ) {
-			$tag = (string) $tag;
-			if ( '' !== $tag ) {
-				$message = str_replace( $tag, PartnerTag::mask( $tag ), $message );
-			}
-		}
-		$message = (string) preg_replace( '/\bBearer\s+[A-Za-z0-9._~+\/=-]+/', 'Bearer ' . self::REDACTED, $message );
-		return mb_substr( $message, 0, 2000 );
+		$text = Redaction::redact( $message, array_map( 'strval', array_values( $secrets ) ), array_map( 'strval', array_values( $tags ) ) );
+		return mb_substr( $text, 0, 2000 );
 	}
 }

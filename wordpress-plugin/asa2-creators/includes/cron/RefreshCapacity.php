@@ -7,8 +7,8 @@
 
 namespace Asa2\Creators\Cron;
 
+use Asa2\Api;
 use Asa2\Creators\Products\ApiRouter;
-use Asa2\Creators\Products\ProductService;
 use Asa2\Creators\Products\RateLimiter;
 use Asa2\Creators\Storage\ProductSettings;
 use Asa2\Creators\Storage\ProductTable;
@@ -82,7 +82,7 @@ final class RefreshCapacity {
 			$credential = $router->credential( (string) $code );
 			if ( null !== $credential ) {
 				// Products of a marketplace without an API fail at once, without a call.
-				$calls[ $credential ] = ( $calls[ $credential ] ?? 0 ) + (int) ceil( $count / ProductService::BATCH );
+				$calls[ $credential ] = ( $calls[ $credential ] ?? 0 ) + (int) ceil( $count / Api::MAX_IDS_PER_REQUEST );
 			}
 		}
 		$busiest     = $calls ? max( $calls ) : 0;

@@ -7,6 +7,7 @@
 
 namespace Asa2\Creators\Cron;
 
+use Asa2\Api;
 use Asa2\Creators\Api\SharedLock;
 use Asa2\Creators\Clock;
 use Asa2\Creators\Products\ProductService;
@@ -193,7 +194,7 @@ final class RefreshScheduler {
 	 * @return int
 	 */
 	private function window( RefreshBudget $budget, float $rate ): int {
-		return ( (int) ceil( $budget->seconds() / RateLimiter::spacing( $rate ) ) + 1 ) * ProductService::BATCH;
+		return ( (int) ceil( $budget->seconds() / RateLimiter::spacing( $rate ) ) + 1 ) * Api::MAX_IDS_PER_REQUEST;
 	}
 
 	/**

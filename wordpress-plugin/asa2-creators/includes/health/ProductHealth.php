@@ -96,7 +96,7 @@ final class ProductHealth {
 					__( '%1$s, %2$s: %3$s %4$s at %5$s – %6$s (HTTP %7$d)', 'asa2-creators' ),
 					ApiRouter::country( (string) $code ),
 					$label,
-					( AmazonApi::tryFrom( (string) $call['api'] ) ?? AmazonApi::Creators )->label( (string) $call['api_version'] ),
+					( AmazonApi::of( (string) $call['api'] ) ?? AmazonApi::Creators )->label( (string) $call['api_version'] ),
 					$call['operation'],
 					wp_date( 'Y-m-d H:i:s', (int) $call['time'] ),
 					$call['outcome'] . ( $ok ? '' : ': ' . $call['message'] ),

@@ -82,6 +82,37 @@ final class ApiRouter {
 	}
 
 	/**
+	 * The name of the API that serves a marketplace ("Creators API 2.2", "PA-API 5.0"), without
+	 * opening any secret.
+	 *
+	 * @param string $code Marketplace code.
+	 * @return string|null Null when no API is set up for it.
+	 */
+	public function api_label( string $code ): ?string {
+		$record = $this->marketplaces->active()[ $code ] ?? null;
+		if ( null !== $record ) {
+			return AmazonApi::Creators->label( $record['api_version'] );
+		}
+		return $this->paapi->is_configured() ? AmazonApi::PaApi->label( '' ) : null;
+	}
+
+	/**
+	 * The marketplaces products can be loaded for, in the registry's order.
+	 *
+	 * @return array<string, string> Marketplace code => api_label().
+	 */
+	public function served(): array {
+		$served = array();
+		foreach ( array_keys( Marketplaces::all() ) as $code ) {
+			$label = $this->api_label( (string) $code );
+			if ( null !== $label ) {
+				$served[ (string) $code ] = $label;
+			}
+		}
+		return $served;
+	}
+
+	/**
 	 * The route for one marketplace.
 	 *
 	 * @param string $code Marketplace code.

@@ -7,6 +7,7 @@
 
 namespace Asa2\Creators\Products;
 
+use Asa2\Api;
 use Asa2\Asin;
 use Asa2\Creators\Api\NetworkException;
 use Asa2\Creators\Clock;
@@ -29,9 +30,6 @@ final class ProductService {
 
 	/** Option: marketplaces whose Associates account Amazon called not eligible, with the time. */
 	public const NOT_ELIGIBLE_OPTION = 'asa2_not_eligible';
-
-	/** ASINs per GetItems call (Amazon's limit). */
-	public const BATCH = 10;
 
 	/** @var ProductTable */
 	private ProductTable $products;
@@ -133,7 +131,7 @@ final class ProductService {
 			}
 			$queues[ $code ] = array(
 				'route'   => $route,
-				'batches' => array_chunk( $asins, self::BATCH ),
+				'batches' => array_chunk( $asins, Api::MAX_IDS_PER_REQUEST ),
 			);
 		}
 		while ( $queues ) {

@@ -7,24 +7,30 @@
 
 namespace Asa2\Creators\Render;
 
-use Asa2\Creators\Plugin;
 use Asa2\Creators\PluginPaths;
+use WP_Block_Type;
+use WP_Block_Type_Registry;
 
 if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }
 
 /**
- * A dynamic block rendered on the server like the shortcode; the editor script
- * (assets/block.js) only edits the attributes.
+ * A dynamic block defined once in blocks/product/block.json (read by the server and the
+ * editor), rendered on the server like the shortcode. Its editor script (blocks/product/index.js)
+ * picks the product, edits the settings and shows the box through ServerSideRender; the choices
+ * of its settings come with the script (BlockChoices).
  */
 final class Block {
 
 	/** Block name. */
 	public const NAME = 'asa2/product';
 
-	/** Script handle of the editor script. */
-	public const SCRIPT = 'asa2-block-editor';
+	/** Folder of block.json, inside the plugin. */
+	public const DIR = 'blocks/product';
+
+	/** Global variable of the editor script holding BlockChoices::all(). */
+	public const CHOICES_VARIABLE = 'asa2ProductBlock';
 
 	/** @var ProductRenderer */
 	private ProductRenderer $renderer;
@@ -32,56 +38,31 @@ final class Block {
 	/** @var PluginPaths */
 	private PluginPaths $paths;
 
+	/** @var BlockChoices */
+	private BlockChoices $choices;
+
 	/**
 	 * @param ProductRenderer $renderer Renders the box.
 	 * @param PluginPaths     $paths    Files of the plugin.
+	 * @param BlockChoices    $choices  The choices of the block's settings.
 	 */
-	public function __construct( ProductRenderer $renderer, PluginPaths $paths ) {
+	public function __construct( ProductRenderer $renderer, PluginPaths $paths, BlockChoices $choices ) {
 		$this->renderer = $renderer;
 		$this->paths    = $paths;
+		$this->choices  = $choices;
 	}
 
 	/**
-	 * Registers the editor script and the block.
+	 * Registers the block from its block.json (init); the box style it names is registered first.
 	 */
 	public function register(): void {
 		if ( ! function_exists( 'register_block_type' ) ) {
 			return;
 		}
-		wp_register_script(
-			self::SCRIPT,
-			$this->paths->url( 'assets/block.js' ),
-			array( 'wp-blocks', 'wp-element', 'wp-components', 'wp-block-editor', 'wp-i18n' ),
-			Plugin::VERSION,
-			true
-		);
+		$this->renderer->register_style();
 		register_block_type(
-			self::NAME,
-			array(
-				'api_version'     => 2,
-				'title'           => __( 'ASA2 Product', 'asa2-creators' ),
-				'category'        => 'widgets',
-				'editor_script'   => self::SCRIPT,
-				'attributes'      => array(
-					'asin'        => array(
-						'type'    => 'string',
-						'default' => '',
-					),
-					'marketplace' => array(
-						'type'    => 'string',
-						'default' => '',
-					),
-					'template'    => array(
-						'type'    => 'string',
-						'default' => '',
-					),
-					'idset'       => array(
-						'type'    => 'string',
-						'default' => '',
-					),
-				),
-				'render_callback' => array( $this, 'render' ),
-			)
+			$this->paths->path( self::DIR ),
+			array( 'render_callback' => array( $this, 'render' ) )
 		);
 	}
 
@@ -93,5 +74,34 @@ final class Block {
 	 */
 	public function render( $attributes ): string {
 		return $this->renderer->box( ProductRenderer::box_args( is_array( $attributes ) ? $attributes : array() ) );
+	}
+
+	/**
+	 * Hands the settings' choices to the editor script, before it runs
+	 * (enqueue_block_editor_assets).
+	 */
+	public function add_editor_choices(): void {
+		$handle = self::editor_script_handle();
+		if ( null === $handle || ! current_user_can( 'edit_posts' ) ) {
+			return;
+		}
+		$json = wp_json_encode( $this->choices->all(), JSON_HEX_TAG | JSON_HEX_AMP | JSON_HEX_APOS | JSON_HEX_QUOT );
+		if ( false !== $json ) {
+			wp_add_inline_script( $handle, 'window.' . self::CHOICES_VARIABLE . ' = ' . $json . ';', 'before' );
+		}
+	}
+
+	/**
+	 * The handle WordPress gave the editor script named in block.json.
+	 *
+	 * @return string|null Null when the block is not registered.
+	 */
+	public static function editor_script_handle(): ?string {
+		$type = WP_Block_Type_Registry::get_instance()->get_registered( self::NAME );
+		if ( ! $type instanceof WP_Block_Type ) {
+			return null;
+		}
+		$handles = (array) $type->editor_script_handles;
+		return isset( $handles[0] ) && is_string( $handles[0] ) ? $handles[0] : null;
 	}
 }

@@ -76,6 +76,16 @@ final class ProductRenderer {
 	}
 
 	/**
+	 * Registers the box style (STYLE), once; pages enqueue it when they show a box, and the block
+	 * editor shows it around its previews.
+	 */
+	public function register_style(): void {
+		if ( ! wp_style_is( self::STYLE, 'registered' ) ) {
+			wp_register_style( self::STYLE, $this->paths->url( 'assets/product-box.css' ), array(), Plugin::VERSION );
+		}
+	}
+
+	/**
 	 * A the_content run starts: its boxes will wait for end_content().
 	 */
 	public function begin_content(): void {
@@ -194,7 +204,8 @@ final class ProductRenderer {
 			$this->products->save_box_caches( $unsaved );
 		}
 		if ( array_filter( $html ) ) {
-			wp_enqueue_style( self::STYLE, $this->paths->url( 'assets/product-box.css' ), array(), Plugin::VERSION );
+			$this->register_style();
+			wp_enqueue_style( self::STYLE );
 		}
 		ksort( $html );
 		return array_values( $html );

@@ -109,6 +109,19 @@ final class ProductTable {
 	}
 
 	/**
+	 * The stored products of an ASIN, one per marketplace it is stored for.
+	 *
+	 * @param string $asin ASIN.
+	 * @return list<array> Rows as find() returns them.
+	 */
+	public function by_asin( string $asin ): array {
+		global $wpdb;
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix.
+		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT * FROM {$this->name()} WHERE asin = %s ORDER BY marketplace", $asin ), ARRAY_A );
+		return array_map( array( self::class, 'decode' ), is_array( $rows ) ? $rows : array() );
+	}
+
+	/**
 	 * What product boxes need of many products, with one query: the row without its product
 	 * data (`has_data` says whether there is some) and the rendered boxes kept for it.
 	 *
@@ -416,7 +429,9 @@ final class ProductTable {
 	}
 
 	/**
-	 * WHERE clause of a search.
+	 * WHERE clause of a search: the text in the ASIN or anywhere in the product data. The data
+	 * is stored as JSON with non-ASCII characters and slashes escaped ("M\u00fchle"), so the
+	 * text is looked for in that form too.
 	 *
 	 * @param string $search Search text.
 	 * @return string
@@ -427,8 +442,12 @@ final class ProductTable {
 		if ( '' === $search ) {
 			return '';
 		}
-		$like = '%' . $wpdb->esc_like( $search ) . '%';
-		return $wpdb->prepare( 'WHERE asin LIKE %s OR data LIKE %s', $like, $like );
+		$like    = '%' . $wpdb->esc_like( $search ) . '%';
+		$encoded = substr( (string) wp_json_encode( $search ), 1, -1 );
+		if ( '' === $encoded || $encoded === $search ) {
+			return $wpdb->prepare( 'WHERE asin LIKE %s OR data LIKE %s', $like, $like );
+		}
+		return $wpdb->prepare( 'WHERE asin LIKE %s OR data LIKE %s OR data LIKE %s', $like, $like, '%' . $wpdb->esc_like( $encoded ) . '%' );
 	}
 
 	/**

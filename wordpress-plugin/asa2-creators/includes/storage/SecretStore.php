@@ -43,6 +43,25 @@ final class SecretStore {
 	}
 
 	/**
+	 * Why a secret could not be sealed, for the form: the extension's reason, and when the key
+	 * material is too short, what to change in wp-config.php.
+	 *
+	 * @param \Asa2\Exception $e What seal() threw.
+	 * @return string
+	 */
+	public static function seal_failure( \Asa2\Exception $e ): string {
+		$text = sprintf(
+			/* translators: %s: reason from the encryption layer */
+			__( 'The secret could not be encrypted: %s', 'asa2-creators' ),
+			$e->getMessage()
+		);
+		if ( $e instanceof CryptoException && 'key_too_short' === $e->getKind() ) {
+			$text .= ' ' . __( 'Define ASA2_SECRET_KEY (a long random string) in wp-config.php or set unique WordPress security keys, then save again.', 'asa2-creators' );
+		}
+		return $text;
+	}
+
+	/**
 	 * Opens a sealed secret.
 	 *
 	 * @param string $sealed Stored value.
