@@ -43,12 +43,14 @@ root_config() {
   ROOT_DIR="$ASA2_ROOTS_DIR/$ROOT_NAME-$ROOT_STAMP"
 }
 
-# root_names [--all] - the roots of the test stacks (scripts/roots/*.list), e.g. "forky"; with
-# --all the build roots too (e.g. "trixie").
+# root_names [--build | --all] - the roots of the test stacks (scripts/roots/*.list), e.g.
+# "forky"; with --build the build roots instead (e.g. "trixie"), with --all both.
 root_names() {
-  local f
+  local f kind
   for f in "$ASA2_ROOT"/scripts/roots/*.list; do
-    [ "${1:-}" = --all ] || ! grep -q '^# Build root:' "$f" || continue
+    kind=test
+    grep -q '^# Build root:' "$f" && kind=build
+    case ${1:-} in --all) ;; --build) [ $kind = build ] || continue ;; *) [ $kind = test ] || continue ;; esac
     basename "$f" .list
   done
 }

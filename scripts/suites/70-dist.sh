@@ -18,6 +18,7 @@
 #   ASA2_STACKS=forky scripts/test.sh 70-dist    on the forky stack
 # Runs on every stack.
 # Enters the stack itself.
+# Needs the build roots.
 set -euo pipefail
 source "$(dirname "$0")/../lib/common.sh"
 source "$ASA2_ROOT/scripts/lib/mariadb.sh"
