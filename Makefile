@@ -5,7 +5,7 @@ SHELL := /bin/bash
 CARGO ?= cargo
 EXT_SO := $(CURDIR)/target/release/libasa2.so
 
-.PHONY: help install demo test lint fmt ext wasm sandbox bench fuzz stop clean
+.PHONY: help install demo test dist lint fmt ext wasm sandbox bench fuzz stop clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -18,6 +18,10 @@ demo: install ## build everything, start MariaDB + WordPress + the plugin + the 
 
 test: install ## run every suite (Rust, PHP extension, wasm/Node, WordPress, browser)
 	@scripts/test.sh
+
+dist: ## the Debian packages of the extension (PHP 8.2, 8.4) and the plugin zip, in dist/
+	@ASA2_STACKS=trixie scripts/install.sh rust php wasm dist roots
+	@scripts/dist.sh
 
 lint: ## rustfmt, clippy and php -l
 	$(CARGO) fmt --all -- --check
@@ -48,4 +52,4 @@ stop: ## stop the demo's services
 
 clean: ## remove build output and the local WordPress
 	$(CARGO) clean
-	rm -rf .work crates/wasm/pkg
+	rm -rf .work crates/wasm/pkg dist

@@ -3,17 +3,18 @@
 # skipped when what it provides is already there.
 #   scripts/install.sh            everything
 #   scripts/install.sh rust php   only the named groups (rust, php, wordpress, browser, wasm, node,
-#                                 roots)
-# The group "roots" also builds the Debian roots of the other test stacks (scripts/roots/*.list,
-# see scripts/lib/root.sh) under /var/cache/asa2-creators/roots; ASA2_STACKS names the stacks to
-# prepare, "host" being this machine's own (default: host and every root). Without it only
-# debootstrap is installed: scripts/test.sh builds the roots it needs while the host's suites run.
+#                                 dist, roots)
+# The group "roots" also builds the Debian roots of the other test stacks and the build roots
+# (scripts/roots/*.list, see scripts/lib/root.sh) under /var/cache/asa2-creators/roots;
+# ASA2_STACKS names the roots to prepare, "host" being this machine's own (default: host and every
+# root). Without it only debootstrap is installed: scripts/test.sh builds the roots it needs while
+# the host's suites run. The group "dist" is what `make dist` needs here (dpkg-dev, lintian, zip).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 groups=("$@")
 build_roots=0
-[ ${#groups[@]} -gt 0 ] || groups=(rust php wordpress browser wasm node debootstrap)
+[ ${#groups[@]} -gt 0 ] || groups=(rust php wordpress browser wasm node dist debootstrap)
 want roots && build_roots=1 && groups+=(debootstrap)
 want() { local g; for g in "${groups[@]}"; do [ "$g" = "$1" ] && return 0; done; return 1; }
 say() { printf '[install] %s\n' "$*"; }
@@ -26,6 +27,7 @@ want wordpress && for p in wordpress wordpress-theme-twentytwentythree mariadb-s
 want browser && need_pkg chromium
 want wasm && need_pkg binaryen
 want debootstrap && need_pkg debootstrap
+want dist && for p in dpkg-dev lintian zip unzip; do need_pkg "$p"; done
 
 if [ ${#apt_missing[@]} -gt 0 ]; then
   say "apt packages: ${apt_missing[*]}"
@@ -65,7 +67,7 @@ if [ "$build_roots" = 1 ]; then
   ASA2_TAG=install
   source scripts/lib/common.sh
   source scripts/lib/root.sh
-  for root in ${ASA2_STACKS:-$(root_names)}; do
+  for root in ${ASA2_STACKS:-$(root_names --all)}; do
     [ "$root" = host ] || root_ensure "$root"
   done
 fi

@@ -3,7 +3,9 @@
 # A suite is an executable script that exits non-zero when any of its tests fails. A suite with the
 # line "# Runs on every stack." runs once per stack: the machine's own ("host": Debian 12,
 # WordPress 6.1, PHP 8.2) and each Debian root of scripts/roots/ (forky: WordPress 7.1, PHP 8.4),
-# entered with scripts/lib/root.sh.
+# entered with scripts/lib/root.sh. A suite that also has the line "# Enters the stack itself." is
+# started on the host with ASA2_STACK=<stack> and goes into that stack on its own; one with the
+# line "# Needs the build roots." (it makes packages) has them built while the host's suites run.
 #
 #   scripts/test.sh                          every suite on every stack
 #   ASA2_STACKS="host" scripts/test.sh       the host's stack only (or e.g. "forky")
@@ -24,8 +26,19 @@ failed_names=()
 declare -A labels=() root_jobs=()
 host_parts=''
 
+# needs_build_roots - succeeds when a suite to run needs the build roots.
+needs_build_roots() {
+  local suite
+  for suite in $(grep -lx '# Needs the build roots.' scripts/suites/*.sh); do
+    [ ${#wanted[@]} -eq 0 ] || printf '%s\n' "${wanted[@]}" | grep -qx "$(basename "$suite" .sh)" && return 0
+  done
+  return 1
+}
+
 # The roots build (a few minutes each when missing or changed) while the host's suites run.
-for stack in "${stacks[@]}"; do
+prepare=("${stacks[@]}")
+needs_build_roots && read -r -a build_roots <<<"$(root_names --build | tr '\n' ' ')" && prepare+=("${build_roots[@]}")
+for stack in "${prepare[@]}"; do
   [ "$stack" = host ] && continue
   root_ready "$stack" && continue
   mkdir -p "$ASA2_LOGS"
@@ -67,6 +80,8 @@ run_suite() {
   printf '\n==> suite %s [%s]\n' "$name" "$label"
   if [ "$stack" = host ]; then
     bash "scripts/suites/$name.sh" || status=$?
+  elif grep -qx '# Enters the stack itself.' "scripts/suites/$name.sh"; then
+    ASA2_STACK=$stack bash "scripts/suites/$name.sh" || status=$?
   else
     # The roots use the host's sandbox and wasm build.
     if [ -z "$host_parts" ]; then

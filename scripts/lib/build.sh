@@ -3,9 +3,10 @@
 # Sourced, never run. Needs common.sh.
 
 # Inside a Debian root (scripts/lib/root.sh) the extension is built against that root's PHP into
-# target/php<version>/; the sandbox and the wasm package are the host's (built before entering).
+# target/<root>-php<version>/ (e.g. target/forky-php8.4/); the sandbox and the wasm package are the
+# host's (built before entering).
 if [ -n "${ASA2_IN_ROOT:-}" ]; then
-  ASA2_EXT_TARGET="$ASA2_ROOT/target/php$(php -r 'echo PHP_MAJOR_VERSION, ".", PHP_MINOR_VERSION;' 2>/dev/null)"
+  ASA2_EXT_TARGET="$ASA2_ROOT/target/$ASA2_IN_ROOT-php$(php -r 'echo PHP_MAJOR_VERSION, ".", PHP_MINOR_VERSION;' 2>/dev/null)"
 else
   ASA2_EXT_TARGET="$ASA2_ROOT/target"
 fi

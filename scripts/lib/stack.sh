@@ -16,6 +16,11 @@
 # stack.json) with pid files in .work/run/ and logs in .work/logs/. stack.json describes the
 # running stack for the test harnesses (URLs, users and their passwords, log files).
 #
+# ASA2_STACK_FROM_DIST=1 starts the test stack as a site owner has it, for the package suite (in a
+# throwaway copy of the system): nothing is built, PHP loads the extension from its own
+# configuration (the installed package) and WordPress starts without the plugin, which the suite
+# uploads as the dist/ zip.
+#
 # Sourced, never run. Needs common.sh, mariadb.sh and build.sh.
 
 ASA2_WP_SOURCE=${ASA2_WP_SOURCE:-/usr/share/wordpress}
@@ -105,8 +110,7 @@ stack_prepare_wordpress() {
   mkdir -p "$STACK_WP_DIR/wp-content/mu-plugins"
   cp "$ASA2_ROOT/scripts/wp/mu-plugins/"*.php "$STACK_WP_DIR/wp-content/mu-plugins/"
 
-  [ -f "$ASA2_PLUGIN_DIR/$ASA2_PLUGIN_SLUG.php" ] || die "the plugin's main file $ASA2_PLUGIN_DIR/$ASA2_PLUGIN_SLUG.php is missing"
-  ln -sfn "$ASA2_PLUGIN_DIR" "$STACK_WP_DIR/wp-content/plugins/$ASA2_PLUGIN_SLUG"
+  stack_place_plugin
 
   # Salts: kept for the demo (sealed secrets in its database stay readable), new for every test run.
   local salts="$STACK_DIR/salts.php"
@@ -190,7 +194,8 @@ stack_write_json() {
   "sandbox_url": "$STACK_SANDBOX_URL",
   "sandbox_port": $STACK_SANDBOX_PORT,
   "db": {"name": "$STACK_DB_NAME", "user": "$STACK_DB_USER", "password": "$1"},
-  "plugin_dir": "$ASA2_PLUGIN_DIR",
+  "plugin_dir": "$STACK_PLUGIN_DIR",
+  "plugin_source": "$STACK_PLUGIN_SOURCE",
   "plugin_file": "$ASA2_PLUGIN_SLUG/$ASA2_PLUGIN_SLUG.php",
   "extension": "$ASA2_EXT_SO",
   "debug_log": "$STACK_DEBUG_LOG",
@@ -354,7 +359,7 @@ stack_start() {
   shift
   mkdir -p "$ASA2_RUN" "$ASA2_LOGS"
   # Build before taking the lock: the lock is held only while the stack runs.
-  build_release
+  if [ -n "${ASA2_STACK_FROM_DIST:-}" ]; then stack_use_installed; else build_release; fi
   if [ "$STACK" = test ]; then
     exec 9>"$ASA2_TEST_LOCK"
     flock -n 9 || {
@@ -412,4 +417,27 @@ stack_check_logs() {
   say "PHP problems raised by this project's files (${#lines[@]} lines):"
   printf '  %s\n' "${lines[@]}" | sort -u | head -40 >&2
   return 1
+}
+
+# stack_place_plugin - puts the plugin into WordPress: a link to the repository's copy, or (from
+# dist/) nothing, for the package suite to upload; sets STACK_PLUGIN_DIR and STACK_PLUGIN_SOURCE.
+stack_place_plugin() {
+  local plugin="$STACK_WP_DIR/wp-content/plugins/$ASA2_PLUGIN_SLUG"
+  # The last run's link or uploaded copy goes (a link alone, never what it points to).
+  rm -rf "$plugin"
+  if [ -n "${ASA2_STACK_FROM_DIST:-}" ]; then
+    STACK_PLUGIN_SOURCE=upload STACK_PLUGIN_DIR=$plugin
+    return 0
+  fi
+  STACK_PLUGIN_SOURCE=repository STACK_PLUGIN_DIR=$ASA2_PLUGIN_DIR
+  [ -f "$ASA2_PLUGIN_DIR/$ASA2_PLUGIN_SLUG.php" ] || die "the plugin's main file $ASA2_PLUGIN_DIR/$ASA2_PLUGIN_SLUG.php is missing"
+  ln -sfn "$ASA2_PLUGIN_DIR" "$plugin"
+}
+
+# stack_use_installed - instead of the build (ASA2_STACK_FROM_DIST=1): PHP's own configuration
+# loads the extension, when a package installed it; the sandbox is the host's build.
+stack_use_installed() {
+  [ -x "$ASA2_SANDBOX_BIN" ] || die "$ASA2_SANDBOX_BIN is missing: build it on the host first (cargo build --release -p asa2-sandbox)"
+  PHP_EXT_ARGS=()
+  ASA2_EXT_SO=''
 }

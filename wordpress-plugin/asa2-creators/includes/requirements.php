@@ -18,6 +18,76 @@ if ( ! defined( 'ABSPATH' ) ) {
 define( 'ASA2_CREATORS_MIN_PHP', '8.1.0' );
 
 /**
+ * The PHP versions the extension comes as a Debian package for, with the Debian releases each
+ * package installs on (`make dist` builds them; php-ext/README.md in the sources lists them too).
+ * Call it once translations are loaded.
+ *
+ * @return array PHP major.minor => Debian releases.
+ */
+function asa2_creators_extension_packages() {
+	return array(
+		'8.2' => __( 'Debian 12 (bookworm)', 'asa2-creators' ),
+		'8.4' => __( 'Debian 13 (trixie) and newer', 'asa2-creators' ),
+	);
+}
+
+/**
+ * The major.minor version of the PHP that runs here, e.g. 8.4.
+ *
+ * @return string
+ */
+function asa2_creators_running_php() {
+	return PHP_MAJOR_VERSION . '.' . PHP_MINOR_VERSION;
+}
+
+/**
+ * The plugin's version, read from its header; the extension packages carry the same version.
+ *
+ * @return string
+ */
+function asa2_creators_plugin_version() {
+	static $version = null;
+	if ( null === $version ) {
+		$data    = get_file_data( dirname( __DIR__ ) . '/asa2-creators.php', array( 'version' => 'Version' ), 'plugin' );
+		$version = (string) $data['version'];
+	}
+	return $version;
+}
+
+/**
+ * The file of the extension's Debian package for a PHP version, in this plugin's version, e.g.
+ * php8.4-asa2_0.1.0_amd64.deb, or '' when there is no package for that PHP version.
+ *
+ * @param string $php PHP major.minor.
+ * @return string
+ */
+function asa2_creators_extension_package_file( $php ) {
+	if ( ! array_key_exists( $php, asa2_creators_extension_packages() ) ) {
+		return '';
+	}
+	return asa2_creators_extension_package_name( $php ) . '_' . asa2_creators_plugin_version() . '_amd64.deb';
+}
+
+/**
+ * The name of the extension's Debian package for a PHP version, e.g. php8.4-asa2.
+ *
+ * @param string $php PHP major.minor.
+ * @return string
+ */
+function asa2_creators_extension_package_name( $php ) {
+	return 'php' . $php . '-asa2';
+}
+
+/**
+ * Where the ASA2 screens explain how to install the extension on this server.
+ *
+ * @return string
+ */
+function asa2_creators_install_steps_url() {
+	return admin_url( 'admin.php?page=asa2-setup#asa2-install' );
+}
+
+/**
  * The requirements this server does not meet, untranslated (this runs while plugins load, before
  * WordPress may load translations).
  *
@@ -70,10 +140,22 @@ function asa2_creators_requirement_problems() {
 				);
 				break;
 			case 'extension':
+				$package    = asa2_creators_extension_package_file( asa2_creators_running_php() );
 				$problems[] = array(
 					'id'      => $id,
 					'message' => __( 'ASA2 Creators API needs the asa2 PHP extension, which is not loaded in the PHP that runs WordPress.', 'asa2-creators' ) . ' ' . $running,
-					'help'    => __( 'Build or download the extension (libasa2.so), add the line extension=/path/to/libasa2.so to the php.ini of the PHP that serves this site (php --ini shows which files are read), restart PHP-FPM or the web server, and check with php -m that "asa2" is listed. php-ext/README.md in the asa2-creators sources describes every step.', 'asa2-creators' ),
+					'help'    => '' !== $package
+						? sprintf(
+							/* translators: 1: PHP version, e.g. 8.4, 2: package file name, e.g. php8.4-asa2_0.1.0_amd64.deb */
+							__( 'Install the extension package for PHP %1$s, %2$s, on the server, restart PHP and reload this page.', 'asa2-creators' ),
+							asa2_creators_running_php(),
+							$package
+						)
+						: sprintf(
+							/* translators: %s: PHP version, e.g. 8.3 */
+							__( 'There is no ready-made extension package for PHP %s: build the extension from source, load it with extension=/path/to/asa2.so, restart PHP and reload this page.', 'asa2-creators' ),
+							asa2_creators_running_php()
+						),
 				);
 				break;
 			case 'extension_outdated':
@@ -85,7 +167,7 @@ function asa2_creators_requirement_problems() {
 						(string) phpversion( 'asa2' ),
 						implode( ', ', $details )
 					) . ' ' . $running,
-					'help'    => __( 'Install the asa2 extension that comes with this version of the plugin (replace libasa2.so), restart PHP-FPM or the web server, and reload this page.', 'asa2-creators' ),
+					'help'    => __( 'Install the asa2 extension that comes with this version of the plugin (its package, or a build of the same version), restart PHP and reload this page.', 'asa2-creators' ),
 				);
 				break;
 		}
@@ -136,17 +218,73 @@ function asa2_creators_requirements_met( $plugin_file ) {
 	add_action( 'admin_notices', 'asa2_creators_requirements_action_admin_notices' );
 	add_action( 'admin_menu', 'asa2_creators_requirements_action_admin_menu' );
 	add_filter( 'site_status_tests', 'asa2_creators_requirements_filter_site_status_tests' );
+	// Product boxes in posts show nothing rather than their shortcode (Render\Shortcode::TAG).
+	add_shortcode( 'asa2', 'asa2_creators_requirements_shortcode' );
 	return false;
 }
 
 /**
- * Prints the explanation of every missing requirement.
+ * The [asa2] shortcode while the plugin cannot load: no box, no shortcode text.
+ *
+ * @return string
  */
-function asa2_creators_requirements_render_problems() {
+function asa2_creators_requirements_shortcode() {
+	return '';
+}
+
+/**
+ * Prints the explanation of every missing requirement.
+ *
+ * @param bool $link Whether to link to the installation steps on the ASA2 screen.
+ */
+function asa2_creators_requirements_render_problems( $link = true ) {
 	foreach ( asa2_creators_requirement_problems() as $problem ) {
 		echo '<p><strong>' . esc_html( $problem['message'] ) . '</strong></p>';
-		echo '<p>' . esc_html( $problem['help'] ) . '</p>';
+		echo '<p>' . esc_html( $problem['help'] );
+		if ( $link && 'php_version' !== $problem['id'] ) {
+			echo ' <a href="' . esc_url( asa2_creators_install_steps_url() ) . '">' . esc_html__( 'How to install the asa2 extension on this server', 'asa2-creators' ) . '</a>';
+		}
+		echo '</p>';
 	}
+}
+
+/**
+ * Prints how to install the extension on this server: the package for its PHP version, the
+ * command, the check, upgrading and removing, and building from source elsewhere.
+ */
+function asa2_creators_requirements_render_install_steps() {
+	$php     = asa2_creators_running_php();
+	$package = asa2_creators_extension_package_file( $php );
+	$restart = 'fpm-fcgi' === PHP_SAPI ? 'systemctl restart php' . $php . '-fpm' : ( 0 === strpos( PHP_SAPI, 'apache2' ) ? 'systemctl restart apache2' : '' );
+
+	echo '<h2 id="asa2-install">' . esc_html__( 'Installing the asa2 extension', 'asa2-creators' ) . '</h2>';
+	/* translators: 1: PHP version, e.g. 8.4.27, 2: how PHP runs, e.g. fpm-fcgi */
+	echo '<p>' . esc_html( sprintf( __( 'This site runs PHP %1$s (%2$s).', 'asa2-creators' ), PHP_VERSION, PHP_SAPI ) ) . ' ';
+	echo esc_html__( 'The extension comes as a Debian package for each PHP version, with the same version as the plugin; on the server, php -v shows the PHP version.', 'asa2-creators' ) . '</p>';
+	echo '<table class="widefat striped" style="max-width:48em"><thead><tr><th>' . esc_html__( 'PHP', 'asa2-creators' ) . '</th><th>' . esc_html__( 'Package', 'asa2-creators' ) . '</th><th>' . esc_html__( 'Installs on', 'asa2-creators' ) . '</th></tr></thead><tbody>';
+	foreach ( asa2_creators_extension_packages() as $package_php => $releases ) {
+		$file = asa2_creators_extension_package_file( $package_php );
+		$mark = $package_php === $php ? ' <strong>' . esc_html__( '(this site)', 'asa2-creators' ) . '</strong>' : '';
+		echo '<tr><td>' . esc_html( $package_php ) . $mark . '</td><td><code>' . esc_html( $file ) . '</code></td><td>' . esc_html( $releases ) . '</td></tr>';
+	}
+	echo '</tbody></table>';
+
+	if ( '' !== $package ) {
+		echo '<ol>';
+		/* translators: %s: command */
+		echo '<li>' . sprintf( esc_html__( 'Copy the package file of the asa2-creators release to the server and install it as root: %s. It enables the extension for the command line, PHP-FPM and Apache.', 'asa2-creators' ), '<code>apt install ./' . esc_html( $package ) . '</code>' ) . '</li>';
+		if ( '' !== $restart ) {
+			/* translators: %s: command */
+			echo '<li>' . sprintf( esc_html__( 'Restart PHP: %s.', 'asa2-creators' ), '<code>' . esc_html( $restart ) . '</code>' ) . '</li>';
+		} else {
+			echo '<li>' . esc_html__( 'Restart the PHP that serves this site (PHP-FPM or the web server).', 'asa2-creators' ) . '</li>';
+		}
+		echo '<li>' . esc_html__( 'Reload this page. Tools → Site Health → Info → ASA2 Creators API then shows the extension version.', 'asa2-creators' ) . '</li>';
+		echo '</ol>';
+		/* translators: 1: command, 2: command */
+		echo '<p>' . sprintf( esc_html__( 'To upgrade, install the new version\'s package the same way (%1$s) and restart PHP. To remove the extension: %2$s.', 'asa2-creators' ), '<code>apt install ./' . esc_html( $package ) . '</code>', '<code>apt remove ' . esc_html( asa2_creators_extension_package_name( $php ) ) . '</code>' ) . '</p>';
+	}
+	echo '<p>' . esc_html__( 'Without a package for this system (another Linux distribution, another PHP version): build the extension from source (php-ext/README.md in the asa2-creators sources), add the line extension=/path/to/asa2.so to the php.ini of the PHP that serves this site (php --ini shows which files are read), restart PHP, and check with php -m that "asa2" is listed.', 'asa2-creators' ) . '</p>';
 }
 
 /**
@@ -188,8 +326,13 @@ function asa2_creators_requirements_action_admin_menu() {
 function asa2_creators_requirements_render_screen() {
 	echo '<div class="wrap"><h1>' . esc_html__( 'ASA2 Creators API', 'asa2-creators' ) . '</h1>';
 	echo '<div class="notice notice-error inline">';
-	asa2_creators_requirements_render_problems();
-	echo '</div></div>';
+	asa2_creators_requirements_render_problems( false );
+	echo '</div>';
+	$unmet = asa2_creators_unmet_requirements();
+	if ( isset( $unmet['extension'] ) || isset( $unmet['extension_outdated'] ) ) {
+		asa2_creators_requirements_render_install_steps();
+	}
+	echo '</div>';
 }
 
 /**
