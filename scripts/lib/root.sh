@@ -183,12 +183,15 @@ root_run() {
       chmod 755 "$layers/root/usr/sbin/policy-rc.d"
       root=$layers/root
     fi
+    bind() { [ -d "$1" ] || return 0; mkdir -p "$root$1"; mount --bind "$1" "$root$1"; }
     mount -t proc proc "$root/proc"
     mount --rbind /dev "$root/dev"
     mount --rbind /sys "$root/sys"
     mount -t tmpfs tmpfs "$root/tmp"
     mkdir -p "$root/run/lock"
-    bind() { [ -d "$1" ] || return 0; mkdir -p "$root$1"; mount --bind "$1" "$root$1"; }
+    # The test stacks lock the loopback ports they use machine-wide (scripts/lib/stack.sh).
+    mkdir -p /run/lock/asa2-creators
+    [ "$root" = / ] || bind /run/lock/asa2-creators
     bind "$repo"
     if [ "$ROOT_NAME" != host ]; then mount --bind "$repo/.work/roots/$ROOT_NAME" "$root$repo/.work"; fi
     bind "$shared"

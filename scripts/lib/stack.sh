@@ -26,7 +26,9 @@
 ASA2_WP_SOURCE=${ASA2_WP_SOURCE:-/usr/share/wordpress}
 ASA2_PLUGIN_SLUG=asa2-creators
 ASA2_PLUGIN_DIR="$ASA2_ROOT/wordpress-plugin/$ASA2_PLUGIN_SLUG"
-ASA2_TEST_LOCK=${ASA2_TEST_LOCK:-/run/lock/asa2-creators-test-stack.lock}
+# The test stacks' locks, one per WordPress port (the machine's and each root's stacks share the
+# machine's loopback ports; scripts/lib/root.sh makes this folder the same inside every root).
+ASA2_LOCK_DIR=/run/lock/asa2-creators
 
 # stack_config NAME - sets the STACK_* variables of the demo or test stack.
 stack_config() {
@@ -361,6 +363,8 @@ stack_start() {
   # Build before taking the lock: the lock is held only while the stack runs.
   if [ -n "${ASA2_STACK_FROM_DIST:-}" ]; then stack_use_installed; else build_release; fi
   if [ "$STACK" = test ]; then
+    ASA2_TEST_LOCK=${ASA2_TEST_LOCK:-$ASA2_LOCK_DIR/test-stack-$STACK_WP_PORT.lock}
+    mkdir -p "$(dirname "$ASA2_TEST_LOCK")"
     exec 9>"$ASA2_TEST_LOCK"
     flock -n 9 || {
       say "another test run holds the test stack ($ASA2_TEST_LOCK); waiting for it"
