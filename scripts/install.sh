@@ -15,8 +15,8 @@ cd "$(dirname "$0")/.."
 groups=("$@")
 build_roots=0
 [ ${#groups[@]} -gt 0 ] || groups=(rust php wordpress browser wasm node dist debootstrap)
-want roots && build_roots=1 && groups+=(debootstrap)
 want() { local g; for g in "${groups[@]}"; do [ "$g" = "$1" ] && return 0; done; return 1; }
+if want roots; then build_roots=1 && groups+=(debootstrap); fi
 say() { printf '[install] %s\n' "$*"; }
 
 apt_missing=()
