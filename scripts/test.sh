@@ -3,7 +3,8 @@
 # A suite is an executable script that exits non-zero when any of its tests fails. A suite with the
 # line "# Runs on every stack." runs once per stack: the machine's own ("host": Debian 12,
 # WordPress 6.1, PHP 8.2) and each Debian root of scripts/roots/ (forky: WordPress 7.1, PHP 8.4),
-# entered with scripts/lib/root.sh.
+# entered with scripts/lib/root.sh. One with the line "# Runs on the stacks: forky" runs on the
+# stacks it names only.
 #
 #   scripts/test.sh                          every suite on every stack
 #   ASA2_STACKS="host" scripts/test.sh       the host's stack only (or e.g. "forky")
@@ -71,6 +72,12 @@ for suite in scripts/suites/*.sh; do
   fi
   if grep -qx '# Runs on every stack.' "$suite"; then
     for stack in "${stacks[@]}"; do run_suite "$name" "$stack"; done
+  elif grep -q '^# Runs on the stacks: ' "$suite"; then
+    only=" $(sed -n 's/^# Runs on the stacks: //p' "$suite" | head -1) " ran=0
+    for stack in "${stacks[@]}"; do
+      [[ "$only" == *" $stack "* ]] && run_suite "$name" "$stack" && ran=1
+    done
+    [ $ran = 1 ] || printf '\n==> suite %s not run: it runs on%sonly\n' "$name" "$only"
   else
     run_suite "$name" host
   fi

@@ -10,6 +10,11 @@ source "$ASA2_ROOT/scripts/lib/build.sh"
 source "$ASA2_ROOT/scripts/lib/stack.sh"
 ASA2_TAG=wordpress
 
+# On the host (Debian 12) WordPress runs with a persistent object cache on its one node - Redis and
+# tests/object-cache/object-cache.php - so every test exercises it too; in the Debian roots
+# without one, as most sites run. ASA2_OBJECT_CACHE=redis or none chooses.
+[ -n "${ASA2_IN_ROOT:-}" ] || export ASA2_OBJECT_CACHE=${ASA2_OBJECT_CACHE-redis}
+
 trap stack_stop_test EXIT
 stack_start test
 
