@@ -12,6 +12,7 @@
 
 namespace Asa2\Tests\WP;
 
+use Asa2\Creators\Api\TokenProvider;
 
 require_once __DIR__ . '/ProductsTestCase.php';
 require_once __DIR__ . '/support/RobustnessHelpers.php';
@@ -370,7 +371,7 @@ final class RobustnessFaultsTest extends ProductsTestCase {
 	/** Drops the cached access tokens (every worker's). */
 	private function forget_tokens(): void {
 		global $wpdb;
-		$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name LIKE %s OR option_name LIKE %s", $wpdb->esc_like( '_transient_asa2_token_' ) . '%', $wpdb->esc_like( '_transient_timeout_asa2_token_' ) . '%' ) );
+		$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name LIKE %s", $wpdb->esc_like( TokenProvider::OPTION_PREFIX ) . '%' ) );
 		wp_cache_flush();
 	}
 

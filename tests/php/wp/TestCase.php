@@ -213,7 +213,7 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 	 *
 	 * @return array{auth: string, logged_in: string}
 	 */
-	private function cookies_for( WP_User $user ): array {
+	protected function cookies_for( WP_User $user ): array {
 		if ( ! isset( self::$cookies[ $user->user_login ] ) ) {
 			$expiration = time() + DAY_IN_SECONDS;
 			$token      = WP_Session_Tokens::get_instance( $user->ID )->create( $expiration );
