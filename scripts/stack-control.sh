@@ -5,8 +5,9 @@
 #   scripts/stack-control.sh node kill|start N        kill web node N's PHP-FPM (master and workers
 #                                                     at once, as when its machine dies) or start it
 #   scripts/stack-control.sh cron stop|start N        stop or start web node N's cron runner
-#   scripts/stack-control.sh object-cache off|on      remove or put back the object cache drop-in
-#                                                     (WordPress's own cache from the next request)
+#   scripts/stack-control.sh object-cache off|on      remove or put back (Redis emptied) the object
+#                                                     cache drop-in: WordPress's own cache, or
+#                                                     Redis, from the next request on
 #
 # ASA2_STACK names the stack (default: test). See scripts/lib/nodes.sh.
 set -euo pipefail
@@ -36,6 +37,10 @@ case "$what $action" in
   'cron stop') stop_pidfile "$(nodes_cron_pid "${3:?node number}")" "the $STACK cron runner of node $3" ;;
   'cron start') nodes_start_cron "${3:?node number}" ;;
   'object-cache off') rm -f "$STACK_WP_DIR/wp-content/object-cache.php" ;;
-  'object-cache on') ln -sfn "$ASA2_ROOT/tests/object-cache/object-cache.php" "$STACK_WP_DIR/wp-content/object-cache.php" ;;
+  'object-cache on')
+    # Emptied first: what was written meanwhile went to the database only.
+    redis-cli -s "$STACK_REDIS_SOCKET" flushall >/dev/null
+    ln -sfn "$ASA2_ROOT/tests/object-cache/object-cache.php" "$STACK_WP_DIR/wp-content/object-cache.php"
+    ;;
   *) die "usage: $0 redis flush|stop|start | node kill|start N | cron stop|start N | object-cache off|on" ;;
 esac

@@ -431,6 +431,25 @@ stack_stop_test() {
   fi
 }
 
+# stack_phpunit DIR [PHPUNIT-ARGS...] - runs the PHPUnit tests of DIR (its phpunit.xml or
+# phpunit-9.xml) against the running stack with the extension loaded, then stack_check_logs. Fails
+# when a test failed, when no test ran, or when the logs hold PHP problems of the project.
+stack_phpunit() {
+  local dir=$1 junit status=0 tests
+  shift
+  junit="$STACK_DIR/phpunit-$(basename "$dir")-junit.xml"
+  rm -f "$junit"
+  (cd "$ASA2_ROOT" && php -d zend.assertions=1 "${PHP_EXT_ARGS[@]}" "$(command -v phpunit)" \
+    -c "$(phpunit_config "$dir")" --log-junit "$junit" "$@") || status=$?
+  tests=$(sed -nE '0,/<testsuite /s/.*<testsuite [^>]*tests="([0-9]+)".*/\1/p' "$junit" 2>/dev/null | head -1)
+  if [ "$status" -eq 0 ] && [ "${tests:-0}" -eq 0 ]; then
+    say "no test ran"
+    status=1
+  fi
+  stack_check_logs || status=1
+  return "$status"
+}
+
 # stack_check_logs - fails (listing them) when the stack's PHP logs - the web server's and the
 # command line's debug logs - hold a PHP error, warning, notice or deprecation raised by a file of
 # this project (the plugin, the stack's mu-plugins, the test support scripts) or naming the plugin

@@ -18,17 +18,4 @@ ASA2_TAG=wordpress
 trap stack_stop_test EXIT
 stack_start test
 
-junit="$STACK_DIR/phpunit-junit.xml"
-rm -f "$junit"
-cd "$ASA2_ROOT"
-status=0
-php -d zend.assertions=1 "${PHP_EXT_ARGS[@]}" "$(command -v phpunit)" \
-  -c "$(phpunit_config tests/php/wp)" --log-junit "$junit" "$@" || status=$?
-
-tests=$(sed -nE '0,/<testsuite /s/.*<testsuite [^>]*tests="([0-9]+)".*/\1/p' "$junit" 2>/dev/null | head -1)
-if [ "$status" -eq 0 ] && [ "${tests:-0}" -eq 0 ]; then
-  say "no test ran"
-  status=1
-fi
-stack_check_logs || status=1
-exit "$status"
+stack_phpunit tests/php/wp "$@"

@@ -19,17 +19,4 @@ export ASA2_TEST_MU_PLUGINS=tests/php/nodes/mu-plugins
 trap stack_stop_test EXIT
 stack_start test
 
-junit="$STACK_DIR/phpunit-nodes-junit.xml"
-rm -f "$junit"
-cd "$ASA2_ROOT"
-status=0
-php -d zend.assertions=1 "${PHP_EXT_ARGS[@]}" "$(command -v phpunit)" \
-  -c "$(phpunit_config tests/php/nodes)" --log-junit "$junit" "$@" || status=$?
-
-tests=$(sed -nE '0,/<testsuite /s/.*<testsuite [^>]*tests="([0-9]+)".*/\1/p' "$junit" 2>/dev/null | head -1)
-if [ "$status" -eq 0 ] && [ "${tests:-0}" -eq 0 ]; then
-  say "no test ran"
-  status=1
-fi
-stack_check_logs || status=1
-exit "$status"
+stack_phpunit tests/php/nodes "$@"

@@ -152,7 +152,7 @@ abstract class NodesTestCase extends ProductsTestCase {
 			curl_close( $curl );
 		}
 		curl_multi_close( $multi );
-		wp_cache_flush();
+		self::forget_cached();
 		return $out;
 	}
 

@@ -364,7 +364,7 @@ final class RobustnessFaultsTest extends ProductsTestCase {
 			$this->assertIsArray( $result, $out . $err );
 			$results[] = $result;
 		}
-		wp_cache_flush();
+		self::forget_cached();
 		return $results;
 	}
 
@@ -372,7 +372,7 @@ final class RobustnessFaultsTest extends ProductsTestCase {
 	private function forget_tokens(): void {
 		global $wpdb;
 		$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name LIKE %s", $wpdb->esc_like( TokenProvider::OPTION_PREFIX ) . '%' ) );
-		wp_cache_flush();
+		self::forget_cached();
 	}
 
 	/**
