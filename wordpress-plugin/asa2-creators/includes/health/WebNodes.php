@@ -86,7 +86,7 @@ final class WebNodes {
 	}
 
 	/**
-	 * The servers seen within SEEN_WITHIN, most recently seen first.
+	 * The servers seen within SEEN_WITHIN, by name.
 	 *
 	 * @return list<array{name: string, seen: int, object_cache: bool, key: string, plugin: string, extension: string}>
 	 */
@@ -109,7 +109,7 @@ final class WebNodes {
 				'extension'    => (string) ( $node['extension'] ?? '' ),
 			);
 		}
-		usort( $nodes, static fn( array $a, array $b ): int => $b['seen'] <=> $a['seen'] );
+		usort( $nodes, static fn( array $a, array $b ): int => strnatcmp( $a['name'], $b['name'] ) );
 		return $nodes;
 	}
 
