@@ -45,6 +45,9 @@ final class NodesRefreshTest extends NodesTestCase {
 		$this->wait_for( 20, 'the refresh to be under way', fn(): bool => $this->not_refreshed_since( $since ) <= 900 );
 
 		$this->control( 'redis', 'flush' );
+		// A refresh comes due meanwhile (a page queued a product): both nodes' runners start it
+		// while the first run goes on, and must find that run's lock although the cache is empty.
+		$this->refresh_soon();
 		$this->assertPagesServed( $page, 'after the flush' );
 		$this->control( 'redis', 'stop' );
 		$this->assertFalse( $this->redis_up() );
@@ -53,12 +56,15 @@ final class NodesRefreshTest extends NodesTestCase {
 		$this->assertPagesServed( $page, 'while Redis is away' );
 		$this->assertGreaterThan( 0, $this->not_refreshed_since( $since ), 'the outage happened in the middle of the refresh' );
 		$this->control( 'redis', 'start' );
+		$this->refresh_soon();
 		$this->assertPagesServed( $page, 'after Redis came back' );
 
 		$this->wait_for_refresh( $since, 60 );
 
 		$this->assertFetchedOnce( $counts );
-		$this->assertNoOverlap( $this->runs() );
+		$runs = $this->runs();
+		$this->assertNoOverlap( $runs );
+		$this->assertGreaterThanOrEqual( 2, count( array_filter( $runs, static fn( array $run ): bool => 'busy' === $run['stopped'] ) ), 'the runs started at the beginning and after the flush found the lock' );
 		$this->assertNoRowLostItsData();
 		$stats = $this->stats();
 		foreach ( array( self::DE, self::US, self::UK ) as $credential ) {
@@ -108,6 +114,13 @@ final class NodesRefreshTest extends NodesTestCase {
 
 		$this->control( 'node', 'start', (string) $node );
 		$this->assertSame( 200, $this->node_status( $node ), "node {$node} serves again" );
+	}
+
+	/** Schedules a refresh due now, as a page that queued a product does (RefreshScheduler::soon). */
+	private function refresh_soon(): void {
+		wp_cache_flush_runtime();
+		wp_clear_scheduled_hook( RefreshScheduler::HOOK_SOON );
+		wp_schedule_single_event( time() - 1, RefreshScheduler::HOOK_SOON );
 	}
 
 	/**
