@@ -347,30 +347,7 @@ class WP_Object_Cache {
 		if ( function_exists( 'wp_suspend_cache_addition' ) && wp_suspend_cache_addition() ) {
 			return false;
 		}
-		$group = $this->group( $group );
-		$key   = (string) $key;
-		if ( ! $this->persistent( $group ) ) {
-			if ( $this->in_memory( $key, $group ) ) {
-				return false;
-			}
-			$this->remember( $key, $group, $data );
-			return true;
-		}
-		$options = $expire > 0 ? array( 'nx', 'ex' => $expire ) : array( 'nx' );
-		$added   = $this->call( 'set', $this->id( $key, $group ), $this->encode( $data ), $options );
-		if ( null === $added ) {
-			// Redis is away: the request's memory decides, as without a persistent cache.
-			if ( $this->in_memory( $key, $group ) ) {
-				return false;
-			}
-			$this->remember( $key, $group, $data );
-			return true;
-		}
-		if ( true !== $added ) {
-			return false;
-		}
-		$this->remember( $key, $group, $data );
-		return true;
+		return $this->store_if( false, (string) $key, $data, $this->group( $group ), $expire );
 	}
 
 	/**
@@ -388,25 +365,31 @@ class WP_Object_Cache {
 	 * @see wp_cache_replace()
 	 */
 	public function replace( $key, $data, $group = '', int $expire = 0 ): bool {
-		$group = $this->group( $group );
-		$key   = (string) $key;
-		if ( ! $this->persistent( $group ) ) {
-			if ( ! $this->in_memory( $key, $group ) ) {
-				return false;
-			}
-			$this->remember( $key, $group, $data );
-			return true;
+		return $this->store_if( true, (string) $key, $data, $this->group( $group ), $expire );
+	}
+
+	/**
+	 * Stores a value only when the key exists ($exists) or only when it does not: one atomic
+	 * SET XX or SET NX in Redis; in a non-persistent group, or while Redis is away, the
+	 * request's memory decides, as without a persistent cache.
+	 *
+	 * @param bool   $exists Whether the key must exist (replace) or must not (add).
+	 * @param string $key    Key.
+	 * @param mixed  $data   Value.
+	 * @param string $group  Group.
+	 * @param int    $expire Seconds until it expires (0: never).
+	 * @return bool Whether it was stored.
+	 */
+	private function store_if( bool $exists, string $key, $data, string $group, int $expire ): bool {
+		$stored = null;
+		if ( $this->persistent( $group ) ) {
+			$condition = $exists ? 'xx' : 'nx';
+			$stored    = $this->call( 'set', $this->id( $key, $group ), $this->encode( $data ), $expire > 0 ? array( $condition, 'ex' => $expire ) : array( $condition ) );
 		}
-		$options  = $expire > 0 ? array( 'xx', 'ex' => $expire ) : array( 'xx' );
-		$replaced = $this->call( 'set', $this->id( $key, $group ), $this->encode( $data ), $options );
-		if ( null === $replaced ) {
-			if ( ! $this->in_memory( $key, $group ) ) {
-				return false;
-			}
-			$this->remember( $key, $group, $data );
-			return true;
+		if ( null === $stored ) {
+			$stored = $this->in_memory( $key, $group ) === $exists;
 		}
-		if ( true !== $replaced ) {
+		if ( true !== $stored ) {
 			return false;
 		}
 		$this->remember( $key, $group, $data );
