@@ -15,7 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SECTIONS=(sigv4 normalize call_overhead render_boxes refresh_products wasm_size products_100k)
+SECTIONS=(sigv4 normalize call_overhead render_boxes refresh_products wasm_size products_100k nodes)
 
 run=$(mktemp -d)
 trap 'rm -rf "$run"' EXIT
@@ -144,6 +144,15 @@ bench_wasm_size() {
 bench_products_100k() {
   say "7. 100,000 products: test stack (stores 70 products, loads 100,000 generated rows)"
   test_stack_section 07 products_100k
+}
+
+# 8. Several web servers: the 1,000-product refresh on two nodes against one node, and a page with
+# 50 boxes with and without the object cache. The test stack with two web nodes, Redis and a cron
+# runner per node firing every second (scripts/lib/nodes.sh); about 3 minutes.
+bench_nodes() {
+  say "8. several web servers: test stack with two nodes and Redis (takes about 3 minutes)"
+  ASA2_NODES=2 ASA2_OBJECT_CACHE=redis ASA2_CRON_INTERVAL=1 ASA2_TEST_MU_PLUGINS=tests/php/nodes/mu-plugins \
+    test_stack_section 08 nodes
 }
 
 # --- run -------------------------------------------------------------------------------

@@ -6,6 +6,7 @@
 # entered with scripts/lib/root.sh. A suite that also has the line "# Enters the stack itself." is
 # started on the host with ASA2_STACK=<stack> and goes into that stack on its own; one with the
 # line "# Needs the build roots." (it makes packages) has them built while the host's suites run.
+# One with the line "# Runs on the stacks: forky" runs on the stacks it names only.
 #
 #   scripts/test.sh                          every suite on every stack
 #   ASA2_STACKS="host" scripts/test.sh       the host's stack only (or e.g. "forky")
@@ -110,6 +111,12 @@ for suite in scripts/suites/*.sh; do
   fi
   if grep -qx '# Runs on every stack.' "$suite"; then
     for stack in "${stacks[@]}"; do run_suite "$name" "$stack"; done
+  elif grep -q '^# Runs on the stacks: ' "$suite"; then
+    only=" $(sed -n 's/^# Runs on the stacks: //p' "$suite" | head -1) " ran=0
+    for stack in "${stacks[@]}"; do
+      [[ "$only" == *" $stack "* ]] && run_suite "$name" "$stack" && ran=1
+    done
+    [ $ran = 1 ] || printf '\n==> suite %s not run: it runs on%sonly\n' "$name" "$only"
   else
     run_suite "$name" host
   fi

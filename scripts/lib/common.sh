@@ -79,6 +79,8 @@ start_background() {
   # The child writes its own pid (it leads its own session and process group), so the pid file is
   # right whether or not the caller runs with job control.
   setsid nohup bash -c 'echo $$ >"$0"; exec "$@"' "$pidfile" "$@" >>"$logfile" 2>&1 </dev/null 9>&- &
+  # Not this shell's job: no "Killed" line when a test kills it on purpose (a node's PHP-FPM).
+  disown $! 2>/dev/null || true
   local i
   for i in $(seq 50); do [ -s "$pidfile" ] && return 0; sleep 0.02; done
   die "could not start: $*"

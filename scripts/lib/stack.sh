@@ -21,6 +21,8 @@
 # configuration (the installed package) and WordPress starts without the plugin, which the suite
 # uploads as the dist/ zip.
 #
+# A stack may also have a persistent object cache (Redis) and several web nodes: see nodes.sh.
+#
 # Sourced, never run. Needs common.sh, mariadb.sh and build.sh.
 
 ASA2_WP_SOURCE=${ASA2_WP_SOURCE:-/usr/share/wordpress}
@@ -29,6 +31,7 @@ ASA2_PLUGIN_DIR="$ASA2_ROOT/wordpress-plugin/$ASA2_PLUGIN_SLUG"
 # The test stacks' locks, one per WordPress port (the machine's and each root's stacks share the
 # machine's loopback ports; scripts/lib/root.sh makes this folder the same inside every root).
 ASA2_LOCK_DIR=/run/lock/asa2-creators
+source "$ASA2_ROOT/scripts/lib/nodes.sh"
 
 # stack_config NAME - sets the STACK_* variables of the demo or test stack.
 stack_config() {
@@ -59,6 +62,7 @@ stack_config() {
   STACK_SANDBOX_LOG="$ASA2_LOGS/$STACK-sandbox.log"
   STACK_DEBUG_LOG="$ASA2_LOGS/$STACK-wp-debug.log"
   STACK_DEBUG_LOG_CLI="$ASA2_LOGS/$STACK-wp-debug-cli.log"
+  nodes_config
 }
 
 # stack_secret FILE - prints the secret kept in FILE, creating it (random) the first time.
@@ -113,6 +117,7 @@ stack_prepare_wordpress() {
   cp "$ASA2_ROOT/scripts/wp/mu-plugins/"*.php "$STACK_WP_DIR/wp-content/mu-plugins/"
 
   stack_place_plugin
+  nodes_prepare_wordpress
 
   # Salts: kept for the demo (sealed secrets in its database stay readable), new for every test run.
   local salts="$STACK_DIR/salts.php"
@@ -165,6 +170,8 @@ define( 'FS_METHOD', 'direct' );
 // Where the plugin sends Amazon calls: this stack's local sandbox.
 define( 'ASA2_API_BASE', '$STACK_SANDBOX_URL' );
 
+$(nodes_wp_config)
+
 if ( ! defined( 'ABSPATH' ) ) {
 	define( 'ABSPATH', __DIR__ . '/' );
 }
@@ -202,6 +209,7 @@ stack_write_json() {
   "extension": "$ASA2_EXT_SO",
   "debug_log": "$STACK_DEBUG_LOG",
   "debug_log_cli": "$STACK_DEBUG_LOG_CLI",
+  $(nodes_json),
   "users": {
     $users
   }
@@ -247,19 +255,38 @@ stack_start_sandbox() {
 # stack_php_version - the major.minor version of the PHP that runs here, e.g. 8.4.
 stack_php_version() { php -r 'echo PHP_MAJOR_VERSION, ".", PHP_MINOR_VERSION;'; }
 
-# stack_write_webserver_config - writes the stack's PHP-FPM pool and nginx configuration into
-# .work/<stack>/: nginx on 127.0.0.1:<port> with WordPress's usual rewrite rules (pretty
-# permalinks), PHP through a pool of ASA2_FPM_WORKERS (default 4) PHP-FPM workers with the asa2
-# extension, errors into the stack's debug log.
+# stack_node N - sets the NODE_* variables of web node N of the stack: node 1 is the stack's own
+# nginx + PHP-FPM on its WordPress port; nodes 2, 3... (ASA2_NODES, see nodes.sh) serve the same
+# WordPress files from an nginx and a PHP-FPM pool of their own on the port 100 higher per node,
+# as further machines behind a load balancer would: they pass the site's address as the Host.
+stack_node() {
+  NODE=$1
+  local suffix=''
+  [ "$NODE" -gt 1 ] && suffix="-node$NODE"
+  NODE_PORT=$((STACK_WP_PORT + 100 * (NODE - 1)))
+  NODE_URL="http://127.0.0.1:$NODE_PORT"
+  NODE_FPM_CONF="$STACK_DIR/php-fpm$suffix.conf"
+  NODE_NGINX_CONF="$STACK_DIR/nginx$suffix.conf"
+  NODE_FPM_SOCKET="$ASA2_RUN/$STACK-php-fpm$suffix.sock"
+  NODE_FPM_PID="$ASA2_RUN/$STACK-php-fpm$suffix.pid"
+  NODE_WP_PID="$ASA2_RUN/$STACK-wordpress$suffix.pid"
+  NODE_NGINX_PID="$ASA2_RUN/$STACK-nginx$suffix.pid"
+  NODE_TEMP="$ASA2_RUN/$STACK-nginx$suffix"
+  NODE_HOST='$host:$server_port'
+  [ "$NODE" -gt 1 ] && NODE_HOST="127.0.0.1:$STACK_WP_PORT"
+  return 0
+}
+
+# stack_write_webserver_config [N] - writes the PHP-FPM pool and nginx configuration of web node N
+# (default 1, see stack_node) into .work/<stack>/: nginx on 127.0.0.1:<port> with WordPress's usual
+# rewrite rules (pretty permalinks), PHP through a pool of ASA2_FPM_WORKERS (default 4) PHP-FPM
+# workers with the asa2 extension, errors into the stack's debug log.
 stack_write_webserver_config() {
+  stack_node "${1:-1}"
   local workers=${ASA2_FPM_WORKERS:-4}
-  STACK_FPM_CONF="$STACK_DIR/php-fpm.conf"
-  STACK_NGINX_CONF="$STACK_DIR/nginx.conf"
-  STACK_FPM_SOCKET="$ASA2_RUN/$STACK-php-fpm.sock"
-  local temp="$ASA2_RUN/$STACK-nginx"
-  mkdir -p "$temp"
-  cat >"$STACK_FPM_CONF" <<CONF
-; PHP-FPM of the $STACK stack, written by scripts/lib/stack.sh on every start.
+  mkdir -p "$NODE_TEMP"
+  cat >"$NODE_FPM_CONF" <<CONF
+; PHP-FPM of node $NODE of the $STACK stack, written by scripts/lib/stack.sh on every start.
 [global]
 error_log = $STACK_WP_LOG
 daemonize = no
@@ -269,7 +296,7 @@ daemonize = no
 ; (php-fpm -R), as the web server does. A site runs its pool as www-data.
 user = root
 group = root
-listen = $STACK_FPM_SOCKET
+listen = $NODE_FPM_SOCKET
 pm = static
 pm.max_children = $workers
 catch_workers_output = yes
@@ -279,27 +306,28 @@ request_terminate_timeout = 300
 php_admin_value[error_log] = $STACK_DEBUG_LOG
 php_admin_flag[log_errors] = on
 php_admin_value[max_execution_time] = 120
+$([ "$STACK_NODES" -gt 1 ] && printf '; Which web server this is (the nodes share a host name here).\nenv[ASA2_NODE_NAME] = node-%d' "$NODE")
 CONF
-  cat >"$STACK_NGINX_CONF" <<CONF
-# nginx of the $STACK stack, written by scripts/lib/stack.sh on every start.
+  cat >"$NODE_NGINX_CONF" <<CONF
+# nginx of node $NODE of the $STACK stack, written by scripts/lib/stack.sh on every start.
 user root;
 worker_processes 2;
-pid $ASA2_RUN/$STACK-nginx.pid;
+pid $NODE_NGINX_PID;
 error_log $STACK_WP_LOG warn;
 events { worker_connections 256; }
 http {
   include /etc/nginx/mime.types;
   default_type application/octet-stream;
   access_log off;
-  client_body_temp_path $temp/body;
-  fastcgi_temp_path $temp/fastcgi;
-  proxy_temp_path $temp/proxy;
-  uwsgi_temp_path $temp/uwsgi;
-  scgi_temp_path $temp/scgi;
+  client_body_temp_path $NODE_TEMP/body;
+  fastcgi_temp_path $NODE_TEMP/fastcgi;
+  proxy_temp_path $NODE_TEMP/proxy;
+  uwsgi_temp_path $NODE_TEMP/uwsgi;
+  scgi_temp_path $NODE_TEMP/scgi;
   client_max_body_size 64m;
   large_client_header_buffers 4 32k;
   server {
-    listen 127.0.0.1:$STACK_WP_PORT;
+    listen 127.0.0.1:$NODE_PORT;
     server_name 127.0.0.1 localhost;
     root $STACK_WP_DIR;
     index index.php;
@@ -311,35 +339,43 @@ http {
       fastcgi_param SCRIPT_FILENAME \$document_root\$fastcgi_script_name;
       # Debian's fastcgi_params pass the host without its port; WordPress compares the
       # requested URL with WP_HOME (port included) and would redirect to itself.
-      fastcgi_param HTTP_HOST \$host:\$server_port;
+      fastcgi_param HTTP_HOST $NODE_HOST;
       fastcgi_read_timeout 300;
-      fastcgi_pass unix:$STACK_FPM_SOCKET;
+      fastcgi_pass unix:$NODE_FPM_SOCKET;
     }
   }
 }
 CONF
 }
 
-# stack_start_wordpress - serves the stack's WordPress with nginx and PHP-FPM (Debian's packages;
-# the FPM binary of the running PHP version) and waits until the login page answers.
+# stack_start_wordpress [N] - serves the stack's WordPress on web node N (default 1) with nginx and
+# PHP-FPM (Debian's packages; the FPM binary of the running PHP version) and waits until the login
+# page answers.
 stack_start_wordpress() {
-  stop_pidfile "$STACK_WP_PID" "the $STACK web server (nginx)"
-  stop_pidfile "$STACK_FPM_PID" "the $STACK PHP-FPM"
-  stack_check_port "$STACK_WP_PORT" WordPress
-  local fpm
-  fpm=$(command -v "php-fpm$(stack_php_version)") || die "PHP-FPM for PHP $(stack_php_version) is missing: run 'scripts/install.sh wordpress'"
+  stack_node "${1:-1}"
+  stop_pidfile "$NODE_WP_PID" "the $STACK web server (nginx) of node $NODE"
+  stop_pidfile "$NODE_FPM_PID" "the $STACK PHP-FPM of node $NODE"
+  stack_check_port "$NODE_PORT" WordPress
+  command -v "php-fpm$(stack_php_version)" >/dev/null || die "PHP-FPM for PHP $(stack_php_version) is missing: run 'scripts/install.sh wordpress'"
   command -v nginx >/dev/null || die "nginx is missing: run 'scripts/install.sh wordpress'"
-  stack_write_webserver_config
-  rm -f "$STACK_FPM_SOCKET"
-  start_background "$STACK_FPM_PID" "$STACK_WP_LOG" "$fpm" -R -F -y "$STACK_FPM_CONF" "${PHP_EXT_ARGS[@]}"
-  if ! wait_until 20 "PHP-FPM's socket $STACK_FPM_SOCKET" test -S "$STACK_FPM_SOCKET"; then
-    tail -n 20 "$STACK_WP_LOG" >&2
-    die "PHP-FPM did not start (log: $STACK_WP_LOG)"
-  fi
-  start_background "$STACK_WP_PID" "$STACK_WP_LOG" nginx -e "$STACK_WP_LOG" -c "$STACK_NGINX_CONF" -g 'daemon off;'
-  if ! wait_until 20 "WordPress at $STACK_WP_URL" http_ok "$STACK_WP_URL/wp-login.php"; then
+  stack_write_webserver_config "$NODE"
+  stack_start_fpm "$NODE"
+  start_background "$NODE_WP_PID" "$STACK_WP_LOG" nginx -e "$STACK_WP_LOG" -c "$NODE_NGINX_CONF" -g 'daemon off;'
+  if ! wait_until 20 "WordPress at $NODE_URL" http_ok "$NODE_URL/wp-login.php"; then
     tail -n 20 "$STACK_WP_LOG" >&2
     die "WordPress did not start (log: $STACK_WP_LOG)"
+  fi
+}
+
+# stack_start_fpm N - starts the PHP-FPM pool of web node N (its configuration written) and waits
+# for its socket.
+stack_start_fpm() {
+  stack_node "$1"
+  rm -f "$NODE_FPM_SOCKET"
+  start_background "$NODE_FPM_PID" "$STACK_WP_LOG" "php-fpm$(stack_php_version)" -R -F -y "$NODE_FPM_CONF" "${PHP_EXT_ARGS[@]}"
+  if ! wait_until 20 "PHP-FPM's socket $NODE_FPM_SOCKET" test -S "$NODE_FPM_SOCKET"; then
+    tail -n 20 "$STACK_WP_LOG" >&2
+    die "PHP-FPM did not start (log: $STACK_WP_LOG)"
   fi
 }
 
@@ -372,6 +408,7 @@ stack_start() {
     }
   fi
   mariadb_start_owned
+  redis_start
   stack_prepare_wordpress
   stack_install_wordpress
   if [ "$STACK" = test ] && [ -n "${ASA2_TEST_SANDBOX_ARGS:-}" ]; then
@@ -380,7 +417,8 @@ stack_start() {
   fi
   stack_start_sandbox "$@"
   stack_start_wordpress
-  [ "$STACK" = test ] || stack_start_cron
+  nodes_start
+  [ "$STACK" = test ] || [ "$STACK_NODES" -gt 1 ] || stack_start_cron
 }
 
 # stack_stop NAME - stops the stack's web server and sandbox (data stays).
@@ -390,6 +428,7 @@ stack_stop() {
   stop_pidfile "$STACK_WP_PID" "the $STACK web server (nginx)"
   stop_pidfile "$STACK_FPM_PID" "the $STACK PHP-FPM"
   stop_pidfile "$STACK_SANDBOX_PID" "the $STACK sandbox"
+  nodes_stop
 }
 
 # stack_stop_test - the test suites' exit trap: stops the test stack, and MariaDB when the suite
@@ -399,6 +438,25 @@ stack_stop_test() {
   if [ "${MARIADB_STARTED_HERE:-0}" = 1 ] && ! port_in_use 8080; then
     mariadb_stop
   fi
+}
+
+# stack_phpunit DIR [PHPUNIT-ARGS...] - runs the PHPUnit tests of DIR (its phpunit.xml or
+# phpunit-9.xml) against the running stack with the extension loaded, then stack_check_logs. Fails
+# when a test failed, when no test ran, or when the logs hold PHP problems of the project.
+stack_phpunit() {
+  local dir=$1 junit status=0 tests
+  shift
+  junit="$STACK_DIR/phpunit-$(basename "$dir")-junit.xml"
+  rm -f "$junit"
+  (cd "$ASA2_ROOT" && php -d zend.assertions=1 "${PHP_EXT_ARGS[@]}" "$(command -v phpunit)" \
+    -c "$(phpunit_config "$dir")" --log-junit "$junit" "$@") || status=$?
+  tests=$(sed -nE '0,/<testsuite /s/.*<testsuite [^>]*tests="([0-9]+)".*/\1/p' "$junit" 2>/dev/null | head -1)
+  if [ "$status" -eq 0 ] && [ "${tests:-0}" -eq 0 ]; then
+    say "no test ran"
+    status=1
+  fi
+  stack_check_logs || status=1
+  return "$status"
 }
 
 # stack_check_logs - fails (listing them) when the stack's PHP logs - the web server's and the
@@ -413,7 +471,8 @@ stack_check_logs() {
     mapfile -t -O "${#lines[@]}" lines < <(
       grep -E 'PHP (Fatal error|Parse error|Recoverable fatal error|Warning|Notice|Deprecated|Strict Standards)' "$log" |
         grep -F -e "$ASA2_PLUGIN_DIR/" -e "$STACK_WP_DIR/wp-content/plugins/$ASA2_PLUGIN_SLUG/" \
-          -e "$STACK_WP_DIR/wp-content/mu-plugins/" -e "$ASA2_ROOT/tests/" -e "$ASA2_ROOT/scripts/" \
+          -e "$STACK_WP_DIR/wp-content/mu-plugins/" -e "$STACK_WP_DIR/wp-content/object-cache.php" \
+          -e "$ASA2_ROOT/tests/" -e "$ASA2_ROOT/scripts/" \
           -e "<code>$ASA2_PLUGIN_SLUG</code>" -e 'Asa2\' || true
     )
   done

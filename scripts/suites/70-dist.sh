@@ -26,7 +26,6 @@ source "$ASA2_ROOT/scripts/lib/build.sh"
 source "$ASA2_ROOT/scripts/lib/stack.sh"
 source "$ASA2_ROOT/scripts/lib/root.sh"
 source "$ASA2_ROOT/scripts/lib/version.sh"
-source "$ASA2_ROOT/scripts/lib/wp-phpunit.sh"
 ASA2_TAG=dist-test
 
 cd "$ASA2_ROOT"
@@ -187,7 +186,7 @@ if [ $status -eq 0 ]; then
   # on how the extension was installed and run in 40-wordpress on every stack (SecretsAuditTest
   # expects the large POSTs of BadInputTest in the web server's log).
   left_out='RobustnessFaultsTest|ProductsResilienceTest|BadInputTest|ProductsTokenConcurrencyTest|SecretsAuditTest'
-  wp_phpunit --filter "/^(?!.*\\\\($left_out)::)/" || status=1
+  stack_phpunit tests/php/wp --filter "/^(?!.*\\\\($left_out)::)/" || status=1
 fi
 # A post with product boxes for the removal test, published while the plugin runs (not before the
 # WordPress suite: its pages would show the boxes and load their product).

@@ -24,15 +24,18 @@ function asa2_creators_uninstall_site() {
 	}
 
 	// storage/ProductTable, ProductSettings, TemplateRepository; products/ProductService, CallTracker;
-	// cron/RefreshScheduler; api/SharedLock and products/RateLimiter rows (asa2_lock_*, asa2_rate_*).
+	// cron/RefreshScheduler; the rows of api/SharedLock, products/RateLimiter, api/TokenProvider and
+	// health/WebNodes (asa2_lock_*, asa2_rate_*, asa2_token_*, asa2_node_*).
 	foreach ( array( 'asa2_products_db_version', 'asa2_product_settings', 'asa2_templates', 'asa2_not_eligible', 'asa2_last_calls', 'asa2_last_refresh' ) as $option ) {
 		delete_option( $option );
 	}
-	$wpdb->query( // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- our lock and rate rows.
+	$wpdb->query( // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- our lock, rate, token and node rows.
 		$wpdb->prepare(
-			"DELETE FROM {$wpdb->options} WHERE option_name LIKE %s OR option_name LIKE %s",
+			"DELETE FROM {$wpdb->options} WHERE option_name LIKE %s OR option_name LIKE %s OR option_name LIKE %s OR option_name LIKE %s",
 			$wpdb->esc_like( 'asa2_lock_' ) . '%',
-			$wpdb->esc_like( 'asa2_rate_' ) . '%'
+			$wpdb->esc_like( 'asa2_rate_' ) . '%',
+			$wpdb->esc_like( 'asa2_token_' ) . '%',
+			$wpdb->esc_like( 'asa2_node_' ) . '%'
 		)
 	);
 	$wpdb->query( "DROP TABLE IF EXISTS {$wpdb->prefix}asa2_products" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix.
@@ -40,7 +43,7 @@ function asa2_creators_uninstall_site() {
 	// storage/LogTable: the API call log.
 	$wpdb->query( "DROP TABLE IF EXISTS {$wpdb->prefix}asa2_log" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix.
 
-	// api/TokenProvider (asa2_token_*), admin/Notices (asa2_notices_*), admin/FormState (asa2_form_*).
+	// admin/Notices (asa2_notices_*), admin/FormState (asa2_form_*), and tokens cached by older versions.
 	$wpdb->query( // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- bulk removal of our own transients.
 		$wpdb->prepare(
 			"DELETE FROM {$wpdb->options} WHERE option_name LIKE %s OR option_name LIKE %s",

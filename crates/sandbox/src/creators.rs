@@ -265,6 +265,9 @@ fn handle_authorized(state: &State, req: &Req, op: Operation, cred_index: usize)
         language: language(m, r.language.as_deref()),
         variation_attributes: op == Operation::GetVariations,
     };
+    if op == Operation::GetItems {
+        state.count_get_items(m, &r.item_ids);
+    }
     match operations::run(state.seed, op, m, &r, &ctx) {
         Ok(Answer { mut result, errors }) => {
             if !errors.is_empty() {

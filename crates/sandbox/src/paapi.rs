@@ -233,6 +233,9 @@ fn handle_signed(
         language: language(m, r.language.as_deref()),
         variation_attributes: op == Operation::GetVariations,
     };
+    if op == Operation::GetItems {
+        state.count_get_items(m, &r.item_ids);
+    }
     match operations::run(state.seed, op, m, &r, &ctx) {
         Ok(Answer { result, errors }) => {
             let mut out = to_paapi(&result);

@@ -75,6 +75,10 @@ pub(crate) struct Stats {
     pub(crate) api_calls_by_api: BTreeMap<String, u64>,
     /// API calls per credential ID or access key.
     pub(crate) api_calls_by_credential: BTreeMap<String, u64>,
+    /// Items answered by GetItems (either API) per `MP:ASIN`, e.g. `DE:B09B2SBHQK`: how often
+    /// each product was fetched. Calls refused before the catalog was asked (429, faults,
+    /// authorization) do not count.
+    pub(crate) get_items_by_asin: BTreeMap<String, u64>,
     /// Calls answered 429.
     pub(crate) throttled: u64,
     /// Non-2xx answers per error name (`invalid_client`, `UnauthorizedException` …).
@@ -188,6 +192,18 @@ impl State {
     /// Updates the counters.
     pub(crate) fn stats(&self, f: impl FnOnce(&mut Stats)) {
         f(&mut lock(&self.stats));
+    }
+
+    /// Counts one answered GetItems call for each distinct ASIN it asked for.
+    pub(crate) fn count_get_items(&self, m: Marketplace, item_ids: &[String]) {
+        let mut seen = std::collections::HashSet::new();
+        let mut stats = lock(&self.stats);
+        for asin in item_ids.iter().filter(|a| seen.insert(a.as_str())) {
+            *stats
+                .get_items_by_asin
+                .entry(format!("{}:{asin}", m.code()))
+                .or_default() += 1;
+        }
     }
 
     /// A copy of the counters.

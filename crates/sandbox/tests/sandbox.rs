@@ -605,9 +605,12 @@ fn stats_and_reset() {
     );
     let token = de_token(&sb);
     de_get_items(&sb, &token, &["B09B2SBHQK"]);
-    de_get_items(&sb, &token, &["B09B2SBHQK"]);
+    de_get_items(&sb, &token, &["B09B2SBHQK", "B0NA000001", "B09B2SBHQK"]);
     let s = send("GET", &url("/__sandbox/stats"), &[], None).json();
     assert_eq!(s["token_requests"][DE_ID], 1);
+    // Per product: a repeated ASIN in one call counts once; per-item errors count too.
+    assert_eq!(s["get_items_by_asin"]["DE:B09B2SBHQK"], 2);
+    assert_eq!(s["get_items_by_asin"]["DE:B0NA000001"], 1);
     assert_eq!(s["api_calls_by_operation"]["GetItems"], 2);
     assert_eq!(s["api_calls_by_marketplace"]["DE"], 2);
     assert_eq!(s["api_calls_by_api"]["creators"], 2);

@@ -145,7 +145,7 @@ abstract class PluginTestCase extends TestCase {
 
 	/** The stored record of a marketplace. */
 	protected function record( string $code ): ?array {
-		wp_cache_flush();
+		self::forget_cached();
 		return $this->plugin()->marketplaces()->get( $code );
 	}
 

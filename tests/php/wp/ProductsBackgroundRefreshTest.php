@@ -154,12 +154,39 @@ final class ProductsBackgroundRefreshTest extends ProductsTestCase {
 		$this->assertIsArray( $worker, $out . $err );
 		$this->assertSame( 80, $worker['updated'], (string) wp_json_encode( $worker ) );
 		$this->assertSame( 8, $this->api_calls( 'GetItems' ), 'each product fetched once' );
-		wp_cache_flush();
+		self::forget_cached();
 		$this->assertSame( 80, get_option( RefreshScheduler::LAST_RUN_OPTION )['updated'], 'the busy run left the last run\'s record alone' );
 
 		// The lock is released at the end of a run.
 		$this->assertNull( $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", $option ) ) );
 		$this->assertSame( 'done', $this->plugin()->refresh_scheduler()->run()['stopped'] );
+	}
+
+	public function test_a_run_whose_lock_was_taken_over_stops_and_leaves_the_new_holder_alone(): void {
+		global $wpdb;
+		$this->configure_creators( self::DE );
+		$this->fast();
+		$this->seed( 'DE', 50, 'B0LOST' );
+		$option = SharedLock::OPTION_PREFIX . RefreshScheduler::LOCK;
+		// After the second call the run's lock is another worker's, as when it expired in the
+		// middle of a slow call and that worker took it over.
+		$calls    = 0;
+		$expires  = time() + 150;
+		$takeover = static function ( $row ) use ( &$calls, $wpdb, $option, $expires ): void {
+			if ( 'GetItems' === $row['operation'] && 2 === ++$calls ) {
+				$wpdb->update( $wpdb->options, array( 'option_value' => $expires . '|web-2#4242#0123456789abcdef' ), array( 'option_name' => $option ) );
+			}
+		};
+		add_action( 'asa2/remote_call', $takeover );
+		$result = $this->plugin()->refresh_scheduler()->run();
+		remove_action( 'asa2/remote_call', $takeover );
+
+		$this->assertSame( 'lost', $result['stopped'] );
+		$this->assertSame( 20, $result['updated'], 'it stopped before its next call' );
+		$this->assertSame( 2, $this->api_calls( 'GetItems' ) );
+		$this->assertSame( array( 'expires' => $expires, 'owner' => 'web-2#4242' ), SharedLock::holder( RefreshScheduler::LOCK ), 'the new holder\'s lock is left as it is' );
+		$this->assertFalse( get_option( RefreshScheduler::LAST_RUN_OPTION ), 'the run that goes on records the run' );
+		$wpdb->delete( $wpdb->options, array( 'option_name' => $option ) );
 	}
 
 	public function test_products_a_page_queued_go_first(): void {

@@ -112,7 +112,7 @@ abstract class ProductsTestCase extends TestCase {
 
 	/** The stored row of a product, read fresh. */
 	protected function row( string $asin, string $marketplace ): ?array {
-		wp_cache_flush();
+		self::forget_cached();
 		return $this->plugin()->products()->find( $asin, $marketplace );
 	}
 

@@ -12,6 +12,7 @@
 
 namespace Asa2\Tests\WP;
 
+use Asa2\Creators\Api\TokenProvider;
 
 require_once __DIR__ . '/ProductsTestCase.php';
 require_once __DIR__ . '/support/RobustnessHelpers.php';
@@ -363,15 +364,15 @@ final class RobustnessFaultsTest extends ProductsTestCase {
 			$this->assertIsArray( $result, $out . $err );
 			$results[] = $result;
 		}
-		wp_cache_flush();
+		self::forget_cached();
 		return $results;
 	}
 
 	/** Drops the cached access tokens (every worker's). */
 	private function forget_tokens(): void {
 		global $wpdb;
-		$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name LIKE %s OR option_name LIKE %s", $wpdb->esc_like( '_transient_asa2_token_' ) . '%', $wpdb->esc_like( '_transient_timeout_asa2_token_' ) . '%' ) );
-		wp_cache_flush();
+		$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name LIKE %s", $wpdb->esc_like( TokenProvider::OPTION_PREFIX ) . '%' ) );
+		self::forget_cached();
 	}
 
 	/**

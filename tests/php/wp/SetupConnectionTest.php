@@ -11,6 +11,7 @@ namespace Asa2\Tests\WP;
 
 require_once __DIR__ . '/PluginTestCase.php';
 
+use Asa2\Creators\Api\TokenProvider;
 use Asa2\Sealer;
 
 /**
@@ -124,8 +125,10 @@ final class SetupConnectionTest extends PluginTestCase {
 		$this->save_marketplace( self::DE_COGNITO );
 		$this->submit( 'asa2_test_marketplace', array( 'marketplace' => 'DE' ) );
 
-		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT option_name, option_value FROM {$wpdb->options} WHERE option_name LIKE %s", $wpdb->esc_like( '_transient_asa2_token_' ) . '%' ), ARRAY_A );
+		// In the database (every web server shares it), whether or not there is an object cache.
+		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT option_name, option_value, autoload FROM {$wpdb->options} WHERE option_name LIKE %s", $wpdb->esc_like( TokenProvider::OPTION_PREFIX ) . '%' ), ARRAY_A );
 		$this->assertCount( 1, $rows );
+		$this->assertSame( 'no', $rows[0]['autoload'] );
 		$this->assertStringContainsString( 'asa2:v1:', $rows[0]['option_value'], 'the cached token is sealed' );
 	}
 

@@ -50,7 +50,7 @@ final class SetupSecurityTest extends PluginTestCase {
 
 	/** Everything the actions could change. */
 	private function snapshot(): array {
-		wp_cache_flush();
+		self::forget_cached();
 		return array(
 			get_option( 'asa2_marketplaces' ),
 			get_option( 'asa2_paapi' ),

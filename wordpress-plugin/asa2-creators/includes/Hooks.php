@@ -178,6 +178,11 @@ final class Hooks {
 			$this->plugin->products()->install();
 			RefreshScheduler::schedule();
 		}
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- only which screen this is.
+		$page = isset( $_GET['page'] ) ? sanitize_key( wp_unslash( $_GET['page'] ) ) : '';
+		if ( wp_doing_cron() || ( is_admin() && 0 === strpos( $page, 'asa2-' ) ) ) {
+			$this->plugin->web_nodes()->record();
+		}
 		add_shortcode( Shortcode::TAG, array( $this->plugin->shortcode(), 'render' ) );
 		$this->plugin->block()->register();
 	}
@@ -356,6 +361,10 @@ final class Hooks {
 	 */
 	public function filter_site_status_tests( $tests ): array {
 		$tests = $this->plugin->site_health()->register( (array) $tests );
+		$tests['direct']['asa2_web_nodes'] = array(
+			'label' => __( 'ASA2 web servers', 'asa2-creators' ),
+			'test'  => array( $this->plugin->web_nodes(), 'test' ),
+		);
 		return $this->plugin->product_health()->register( $tests );
 	}
 

@@ -35,6 +35,7 @@ use Asa2\Creators\Cron\RefreshCapacity;
 use Asa2\Creators\Cron\RefreshScheduler;
 use Asa2\Creators\Health\ProductHealth;
 use Asa2\Creators\Health\SiteHealth;
+use Asa2\Creators\Health\WebNodes;
 use Asa2\Creators\Products\ApiRouter;
 use Asa2\Creators\Products\CallTracker;
 use Asa2\Creators\Products\ProductService;
@@ -394,5 +395,10 @@ final class Plugin {
 	/** @return ProductHealth */
 	public function product_health(): ProductHealth {
 		return $this->service( 'product_health', fn() => new ProductHealth( $this->call_tracker(), $this->product_service(), $this->refresh_capacity() ) );
+	}
+
+	/** @return WebNodes */
+	public function web_nodes(): WebNodes {
+		return $this->service( 'web_nodes', fn() => new WebNodes( $this->key_material() ) );
 	}
 }

@@ -38,36 +38,44 @@ class CreatorsClient {
 	/**
 	 * Runs one operation; batches (GetItems with more than 10 ASINs) are merged.
 	 *
-	 * @param string $operation "GetItems", "SearchItems", "GetVariations" or "GetBrowseNodes".
-	 * @param array  $config    Marketplace configuration with the opened secret.
-	 * @param array  $params    Operation parameters (see Asa2\CreatorsApi::request).
+	 * @param string        $operation "GetItems", "SearchItems", "GetVariations" or "GetBrowseNodes".
+	 * @param array         $config    Marketplace configuration with the opened secret.
+	 * @param array         $params    Operation parameters (see Asa2\CreatorsApi::request).
+	 * @param callable|null $ready     Called with the token in hand, right before the request goes
+	 *                                 out (RetryingCaller waits there for the credential's rate
+	 *                                 slot, so that waiting for a token never squeezes two calls
+	 *                                 together).
 	 * @return array{items: list<array>, errors: list<array>}
 	 * @throws \Asa2\Exception|NetworkException On failure.
 	 */
-	public function call( string $operation, array $config, array $params ): array {
+	public function call( string $operation, array $config, array $params, ?callable $ready = null ): array {
 		try {
-			return $this->attempt( $operation, $config, $params, false );
+			return $this->attempt( $operation, $config, $params, false, $ready );
 		} catch ( \Asa2\AuthException $e ) {
 			if ( 'token' !== $e->getRetryKind() ) {
 				throw $e;
 			}
 			// The cached token was rejected (expired or revoked): fetch a new one once.
 			$this->tokens->forget( $config );
-			return $this->attempt( $operation, $config, $params, true );
+			return $this->attempt( $operation, $config, $params, true, $ready );
 		}
 	}
 
 	/**
 	 * One pass over every request of the operation.
 	 *
-	 * @param string $operation Operation.
-	 * @param array  $config    Configuration.
-	 * @param array  $params    Parameters.
-	 * @param bool   $fresh     Whether to skip the token cache.
+	 * @param string        $operation Operation.
+	 * @param array         $config    Configuration.
+	 * @param array         $params    Parameters.
+	 * @param bool          $fresh     Whether to skip the token cache.
+	 * @param callable|null $ready     See call().
 	 * @return array
 	 */
-	private function attempt( string $operation, array $config, array $params, bool $fresh ): array {
+	private function attempt( string $operation, array $config, array $params, bool $fresh, ?callable $ready ): array {
 		$token = $this->tokens->token( $config, $fresh );
+		if ( null !== $ready ) {
+			$ready();
+		}
 		return $this->requests->send_batches(
 			CreatorsApi::request( $operation, $config, $token, $params, ApiBase::get() ),
 			array(

@@ -1,6 +1,6 @@
 <?php
 /**
- * Creators API access tokens with a transient cache.
+ * Creators API access tokens, cached in the database for every worker of every web server.
  *
  * @package Asa2\Creators
  */
@@ -16,15 +16,20 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /**
- * Fetches a token through the extension (Asa2\Token::request/parse) and caches it, sealed, in
- * a transient named after Asa2\Token::cacheKey so every PHP worker shares it. Exactly one
- * worker at a time refreshes a credential's token (SharedLock); the others wait for it or keep
- * using the old token while it is still valid.
+ * Fetches a token through the extension (Asa2\Token::request/parse) and caches it, sealed, in an
+ * options row named after Asa2\Token::cacheKey so every PHP worker of every web server shares it.
+ * Exactly one worker at a time refreshes a credential's token (SharedLock); the others wait for
+ * it or keep using the old token while it is still valid.
+ *
+ * The row is read and written with direct queries, never through the object cache: a token
+ * kept in a persistent object cache (as transients are) is lost whenever the cache is flushed
+ * or restarted, and while the cache is unreachable no two workers would share it. A token is
+ * needed only for a call to Amazon, next to which the query costs nothing.
  */
 class TokenProvider {
 
-	/** Prefix of the cache transients (uninstall removes everything under "asa2_"). */
-	public const TRANSIENT_PREFIX = 'asa2_token_';
+	/** Prefix of the cache rows in the options table (uninstall removes them). */
+	public const OPTION_PREFIX = 'asa2_token_';
 
 	/** How long a worker waits for another worker's token refresh, in seconds. */
 	private const WAIT_SECONDS = 10;
@@ -63,41 +68,41 @@ class TokenProvider {
 	 */
 	public function token( array $config, bool $fresh = false ): string {
 		$cache_key = Token::cacheKey( $config );
-		$transient = $this->transient_name( $cache_key );
+		$option = $this->option_name( $cache_key );
 		if ( ! $fresh ) {
-			$cached = $this->cached( $transient, $cache_key );
+			$cached = $this->cached( $option, $cache_key );
 			if ( null !== $cached ) {
 				return $cached;
 			}
-			$shared = $this->single_flight( $config, $transient, $cache_key );
+			$shared = $this->single_flight( $config, $option, $cache_key );
 			if ( null !== $shared ) {
 				return $shared;
 			}
 		}
-		return $this->fetch_and_store( $config, $transient, $cache_key );
+		return $this->fetch_and_store( $config, $option, $cache_key );
 	}
 
 	/**
 	 * Fetches a token and caches it for every worker.
 	 *
 	 * @param array  $config    Configuration.
-	 * @param string $transient Transient name.
+	 * @param string $option Option name.
 	 * @param string $cache_key Token cache key.
 	 * @return string
 	 * @throws \Asa2\Exception|NetworkException When no token could be obtained.
 	 */
-	private function fetch_and_store( array $config, string $transient, string $cache_key ): string {
+	private function fetch_and_store( array $config, string $option, string $cache_key ): string {
+		global $wpdb;
 		$token = $this->fetch( $config );
 		try {
-			$sealed = $this->secrets->seal( $token['access_token'], 'token', $cache_key );
-			set_transient(
-				$transient,
+			$entry = (string) wp_json_encode(
 				array(
-					'token'      => $sealed,
+					'token'      => $this->secrets->seal( $token['access_token'], 'token', $cache_key ),
 					'expires_at' => $token['expires_at'],
-				),
-				max( 60, $token['expires_at'] - Clock::now() )
+				)
 			);
+			// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- shared by every worker, past every cache (see the class).
+			$wpdb->query( $wpdb->prepare( "INSERT INTO {$wpdb->options} (option_name, option_value, autoload) VALUES (%s, %s, 'no') ON DUPLICATE KEY UPDATE option_value = %s", $option, $entry, $entry ) );
 		} catch ( \Asa2\Exception $e ) {
 			// Without usable key material the token is simply not cached.
 			unset( $e );
@@ -110,27 +115,25 @@ class TokenProvider {
 	 * still valid). Null when waiting took too long: the caller then fetches itself.
 	 *
 	 * @param array  $config    Configuration.
-	 * @param string $transient Transient name.
+	 * @param string $option Option name.
 	 * @param string $cache_key Token cache key.
 	 * @return string|null
 	 * @throws \Asa2\Exception|NetworkException When this worker refreshed and failed.
 	 */
-	private function single_flight( array $config, string $transient, string $cache_key ): ?string {
+	private function single_flight( array $config, string $option, string $cache_key ): ?string {
 		$lock     = 'token_' . md5( $cache_key );
 		$deadline = microtime( true ) + self::WAIT_SECONDS;
 		do {
 			if ( SharedLock::acquire( $lock, self::LOCK_SECONDS ) ) {
 				try {
 					// Another worker may have stored a new token just before this one got the lock.
-					$this->forget_local_copy( $transient );
-					$cached = $this->cached( $transient, $cache_key );
-					return null !== $cached ? $cached : $this->fetch_and_store( $config, $transient, $cache_key );
+					$cached = $this->cached( $option, $cache_key );
+					return null !== $cached ? $cached : $this->fetch_and_store( $config, $option, $cache_key );
 				} finally {
 					SharedLock::release( $lock );
 				}
 			}
-			$this->forget_local_copy( $transient );
-			$entry = $this->cached_entry( $transient, $cache_key );
+			$entry = $this->cached_entry( $option, $cache_key );
 			if ( null !== $entry && ( ! Token::needsRefresh( $entry['expires_at'], Clock::now() ) || $entry['expires_at'] > Clock::now() + self::STILL_VALID_SECONDS ) ) {
 				return $entry['token'];
 			}
@@ -140,38 +143,25 @@ class TokenProvider {
 	}
 
 	/**
-	 * Drops this worker's in-memory copy of the transient so the next read sees what other
-	 * workers stored (without a persistent object cache, options are cached per request).
-	 *
-	 * @param string $transient Transient name.
-	 */
-	private function forget_local_copy( string $transient ): void {
-		if ( wp_using_ext_object_cache() ) {
-			return;
-		}
-		wp_cache_delete( '_transient_' . $transient, 'options' );
-		wp_cache_delete( '_transient_timeout_' . $transient, 'options' );
-		wp_cache_delete( 'notoptions', 'options' );
-	}
-
-	/**
 	 * Drops the cached token of a configuration (after Amazon rejected it).
 	 *
 	 * @param array $config Marketplace configuration.
 	 */
 	public function forget( array $config ): void {
-		delete_transient( $this->transient_name( Token::cacheKey( $config ) ) );
+		global $wpdb;
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- the cache row (see the class).
+		$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name = %s", $this->option_name( Token::cacheKey( $config ) ) ) );
 	}
 
 	/**
 	 * The cached token when it is still fresh.
 	 *
-	 * @param string $transient Transient name.
+	 * @param string $option Option name.
 	 * @param string $cache_key Token cache key.
 	 * @return string|null
 	 */
-	private function cached( string $transient, string $cache_key ): ?string {
-		$entry = $this->cached_entry( $transient, $cache_key );
+	private function cached( string $option, string $cache_key ): ?string {
+		$entry = $this->cached_entry( $option, $cache_key );
 		if ( null === $entry || Token::needsRefresh( $entry['expires_at'], Clock::now() ) ) {
 			return null;
 		}
@@ -181,12 +171,15 @@ class TokenProvider {
 	/**
 	 * The cached token and its expiry, fresh or not.
 	 *
-	 * @param string $transient Transient name.
+	 * @param string $option Option name.
 	 * @param string $cache_key Token cache key.
 	 * @return array{token: string, expires_at: int}|null
 	 */
-	private function cached_entry( string $transient, string $cache_key ): ?array {
-		$cached = get_transient( $transient );
+	private function cached_entry( string $option, string $cache_key ): ?array {
+		global $wpdb;
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- the cache row (see the class).
+		$row    = $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", $option ) );
+		$cached = null === $row ? null : json_decode( (string) $row, true );
 		if ( ! is_array( $cached ) || ! isset( $cached['token'], $cached['expires_at'] ) ) {
 			return null;
 		}
@@ -229,13 +222,13 @@ class TokenProvider {
 	}
 
 	/**
-	 * Transient name for a token cache key.
+	 * Option name for a token cache key.
 	 *
 	 * @param string $cache_key Asa2\Token::cacheKey().
 	 * @return string
 	 */
-	private function transient_name( string $cache_key ): string {
-		$name = self::TRANSIENT_PREFIX . $cache_key;
-		return strlen( $name ) <= 160 ? $name : self::TRANSIENT_PREFIX . md5( $cache_key );
+	private function option_name( string $cache_key ): string {
+		$name = self::OPTION_PREFIX . $cache_key;
+		return strlen( $name ) <= 191 ? $name : self::OPTION_PREFIX . md5( $cache_key );
 	}
 }

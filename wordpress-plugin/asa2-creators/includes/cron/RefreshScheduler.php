@@ -25,8 +25,13 @@ if ( ! defined( 'ABSPATH' ) ) {
  * allows (RefreshBudget): oldest first, so queued products (never fetched) come first, 10 per
  * GetItems call, the marketplaces taking turns. When products are still due after a run, a
  * follow-up run starts a minute later, so a backlog drains without waiting for the next hour.
- * One run at a time across every worker (SharedLock). Failures keep the stored data and are
- * recorded on the product.
+ * Failures keep the stored data and are recorded on the product.
+ *
+ * One run at a time across every worker of every web server (SharedLock, in the database). The
+ * run renews its lock before each GetItems call; a run whose web server died leaves a lock that
+ * expires LOCK_SECONDS after its last renewal. So that another server then takes over, a run
+ * keeps a follow-up event scheduled for when its lock would expire, and a run that finds the lock
+ * taken schedules one for when it expires: while the holder lives, each finds it busy again.
  */
 final class RefreshScheduler {
 
@@ -48,8 +53,13 @@ final class RefreshScheduler {
 	/** SharedLock name: one run at a time. */
 	public const LOCK = 'refresh_products';
 
-	/** Seconds the lock outlives the run's budget (a slow last call with its retries); a lock left by a worker that died is taken over after that. */
-	private const LOCK_SLACK = 300;
+	/**
+	 * Seconds the run's lock lasts after its last renewal (before each GetItems call): longer than
+	 * one call can take with its retries (the rate slot, a token, up to four attempts of 15 s and
+	 * 20 s of back-off). After a web server died in the middle of a run, another one takes over
+	 * this long after the last renewal.
+	 */
+	public const LOCK_SECONDS = 150;
 
 	/** @var ProductSettings */
 	private ProductSettings $product_settings;
@@ -105,7 +115,8 @@ final class RefreshScheduler {
 	 * @param int|null $limit At most this many products (default: as many as the budget allows).
 	 * @return array{updated: int, failed: array<string, string>, due: int, remaining: int, stopped: string, seconds: float}
 	 *   due: products taken up; remaining: products still due afterwards; stopped: "done" (none
-	 *   left when it began its last batch), "budget", "limit" or "busy" (another run was going on).
+	 *   left when it began its last batch), "budget", "limit", "busy" (another run was going on) or
+	 *   "lost" (this run's lock expired and another run took it over: it stopped at once).
 	 */
 	public function run( ?int $limit = null ): array {
 		$settings = $this->product_settings->get();
@@ -118,27 +129,75 @@ final class RefreshScheduler {
 			'stopped'   => 'done',
 			'seconds'   => 0.0,
 		);
-		if ( ! SharedLock::acquire( self::LOCK, (int) ceil( $budget->seconds() ) + self::LOCK_SLACK ) ) {
+		$lease = self::lock_seconds();
+		if ( ! SharedLock::acquire( self::LOCK, $lease ) ) {
 			$result['stopped'] = 'busy';
-			return $result;
+			self::retry_when_free();
+			return self::ran( $result );
 		}
 		try {
-			$this->work( $budget, $limit ?? PHP_INT_MAX, $settings['requests_per_second'], $result );
+			self::watch( $lease );
+			$lost    = false;
+			$proceed = static function () use ( $budget, $lease, &$lost ): bool {
+				if ( ! $budget->next_batch() ) {
+					return false;
+				}
+				$lost = ! SharedLock::renew( self::LOCK, $lease );
+				return ! $lost;
+			};
+			$this->work( $budget, $proceed, $limit ?? PHP_INT_MAX, $settings['requests_per_second'], $lost, $result );
 		} finally {
 			SharedLock::release( self::LOCK );
 		}
+		return self::ran( $result );
+	}
+
+	/**
+	 * Tells who is interested that a run ended.
+	 *
+	 * @param array $result run().
+	 * @return array $result.
+	 */
+	private static function ran( array $result ): array {
+		/**
+		 * Fires after every background refresh run, also one that did nothing because another
+		 * run was going on (stopped: "busy").
+		 *
+		 * @param array $result What RefreshScheduler::run() returns: updated, failed, due,
+		 *                      remaining, stopped, seconds.
+		 */
+		do_action( 'asa2/refresh_run', $result );
 		return $result;
+	}
+
+	/**
+	 * How long the run's lock lasts after its last renewal.
+	 *
+	 * @return int Seconds.
+	 */
+	public static function lock_seconds(): int {
+		/**
+		 * Filters how long a background refresh run's lock lasts after its last renewal (it is
+		 * renewed before every GetItems call): when a web server dies in the middle of a run,
+		 * another one takes the refresh over this long after. Raise it with a longer HTTP timeout
+		 * (asa2/http_timeout).
+		 *
+		 * @param int $seconds 150 by default.
+		 */
+		return max( 2, (int) apply_filters( 'asa2/refresh_lock_seconds', self::LOCK_SECONDS ) );
 	}
 
 	/**
 	 * The run itself, under the lock.
 	 *
-	 * @param RefreshBudget $budget Time budget.
-	 * @param int           $limit  At most this many products.
-	 * @param float         $rate   Requests per second per credential.
-	 * @param array         $result Running result.
+	 * @param RefreshBudget $budget  Time budget.
+	 * @param callable      $proceed Asked before each GetItems call (budget and lock renewal).
+	 * @param int           $limit   At most this many products.
+	 * @param float         $rate    Requests per second per credential.
+	 * @param bool          $lost    Set when the lock expired and another run took it over.
+	 * @param array         $result  Running result.
 	 */
-	private function work( RefreshBudget $budget, int $limit, float $rate, array &$result ): void {
+	private function work( RefreshBudget $budget, callable $proceed, int $limit, float $rate, bool &$lost, array &$result ): void {
 		$products = $this->products;
 		$ttl      = $this->product_settings->ttl();
 		$before   = Clock::now() - $ttl;
@@ -151,14 +210,14 @@ final class RefreshScheduler {
 				break;
 			}
 			$keys      = array_map( static fn( array $row ): array => array( $row['asin'], $row['marketplace'] ), $rows );
-			$done      = $this->product_service->refresh( $keys, array( $budget, 'next_batch' ) );
+			$done      = $this->product_service->refresh( $keys, $proceed );
 			$attempted = count( $keys ) - $done['skipped'];
 			$result['updated'] += $done['updated'];
 			$result['failed']  += $done['failed'];
 			$result['due']     += $attempted;
 			$left              -= $attempted;
 			if ( $done['skipped'] > 0 ) {
-				$result['stopped'] = 'budget';
+				$result['stopped'] = $lost ? 'lost' : 'budget';
 				break;
 			}
 		}
@@ -167,8 +226,14 @@ final class RefreshScheduler {
 		}
 		$result['remaining'] = $products->count_due( Clock::now() - $ttl, Clock::now() );
 		$result['seconds']   = round( $budget->elapsed(), 2 );
+		if ( $lost ) {
+			// The run that took the lock over keeps the follow-ups.
+			return;
+		}
+		self::forget_cached_cron();
+		wp_clear_scheduled_hook( self::HOOK_CONTINUE );
 		if ( $result['remaining'] > 0 && $result['due'] > 0 ) {
-			self::follow_up();
+			wp_schedule_single_event( Clock::now() + self::FOLLOW_UP_DELAY, self::HOOK_CONTINUE );
 		}
 		update_option(
 			self::LAST_RUN_OPTION,
@@ -198,11 +263,53 @@ final class RefreshScheduler {
 	}
 
 	/**
-	 * Schedules the follow-up run unless one is pending.
+	 * A run that holds the lock: a follow-up event when the lock would expire (unless one comes
+	 * sooner), in case this run's web server dies; the run moves or removes it when it ends.
+	 *
+	 * @param int $lease Seconds the lock lasts.
 	 */
-	private static function follow_up(): void {
-		if ( ! wp_next_scheduled( self::HOOK_CONTINUE ) ) {
-			wp_schedule_single_event( Clock::now() + self::FOLLOW_UP_DELAY, self::HOOK_CONTINUE );
+	private static function watch( int $lease ): void {
+		self::follow_up_by( Clock::now() + $lease + 1 );
+	}
+
+	/**
+	 * A run that found the lock taken: a follow-up event when the holder's lock expires (unless
+	 * one comes sooner). Finding it busy again then, it schedules the next.
+	 */
+	private static function retry_when_free(): void {
+		$holder = SharedLock::holder( self::LOCK );
+		if ( null !== $holder ) {
+			self::follow_up_by( Clock::now() + max( 1, $holder['expires'] - time() ) + 1 );
 		}
+	}
+
+	/**
+	 * Schedules the follow-up event at $when unless one is due by then.
+	 *
+	 * @param int $when Timestamp.
+	 */
+	private static function follow_up_by( int $when ): void {
+		$next = wp_next_scheduled( self::HOOK_CONTINUE );
+		if ( false !== $next && $next <= $when ) {
+			return;
+		}
+		if ( false !== $next ) {
+			wp_unschedule_event( $next, self::HOOK_CONTINUE );
+		}
+		wp_schedule_single_event( $when, self::HOOK_CONTINUE );
+	}
+
+	/**
+	 * Drops this request's copy of the scheduled events before changing them at the end of a run
+	 * (it was read when the request began; other workers and web servers may have changed them
+	 * since, and writing the old copy back would undo their changes).
+	 */
+	private static function forget_cached_cron(): void {
+		if ( wp_using_ext_object_cache() && function_exists( 'wp_cache_supports' ) && wp_cache_supports( 'flush_runtime' ) ) {
+			// The shared cache holds what the others wrote: drop only this request's copies.
+			wp_cache_flush_runtime();
+			return;
+		}
+		wp_cache_delete( 'alloptions', 'options' );
 	}
 }

@@ -69,8 +69,8 @@ final class SiteHealthInfo {
 			'object_cache'      => array(
 				'label' => __( 'Persistent object cache', 'asa2-creators' ),
 				'value' => $object_cache
-					? __( 'Yes (tokens, locks and settings are shared through it)', 'asa2-creators' )
-					: __( 'No (tokens and locks use the database)', 'asa2-creators' ),
+					? __( 'Yes (settings are read from it; tokens and locks always use the database)', 'asa2-creators' )
+					: __( 'No (settings, tokens and locks use the database)', 'asa2-creators' ),
 				'debug' => $object_cache ? 'yes' : 'no',
 			),
 		);

@@ -67,12 +67,15 @@ final class RetryingCaller {
 		$rate    = $this->settings->get()['requests_per_second'];
 		$attempt = 0;
 		$waited  = 0;
+		$wait = fn() => $this->limiter->wait_turn( $route['credential'], $rate );
 		while ( true ) {
-			$this->limiter->wait_turn( $route['credential'], $rate );
 			try {
-				return AmazonApi::Creators === $route['api']
-					? $this->creators->call( $operation, $route['config'], $params )
-					: $this->paapi->call( $operation, $route['credentials'], $params );
+				if ( AmazonApi::Creators === $route['api'] ) {
+					// The slot is taken once the token is in hand (see CreatorsClient::call).
+					return $this->creators->call( $operation, $route['config'], $params, $wait );
+				}
+				$wait();
+				return $this->paapi->call( $operation, $route['credentials'], $params );
 			} catch ( \Asa2\ThrottledException $e ) {
 				$kind        = 'throttled';
 				$retry_after = $e->getRetryAfter();
