@@ -1,6 +1,6 @@
 <?php
 /**
- * Benchmark 7: several web servers. The background refresh of 1,000 products on two web nodes
+ * Benchmark 8: several web servers. The background refresh of 1,000 products on two web nodes
  * against one node, side by side in one run (the test stack with two nginx + PHP-FPM nodes, one
  * Redis object cache and a cron runner per node, every second: scripts/lib/nodes.sh), and a page
  * with 50 product boxes with and without the object cache.
