@@ -124,24 +124,23 @@ nodes_start_cron() {
   ' cron-runner "$NODE_URL" "$STACK_CRON_INTERVAL" "$NODE"
 }
 
-# nodes_start - the web nodes after the first (the stack's own) and, with several nodes, each
-# node's cron runner.
+# nodes_start - the web nodes after the first (the stack's own) and each node's cron runner, when
+# there are several nodes or the stack is the demo (the test suites run cron themselves).
 nodes_start() {
   local n
   for n in $(seq 2 "$STACK_NODES"); do stack_start_wordpress "$n"; done
-  if [ "$STACK_NODES" -gt 1 ]; then
+  if [ "$STACK_NODES" -gt 1 ] || [ "$STACK" != test ]; then
     for n in $(seq 1 "$STACK_NODES"); do nodes_start_cron "$n"; done
   fi
   return 0
 }
 
-# nodes_stop - stops the cron runners, the web nodes after the first and Redis.
+# nodes_stop - stops the cron runners, every web node and Redis.
 nodes_stop() {
   local n pid
   for n in 1 2 3 4 5 6 7 8 9; do
     pid=$(nodes_cron_pid "$n")
     [ -f "$pid" ] && stop_pidfile "$pid" "the $STACK cron runner of node $n"
-    [ "$n" -gt 1 ] || continue
     stack_node "$n"
     [ -f "$NODE_WP_PID" ] && stop_pidfile "$NODE_WP_PID" "the $STACK web server (nginx) of node $n"
     [ -f "$NODE_FPM_PID" ] && stop_pidfile "$NODE_FPM_PID" "the $STACK PHP-FPM of node $n"

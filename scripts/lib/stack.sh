@@ -54,9 +54,6 @@ stack_config() {
   STACK_DB_NAME="asa2_$STACK"
   STACK_DB_USER="asa2_$STACK"
   STACK_JSON="$STACK_DIR/stack.json"
-  STACK_WP_PID="$ASA2_RUN/$STACK-wordpress.pid"
-  STACK_FPM_PID="$ASA2_RUN/$STACK-php-fpm.pid"
-  STACK_CRON_PID="$ASA2_RUN/$STACK-cron.pid"
   STACK_SANDBOX_PID="$ASA2_RUN/$STACK-sandbox.pid"
   STACK_WP_LOG="$ASA2_LOGS/$STACK-wordpress.log"
   STACK_SANDBOX_LOG="$ASA2_LOGS/$STACK-sandbox.log"
@@ -162,8 +159,8 @@ define( 'WP_DEBUG_LOG', PHP_SAPI === 'cli' ? '$STACK_DEBUG_LOG_CLI' : '$STACK_DE
 define( 'WP_HTTP_BLOCK_EXTERNAL', true );
 define( 'AUTOMATIC_UPDATER_DISABLED', true );
 define( 'WP_AUTO_UPDATE_CORE', false );
-// Page views never spawn WP-Cron: the demo runs it from a system-cron style runner
-// (stack_start_cron), the tests run what they need themselves.
+// Page views never spawn WP-Cron: the demo and multi-node stacks request wp-cron.php from a
+// system-cron style runner per node (nodes_start_cron), the tests run what they need themselves.
 define( 'DISABLE_WP_CRON', true );
 define( 'FS_METHOD', 'direct' );
 
@@ -379,19 +376,9 @@ stack_start_fpm() {
   fi
 }
 
-# stack_start_cron - runs WordPress's due cron events every minute from the command line, as a
-# system cron job (`* * * * * php /path/to/wp-cron.php`) does on a site with DISABLE_WP_CRON.
-stack_start_cron() {
-  stop_pidfile "$STACK_CRON_PID" "the $STACK cron runner"
-  start_background "$STACK_CRON_PID" "$STACK_WP_LOG" bash -c '
-    cd "$1" && shift
-    while :; do "$@" || echo "cron runner: wp-cron.php exited with $?"; sleep 60; done
-  ' cron-runner "$STACK_WP_DIR" php "${PHP_EXT_ARGS[@]}" wp-cron.php
-}
-
 # stack_start NAME [SANDBOX-ARGS...] - the whole stack: build, MariaDB, WordPress files and
-# database, sandbox, web server, and for the demo the cron runner. After the build, the test stack takes the machine-wide test lock
-# (held by the calling shell until it exits).
+# database, sandbox, web nodes and their cron runners (nodes_start). After the build, the test
+# stack takes the machine-wide test lock (held by the calling shell until it exits).
 stack_start() {
   stack_config "$1"
   shift
@@ -418,17 +405,13 @@ stack_start() {
   stack_start_sandbox "$@"
   stack_start_wordpress
   nodes_start
-  [ "$STACK" = test ] || [ "$STACK_NODES" -gt 1 ] || stack_start_cron
 }
 
 # stack_stop NAME - stops the stack's web server and sandbox (data stays).
 stack_stop() {
   stack_config "$1"
-  stop_pidfile "$STACK_CRON_PID" "the $STACK cron runner"
-  stop_pidfile "$STACK_WP_PID" "the $STACK web server (nginx)"
-  stop_pidfile "$STACK_FPM_PID" "the $STACK PHP-FPM"
-  stop_pidfile "$STACK_SANDBOX_PID" "the $STACK sandbox"
   nodes_stop
+  stop_pidfile "$STACK_SANDBOX_PID" "the $STACK sandbox"
 }
 
 # stack_stop_test - the test suites' exit trap: stops the test stack, and MariaDB when the suite
