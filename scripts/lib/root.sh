@@ -2,8 +2,8 @@
 # built from Debian's packages with debootstrap, so a suite can run against a newer stack than the
 # machine's own. Sourced, never run. Needs common.sh.
 #
-#   root_ensure NAME        builds /var/cache/asa2-creators/roots/NAME from scripts/roots/NAME.list
-#                           (Debian suite NAME) unless it is there and the list is unchanged
+#   root_ensure NAME        builds /var/cache/asa2-creators/roots/NAME-<hash of the list> from
+#                           scripts/roots/NAME.list (Debian suite NAME) unless it is there
 #   root_run NAME CMD...    runs CMD inside the root, in the repository, as root
 #   root_run --clean NAME CMD...
 #                           the same in a throwaway copy of the root (NAME "host": of this machine)
@@ -23,8 +23,8 @@ ASA2_DEBIAN_MIRROR=${ASA2_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 
 # root_config NAME - sets ROOT_NAME, ROOT_LIST, ROOT_STAMP (what the root is built from: the list and
 # ROOT_FORMAT), ROOT_DIR (/var/cache/asa2-creators/roots/NAME-STAMP: checkouts with different lists
-# keep a root each instead of rebuilding one in turn) and ROOT_PORTS (the test stack's WordPress and sandbox ports inside it, so that it can run beside
-# the host's test stack on 8091/8766).
+# keep a root each instead of rebuilding one in turn) and ROOT_PORTS (the test stack's WordPress
+# and sandbox ports inside it, so that it can run beside the host's test stack on 8091/8766).
 root_config() {
   ROOT_NAME=$1
   if [ "$ROOT_NAME" = host ]; then
@@ -99,7 +99,7 @@ root_prune() {
 }
 
 # root_build - debootstrap into a new directory, install the list, then swap it in. Runs under the
-# root's lock; the new tree is mounted only inside a namespace of its own (root_chroot_build).
+# root's lock; the new tree is mounted only inside a namespace of its own.
 root_build() {
   local new="$ROOT_DIR.new"
   rm -rf "$new"
