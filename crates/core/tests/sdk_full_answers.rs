@@ -107,7 +107,7 @@ fn no_field_of_the_official_answers_is_lost() {
                     };
                     first.pointer(place) == Some(&Value::Bool(*b))
                 }
-                Value::String(s) => found.contains(s) || page.to_string().contains(s.as_str()),
+                Value::String(s) => found.contains(s),
                 Value::Number(n) => found.contains(&n.to_string()),
                 _ => true,
             };

@@ -9,7 +9,7 @@ use crate::quote::excerpt;
 use super::Properties;
 use super::checks::{
     browse_node_problem, check_currency, check_language, check_properties, check_range, combine,
-    non_blank,
+    dedup, non_blank,
 };
 use super::choices::{Condition, DeliveryFlag, SearchAvailability, SortBy};
 use super::reader::Reader;
@@ -232,13 +232,7 @@ impl SearchItemsParams {
             99,
             "The lowest saving in percent",
         );
-        let mut flags = Vec::with_capacity(self.delivery_flags.len());
-        for flag in self.delivery_flags {
-            if !flags.contains(&flag) {
-                flags.push(flag);
-            }
-        }
-        self.delivery_flags = flags;
+        self.delivery_flags = dedup(self.delivery_flags);
         self.resources = check_resources(self.resources, &mut errors);
         self.language = check_language(self.language, &mut errors);
         self.currency = check_currency(self.currency, &mut errors);

@@ -2,8 +2,9 @@
 //! `OfferSalePrice*`, `ListPrice*`), `IsAvailable` and `FeaturesHTML`, computed from the item.
 //!
 //! AutoPrice follows ASA2's rule: the sale price when the featured offer is on sale, else the
-//! main price. ASA2 can also consider the lowest new or used price; Amazon no longer returns
-//! offer summaries, so those steps never apply.
+//! main price - with today's answers both are the featured offer's price, since Amazon reports
+//! no separate sale price. ASA2 can also consider the lowest new or used price; Amazon no longer
+//! returns offer summaries, so those steps never apply.
 
 use minijinja::value::Value;
 
@@ -78,15 +79,14 @@ fn minor_units(amount: &str, currency: Option<&str>) -> Option<String> {
     })
 }
 
-/// The sale price: the featured offer's price when it is reduced against a higher list or
-/// was price (Amazon's saving basis).
-pub(super) fn sale_price(item: &Item) -> Option<&Money> {
-    let price = item.price.as_ref()?;
-    let reduced = item
-        .savings
-        .as_ref()
-        .is_some_and(|s| s.amount.is_some() || s.percentage.is_some_and(|p| p > 0));
-    reduced.then_some(price)
+/// Whether the featured offer is on sale: it has a price reduced against a higher list or was
+/// price (Amazon's saving basis). Its price is then ASA2's sale price.
+pub(super) fn on_sale(item: &Item) -> bool {
+    item.price.is_some()
+        && item
+            .savings
+            .as_ref()
+            .is_some_and(|s| s.amount.is_some() || s.percentage.is_some_and(|p| p > 0))
 }
 
 /// ASA2's `IsAvailable`: the product has a price and is not out of stock.

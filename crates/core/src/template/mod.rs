@@ -12,7 +12,7 @@ use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 use serde::Serialize;
 
-use crate::item::{Image, ImageSet, Item, Money};
+use crate::item::{Decimal, Image, ImageSet, Item, Money};
 
 mod asa2;
 mod twig;
@@ -353,9 +353,22 @@ fn with_partner_tag(url: &str, tag: &str) -> String {
 
 fn display(money: Option<&Money>) -> Option<String> {
     let money = money?;
-    money.display.clone().or_else(|| {
-        let amount = money.amount.as_ref()?.to_string();
-        Some(match &money.currency {
+    shown(
+        money.display.as_ref(),
+        money.amount.as_ref(),
+        money.currency.as_ref(),
+    )
+}
+
+/// Amazon's display text of an amount, else the amount and its currency code.
+fn shown(
+    display: Option<&String>,
+    amount: Option<&Decimal>,
+    currency: Option<&String>,
+) -> Option<String> {
+    display.cloned().or_else(|| {
+        let amount = amount?.to_string();
+        Some(match currency {
             Some(c) => format!("{amount} {c}"),
             None => amount,
         })
@@ -431,33 +444,28 @@ impl Placeholders {
             ..Placeholders::default()
         };
         if !hide_price {
-            p.Price = display(item.price.as_ref());
-            p.PriceAmount = item
-                .price
+            p.Savings = item
+                .savings
                 .as_ref()
-                .and_then(|m| m.amount.as_ref())
-                .map(|d| d.to_string());
-            p.PriceCurrency = item.price.as_ref().and_then(|m| m.currency.clone());
-            p.ListPrice = display(item.list_price.as_ref());
-            p.Savings = item.savings.as_ref().and_then(|s| {
-                s.display.clone().or_else(|| {
-                    s.amount.as_ref().map(|a| match &s.currency {
-                        Some(c) => format!("{a} {c}"),
-                        None => a.to_string(),
-                    })
-                })
-            });
+                .and_then(|s| shown(s.display.as_ref(), s.amount.as_ref(), s.currency.as_ref()));
             p.SavingsPercentage = item.savings.as_ref().and_then(|s| s.percentage);
+            // ASA2's AutoPrice is the sale price, else the main price; the sale price is the
+            // main price when the featured offer is on sale: both are the main price's parts.
             let main = asa2::PriceParts::of(item.price.as_ref());
-            let sale = asa2::sale_price(item).map(|m| asa2::PriceParts::of(Some(m)));
-            let auto = sale.clone().unwrap_or_else(|| main.clone());
-            let list = asa2::PriceParts::of(item.list_price.as_ref());
+            if asa2::on_sale(item) {
+                (
+                    p.OfferSalePriceAmount,
+                    p.OfferSalePriceInteger,
+                    p.OfferSalePriceCurrencyCode,
+                    p.OfferSalePriceFormattedPrice,
+                ) = main.clone().into_fields();
+            }
             (
                 p.OffersAutoPriceAmount,
                 p.OffersAutoPriceInteger,
                 p.OffersAutoPriceCurrencyCode,
                 p.OffersAutoPriceFormattedPrice,
-            ) = auto.into_fields();
+            ) = main.clone().into_fields();
             (
                 p.OffersMainPriceAmount,
                 p.OffersMainPriceInteger,
@@ -465,17 +473,15 @@ impl Placeholders {
                 p.OffersMainPriceFormattedPrice,
             ) = main.into_fields();
             (
-                p.OfferSalePriceAmount,
-                p.OfferSalePriceInteger,
-                p.OfferSalePriceCurrencyCode,
-                p.OfferSalePriceFormattedPrice,
-            ) = sale.unwrap_or_default().into_fields();
-            (
                 p.ListPriceAmount,
                 p.ListPriceInteger,
                 p.ListPriceCurrencyCode,
                 p.ListPriceFormattedPrice,
-            ) = list.into_fields();
+            ) = asa2::PriceParts::of(item.list_price.as_ref()).into_fields();
+            p.Price = p.OffersMainPriceFormattedPrice.clone();
+            p.PriceAmount = p.OffersMainPriceAmount.clone();
+            p.PriceCurrency = p.OffersMainPriceCurrencyCode.clone();
+            p.ListPrice = p.ListPriceFormattedPrice.clone();
         }
         p.IsAvailable = asa2::is_available(item);
         p
