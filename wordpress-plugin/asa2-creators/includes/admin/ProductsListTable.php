@@ -35,6 +35,9 @@ final class ProductsListTable extends \WP_List_Table {
 	/** @var ProductTable */
 	private ProductTable $products;
 
+	/** @var ProductFilter|null The request's search, filters and order, read once. */
+	private ?ProductFilter $filter = null;
+
 	/**
 	 * @param ProductTable $products Stored products.
 	 */
@@ -111,10 +114,14 @@ final class ProductsListTable extends \WP_List_Table {
 	 * @return ProductFilter
 	 */
 	private function filter(): ProductFilter {
+		if ( null !== $this->filter ) {
+			return $this->filter;
+		}
 		// phpcs:disable WordPress.Security.NonceVerification.Recommended -- read-only filters.
 		$read = static fn( string $key ): string => isset( $_GET[ $key ] ) && is_string( $_GET[ $key ] ) ? sanitize_text_field( wp_unslash( $_GET[ $key ] ) ) : '';
 		// phpcs:enable WordPress.Security.NonceVerification.Recommended
-		return new ProductFilter( $read( 's' ), $read( 'marketplace' ), sanitize_key( $read( 'status' ) ), sanitize_key( $read( 'orderby' ) ), sanitize_key( $read( 'order' ) ) );
+		$this->filter = new ProductFilter( $read( 's' ), $read( 'marketplace' ), sanitize_key( $read( 'status' ) ), sanitize_key( $read( 'orderby' ) ), sanitize_key( $read( 'order' ) ) );
+		return $this->filter;
 	}
 
 	/**

@@ -144,13 +144,7 @@ final class ProductsScreen {
 		$table->prepare_items();
 		// The search and the filters above the table (the table's selects name this form).
 		echo '<form method="get" action="' . esc_url( admin_url( 'admin.php' ) ) . '" class="asa2-products-search-box" id="asa2-products-filter"><input type="hidden" name="page" value="' . esc_attr( self::SLUG ) . '" />';
-		// phpcs:disable WordPress.Security.NonceVerification.Recommended -- read-only order kept across a search.
-		foreach ( array( 'orderby', 'order' ) as $key ) {
-			if ( isset( $_GET[ $key ] ) && is_string( $_GET[ $key ] ) ) {
-				echo '<input type="hidden" name="' . esc_attr( $key ) . '" value="' . esc_attr( sanitize_key( wp_unslash( $_GET[ $key ] ) ) ) . '" />';
-			}
-		}
-		// phpcs:enable WordPress.Security.NonceVerification.Recommended
+		// search_box() keeps the sort order across a search (hidden orderby and order fields).
 		$table->search_box( __( 'Search stored products (ASIN or title words)', 'asa2-creators' ), 'asa2-products' );
 		echo '</form>';
 		echo '<form method="post" action="' . esc_url( self::url() ) . '" id="asa2-products-form">';

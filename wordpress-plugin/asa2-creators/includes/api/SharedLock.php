@@ -154,13 +154,13 @@ final class SharedLock {
 	}
 
 	/**
-	 * A new owner: this host and process, and a random part that makes it unique.
+	 * A new owner: this server (named as Site Health names it), this process, and a random part
+	 * that makes it unique.
 	 *
 	 * @return string
 	 */
 	private static function owner(): string {
-		$host = (string) preg_replace( '/[^A-Za-z0-9._-]/', '', (string) gethostname() );
-		return ( '' === $host ? 'host' : $host ) . '#' . getmypid() . '#' . bin2hex( random_bytes( 8 ) );
+		return \Asa2\Creators\Health\WebNodes::name() . '#' . getmypid() . '#' . bin2hex( random_bytes( 8 ) );
 	}
 
 	/**

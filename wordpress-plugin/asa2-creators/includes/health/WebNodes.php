@@ -68,20 +68,29 @@ final class WebNodes {
 			return;
 		}
 		$this->recorded = true;
-		$name           = self::name();
-		$row            = (string) wp_json_encode(
-			array(
-				'name'         => $name,
-				'seen'         => time(),
-				'object_cache' => wp_using_ext_object_cache(),
-				'key'          => substr( hash_hmac( 'sha256', 'asa2-creators web node key check', $this->key_material->material() ), 0, 16 ),
-				'plugin'       => Plugin::VERSION,
-				'extension'    => \Asa2\Version::extension(),
-			)
+		$name   = self::name();
+		$facts  = array(
+			'name'         => $name,
+			'object_cache' => wp_using_ext_object_cache(),
+			'key'          => substr( hash_hmac( 'sha256', 'asa2-creators web node key check', $this->key_material->material() ), 0, 16 ),
+			'plugin'       => Plugin::VERSION,
+			'extension'    => \Asa2\Version::extension(),
 		);
+		$option = self::OPTION_PREFIX . md5( $name );
+		// Site Health asks who was seen within a day: the row is written again only when a fact
+		// changed or it is an hour old, not on every cron request and screen view.
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- this server's own row, past every cache.
+		$stored = json_decode( (string) $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", $option ) ), true );
+		if ( is_array( $stored ) && (int) ( $stored['seen'] ?? 0 ) > time() - HOUR_IN_SECONDS ) {
+			unset( $stored['seen'] );
+			if ( $stored == $facts ) { // phpcs:ignore Universal.Operators.StrictComparisons -- the same facts, whatever their order.
+				return;
+			}
+		}
+		$row = (string) wp_json_encode( array( 'seen' => time() ) + $facts );
 		$suppress = $wpdb->suppress_errors( true );
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- one row per server, written by that server only.
-		$wpdb->query( $wpdb->prepare( "INSERT INTO {$wpdb->options} (option_name, option_value, autoload) VALUES (%s, %s, 'no') ON DUPLICATE KEY UPDATE option_value = %s", self::OPTION_PREFIX . md5( $name ), $row, $row ) );
+		$wpdb->query( $wpdb->prepare( "INSERT INTO {$wpdb->options} (option_name, option_value, autoload) VALUES (%s, %s, 'no') ON DUPLICATE KEY UPDATE option_value = %s", $option, $row, $row ) );
 		$wpdb->suppress_errors( $suppress );
 	}
 

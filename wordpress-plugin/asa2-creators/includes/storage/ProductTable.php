@@ -113,31 +113,37 @@ final class ProductTable {
 ) $charset;"
 		);
 		$installed = (string) get_option( self::VERSION_OPTION );
-		if ( '' !== $installed && version_compare( $installed, '3', '<' ) ) {
-			$this->fill_title_and_status();
+		if ( '' !== $installed && version_compare( $installed, '3', '<' ) && ! $this->fill_title_and_status() ) {
+			return; // Tried again on the next request; until then the table stays at schema 2.
 		}
 		update_option( self::VERSION_OPTION, self::SCHEMA_VERSION, true );
 	}
 
 	/**
-	 * Schema 3 added `title` (the search's copy of the product title) and `status`: fills them
-	 * in for the rows stored before, with one statement.
+	 * Schema 3 added `status` and `title` (the search's copy of the product title): fills them in
+	 * for the rows stored before. The status needs no JSON functions and must succeed; the title
+	 * is read with them where the database has them (MySQL 5.7.8+, MariaDB 10.2+), else it stays
+	 * empty until the product's next refresh.
+	 *
+	 * @return bool Whether the statuses were filled in.
 	 */
-	private function fill_title_and_status(): void {
+	private function fill_title_and_status(): bool {
 		global $wpdb;
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix, constants.
-		$wpdb->query(
+		$status = $wpdb->query(
 			$wpdb->prepare(
-				"UPDATE {$this->name()} SET
-  title = IF(data IS NOT NULL AND data <> '' AND JSON_VALID(data), LEFT(COALESCE(JSON_UNQUOTE(JSON_EXTRACT(data, '$.title')), ''), %d), ''),
-  status = CASE WHEN data IS NULL OR data = '' THEN IF(error_code = '' AND last_error IS NULL, %d, %d) ELSE IF(error_code = '' AND last_error IS NULL, %d, %d) END", // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
-				self::TITLE_LENGTH,
+				"UPDATE {$this->name()} SET status = CASE WHEN data IS NULL OR data = '' THEN IF(error_code = '' AND last_error IS NULL, %d, %d) ELSE IF(error_code = '' AND last_error IS NULL, %d, %d) END", // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
 				self::STATUS_NEW,
 				self::STATUS_FAILED,
 				self::STATUS_LOADED,
 				self::STATUS_STALE
 			)
 		);
+		$suppress = $wpdb->suppress_errors( true );
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix, a constant.
+		$wpdb->query( $wpdb->prepare( "UPDATE {$this->name()} SET title = LEFT(COALESCE(JSON_UNQUOTE(JSON_EXTRACT(data, '$.title')), ''), %d) WHERE data IS NOT NULL AND data <> '' AND JSON_VALID(data)", self::TITLE_LENGTH ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		$wpdb->suppress_errors( $suppress );
+		return false !== $status;
 	}
 
 	/**
