@@ -19,6 +19,7 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 mod credential;
 mod date;
 mod field_error;
+mod geo;
 mod http;
 mod marketplace;
 mod operation;
@@ -33,6 +34,10 @@ pub use credential::{
 };
 pub use date::{AmzDate, DateError};
 pub use field_error::{FieldError, FieldErrors};
+pub use geo::{
+    COUNTRY_STORES, CountryOverrides, CountryStores, country_store_map, normalize_country,
+    store_for_country,
+};
 pub use http::{ApiBase, HttpRequest, InvalidApiBase, Method, RetryAfter};
 pub use marketplace::{MARKETPLACES, Marketplace, MarketplaceInfo, Region, UnknownMarketplace};
 pub use operation::{Operation, UnknownOperation};
