@@ -254,6 +254,60 @@ final class PartnerTag
     public static function check(string $tag, string $marketplace, string $field = 'partner_tag'): array {}
 }
 
+/**
+ * Visitor countries and their stores: the country table of the core (each marketplace's own
+ * country and its usual neighbours), and a visitor's country from a MaxMind-format (.mmdb)
+ * country database, read once per worker and again when the file changes.
+ */
+final class Geo
+{
+    /**
+     * The country table: every country a visitor may be sent to another store for, with its
+     * stores (marketplace codes) in order of preference.
+     *
+     * @return array<string, list<string>>
+     */
+    public static function countries(): array {}
+
+    /** A country code as the table uses it ("at" -> "AT", "UK" -> "GB"); null for anything that is not two letters, and for "XX" (unknown). */
+    public static function normalizeCountry(string $country): ?string {}
+
+    /**
+     * Checks per-set store choices ("BE=NL, LU=FR") and returns them written the usual way.
+     *
+     * @throws ValidationException errors under "countries"
+     */
+    public static function overrides(string $overrides): string {}
+
+    /**
+     * The store (marketplace code) a visitor from $country is sent to, among $targets, or null
+     * when the box keeps its own link.
+     *
+     * @param list<string> $targets marketplace codes the set has a tracking ID for
+     * @param string $overrides the set's choices, as overrides() accepts them
+     * @throws ValidationException errors under "targets" or "countries"
+     */
+    public static function storeFor(string $country, array $targets, string $overrides): ?string {}
+
+    /**
+     * Every country sent to one of $targets, with its store.
+     *
+     * @param list<string> $targets
+     * @return array<string, string> country => marketplace code
+     * @throws ValidationException errors under "targets" or "countries"
+     */
+    public static function storeMap(array $targets, string $overrides): array {}
+
+    /**
+     * The country of an IP address in a MaxMind-format (.mmdb) country database, or null when
+     * the address is not in it or is not an address.
+     *
+     * @return string|null ISO code such as "AT"
+     * @throws ValidationException under "geoip_database" when the file cannot be read or is not such a database
+     */
+    public static function countryOfIp(string $databasePath, string $ip): ?string {}
+}
+
 /** Sealed secrets: XChaCha20-Poly1305 with a key derived from the site's key material. */
 final class Sealer
 {

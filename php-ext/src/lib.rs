@@ -21,6 +21,7 @@ mod api;
 mod asin;
 mod creators_api;
 mod credentials;
+mod geo;
 mod id_sets;
 mod marketplace_config;
 mod marketplaces;
@@ -75,6 +76,7 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
         .class::<sealer::Sealer>()
         .class::<paapi::PaApiSettings>()
         .class::<id_sets::AssociateIdSets>()
+        .class::<geo::Geo>()
         .class::<token::Token>()
         .class::<creators_api::CreatorsApi>()
         .class::<asin::Asin>()

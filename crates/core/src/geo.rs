@@ -290,7 +290,10 @@ mod tests {
         assert!(messages[0].contains("country=store pair"));
         assert!(messages[1].contains("two-letter country code"));
         assert!(messages[2].contains("is not an Amazon marketplace"));
-        assert_eq!(messages[3], "BE is given more than once: keep one store for it.");
+        assert_eq!(
+            messages[3],
+            "BE is given more than once: keep one store for it."
+        );
         assert_eq!(
             CountryOverrides::parse(" , ", "c").unwrap(),
             CountryOverrides::default()

@@ -13,3 +13,4 @@ if (!extension_loaded('asa2')) {
 require_once __DIR__ . '/support/describe.php';
 require_once __DIR__ . '/support/Asa2TestCase.php';
 require_once __DIR__ . '/support/paths.php';
+require_once __DIR__ . '/support/MmdbWriter.php';
