@@ -9,6 +9,8 @@ namespace Asa2\Creators;
 
 use Asa2\Creators\Admin\AccessDenied;
 use Asa2\Creators\Admin\Assets;
+use Asa2\Creators\Admin\CountriesTab;
+use Asa2\Creators\Admin\GeoActions;
 use Asa2\Creators\Admin\IdSetActions;
 use Asa2\Creators\Admin\LoggingActions;
 use Asa2\Creators\Admin\MarketplaceActions;
@@ -68,12 +70,15 @@ final class Hooks {
 		add_filter( 'script_loader_tag', array( $this, 'filter_script_loader_tag' ), 10, 2 );
 		add_action( 'rest_api_init', array( $this, 'action_rest_api_init' ) );
 		add_action( 'enqueue_block_editor_assets', array( $this, 'action_enqueue_block_editor_assets' ) );
+		// Before the footer scripts (priority 20): the data the link script reads.
+		add_action( 'wp_footer', array( $this, 'action_wp_footer' ), 5 );
 
 		// Products: menu page, Options tabs, background refresh, call tracking.
 		add_action( 'asa2/admin_menu', array( $this, 'action_asa2_admin_menu' ) );
 		add_filter( 'asa2/options_tabs', array( $this, 'filter_asa2_options_tabs' ) );
 		add_action( 'asa2/options_tab_' . TemplatesTab::TAB, array( $this, 'action_asa2_options_tab_templates' ) );
 		add_action( 'asa2/options_tab_' . ProductsSettingsTab::TAB, array( $this, 'action_asa2_options_tab_products' ) );
+		add_action( 'asa2/options_tab_' . CountriesTab::TAB, array( $this, 'action_asa2_options_tab_countries' ) );
 		add_action( RefreshScheduler::HOOK, array( $this, 'action_asa2_refresh_products' ) );
 		add_action( RefreshScheduler::HOOK_SOON, array( $this, 'action_asa2_refresh_products' ) );
 		add_action( RefreshScheduler::HOOK_CONTINUE, array( $this, 'action_asa2_refresh_products' ) );
@@ -108,6 +113,7 @@ final class Hooks {
 		$logging      = $this->plugin->logging_actions();
 		$products     = $this->plugin->product_actions();
 		$templates    = $this->plugin->template_actions();
+		$geo          = $this->plugin->geo_actions();
 		return array(
 			MarketplaceActions::SAVE          => array( $marketplaces, 'save' ),
 			MarketplaceActions::DELETE        => array( $marketplaces, 'delete' ),
@@ -125,6 +131,7 @@ final class Hooks {
 			TemplateActions::DELETE           => array( $templates, 'delete' ),
 			TemplateActions::MAKE_DEFAULT     => array( $templates, 'make_default' ),
 			TemplateActions::SAVE_PRODUCT_OPT => array( $templates, 'save_product_settings' ),
+			GeoActions::SAVE                  => array( $geo, 'save' ),
 		);
 	}
 
@@ -188,10 +195,18 @@ final class Hooks {
 	}
 
 	/**
-	 * The REST routes: the product search of the block editor.
+	 * The REST routes: the product search of the block editor, the visitor's country.
 	 */
 	public function action_rest_api_init(): void {
 		$this->plugin->product_search_route()->register();
+		$this->plugin->country_route()->register();
+	}
+
+	/**
+	 * The data the script localizing product links reads, on pages with such boxes.
+	 */
+	public function action_wp_footer(): void {
+		$this->plugin->box_localizer()->print_config();
 	}
 
 	/**
@@ -253,6 +268,7 @@ final class Hooks {
 		$tabs                              = (array) $tabs;
 		$tabs[ ProductsSettingsTab::TAB ] = __( 'Products', 'asa2-creators' );
 		$tabs[ TemplatesTab::TAB ]        = __( 'Templates', 'asa2-creators' );
+		$tabs[ CountriesTab::TAB ]        = __( 'Countries', 'asa2-creators' );
 		return $tabs;
 	}
 
@@ -261,6 +277,13 @@ final class Hooks {
 	 */
 	public function action_asa2_options_tab_templates(): void {
 		$this->plugin->templates_tab()->render();
+	}
+
+	/**
+	 * Prints Options -> Countries.
+	 */
+	public function action_asa2_options_tab_countries(): void {
+		$this->plugin->countries_tab()->render();
 	}
 
 	/**
@@ -275,6 +298,8 @@ final class Hooks {
 	 * products due): refreshes due products for as long as the run's time budget allows.
 	 */
 	public function action_asa2_refresh_products(): void {
+		// Products of the stores chosen under "Also load products for" join the due ones first.
+		$this->plugin->other_stores()->queue_missing( Clock::now() );
 		$this->plugin->refresh_scheduler()->run();
 	}
 

@@ -9,7 +9,9 @@ namespace Asa2\Creators;
 
 use Asa2\Creators\Admin\Assets;
 use Asa2\Creators\Admin\CreatorsTab;
+use Asa2\Creators\Admin\CountriesTab;
 use Asa2\Creators\Admin\FormState;
+use Asa2\Creators\Admin\GeoActions;
 use Asa2\Creators\Admin\IdSetActions;
 use Asa2\Creators\Admin\IdSetsTab;
 use Asa2\Creators\Admin\LoggingActions;
@@ -33,6 +35,9 @@ use Asa2\Creators\Api\PaApiClient;
 use Asa2\Creators\Api\TokenProvider;
 use Asa2\Creators\Cron\RefreshCapacity;
 use Asa2\Creators\Cron\RefreshScheduler;
+use Asa2\Creators\Geo\BoxLocalizer;
+use Asa2\Creators\Geo\OtherStores;
+use Asa2\Creators\Geo\VisitorCountry;
 use Asa2\Creators\Health\ProductHealth;
 use Asa2\Creators\Health\SiteHealth;
 use Asa2\Creators\Health\WebNodes;
@@ -46,7 +51,9 @@ use Asa2\Creators\Render\BlockChoices;
 use Asa2\Creators\Render\BoxLooks;
 use Asa2\Creators\Render\ProductRenderer;
 use Asa2\Creators\Render\Shortcode;
+use Asa2\Creators\Rest\CountryRoute;
 use Asa2\Creators\Rest\ProductSearchRoute;
+use Asa2\Creators\Storage\GeoSettings;
 use Asa2\Creators\Storage\IdSetRepository;
 use Asa2\Creators\Storage\KeyMaterial;
 use Asa2\Creators\Storage\LoggingSettings;
@@ -275,7 +282,39 @@ final class Plugin {
 
 	/** @return ProductRenderer */
 	public function renderer(): ProductRenderer {
-		return $this->service( 'renderer', fn() => new ProductRenderer( $this->product_service(), $this->products(), $this->box_looks(), $this->paths ) );
+		return $this->service( 'renderer', fn() => new ProductRenderer( $this->product_service(), $this->products(), $this->box_looks(), $this->paths, $this->box_localizer() ) );
+	}
+
+	// Visitors from other countries.
+
+	/** @return GeoSettings */
+	public function geo_settings(): GeoSettings {
+		return $this->service( 'geo_settings', static fn() => new GeoSettings() );
+	}
+
+	/** @return OtherStores */
+	public function other_stores(): OtherStores {
+		return $this->service( 'other_stores', fn() => new OtherStores( $this->geo_settings(), $this->marketplaces(), $this->products() ) );
+	}
+
+	/** @return BoxLocalizer */
+	public function box_localizer(): BoxLocalizer {
+		return $this->service( 'box_localizer', fn() => new BoxLocalizer( $this->geo_settings(), $this->id_sets(), $this->marketplaces(), $this->other_stores(), $this->paths ) );
+	}
+
+	/** @return CountryRoute */
+	public function country_route(): CountryRoute {
+		return $this->service( 'country_route', fn() => new CountryRoute( new VisitorCountry( $this->geo_settings() ) ) );
+	}
+
+	/** @return CountriesTab */
+	public function countries_tab(): CountriesTab {
+		return $this->service( 'countries_tab', fn() => new CountriesTab( $this->geo_settings(), $this->other_stores() ) );
+	}
+
+	/** @return GeoActions */
+	public function geo_actions(): GeoActions {
+		return $this->service( 'geo_actions', fn() => new GeoActions( $this->geo_settings(), $this->other_stores(), $this->notices() ) );
 	}
 
 	/** @return Shortcode */

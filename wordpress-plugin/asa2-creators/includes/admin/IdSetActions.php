@@ -9,6 +9,7 @@ namespace Asa2\Creators\Admin;
 
 use Asa2\Creators\Clock;
 use Asa2\AssociateIdSets;
+use Asa2\Geo;
 use Asa2\Creators\Storage\IdSetRepository;
 use Asa2\ValidationException;
 
@@ -48,7 +49,7 @@ final class IdSetActions {
 	/**
 	 * Adds or updates a set.
 	 *
-	 * @param array $request Unslashed POST data: asa2[name], asa2[tags][CODE], original.
+	 * @param array $request Unslashed POST data: asa2[name], asa2[tags][CODE], asa2[countries], original.
 	 * @return string Redirect URL.
 	 * @throws AccessDenied Without capability or valid nonce.
 	 */
@@ -58,6 +59,7 @@ final class IdSetActions {
 		$original = sanitize_title( RequestGuard::text( $request['original'] ?? '' ) );
 		$name     = sanitize_text_field( RequestGuard::text( $fields['name'] ?? '' ) );
 		$raw_tags = is_array( $fields['tags'] ?? null ) ? $fields['tags'] : array();
+		$countries = sanitize_textarea_field( RequestGuard::text( $fields['countries'] ?? '' ) );
 		$tags     = array();
 		foreach ( $raw_tags as $code => $tag ) {
 			$tags[ strtoupper( sanitize_key( (string) $code ) ) ] = sanitize_text_field( is_scalar( $tag ) ? (string) $tag : '' );
@@ -80,7 +82,8 @@ final class IdSetActions {
 			$list   = array_map( static fn( array $s ): array => array( 'name' => $s['name'], 'tags' => $s['tags'] ), array_values( $others ) );
 			$list[] = $set;
 			AssociateIdSets::validateAll( $list );
-			$id = sanitize_title( $set['name'] );
+			$countries = Geo::overrides( $countries );
+			$id        = sanitize_title( $set['name'] );
 			if ( '' === $id ) {
 				$errors['name'][] = __( 'Use at least one letter or digit in the set name.', 'asa2-creators' );
 			} elseif ( isset( $others[ $id ] ) ) {
@@ -98,9 +101,10 @@ final class IdSetActions {
 			$this->form_state->keep(
 				IdSetsTab::FORM,
 				array(
-					'original' => $original,
-					'name'     => $name,
-					'tags'     => $tags,
+					'original'  => $original,
+					'name'      => $name,
+					'tags'      => $tags,
+					'countries' => $countries,
 				),
 				$errors
 			);
@@ -114,6 +118,7 @@ final class IdSetActions {
 				'id'         => $id,
 				'name'       => $name,
 				'tags'       => $tags,
+				'countries'  => $countries,
 				'updated_at' => Clock::now(),
 			),
 			'' !== $original ? $original : null

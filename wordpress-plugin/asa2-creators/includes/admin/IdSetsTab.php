@@ -89,10 +89,12 @@ final class IdSetsTab {
 		$errors = array();
 		$name   = $set['name'] ?? '';
 		$tags   = $set['tags'] ?? array();
+		$countries = $set['countries'] ?? '';
 		if ( $state && (string) ( $state['input']['original'] ?? '' ) === ( $set['id'] ?? '' ) ) {
 			$errors = $state['errors'];
 			$name   = (string) ( $state['input']['name'] ?? '' );
 			$tags   = (array) ( $state['input']['tags'] ?? array() );
+			$countries = (string) ( $state['input']['countries'] ?? '' );
 		}
 		echo '<h2 class="asa2-section-title">' . esc_html( null === $set ? __( 'Add Associate ID Set', 'asa2-creators' ) : __( 'Edit Associate ID Set', 'asa2-creators' ) ) . '</h2>';
 		if ( $errors ) {
@@ -124,6 +126,12 @@ final class IdSetsTab {
 			echo '</td></tr>';
 		}
 		echo '</tbody></table>';
+		echo '<h3>' . esc_html__( 'Visitors from other countries', 'asa2-creators' ) . '</h3>';
+		echo '<table class="form-table" role="presentation"><tbody><tr class="' . esc_attr( 'asa2-row-countries' . ( isset( $errors['countries'] ) ? ' form-invalid' : '' ) ) . '"><th scope="row"><label for="asa2-set-countries">' . esc_html__( 'Other Stores for Some Countries', 'asa2-creators' ) . '</label></th><td>';
+		echo '<input type="text" class="large-text code" name="asa2[countries]" id="asa2-set-countries" value="' . esc_attr( $countries ) . '" placeholder="BE=NL, LU=FR" spellcheck="false" />';
+		echo '<p class="description">' . esc_html__( 'Country=store pairs that replace the usual choice (ASA2 → Options → Countries) for boxes of this set, e.g. BE=NL sends visitors from Belgium to amazon.nl. A store without a tracking ID above is skipped.', 'asa2-creators' ) . '</p>';
+		$this->errors( 'countries', $errors );
+		echo '</td></tr></tbody></table>';
 		echo '<p class="submit">';
 		submit_button( null === $set ? __( 'Add ID Set', 'asa2-creators' ) : __( 'Save Changes', 'asa2-creators' ), 'primary', 'submit', false );
 		echo ' <a href="' . esc_url( SetupScreen::url( SetupScreen::TAB_ID_SETS ) ) . '" class="button button-secondary">' . esc_html__( 'Cancel', 'asa2-creators' ) . '</a>';

@@ -74,20 +74,7 @@ final class BoxLooks {
 	 * @return string|null
 	 */
 	private function partner_tag( string $set_id, string $marketplace ): ?string {
-		$set_id = trim( $set_id );
-		if ( '' === $set_id ) {
-			return null;
-		}
-		$sets = $this->id_sets->all();
-		$set  = $sets[ $set_id ] ?? $sets[ sanitize_title( $set_id ) ] ?? null;
-		if ( null === $set ) {
-			foreach ( $sets as $candidate ) {
-				if ( 0 === strcasecmp( $candidate['name'], $set_id ) ) {
-					$set = $candidate;
-					break;
-				}
-			}
-		}
+		$set = $this->id_sets->find( $set_id );
 		$tag = null === $set ? '' : (string) ( $set['tags'][ $marketplace ] ?? '' );
 		return '' === $tag ? null : $tag;
 	}

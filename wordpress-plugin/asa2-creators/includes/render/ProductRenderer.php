@@ -9,6 +9,7 @@ namespace Asa2\Creators\Render;
 
 use Asa2\Creators\Clock;
 use Asa2\Creators\Cron\RefreshScheduler;
+use Asa2\Creators\Geo\BoxLocalizer;
 use Asa2\Creators\Plugin;
 use Asa2\Creators\PluginPaths;
 use Asa2\Creators\Products\ProductService;
@@ -48,6 +49,9 @@ final class ProductRenderer {
 	/** @var PluginPaths */
 	private PluginPaths $paths;
 
+	/** @var BoxLocalizer */
+	private BoxLocalizer $localizer;
+
 	/**
 	 * One entry per the_content run under way (a post may show another post's content): the
 	 * boxes asked for in it, by placeholder.
@@ -67,12 +71,14 @@ final class ProductRenderer {
 	 * @param ProductTable   $products        Stored products and their kept boxes.
 	 * @param BoxLooks       $looks           Template and tracking ID of a box.
 	 * @param PluginPaths    $paths           Files of the plugin (the box style).
+	 * @param BoxLocalizer   $localizer       What boxes carry for visitors of other countries.
 	 */
-	public function __construct( ProductService $product_service, ProductTable $products, BoxLooks $looks, PluginPaths $paths ) {
+	public function __construct( ProductService $product_service, ProductTable $products, BoxLooks $looks, PluginPaths $paths, BoxLocalizer $localizer ) {
 		$this->product_service = $product_service;
 		$this->products        = $products;
 		$this->looks           = $looks;
 		$this->paths           = $paths;
+		$this->localizer       = $localizer;
 	}
 
 	/**
@@ -177,6 +183,7 @@ final class ProductRenderer {
 		}
 		$rows = $keys ? $this->products->box_rows( array_map( static fn( array $key ): array => array( $key['asin'], $key['marketplace'] ), $keys ) ) : array();
 		$now  = Clock::now();
+		$data = $this->localizer->attributes( $keys, array_column( $boxes, 'idset' ) );
 
 		// Kept boxes first; the others need their product data, read with one query.
 		$looks = array();
@@ -192,14 +199,14 @@ final class ProductRenderer {
 			if ( null === $kept ) {
 				$anew[ $i ] = $row;
 			} else {
-				$html[ $i ] = $this->wrap( $key, $kept );
+				$html[ $i ] = $this->wrap( $key, $kept, $data[ $i ] ?? '' );
 			}
 		}
 		if ( $anew ) {
-			$data    = $this->products->items( array_column( $anew, 'id' ) );
+			$items   = $this->products->items( array_column( $anew, 'id' ) );
 			$unsaved = array();
 			foreach ( $anew as $i => $row ) {
-				$html[ $i ] = $this->render_anew( $keys[ $i ], $row, $data[ $row['id'] ] ?? null, $looks[ $i ], $now, $unsaved );
+				$html[ $i ] = $this->render_anew( $keys[ $i ], $row, $items[ $row['id'] ] ?? null, $looks[ $i ], $now, $unsaved, $data[ $i ] ?? '' );
 			}
 			$this->products->save_box_caches( $unsaved );
 		}
@@ -220,9 +227,10 @@ final class ProductRenderer {
 	 * @param array{template: array, tag: string|null, key: string}     $look    look().
 	 * @param int                                                       $now     Current time.
 	 * @param array<int, array{fingerprint: string, box_cache: string}> $unsaved Boxes to keep, by row id.
+	 * @param string                                                    $attrs   BoxLocalizer::attributes() of the box.
 	 * @return string
 	 */
-	private function render_anew( array $key, array $row, ?array $data, array $look, int $now, array &$unsaved ): string {
+	private function render_anew( array $key, array $row, ?array $data, array $look, int $now, array &$unsaved, string $attrs ): string {
 		if ( null === $data ) {
 			return $this->hint( __( 'ASA2: the stored data of this product is unreadable; refresh it in ASA2 → Products.', 'asa2-creators' ) );
 		}
@@ -242,18 +250,19 @@ final class ProductRenderer {
 			'fingerprint' => $data['fingerprint'],
 			'box_cache'   => BoxCache::with( $unsaved[ $row['id'] ]['box_cache'] ?? $row['box_cache'], $look['key'], $box['html'], $box['valid_until'], $now ),
 		);
-		return $this->wrap( $key, $box['html'] );
+		return $this->wrap( $key, $box['html'], $attrs );
 	}
 
 	/**
 	 * A product box around a template's HTML.
 	 *
 	 * @param array{asin: string, marketplace: string} $key  The product.
-	 * @param string                                   $html The template's HTML.
+	 * @param string                                   $html  The template's HTML.
+	 * @param string                                   $attrs BoxLocalizer::attributes() of the box.
 	 * @return string
 	 */
-	private function wrap( array $key, string $html ): string {
-		return '<div class="asa2-product" data-asin="' . esc_attr( $key['asin'] ) . '" data-marketplace="' . esc_attr( $key['marketplace'] ) . '">' . $html . '</div>';
+	private function wrap( array $key, string $html, string $attrs ): string {
+		return '<div class="asa2-product" data-asin="' . esc_attr( $key['asin'] ) . '" data-marketplace="' . esc_attr( $key['marketplace'] ) . '"' . $attrs . '>' . $html . '</div>';
 	}
 
 	/**

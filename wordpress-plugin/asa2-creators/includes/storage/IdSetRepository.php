@@ -23,7 +23,8 @@ final class IdSetRepository {
 	/**
 	 * Every set keyed by its id (a slug of the name).
 	 *
-	 * @return array<string, array{id: string, name: string, tags: array<string, string>, updated_at: int}>
+	 * @return array<string, array{id: string, name: string, tags: array<string, string>, countries: string, updated_at: int}>
+	 *   countries: the set's own choices of store per visitor country ("BE=NL, LU=FR").
 	 */
 	public function all(): array {
 		$stored = get_option( self::OPTION, array() );
@@ -39,6 +40,7 @@ final class IdSetRepository {
 				'id'         => (string) $id,
 				'name'       => (string) ( $set['name'] ?? $id ),
 				'tags'       => array_map( 'strval', is_array( $set['tags'] ?? null ) ? $set['tags'] : array() ),
+				'countries'  => (string) ( $set['countries'] ?? '' ),
 				'updated_at' => (int) ( $set['updated_at'] ?? 0 ),
 			);
 		}
@@ -54,6 +56,31 @@ final class IdSetRepository {
 	 */
 	public function get( string $id ): ?array {
 		return $this->all()[ $id ] ?? null;
+	}
+
+	/**
+	 * The set a shortcode or block names: by id, by the slug of a name, or by name (without
+	 * regard to case).
+	 *
+	 * @param string $id_or_name Set id or name.
+	 * @return array|null
+	 */
+	public function find( string $id_or_name ): ?array {
+		$id_or_name = trim( $id_or_name );
+		if ( '' === $id_or_name ) {
+			return null;
+		}
+		$sets = $this->all();
+		$set  = $sets[ $id_or_name ] ?? $sets[ sanitize_title( $id_or_name ) ] ?? null;
+		if ( null !== $set ) {
+			return $set;
+		}
+		foreach ( $sets as $candidate ) {
+			if ( 0 === strcasecmp( $candidate['name'], $id_or_name ) ) {
+				return $candidate;
+			}
+		}
+		return null;
 	}
 
 	/**
