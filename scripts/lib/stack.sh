@@ -277,10 +277,14 @@ stack_node() {
 # stack_write_webserver_config [N] - writes the PHP-FPM pool and nginx configuration of web node N
 # (default 1, see stack_node) into .work/<stack>/: nginx on 127.0.0.1:<port> with WordPress's usual
 # rewrite rules (pretty permalinks), PHP through a pool of ASA2_FPM_WORKERS (default 4) PHP-FPM
-# workers with the asa2 extension, errors into the stack's debug log.
+# workers with the asa2 extension, errors into the stack's debug log. Under /page-cache/ the same
+# site is served through a full-page cache (nginx fastcgi_cache, emptied on every start), as
+# sites behind one are: /page-cache/<path> is WordPress's <path>, one HTML per URL for every
+# anonymous visitor whatever their request headers, with X-Cache-Status (MISS, HIT, BYPASS).
 stack_write_webserver_config() {
   stack_node "${1:-1}"
   local workers=${ASA2_FPM_WORKERS:-4}
+  rm -rf "$NODE_TEMP/page-cache"
   mkdir -p "$NODE_TEMP"
   cat >"$NODE_FPM_CONF" <<CONF
 ; PHP-FPM of node $NODE of the $STACK stack, written by scripts/lib/stack.sh on every start.
@@ -323,6 +327,8 @@ http {
   scgi_temp_path $NODE_TEMP/scgi;
   client_max_body_size 64m;
   large_client_header_buffers 4 32k;
+  fastcgi_cache_path $NODE_TEMP/page-cache levels=1:2 keys_zone=asa2_pages:1m max_size=32m inactive=10m;
+  map \$http_cookie \$asa2_logged_in { default 0; ~wordpress_logged_in 1; }
   server {
     listen 127.0.0.1:$NODE_PORT;
     server_name 127.0.0.1 localhost;
@@ -330,6 +336,22 @@ http {
     index index.php;
     location / { try_files \$uri \$uri/ /index.php?\$args; }
     location ~ /\.(?!well-known) { deny all; }
+    location ^~ /page-cache/ {
+      rewrite ^/page-cache(/.*)\$ \$1 break;
+      include /etc/nginx/fastcgi_params;
+      fastcgi_param SCRIPT_FILENAME \$document_root/index.php;
+      fastcgi_param SCRIPT_NAME /index.php;
+      fastcgi_param REQUEST_URI \$uri\$is_args\$args;
+      fastcgi_param HTTP_HOST $NODE_HOST;
+      fastcgi_read_timeout 300;
+      fastcgi_cache asa2_pages;
+      fastcgi_cache_key \$request_method\$uri\$is_args\$args;
+      fastcgi_cache_valid 200 10m;
+      fastcgi_cache_bypass \$asa2_logged_in;
+      fastcgi_no_cache \$asa2_logged_in;
+      add_header X-Cache-Status \$upstream_cache_status always;
+      fastcgi_pass unix:$NODE_FPM_SOCKET;
+    }
     location ~ \.php\$ {
       try_files \$uri =404;
       include /etc/nginx/fastcgi_params;
