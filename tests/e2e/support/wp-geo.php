@@ -79,7 +79,13 @@ switch ( $argv[2] ?? '' ) {
 		// Amazon's answer for a product a store does not sell, as the refresh records it.
 		$plugin->products()->record_error( $asin_b, 'US', 'ItemNotAccessible', 'The item is not accessible through the Creators API in this marketplace.', time() );
 		$plugin->refresh_scheduler()->run();
-		$stored = $plugin->other_stores()->stored( array( $asin_a, $asin_b ) );
+		$stored       = $plugin->other_stores()->stored( array( $asin_a, $asin_b ) );
+		$availability = array();
+		foreach ( array( $asin_a, $asin_b ) as $asin ) {
+			foreach ( $plugin->products()->by_asin( $asin ) as $row ) {
+				$availability[ $asin ][ $row['marketplace'] ] = $row['item']['availability']['type'] ?? $row['error_code'];
+			}
+		}
 		$id     = wp_insert_post(
 			array(
 				'post_title'   => 'Geo test ' . wp_generate_password( 8, false ),
@@ -98,7 +104,8 @@ switch ( $argv[2] ?? '' ) {
 				'saved'  => base64_encode( serialize( $saved ) ), // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions -- test fixture state.
 				'id'     => $id,
 				'url'    => wp_make_link_relative( get_permalink( $id ) ),
-				'stored' => $stored,
+				'stored'       => $stored,
+				'availability' => $availability,
 			)
 		);
 		break;

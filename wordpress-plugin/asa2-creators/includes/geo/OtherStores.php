@@ -28,6 +28,9 @@ final class OtherStores {
 	/** Option: the chosen stores and the last row id already looked at. */
 	public const PROGRESS_OPTION = 'asa2_other_stores_progress';
 
+	/** How stored product data (JSON) says the store has none to sell (`availability.type`). */
+	private const OUT_OF_STOCK = '"availability":{"type":"OUT_OF_STOCK"';
+
 	/** @var GeoSettings */
 	private GeoSettings $settings;
 
@@ -95,9 +98,10 @@ final class OtherStores {
 	}
 
 	/**
-	 * The stores each ASIN is stored and available in: its data loaded and its last refresh
-	 * worked (a product a store does not sell is stored there with an error only, one a store
-	 * stopped selling keeps older data marked stale: neither is listed).
+	 * The stores each ASIN is stored and available in: its data loaded, its last refresh worked
+	 * and the store does not say it is out of stock (a product a store does not sell is stored
+	 * there with an error only, one a store stopped selling keeps older data marked stale: none
+	 * of these is listed). Reads only the matching rows, by the (asin, marketplace) key.
 	 *
 	 * @param list<string> $asins ASINs.
 	 * @return array<string, list<string>> ASIN => marketplace codes.
@@ -110,7 +114,7 @@ final class OtherStores {
 		}
 		$table = $this->products->name();
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix, values prepared.
-		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT asin, marketplace FROM {$table} WHERE asin IN (" . implode( ',', array_fill( 0, count( $asins ), '%s' ) ) . ') AND status = %d', array_merge( $asins, array( ProductTable::STATUS_LOADED ) ) ), ARRAY_A );
+		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT asin, marketplace FROM {$table} WHERE asin IN (" . implode( ',', array_fill( 0, count( $asins ), '%s' ) ) . ') AND status = %d AND LOCATE(%s, data) = 0', array_merge( $asins, array( ProductTable::STATUS_LOADED, self::OUT_OF_STOCK ) ) ), ARRAY_A );
 		$out  = array();
 		foreach ( (array) $rows as $row ) {
 			$out[ (string) $row['asin'] ][] = (string) $row['marketplace'];
