@@ -299,7 +299,7 @@ final class Plugin {
 
 	/** @return BoxLocalizer */
 	public function box_localizer(): BoxLocalizer {
-		return $this->service( 'box_localizer', fn() => new BoxLocalizer( $this->geo_settings(), $this->id_sets(), $this->marketplaces(), $this->other_stores(), $this->paths ) );
+		return $this->service( 'box_localizer', fn() => new BoxLocalizer( $this->memo(), $this->geo_settings(), $this->id_sets(), $this->marketplaces(), $this->other_stores(), $this->paths ) );
 	}
 
 	/** @return CountryRoute */

@@ -14,6 +14,7 @@ use Asa2\Creators\Rest\ProductSearchRoute;
 use Asa2\Creators\Storage\GeoSettings;
 use Asa2\Creators\Storage\IdSetRepository;
 use Asa2\Creators\Storage\MarketplaceRepository;
+use Asa2\Creators\Storage\OptionMemo;
 use Asa2\Geo;
 use Asa2\Marketplaces;
 
@@ -46,6 +47,9 @@ final class BoxLocalizer {
 	/** Id of the JSON block the script reads. */
 	public const CONFIG_ID = 'asa2-geo-config';
 
+	/** @var OptionMemo */
+	private OptionMemo $memo;
+
 	/** @var GeoSettings */
 	private GeoSettings $settings;
 
@@ -64,20 +68,19 @@ final class BoxLocalizer {
 	/** @var array<string, array{countries: array<string, string>, tags: array<string, string>}> Sets shown on this page, by key. */
 	private array $shown = array();
 
-	/** @var array<string, array{countries: array<string, string>, tags: array<string, string>}> Sets worked out in this request, by key. */
-	private array $sets = array();
-
 	/** @var array<string, bool> Marketplaces the boxes shown come from. */
 	private array $box_stores = array();
 
 	/**
+	 * @param OptionMemo            $memo         Keeps what was worked out of the options.
 	 * @param GeoSettings           $settings     Whether links are localized.
 	 * @param IdSetRepository       $id_sets      Associate ID Sets.
 	 * @param MarketplaceRepository $marketplaces Marketplaces set up (their own tracking IDs).
 	 * @param OtherStores           $other_stores Where products are stored.
 	 * @param PluginPaths           $paths        Files of the plugin.
 	 */
-	public function __construct( GeoSettings $settings, IdSetRepository $id_sets, MarketplaceRepository $marketplaces, OtherStores $other_stores, PluginPaths $paths ) {
+	public function __construct( OptionMemo $memo, GeoSettings $settings, IdSetRepository $id_sets, MarketplaceRepository $marketplaces, OtherStores $other_stores, PluginPaths $paths ) {
+		$this->memo         = $memo;
 		$this->settings     = $settings;
 		$this->id_sets      = $id_sets;
 		$this->marketplaces = $marketplaces;
@@ -94,7 +97,7 @@ final class BoxLocalizer {
 	 * @return array<int, string> Attributes (with a leading space) by box index.
 	 */
 	public function attributes( array $keys, array $idsets ): array {
-		if ( ! $keys || ! $this->settings->localizes() ) {
+		if ( ! $keys || ! $this->memo->get( 'geo_localizes', array( $this->settings, 'localizes' ) ) ) {
 			return array();
 		}
 		$stored = $this->other_stores->stored( array_column( $keys, 'asin' ) );
@@ -163,9 +166,16 @@ final class BoxLocalizer {
 	 * @return array{countries: array<string, string>, tags: array<string, string>}
 	 */
 	private function set( string $set_key ): array {
-		if ( isset( $this->sets[ $set_key ] ) ) {
-			return $this->sets[ $set_key ];
-		}
+		return $this->memo->get( 'geo_set|' . $set_key, fn(): array => $this->work_out_set( $set_key ) );
+	}
+
+	/**
+	 * Works set() out.
+	 *
+	 * @param string $set_key set_key().
+	 * @return array{countries: array<string, string>, tags: array<string, string>}
+	 */
+	private function work_out_set( string $set_key ): array {
 		$enabled = array_filter( $this->marketplaces->all(), static fn( array $r ): bool => $r['enabled'] );
 		$set     = '' === $set_key ? null : $this->id_sets->get( $set_key );
 		$tags    = array();
@@ -180,11 +190,10 @@ final class BoxLocalizer {
 		} catch ( \Asa2\ValidationException $e ) {
 			$countries = Geo::storeMap( array_keys( $tags ), '' ); // Saved choices are checked; never fail a page.
 		}
-		$this->sets[ $set_key ] = array(
+		return array(
 			'countries' => $countries,
 			'tags'      => $tags,
 		);
-		return $this->sets[ $set_key ];
 	}
 
 	/**
