@@ -19,17 +19,6 @@ use Asa2\Tests\WP\ProductsTestCase;
  */
 abstract class NodesTestCase extends ProductsTestCase {
 
-	/** United Kingdom with its LWA credentials, entered as LWA (crates/sandbox/demo.json). */
-	public const UK = array(
-		'marketplace'       => 'UK',
-		'kind'              => 'lwa',
-		'credential_id'     => 'amzn1.application-oa2-client.0demo0uk0lwa0sandbox00000000002',
-		'credential_secret' => 'amzn1.oa2-cs.v1.0demo0uk0lwa0sandbox0secret000000000000000000000002',
-		'partner_tag'       => 'demo-uk-21',
-		'enabled'           => true,
-		'default'           => false,
-	);
-
 	/** The three marketplaces with a credential each, as the tests configure them. */
 	public const MARKETPLACES = array( 'DE', 'US', 'UK' );
 

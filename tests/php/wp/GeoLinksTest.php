@@ -25,17 +25,6 @@ require_once dirname( __DIR__ ) . '/ext/support/MmdbWriter.php';
  */
 final class GeoLinksTest extends ProductsTestCase {
 
-	/** United Kingdom, LWA (v3.2), as demo.json has it. */
-	private const UK = array(
-		'marketplace'       => 'UK',
-		'kind'              => 'lwa',
-		'credential_id'     => 'amzn1.application-oa2-client.0demo0uk0lwa0sandbox00000000002',
-		'credential_secret' => 'amzn1.oa2-cs.v1.0demo0uk0lwa0sandbox0secret000000000000000000000002',
-		'partner_tag'       => 'demo-uk-21',
-		'enabled'           => true,
-		'default'           => false,
-	);
-
 	private const ROUTE = '/wp-json/asa2/v1/country';
 
 	/** A country database the web server can read: the test stack's own folder. */

@@ -41,6 +41,17 @@ abstract class ProductsTestCase extends TestCase {
 		'default'           => false,
 	);
 
+	/** United Kingdom with its LWA credentials, entered as LWA (crates/sandbox/demo.json). */
+	public const UK = array(
+		'marketplace'       => 'UK',
+		'kind'              => 'lwa',
+		'credential_id'     => 'amzn1.application-oa2-client.0demo0uk0lwa0sandbox00000000002',
+		'credential_secret' => 'amzn1.oa2-cs.v1.0demo0uk0lwa0sandbox0secret000000000000000000000002',
+		'partner_tag'       => 'demo-uk-21',
+		'enabled'           => true,
+		'default'           => false,
+	);
+
 	/** United Kingdom: LWA credentials entered as Cognito (Amazon answers invalid_client). */
 	public const UK_AS_COGNITO = array(
 		'marketplace'       => 'UK',
