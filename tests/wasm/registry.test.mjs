@@ -84,3 +84,18 @@ test('the browser module stays within the size budget (150 KiB raw, 60 KiB gzipp
   assert.ok(bytes.length <= 150 * 1024, `${bytes.length} bytes raw`);
   assert.ok(gzipSync(bytes, { level: 9 }).length <= 60 * 1024, 'gzipped size');
 });
+
+test('countryStores() is the core\'s country table: each store\'s own country first, neighbours after', () => {
+  const table = asa2.countryStores();
+  for (const m of asa2.marketplaces()) {
+    const country = m.code === 'UK' ? 'GB' : m.code;
+    assert.equal(table[country]?.[0], m.code, country);
+  }
+  assert.deepEqual(table.AT, ['DE']);
+  assert.equal(table.CH[0], 'DE');
+  assert.deepEqual(table.IE, ['IE', 'UK']);
+  for (const [country, stores] of Object.entries(table)) {
+    assert.match(country, /^[A-Z]{2}$/);
+    assert.ok(stores.length > 0, country);
+  }
+});

@@ -15,8 +15,8 @@ mod error;
 use std::collections::BTreeMap;
 
 use asa2_core::{
-    ApiVersion, Asin, CredentialKind, Detected, FieldErrors, MARKETPLACES, Marketplace,
-    MarketplaceConfigInput, MarketplaceInfo, PartnerTag,
+    ApiVersion, Asin, COUNTRY_STORES, CredentialKind, Detected, FieldErrors, MARKETPLACES,
+    Marketplace, MarketplaceConfigInput, MarketplaceInfo, PartnerTag,
 };
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -78,6 +78,17 @@ fn kind_arg(value: &JsValue, field: &str) -> Result<CredentialKind, Asa2Error> {
 pub fn marketplaces() -> Result<JsValue, JsValue> {
     let all: Vec<_> = MARKETPLACES.iter().map(view).collect();
     Ok(to_js(&all)?)
+}
+
+/// The country table: every country a visitor may be sent to another store for (ISO code), with
+/// its stores (marketplace codes) in order of preference, as the plugin's page script gets it.
+#[wasm_bindgen(js_name = countryStores)]
+pub fn country_stores() -> Result<JsValue, JsValue> {
+    let table: std::collections::BTreeMap<&str, Vec<&str>> = COUNTRY_STORES
+        .iter()
+        .map(|c| (c.country, c.stores.iter().map(|m| m.code()).collect()))
+        .collect();
+    Ok(to_js(&table)?)
 }
 
 /// One marketplace by code (`DE`), store host (`www.amazon.de`) or domain (`amazon.de`).
