@@ -55,12 +55,12 @@ final class IdSetActions {
 	 */
 	public function save( array $request ): string {
 		RequestGuard::check( self::SAVE, $request );
-		$fields   = RequestGuard::group( $request );
-		$original = sanitize_title( RequestGuard::text( $request['original'] ?? '' ) );
-		$name     = sanitize_text_field( RequestGuard::text( $fields['name'] ?? '' ) );
-		$raw_tags = is_array( $fields['tags'] ?? null ) ? $fields['tags'] : array();
+		$fields    = RequestGuard::group( $request );
+		$original  = sanitize_title( RequestGuard::text( $request['original'] ?? '' ) );
+		$name      = sanitize_text_field( RequestGuard::text( $fields['name'] ?? '' ) );
+		$raw_tags  = is_array( $fields['tags'] ?? null ) ? $fields['tags'] : array();
 		$countries = sanitize_textarea_field( RequestGuard::text( $fields['countries'] ?? '' ) );
-		$tags     = array();
+		$tags      = array();
 		foreach ( $raw_tags as $code => $tag ) {
 			$tags[ strtoupper( sanitize_key( (string) $code ) ) ] = sanitize_text_field( is_scalar( $tag ) ? (string) $tag : '' );
 		}

@@ -85,15 +85,15 @@ final class IdSetsTab {
 	 * @param array|null $set Stored set when editing.
 	 */
 	private function render_form( ?array $set ): void {
-		$state  = $this->form_state->take( self::FORM );
-		$errors = array();
-		$name   = $set['name'] ?? '';
-		$tags   = $set['tags'] ?? array();
+		$state     = $this->form_state->take( self::FORM );
+		$errors    = array();
+		$name      = $set['name'] ?? '';
+		$tags      = $set['tags'] ?? array();
 		$countries = $set['countries'] ?? '';
 		if ( $state && (string) ( $state['input']['original'] ?? '' ) === ( $set['id'] ?? '' ) ) {
-			$errors = $state['errors'];
-			$name   = (string) ( $state['input']['name'] ?? '' );
-			$tags   = (array) ( $state['input']['tags'] ?? array() );
+			$errors    = $state['errors'];
+			$name      = (string) ( $state['input']['name'] ?? '' );
+			$tags      = (array) ( $state['input']['tags'] ?? array() );
 			$countries = (string) ( $state['input']['countries'] ?? '' );
 		}
 		echo '<h2 class="asa2-section-title">' . esc_html( null === $set ? __( 'Add Associate ID Set', 'asa2-creators' ) : __( 'Edit Associate ID Set', 'asa2-creators' ) ) . '</h2>';
