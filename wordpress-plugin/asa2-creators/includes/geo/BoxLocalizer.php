@@ -153,8 +153,13 @@ final class BoxLocalizer {
 	 * @return string
 	 */
 	private function set_key( string $idset ): string {
-		$set = $this->id_sets->find( $idset );
-		return null === $set ? '' : $set['id'];
+		return $this->memo->get(
+			'geo_set_key|' . $idset,
+			function () use ( $idset ): string {
+				$set = $this->id_sets->find( $idset );
+				return null === $set ? '' : $set['id'];
+			}
+		);
 	}
 
 	/**
