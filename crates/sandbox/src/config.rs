@@ -2,6 +2,7 @@
 //! access keys) and the limits and faults it applies. Read from a JSON file; the runtime part
 //! ([`Settings`]) can also be changed while running with `POST /__sandbox/config`.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use asa2_core::{Marketplace, Region};
@@ -80,6 +81,13 @@ pub struct Settings {
     /// Largest accepted difference between a PA-API request's `x-amz-date` and the clock, in
     /// seconds; `0` accepts any date.
     pub clock_skew_secs: u64,
+    /// API requests per UTC day allowed per credential (PA-API 5.0 started accounts at 8,640);
+    /// `0` turns the daily budget off. Further calls that day are answered 429 with the reason
+    /// `QuotaExceeded`. Token requests and calls refused for the rate are not counted.
+    pub daily_quota: u64,
+    /// Daily budgets of single credentials (credential ID or PA-API access key), overriding
+    /// `daily_quota`; `0` means no daily limit for that credential.
+    pub daily_quotas: BTreeMap<String, u64>,
 }
 
 impl Default for Settings {
@@ -95,6 +103,8 @@ impl Default for Settings {
             token_outage: false,
             not_eligible: Vec::new(),
             clock_skew_secs: 900,
+            daily_quota: 0,
+            daily_quotas: BTreeMap::new(),
         }
     }
 }
@@ -115,6 +125,14 @@ impl Settings {
         let next: Settings = serde_json::from_value(merged).map_err(|e| e.to_string())?;
         next.check()?;
         Ok(next)
+    }
+
+    /// The daily budget of a credential (ID or access key); `0`: none.
+    pub fn daily_quota_of(&self, key: &str) -> u64 {
+        self.daily_quotas
+            .get(key)
+            .copied()
+            .unwrap_or(self.daily_quota)
     }
 
     /// Checks value ranges.
