@@ -86,7 +86,9 @@ pub struct Settings {
     /// `QuotaExceeded`. Token requests and calls refused for the rate are not counted.
     pub daily_quota: u64,
     /// Daily budgets of single credentials (credential ID or PA-API access key), overriding
-    /// `daily_quota`; `0` means no daily limit for that credential.
+    /// `daily_quota`; `0` means no daily limit for that credential. An empty list counts as an
+    /// empty map (PHP encodes an empty array as `[]`).
+    #[serde(deserialize_with = "map_or_empty_list")]
     pub daily_quotas: BTreeMap<String, u64>,
 }
 
@@ -106,6 +108,26 @@ impl Default for Settings {
             daily_quota: 0,
             daily_quotas: BTreeMap::new(),
         }
+    }
+}
+
+/// A map, or `[]` for an empty one.
+fn map_or_empty_list<'de, D>(deserializer: D) -> Result<BTreeMap<String, u64>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum MapOrList {
+        Map(BTreeMap<String, u64>),
+        List(Vec<serde_json::Value>),
+    }
+    match MapOrList::deserialize(deserializer)? {
+        MapOrList::Map(map) => Ok(map),
+        MapOrList::List(list) if list.is_empty() => Ok(BTreeMap::new()),
+        MapOrList::List(_) => Err(serde::de::Error::custom(
+            "daily_quotas must be an object of credential ID or access key => requests per day, e.g. {\"AKIA...\": 8640}",
+        )),
     }
 }
 
@@ -369,6 +391,17 @@ mod tests {
                 .is_err()
         );
         assert!(s.patched(&serde_json::json!([1])).is_err());
+        // A PHP client sends an empty map as [].
+        let q = s
+            .patched(&serde_json::json!({"daily_quota": 8640, "daily_quotas": {"A": 3}}))
+            .unwrap();
+        assert_eq!((q.daily_quota_of("A"), q.daily_quota_of("B")), (3, 8640));
+        let q = q.patched(&serde_json::json!({"daily_quotas": []})).unwrap();
+        assert_eq!(q.daily_quota_of("A"), 8640);
+        assert!(
+            s.patched(&serde_json::json!({"daily_quotas": [1]}))
+                .is_err()
+        );
     }
 
     #[test]
