@@ -57,7 +57,7 @@ final class QuotaForm {
 			$rpd_label = sprintf( __( 'Requests per day of %s', 'asa2-creators' ), $row['label'] );
 			echo '<tr><td>' . esc_html( $row['label'] ) . '</td><td>' . esc_html( implode( ', ', $row['marketplaces'] ) ) . '</td>';
 			echo '<td><input type="number" class="small-text" step="0.1" min="' . esc_attr( (string) ProductSettings::MIN_RPS ) . '" max="' . esc_attr( (string) ProductSettings::MAX_RPS ) . '" name="' . esc_attr( $name . '[rps]' ) . '" id="' . esc_attr( $id . '-rps' ) . '" value="' . esc_attr( (string) $row['rps'] ) . '" aria-label="' . esc_attr( $rps_label ) . '" /></td>';
-			echo '<td><input type="number" class="regular-text asa2-rpd" step="1" min="' . esc_attr( (string) QuotaSettings::MIN_RPD ) . '" max="' . esc_attr( (string) QuotaSettings::MAX_RPD ) . '" name="' . esc_attr( $name . '[rpd]' ) . '" id="' . esc_attr( $id . '-rpd' ) . '" value="' . esc_attr( (string) $row['rpd'] ) . '" aria-label="' . esc_attr( $rpd_label ) . '" /></td>';
+			echo '<td><input type="number" class="asa2-rpd" step="1" min="' . esc_attr( (string) QuotaSettings::MIN_RPD ) . '" max="' . esc_attr( (string) QuotaSettings::MAX_RPD ) . '" name="' . esc_attr( $name . '[rpd]' ) . '" id="' . esc_attr( $id . '-rpd' ) . '" value="' . esc_attr( (string) $row['rpd'] ) . '" aria-label="' . esc_attr( $rpd_label ) . '" /></td>';
 			echo '<td>' . esc_html( number_format_i18n( $row['used'] ) . ' / ' . number_format_i18n( $row['limit'] ) );
 			if ( null !== $row['lowered'] ) {
 				echo '<br /><span class="asa2-quota-lowered">' . esc_html(
