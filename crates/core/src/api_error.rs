@@ -21,7 +21,7 @@ const EXCERPT_CHARS: usize = 200;
 
 /// The reason of a 429 that says a daily request quota is used up (the sandbox's answer; Amazon
 /// has published no quota code for the Creators API, so API Gateway's `Limit Exceeded` counts too).
-pub const QUOTA_EXCEEDED: &str = "QuotaExceeded";
+pub(crate) const QUOTA_EXCEEDED: &str = "QuotaExceeded";
 
 /// A failed Creators API or PA-API 5.0 call.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]

@@ -171,7 +171,7 @@ fn handle_authorized(state: &State, req: &Req, op: Operation, cred_index: usize)
     }
     if !state.take_daily(&cred.id) {
         // Amazon has published no quota answer for the Creators API: the throttle shape with
-        // the reason `QuotaExceeded` (asa2_core::api_error::QUOTA_EXCEEDED).
+        // the reason `QuotaExceeded`, which asa2-core reads as a quota answer.
         return Reply::raw(
             429,
             "application/json",

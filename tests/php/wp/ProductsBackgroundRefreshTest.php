@@ -318,21 +318,4 @@ final class ProductsBackgroundRefreshTest extends ProductsTestCase {
 	private function settings( int $ttl_hours, float $rps ): void {
 		$this->plugin()->product_settings()->save( array( 'ttl_hours' => $ttl_hours, 'requests_per_second' => $rps ) );
 	}
-
-	/**
-	 * Rows never fetched, as pages and the Add form leave them, in one query.
-	 *
-	 * @param string $marketplace Marketplace.
-	 * @param int    $count       How many.
-	 * @param string $prefix      First 6 characters of the ASINs.
-	 */
-	private function seed( string $marketplace, int $count, string $prefix ): void {
-		global $wpdb;
-		$values = array();
-		for ( $i = 0; $i < $count; $i++ ) {
-			$values[] = $wpdb->prepare( '(%s, %s, %d)', sprintf( '%s%04d', $prefix, $i ), $marketplace, time() );
-		}
-		$wpdb->query( "INSERT INTO {$wpdb->prefix}asa2_products (asin, marketplace, created) VALUES " . implode( ',', $values ) );
-		$this->assertSame( $count, (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->prefix}asa2_products WHERE marketplace = %s", $marketplace ) ) );
-	}
 }

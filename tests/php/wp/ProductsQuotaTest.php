@@ -103,7 +103,7 @@ final class ProductsQuotaTest extends ProductsTestCase {
 			if ( '' !== self::$stack['extension'] ) {
 				array_push( $command, '-d', 'extension=' . self::$stack['extension'] );
 			}
-			array_push( $command, __DIR__ . '/support/refresh-within-quota.php', $stack_json, sprintf( '%.6F', $start ) );
+			array_push( $command, __DIR__ . '/support/refresh-products.php', $stack_json, sprintf( '%.6F', $start ), '--within-quota' );
 			for ( $i = 0; $i < 60; $i++ ) {
 				$command[] = sprintf( 'B0QW%d%05d:DE', $worker, $i );
 			}
@@ -300,21 +300,5 @@ final class ProductsQuotaTest extends ProductsTestCase {
 		$this->assertStringContainsString( 'name="asa2[quota][' . $key . '][rpd]"', $page['body'] );
 		$this->assertStringContainsString( 'value="20000"', $page['body'] );
 		$this->assertStringNotContainsString( self::DE['credential_id'], $page['body'], 'the credential is shown shortened' );
-	}
-
-	/**
-	 * Rows never fetched, as pages and the Add form leave them, in one query.
-	 *
-	 * @param string $marketplace Marketplace.
-	 * @param int    $count       How many.
-	 * @param string $prefix      First 6 characters of the ASINs.
-	 */
-	private function seed( string $marketplace, int $count, string $prefix ): void {
-		global $wpdb;
-		$values = array();
-		for ( $i = 0; $i < $count; $i++ ) {
-			$values[] = $wpdb->prepare( '(%s, %s, %d)', sprintf( '%s%04d', $prefix, $i ), $marketplace, time() );
-		}
-		$wpdb->query( "INSERT INTO {$wpdb->prefix}asa2_products (asin, marketplace, created) VALUES " . implode( ',', $values ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- test table, values prepared.
 	}
 }
