@@ -273,7 +273,8 @@ final class ProductsBackgroundRefreshTest extends ProductsTestCase {
 		$this->settings( 24, 1.0 );
 		$page = $this->http( 'GET', '/wp-admin/admin.php?page=asa2-products', array( 'as' => 'administrator' ) );
 		$this->assertSame( 200, $page['status'] );
-		$this->assertStringNotContainsString( 'id="asa2-refresh-capacity"', $page['body'], 'the warning is gone' );
+		$this->assertStringNotContainsString( 'cannot keep up with the stored products', $page['body'], 'the warning is gone' );
+		$this->assertStringContainsString( 'In total the request quota keeps 172,800 products per day fresh', $page['body'], 'what the quota keeps fresh: 8,640 requests a day for each of 2 credentials' );
 		$options = $this->http( 'GET', '/wp-admin/admin.php?page=asa2-options&tab=products', array( 'as' => 'administrator' ) );
 		$this->assertStringContainsString( 'asa2-capacity-good', $options['body'] );
 	}

@@ -79,9 +79,11 @@ final class QuotaPlan {
 	 * @param int                $ttl_hours      The refresh interval.
 	 * @return array{credentials: list<array>, products: int, products_per_day: int, cycle_seconds: float|null, keeps_up: bool, hours: int|null}
 	 *   credentials: each with label, marketplaces, products, calls (one full refresh), rps, rpd,
-	 *   lowered, used, calls_per_day, products_per_day, cycle_seconds (null: no calls possible),
-	 *   keeps_up; cycle_seconds: the longest credential's; hours: the shortest refresh interval the
-	 *   quota keeps every product within (null: none up to 168 hours).
+	 *   lowered, used, calls_per_day (the requests per day, or fewer when the rate and the runs'
+	 *   time allow fewer), products_per_day, cycle_seconds (null: no calls possible),
+	 *   quota_seconds (the cycle the requests per day alone allow) and keeps_up (quota_seconds
+	 *   within the interval); cycle_seconds: the longest credential's; hours: the shortest refresh
+	 *   interval the requests per day keep every product within (null: none up to 168 hours).
 	 */
 	public function plan( array $by_marketplace, float $run_seconds, int $ttl_hours ): array {
 		$rows = array();
@@ -94,19 +96,22 @@ final class QuotaPlan {
 				$calls    += (int) ceil( $count / Api::MAX_IDS_PER_REQUEST );
 			}
 			$per_day = min( $row['limit'], (int) floor( $run_seconds / RateLimiter::spacing( $row['rps'] ) ) );
-			$cycle   = $calls > 0 ? ( $per_day > 0 ? $calls / $per_day * DAY_IN_SECONDS : null ) : 0.0;
 			$rows[]  = $row + array(
 				'products'         => $products,
 				'calls'            => $calls,
 				'calls_per_day'    => $per_day,
 				'products_per_day' => $per_day * Api::MAX_IDS_PER_REQUEST,
-				'cycle_seconds'    => $cycle,
-				'keeps_up'         => null !== $cycle && $cycle <= $ttl_hours * HOUR_IN_SECONDS,
+				'cycle_seconds'    => self::cycle( $calls, $per_day ),
+				'quota_seconds'    => self::cycle( $calls, $row['limit'] ),
 			);
 		}
-		$cycles = array_column( $rows, 'cycle_seconds' );
-		$cycle  = in_array( null, $cycles, true ) ? null : (float) ( $cycles ? max( $cycles ) : 0.0 );
-		$hours  = null === $cycle ? null : max( 1, (int) ceil( $cycle / HOUR_IN_SECONDS ) );
+		foreach ( $rows as $i => $row ) {
+			// Whether the requests per day suffice; whether the rate does is RefreshCapacity's verdict.
+			$rows[ $i ]['keeps_up'] = null !== $row['quota_seconds'] && $row['quota_seconds'] <= $ttl_hours * HOUR_IN_SECONDS;
+		}
+		$cycle  = self::longest( array_column( $rows, 'cycle_seconds' ) );
+		$quota  = self::longest( array_column( $rows, 'quota_seconds' ) );
+		$hours  = null === $quota ? null : max( 1, (int) ceil( $quota / HOUR_IN_SECONDS ) );
 		return array(
 			'credentials'      => $rows,
 			'products'         => (int) array_sum( array_column( $rows, 'products' ) ),
@@ -115,5 +120,29 @@ final class QuotaPlan {
 			'keeps_up'         => ! in_array( false, array_column( $rows, 'keeps_up' ), true ),
 			'hours'            => null !== $hours && $hours <= ProductSettings::MAX_TTL_HOURS ? $hours : null,
 		);
+	}
+
+	/**
+	 * Seconds a full cycle of $calls takes at $per_day calls a day.
+	 *
+	 * @param int $calls   Calls of one full refresh.
+	 * @param int $per_day Calls a day.
+	 * @return float|null Null when no call is possible.
+	 */
+	private static function cycle( int $calls, int $per_day ): ?float {
+		if ( 0 === $calls ) {
+			return 0.0;
+		}
+		return $per_day > 0 ? $calls / $per_day * DAY_IN_SECONDS : null;
+	}
+
+	/**
+	 * The longest of several cycles (null, "never", is the longest).
+	 *
+	 * @param list<float|null> $cycles Cycles.
+	 * @return float|null
+	 */
+	private static function longest( array $cycles ): ?float {
+		return in_array( null, $cycles, true ) ? null : (float) ( $cycles ? max( $cycles ) : 0.0 );
 	}
 }

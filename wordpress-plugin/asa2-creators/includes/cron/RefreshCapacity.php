@@ -274,9 +274,19 @@ final class RefreshCapacity {
 	 * What the quota of every credential together keeps fresh, in one sentence.
 	 *
 	 * @param array $quota QuotaPlan::plan().
-	 * @return string
+	 * @return string '' without credentials.
 	 */
 	public static function quota_summary( array $quota ): string {
+		if ( ! $quota['credentials'] ) {
+			return '';
+		}
+		if ( 0 === (int) $quota['products'] ) {
+			return sprintf(
+				/* translators: %s: products per day */
+				__( 'The request quota keeps up to %s products per day fresh.', 'asa2-creators' ),
+				number_format_i18n( (int) $quota['products_per_day'] )
+			);
+		}
 		return sprintf(
 			/* translators: 1: products per day, 2: number of products, 3: duration */
 			__( 'In total the request quota keeps %1$s products per day fresh; a full cycle of all %2$s products takes %3$s.', 'asa2-creators' ),
