@@ -128,7 +128,7 @@ final class RefreshScheduler {
 		$credentials = $this->quota->credentials();
 		$rates       = $credentials ? array_column( $credentials, 'rps' ) : array( $this->product_settings->get()['requests_per_second'] );
 		$budget      = new RefreshBudget( RefreshBudget::available(), RateLimiter::spacing( min( $rates ) ) );
-		$result   = array(
+		$result      = array(
 			'updated'   => 0,
 			'failed'    => array(),
 			'due'       => 0,
@@ -197,13 +197,13 @@ final class RefreshScheduler {
 	/**
 	 * The run itself, under the lock.
 	 *
-	 * @param RefreshBudget $budget  Time budget.
-	 * @param callable      $proceed Asked before each GetItems call (budget and lock renewal).
-	 * @param int           $limit   At most this many products.
+	 * @param RefreshBudget $budget      Time budget.
+	 * @param callable      $proceed     Asked before each GetItems call (budget and lock renewal).
+	 * @param int           $limit       At most this many products.
 	 * @param array         $credentials QuotaPlan::credentials().
-	 * @param float         $rate    The fastest credential's requests per second.
-	 * @param bool          $lost    Set when the lock expired and another run took it over.
-	 * @param array         $result  Running result.
+	 * @param float         $rate        The fastest credential's requests per second.
+	 * @param bool          $lost        Set when the lock expired and another run took it over.
+	 * @param array         $result      Running result.
 	 */
 	private function work( RefreshBudget $budget, callable $proceed, int $limit, array $credentials, float $rate, bool &$lost, array &$result ): void {
 		$products = $this->products;

@@ -223,10 +223,10 @@ final class ProductService {
 	/**
 	 * One GetItems call for up to 10 ASINs; results and errors go to the products table.
 	 *
-	 * @param array        $route  Route.
-	 * @param string       $code   Marketplace.
-	 * @param list<string> $asins  ASINs.
-	 * @param array        $result Running result.
+	 * @param array        $route        Route.
+	 * @param string       $code         Marketplace.
+	 * @param list<string> $asins        ASINs.
+	 * @param array        $result       Running result.
 	 * @param bool         $within_quota Only while the credential has requests left today.
 	 * @throws QuotaExhaustedException When the credential's requests of the day are used up.
 	 */
