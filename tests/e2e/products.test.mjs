@@ -2,8 +2,10 @@
 // product by pasting an Amazon URL, check its normalized data and which API served it, search
 // and add from the results, put the shortcode in a post and view it as a visitor; then the
 // ASA2 Product block: insert it, pick a stored product, change a setting in the sidebar, see
-// the preview, publish and view it as a visitor. Page views never call Amazon. Screenshots:
-// tests/e2e/artifacts/products-*.png and block-editor.png.
+// the preview, publish and view it as a visitor. Page views never call Amazon. Options ->
+// Products sets the request quota per credential and reports what it keeps fresh. Screenshots:
+// tests/e2e/artifacts/products-*.png (products-quota.png: the quota settings and the capacity
+// report) and block-editor.png.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -132,6 +134,49 @@ test('Options -> Templates lists the placeholders and which API fills them', asy
   await page.goto('/wp-admin/admin.php?page=asa2-options&tab=templates&edit=default');
   await page.locator('.asa2-template-preview .asa2-box').waitFor();
   await session.screenshot(page, 'products-08-template-editor');
+  session.assertClean(page);
+});
+
+test('Options -> Products sets the request quota per credential and reports what it keeps fresh', async () => {
+  await page.goto('/wp-admin/admin.php?page=asa2-options&tab=products');
+  const row = page.locator('#asa2-quota-table tbody tr');
+  assert.equal(await row.count(), 1, 'one credential: Germany');
+  assert.match(await row.innerText(), /Creators API 5demo2…ox1q\s+DE/);
+  const rps = row.locator('input[name$="[rps]"]');
+  const rpd = row.locator('input[name$="[rpd]"]');
+  assert.equal(await rpd.inputValue(), '8640');
+  // Out of range: the notice names the credential and the field, nothing is saved.
+  await rpd.evaluate((input) => { input.removeAttribute('min'); input.value = '0'; });
+  await go('#asa2-product-settings-form #submit');
+  assert.match(await notices(), /Creators API 5demo2…ox1q, Requests per Day: enter a whole number between 1 and 10,000,000/);
+  assert.equal(await page.locator('#asa2-quota-table input[name$="[rpd]"]').inputValue(), '8640');
+  // One request a day cannot keep the products within 12 hours: the report says so and what to do.
+  await page.fill('#asa2-ttl', '12');
+  await page.locator('#asa2-quota-table input[name$="[rps]"]').fill('2');
+  await page.locator('#asa2-quota-table input[name$="[rpd]"]').fill('1');
+  await go('#asa2-product-settings-form #submit');
+  assert.match(await notices(), /Product settings saved/);
+  assert.equal(await page.locator('#asa2-quota-table input[name$="[rps]"]').inputValue(), '2');
+  const report = await page.locator('#asa2-refresh-capacity').innerText();
+  assert.match(report, /The request quota cannot keep every ASA2 product within 12 hours/);
+  assert.match(report, /2 products; at 2\.0 requests per second and 1 requests per day it keeps 10 products per day fresh, a full cycle takes 1 day/);
+  assert.match(report, /raise "Refresh Products Every" to at least 24 hours/);
+  assert.match(await page.locator('#asa2-quota-table').innerText(), /\d+ \/ 1\b/, 'used today / allowed');
+  await page.locator('#asa2-quota-table').scrollIntoViewIfNeeded();
+  await session.screenshot(page, 'products-quota');
+  // The Products screen shows the same verdict.
+  await page.goto('/wp-admin/admin.php?page=asa2-products');
+  assert.match(await page.locator('#asa2-refresh-capacity').innerText(), /The request quota cannot keep every ASA2 product within 12 hours/);
+  await session.screenshot(page, 'products-quota-report');
+  // Back to the defaults: the report is good again and the Products screen gives the figures.
+  await page.goto('/wp-admin/admin.php?page=asa2-options&tab=products');
+  await page.fill('#asa2-ttl', '24');
+  await page.locator('#asa2-quota-table input[name$="[rps]"]').fill('1');
+  await page.locator('#asa2-quota-table input[name$="[rpd]"]').fill('8640');
+  await go('#asa2-product-settings-form #submit');
+  assert.match(await notices(), /Product settings saved/);
+  await page.goto('/wp-admin/admin.php?page=asa2-products');
+  assert.match(await page.locator('#asa2-refresh-capacity').innerText(), /In total the request quota keeps [\d,]+ products per day fresh; a full cycle of all 2 products takes/);
   session.assertClean(page);
 });
 

@@ -19,6 +19,10 @@ use crate::source_api::SourceApi;
 /// Longest excerpt of an unexpected body kept in an error.
 const EXCERPT_CHARS: usize = 200;
 
+/// The reason of a 429 that says a daily request quota is used up (the sandbox's answer; Amazon
+/// has published no quota code for the Creators API, so API Gateway's `Limit Exceeded` counts too).
+pub(crate) const QUOTA_EXCEEDED: &str = "QuotaExceeded";
+
 /// A failed Creators API or PA-API 5.0 call.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -57,6 +61,10 @@ pub enum ApiError {
         retry_after: Option<RetryAfter>,
         /// Amazon's message, scrubbed.
         message: String,
+        /// Whether Amazon said a quota (a daily budget) is used up rather than the rate
+        /// exceeded: its code is [`QUOTA_EXCEEDED`], or API Gateway's usage-plan answer
+        /// `Limit Exceeded`. Retrying the same day does not help.
+        quota: bool,
     },
     /// HTTP 403 `AssociateNotEligible`: the Associates account lacks the qualifying sales.
     #[error(
@@ -182,6 +190,7 @@ impl ApiError {
         match self {
             ApiError::Unauthorized { reason, .. } => reason,
             ApiError::InvalidCredentials { code, .. } => code,
+            ApiError::Throttled { quota: true, .. } => QUOTA_EXCEEDED,
             ApiError::Throttled { .. } => "ThrottleException",
             ApiError::NotEligible { .. } => "AssociateNotEligible",
             ApiError::AccessDenied { code, .. } => code,
@@ -546,6 +555,7 @@ fn classify(api: SourceApi, status: u16, headers: &[(String, String)], body: &[u
         status,
         retry_after,
         message: message.clone(),
+        quota: name == QUOTA_EXCEEDED || message.trim().eq_ignore_ascii_case("Limit Exceeded"),
     };
 
     // Codes that mean the same whatever the status.
@@ -758,6 +768,14 @@ mod tests {
         ));
         assert_eq!(e.retry_after_seconds(0), Some(7));
         assert!(e.to_string().contains("wait 7 seconds"), "{e}");
+        let e = creators(
+            429,
+            r#"{"message":"Daily request quota exceeded.","reason":"QuotaExceeded","type":"ThrottleException"}"#,
+        );
+        assert_eq!(e.retry_kind(), Some(RetryKind::Throttled));
+        assert_eq!(e.code(), QUOTA_EXCEEDED);
+        let e = creators(429, r#"{"message":"Limit Exceeded"}"#);
+        assert_eq!(e.code(), QUOTA_EXCEEDED);
         let e = creators(429, r#"{"type":"ThrottleException","retryAfterSeconds":3}"#);
         assert_eq!(e.retry_after_seconds(0), Some(3));
         let e = creators(429, "");

@@ -2,6 +2,7 @@
 //! access keys) and the limits and faults it applies. Read from a JSON file; the runtime part
 //! ([`Settings`]) can also be changed while running with `POST /__sandbox/config`.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use asa2_core::{Marketplace, Region};
@@ -80,6 +81,15 @@ pub struct Settings {
     /// Largest accepted difference between a PA-API request's `x-amz-date` and the clock, in
     /// seconds; `0` accepts any date.
     pub clock_skew_secs: u64,
+    /// API requests per UTC day allowed per credential (PA-API 5.0 started accounts at 8,640);
+    /// `0` turns the daily budget off. Further calls that day are answered 429 with the reason
+    /// `QuotaExceeded`. Token requests and calls refused for the rate are not counted.
+    pub daily_quota: u64,
+    /// Daily budgets of single credentials (credential ID or PA-API access key), overriding
+    /// `daily_quota`; `0` means no daily limit for that credential. An empty list counts as an
+    /// empty map (PHP encodes an empty array as `[]`).
+    #[serde(deserialize_with = "map_or_empty_list")]
+    pub daily_quotas: BTreeMap<String, u64>,
 }
 
 impl Default for Settings {
@@ -95,7 +105,29 @@ impl Default for Settings {
             token_outage: false,
             not_eligible: Vec::new(),
             clock_skew_secs: 900,
+            daily_quota: 0,
+            daily_quotas: BTreeMap::new(),
         }
+    }
+}
+
+/// A map, or `[]` for an empty one.
+fn map_or_empty_list<'de, D>(deserializer: D) -> Result<BTreeMap<String, u64>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum MapOrList {
+        Map(BTreeMap<String, u64>),
+        List(Vec<serde_json::Value>),
+    }
+    match MapOrList::deserialize(deserializer)? {
+        MapOrList::Map(map) => Ok(map),
+        MapOrList::List(list) if list.is_empty() => Ok(BTreeMap::new()),
+        MapOrList::List(_) => Err(serde::de::Error::custom(
+            "daily_quotas must be an object of credential ID or access key => requests per day, e.g. {\"AKIA...\": 8640}",
+        )),
     }
 }
 
@@ -115,6 +147,14 @@ impl Settings {
         let next: Settings = serde_json::from_value(merged).map_err(|e| e.to_string())?;
         next.check()?;
         Ok(next)
+    }
+
+    /// The daily budget of a credential (ID or access key); `0`: none.
+    pub fn daily_quota_of(&self, key: &str) -> u64 {
+        self.daily_quotas
+            .get(key)
+            .copied()
+            .unwrap_or(self.daily_quota)
     }
 
     /// Checks value ranges.
@@ -351,6 +391,17 @@ mod tests {
                 .is_err()
         );
         assert!(s.patched(&serde_json::json!([1])).is_err());
+        // A PHP client sends an empty map as [].
+        let q = s
+            .patched(&serde_json::json!({"daily_quota": 8640, "daily_quotas": {"A": 3}}))
+            .unwrap();
+        assert_eq!((q.daily_quota_of("A"), q.daily_quota_of("B")), (3, 8640));
+        let q = q.patched(&serde_json::json!({"daily_quotas": []})).unwrap();
+        assert_eq!(q.daily_quota_of("A"), 8640);
+        assert!(
+            s.patched(&serde_json::json!({"daily_quotas": [1]}))
+                .is_err()
+        );
     }
 
     #[test]

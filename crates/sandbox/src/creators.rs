@@ -169,6 +169,16 @@ fn handle_authorized(state: &State, req: &Req, op: Operation, cred_index: usize)
         .with_header("Retry-After", retry.to_string())
         .with_header("x-amzn-ErrorType", "ThrottleException");
     }
+    if !state.take_daily(&cred.id) {
+        // Amazon has published no quota answer for the Creators API: the throttle shape with
+        // the reason `QuotaExceeded`, which asa2-core reads as a quota answer.
+        return Reply::raw(
+            429,
+            "application/json",
+            br#"{"message":"Daily request quota exceeded for these credentials.","reason":"QuotaExceeded","type":"ThrottleException"}"#.to_vec(),
+        )
+        .with_header("x-amzn-ErrorType", "ThrottleException");
+    }
     if state.next_call_fails() {
         state.stats(|s| s.injected_faults += 1);
         let status = state.settings().error_status;

@@ -145,6 +145,15 @@ fn handle_signed(
             "The request was denied due to request throttling. Please verify the number of requests made per second to the Amazon Product Advertising API.",
         );
     }
+    if !state.take_daily(&key.access_key) {
+        // PA-API 5.0 answers a used-up daily budget like a rate refusal.
+        return error(
+            429,
+            "TooManyRequestsException",
+            "TooManyRequests",
+            "The request was denied due to request throttling. Please verify the number of requests made per second to the Amazon Product Advertising API.",
+        );
+    }
     if state.next_call_fails() {
         state.stats(|s| s.injected_faults += 1);
         return error(

@@ -79,8 +79,15 @@ pub(crate) struct Stats {
     /// each product was fetched. Calls refused before the catalog was asked (429, faults,
     /// authorization) do not count.
     pub(crate) get_items_by_asin: BTreeMap<String, u64>,
-    /// Calls answered 429.
+    /// Calls answered 429 (for the rate or the daily budget).
     pub(crate) throttled: u64,
+    /// Calls refused because the credential's daily budget was used up (429 `QuotaExceeded`),
+    /// also counted in `throttled`.
+    pub(crate) quota_refused: u64,
+    /// Those refusals per credential ID or access key.
+    pub(crate) quota_refused_by_credential: BTreeMap<String, u64>,
+    /// Calls counted against the daily budget today (UTC) per credential ID or access key.
+    pub(crate) quota_used_today: BTreeMap<String, u64>,
     /// Non-2xx answers per error name (`invalid_client`, `UnauthorizedException` …).
     pub(crate) errors: BTreeMap<String, u64>,
     /// Non-2xx answers per status code.
@@ -103,11 +110,21 @@ pub(crate) struct State {
     settings: RwLock<Settings>,
     tokens: Mutex<HashMap<String, IssuedToken>>,
     buckets: Mutex<HashMap<String, Bucket>>,
+    /// Per credential: the UTC day (days since 1970) and the calls counted that day.
+    days: Mutex<HashMap<String, (u64, u64)>>,
     stats: Mutex<Stats>,
     api_sequence: AtomicU64,
     answer_sequence: AtomicU64,
     token_sequence: AtomicU64,
     request_sequence: AtomicU64,
+}
+
+/// Days since 1970-01-01 (UTC): the period of the daily budgets.
+fn utc_day() -> u64 {
+    SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map(|d| d.as_secs() / 86_400)
+        .unwrap_or_default()
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -159,6 +176,7 @@ impl State {
             settings: RwLock::new(config.settings.clone()),
             tokens: Mutex::new(HashMap::new()),
             buckets: Mutex::new(HashMap::new()),
+            days: Mutex::new(HashMap::new()),
             stats: Mutex::new(Stats::default()),
             api_sequence: AtomicU64::new(0),
             answer_sequence: AtomicU64::new(0),
@@ -208,13 +226,21 @@ impl State {
 
     /// A copy of the counters.
     pub(crate) fn stats_snapshot(&self) -> Stats {
-        lock(&self.stats).clone()
+        let mut stats = lock(&self.stats).clone();
+        let today = utc_day();
+        stats.quota_used_today = lock(&self.days)
+            .iter()
+            .filter(|(_, (day, _))| *day == today)
+            .map(|(key, (_, used))| (key.clone(), *used))
+            .collect();
+        stats
     }
 
     /// Clears the counters and fault sequences, and the issued tokens when `tokens` is set.
     pub(crate) fn reset(&self, tokens: bool) {
         *lock(&self.stats) = Stats::default();
         lock(&self.buckets).clear();
+        lock(&self.days).clear();
         self.api_sequence.store(0, Ordering::SeqCst);
         self.answer_sequence.store(0, Ordering::SeqCst);
         if tokens {
@@ -291,6 +317,37 @@ impl State {
         }
     }
 
+    /// Counts one call against `key`'s daily budget (UTC days); `false` when the budget of the
+    /// day is used up (the refusal is counted, the call is not).
+    pub(crate) fn take_daily(&self, key: &str) -> bool {
+        self.take_daily_on(key, utc_day())
+    }
+
+    fn take_daily_on(&self, key: &str, day: u64) -> bool {
+        let quota = self.settings().daily_quota_of(key);
+        if quota == 0 {
+            return true;
+        }
+        let mut days = lock(&self.days);
+        let entry = days.entry(key.to_string()).or_insert((day, 0));
+        if entry.0 != day {
+            *entry = (day, 0);
+        }
+        if entry.1 >= quota {
+            drop(days);
+            self.stats(|s| {
+                s.throttled += 1;
+                s.quota_refused += 1;
+                *s.quota_refused_by_credential
+                    .entry(key.to_string())
+                    .or_default() += 1;
+            });
+            return false;
+        }
+        entry.1 += 1;
+        true
+    }
+
     /// Numbers API calls; true when this one must fail (every `error_every`-th).
     pub(crate) fn next_call_fails(&self) -> bool {
         let every = self.settings().error_every;
@@ -363,6 +420,33 @@ mod tests {
         for _ in 0..100 {
             assert_eq!(s.take_rate("a"), Ok(()));
         }
+    }
+
+    #[test]
+    fn daily_budget_per_credential_resets_the_next_day_and_counts_refusals() {
+        let s = state(serde_json::json!({"daily_quota": 2, "daily_quotas": {"b": 1, "c": 0}}));
+        assert!(s.take_daily_on("a", 100));
+        assert!(s.take_daily_on("a", 100));
+        assert!(!s.take_daily_on("a", 100));
+        assert!(!s.take_daily_on("a", 100));
+        assert!(s.take_daily_on("b", 100));
+        assert!(!s.take_daily_on("b", 100));
+        for _ in 0..10 {
+            assert!(s.take_daily_on("c", 100));
+        }
+        // A new UTC day starts a new budget.
+        assert!(s.take_daily_on("a", 101));
+        let stats = s.stats_snapshot();
+        assert_eq!(stats.quota_refused, 3);
+        assert_eq!(stats.throttled, 3);
+        assert_eq!(stats.quota_refused_by_credential["a"], 2);
+        assert_eq!(stats.quota_refused_by_credential["b"], 1);
+        // Without a budget nothing is counted.
+        let s = state(serde_json::json!({}));
+        for _ in 0..10_000 {
+            assert!(s.take_daily("a"));
+        }
+        assert_eq!(s.stats_snapshot().quota_refused, 0);
     }
 
     #[test]

@@ -375,6 +375,63 @@ fn one_request_per_second_then_429_with_retry_after() {
 }
 
 #[test]
+fn daily_budget_per_credential_refused_with_quota_exceeded_and_counted() {
+    let sb = start(json!({}));
+    // Set at runtime as the tests of the plugin do; another credential keeps its own budget.
+    sb.configure(&json!({"daily_quota": 3, "daily_quotas": {US_ID: 1}}))
+        .unwrap();
+    let token = de_token(&sb);
+    for _ in 0..3 {
+        assert_eq!(de_get_items(&sb, &token, &["B09B2SBHQK"]).status, 200);
+    }
+    let a = de_get_items(&sb, &token, &["B09B2SBHQK"]);
+    assert_eq!(a.status, 429);
+    assert_eq!(a.json()["type"], "ThrottleException");
+    assert_eq!(a.json()["reason"], "QuotaExceeded");
+    let us = |sb: &Sandbox| {
+        creators(
+            sb,
+            GET_ITEMS,
+            &format!("Bearer {}", us_token(sb)),
+            "www.amazon.com",
+            &json!({"partnerTag": "demo-us-20", "itemIds": ["B09B2SBHQK"]}),
+        )
+        .status
+    };
+    assert_eq!(us(&sb), 200);
+    assert_eq!(us(&sb), 429);
+    let stats = send("GET", &format!("{}/__sandbox/stats", sb.url()), &[], None).json();
+    assert_eq!(stats["quota_refused"], 2);
+    assert_eq!(stats["quota_refused_by_credential"][DE_ID], 1);
+    assert_eq!(stats["quota_refused_by_credential"][US_ID], 1);
+    assert_eq!(stats["quota_used_today"][DE_ID], 3);
+    assert_eq!(stats["api_calls_by_credential"][DE_ID], 4);
+    // Raising the budget lets calls through again the same day; a reset starts afresh.
+    sb.configure(&json!({"daily_quota": 4})).unwrap();
+    assert_eq!(de_get_items(&sb, &token, &["B09B2SBHQK"]).status, 200);
+    assert_eq!(de_get_items(&sb, &token, &["B09B2SBHQK"]).status, 429);
+    send("POST", &format!("{}/__sandbox/reset", sb.url()), &[], None);
+    assert_eq!(de_get_items(&sb, &token, &["B09B2SBHQK"]).status, 200);
+    // PA-API 5.0 answers its own throttle shape.
+    sb.configure(&json!({"daily_quotas": {PA_KEY: 1}})).unwrap();
+    let pa = |sb: &Sandbox| {
+        paapi(
+            sb,
+            "webservices.amazon.fr",
+            "GetItems",
+            &fr_get_items("demo-fr-21"),
+            PA_KEY,
+            PA_SECRET,
+            false,
+        )
+    };
+    assert_eq!(pa(&sb).status, 200);
+    let a = pa(&sb);
+    assert_eq!(a.status, 429);
+    assert_eq!(a.json()["Errors"][0]["Code"], "TooManyRequests");
+}
+
+#[test]
 fn partner_tags_marketplaces_and_validation() {
     let sb = start(json!({}));
     let token = de_token(&sb);

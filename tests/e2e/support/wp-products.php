@@ -61,9 +61,10 @@ switch ( $argv[2] ?? '' ) {
 		}
 		global $wpdb;
 		$wpdb->query( "DELETE FROM {$plugin->products()->name()}" ); // phpcs:ignore WordPress.DB -- test fixture.
-		foreach ( array( 'asa2_last_calls', 'asa2_not_eligible', 'asa2_last_refresh', \Asa2\Creators\Storage\TemplateRepository::OPTION ) as $option ) {
+		foreach ( array( 'asa2_last_calls', 'asa2_not_eligible', 'asa2_last_refresh', \Asa2\Creators\Storage\TemplateRepository::OPTION, \Asa2\Creators\Storage\QuotaSettings::OPTION ) as $option ) {
 			delete_option( $option );
 		}
+		$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name LIKE %s", $wpdb->esc_like( 'asa2_qday_' ) . '%' ) ); // phpcs:ignore WordPress.DB -- test fixture: the requests counted today.
 		echo wp_json_encode( array( 'ok' => true ) );
 		break;
 	case 'post':

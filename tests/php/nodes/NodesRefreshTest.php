@@ -2,7 +2,8 @@
 /**
  * The background refresh of 1,000 products on two web nodes whose cron runners fire at the same
  * moments: one run at a time, every product fetched once, nothing lost - also when the object
- * cache is emptied, stopped and started again in the middle, and when a node dies in the middle.
+ * cache is emptied, stopped and started again in the middle, and when a node dies in the middle;
+ * both nodes together never exceed a credential's requests per day.
  *
  * @package Asa2\Tests\Nodes
  */
@@ -11,6 +12,7 @@ namespace Asa2\Tests\Nodes;
 
 use Asa2\Creators\Api\SharedLock;
 use Asa2\Creators\Cron\RefreshScheduler;
+use Asa2\Creators\Products\ApiRouter;
 
 /**
  * RefreshScheduler across web nodes, with outages.
@@ -35,6 +37,38 @@ final class NodesRefreshTest extends NodesTestCase {
 		$this->assertContains( 'busy', array_column( $runs, 'stopped' ), 'a node found the other one\'s run going on' );
 		$this->assertNoRowLostItsData();
 		$this->assertSame( 3, array_sum( $this->stats()['token_requests'] ), 'one token per credential' );
+	}
+
+	public function test_both_nodes_together_never_exceed_a_credentials_requests_per_day(): void {
+		$this->thousand_due_products( self::RATE );
+		$quota = array();
+		foreach ( array( self::DE, self::US, self::UK ) as $credential ) {
+			$quota[ ApiRouter::creators_credential( $credential['credential_id'] ) ] = array(
+				'rps' => self::RATE,
+				'rpd' => 7,
+			);
+		}
+		$this->plugin()->quota_settings()->save( $quota );
+		$since = time();
+		$this->refresh_due_now();
+		$stopped = fn(): bool => in_array( 'quota', array_column( $this->runs(), 'stopped' ), true ) && null === SharedLock::holder( RefreshScheduler::LOCK );
+		$this->wait_for( 30, 'a run to stop at the requests per day', $stopped );
+
+		// The same day both nodes' runners start the refresh again: no request goes out.
+		$before = count( $this->runs() );
+		$this->refresh_due_now();
+		$this->wait_for( 30, 'both nodes to run the refresh again', fn(): bool => count( $this->runs() ) >= $before + 2 && null === SharedLock::holder( RefreshScheduler::LOCK ) );
+
+		$stats = $this->stats();
+		foreach ( array( self::DE, self::US, self::UK ) as $credential ) {
+			$this->assertSame( 7, $stats['api_calls_by_credential'][ $credential['credential_id'] ] ?? 0, "requests of {$credential['marketplace']}: its requests per day, not one more" );
+			$this->assertSame( 7, $this->plugin()->quota_ledger()->used( ApiRouter::creators_credential( $credential['credential_id'] ) ) );
+		}
+		$this->assertSame( 0, $stats['throttled'] );
+		$this->assertSame( 1000 - 3 * 70, $this->not_refreshed_since( $since ), 'the others wait for the next UTC day' );
+		$this->assertSame( 3 * 70, array_sum( array_column( $this->runs(), 'updated' ) ) );
+		$this->assertNoOverlap( $this->runs() );
+		$this->assertNoRowLostItsData();
 	}
 
 	public function test_the_object_cache_flushed_stopped_and_restarted_in_the_middle_loses_nothing(): void {

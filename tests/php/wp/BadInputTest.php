@@ -55,6 +55,7 @@ final class BadInputTest extends PluginTestCase {
 	 * @return array<string, array{action: string, fields: array, targets: list<string>}>
 	 */
 	private function forms(): array {
+		$quota_key   = \Asa2\Creators\Storage\QuotaSettings::key( \Asa2\Creators\Products\ApiRouter::creators_credential( self::DE_COGNITO['credential_id'] ) );
 		$marketplace = array(
 			'marketplace'       => 'UK',
 			'kind'              => 'lwa',
@@ -91,8 +92,8 @@ final class BadInputTest extends PluginTestCase {
 			),
 			'Options Products'         => array(
 				'action'  => 'asa2_save_product_settings',
-				'fields'  => array( 'asa2' => array( 'ttl_hours' => '24', 'requests_per_second' => '1' ) ),
-				'targets' => array( 'ttl_hours', 'requests_per_second' ),
+				'fields'  => array( 'asa2' => array( 'ttl_hours' => '24', 'quota' => array( $quota_key => array( 'rps' => '1', 'rpd' => '8640' ) ) ) ),
+				'targets' => array( 'ttl_hours', "quota.{$quota_key}.rps", "quota.{$quota_key}.rpd", 'quota' ),
 			),
 			'Options Templates'        => array(
 				'action'  => 'asa2_save_template',

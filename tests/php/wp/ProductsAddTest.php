@@ -206,15 +206,13 @@ final class ProductsAddTest extends ProductsTestCase {
 		$this->assertSame( 403, $bad_nonce['status'] );
 	}
 
-	public function test_the_refresh_interval_and_request_rate_are_validated_and_saved(): void {
-		$this->submit( \Asa2\Creators\Admin\TemplateActions::SAVE_PRODUCT_OPT, array( 'asa2' => array( 'ttl_hours' => '0', 'requests_per_second' => '1' ) ) );
+	public function test_the_refresh_interval_is_validated_and_saved(): void {
+		$this->submit( \Asa2\Creators\Admin\TemplateActions::SAVE_PRODUCT_OPT, array( 'asa2' => array( 'ttl_hours' => '0' ) ) );
 		$this->assertStringContainsString( 'between 1 and 168 hours', $this->notice_text() );
-		$this->submit( \Asa2\Creators\Admin\TemplateActions::SAVE_PRODUCT_OPT, array( 'asa2' => array( 'ttl_hours' => '12', 'requests_per_second' => '50' ) ) );
-		$this->assertStringContainsString( 'Requests per second', $this->notice_text() );
 		$this->assertSame( 24, $this->plugin()->product_settings()->get()['ttl_hours'], 'nothing changed' );
 
-		$this->submit( \Asa2\Creators\Admin\TemplateActions::SAVE_PRODUCT_OPT, array( 'asa2' => array( 'ttl_hours' => '12', 'requests_per_second' => '0,5' ) ) );
-		$this->assertSame( array( 'ttl_hours' => 12, 'requests_per_second' => 0.5 ), $this->plugin()->product_settings()->get() );
+		$this->submit( \Asa2\Creators\Admin\TemplateActions::SAVE_PRODUCT_OPT, array( 'asa2' => array( 'ttl_hours' => '12' ) ) );
+		$this->assertSame( array( 'ttl_hours' => 12, 'requests_per_second' => 1.0 ), $this->plugin()->product_settings()->get(), 'the former global rate stays as the credentials\' default' );
 		$this->assertSame( 12 * HOUR_IN_SECONDS, $this->plugin()->product_settings()->ttl() );
 
 		$page = $this->http( 'GET', '/wp-admin/admin.php?page=asa2-options&tab=products', array( 'as' => 'administrator' ) );

@@ -273,7 +273,8 @@ final class ProductsBackgroundRefreshTest extends ProductsTestCase {
 		$this->settings( 24, 1.0 );
 		$page = $this->http( 'GET', '/wp-admin/admin.php?page=asa2-products', array( 'as' => 'administrator' ) );
 		$this->assertSame( 200, $page['status'] );
-		$this->assertStringNotContainsString( 'id="asa2-refresh-capacity"', $page['body'], 'the warning is gone' );
+		$this->assertStringNotContainsString( 'cannot keep up with the stored products', $page['body'], 'the warning is gone' );
+		$this->assertStringContainsString( 'In total the request quota keeps 172,800 products per day fresh', $page['body'], 'what the quota keeps fresh: 8,640 requests a day for each of 2 credentials' );
 		$options = $this->http( 'GET', '/wp-admin/admin.php?page=asa2-options&tab=products', array( 'as' => 'administrator' ) );
 		$this->assertStringContainsString( 'asa2-capacity-good', $options['body'] );
 	}
@@ -317,22 +318,5 @@ final class ProductsBackgroundRefreshTest extends ProductsTestCase {
 	/** Options -> Products. */
 	private function settings( int $ttl_hours, float $rps ): void {
 		$this->plugin()->product_settings()->save( array( 'ttl_hours' => $ttl_hours, 'requests_per_second' => $rps ) );
-	}
-
-	/**
-	 * Rows never fetched, as pages and the Add form leave them, in one query.
-	 *
-	 * @param string $marketplace Marketplace.
-	 * @param int    $count       How many.
-	 * @param string $prefix      First 6 characters of the ASINs.
-	 */
-	private function seed( string $marketplace, int $count, string $prefix ): void {
-		global $wpdb;
-		$values = array();
-		for ( $i = 0; $i < $count; $i++ ) {
-			$values[] = $wpdb->prepare( '(%s, %s, %d)', sprintf( '%s%04d', $prefix, $i ), $marketplace, time() );
-		}
-		$wpdb->query( "INSERT INTO {$wpdb->prefix}asa2_products (asin, marketplace, created) VALUES " . implode( ',', $values ) );
-		$this->assertSame( $count, (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->prefix}asa2_products WHERE marketplace = %s", $marketplace ) ) );
 	}
 }

@@ -142,9 +142,16 @@ final class ProductsScaleTest extends ProductsTestCase {
 		$products = $this->plugin()->products();
 		$now      = Clock::now();
 		$before   = $now - DAY_IN_SECONDS / 2;
-		$refresh  = $this->selects_of(
+		// Pages showed one product in 20 recently, some of them due (the refresh takes those first).
+		global $wpdb;
+		$wpdb->query( $wpdb->prepare( "UPDATE {$this->table()} SET shown_at = %d - (id % 97) * 3600 WHERE id % 20 = 0", $now ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- test table.
+		$wpdb->query( "ANALYZE TABLE {$this->table()}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- test table.
+		$refresh = $this->selects_of(
 			function () use ( $products, $now, $before ) {
-				$this->assertNotEmpty( $products->due( $before, $now, 100 ) );
+				$due = $products->due( $before, $now, 100 );
+				$this->assertNotEmpty( $due );
+				$this->assertGreaterThan( 0, $due[0]['shown_at'], 'products shown recently first' );
+				$this->assertNotEmpty( $products->due( $before, $now, 100, array( 'US' ) ) );
 				$this->assertGreaterThan( 0, $products->count_due( $before, $now ) );
 				$products->count_by_marketplace();
 			}
@@ -200,6 +207,28 @@ final class ProductsScaleTest extends ProductsTestCase {
 		$this->assertSame( array_column( $first, 'created' ), array_values( ( static function ( array $t ): array { rsort( $t ); return $t; } )( array_column( $first, 'created' ) ) ) );
 	}
 
+	public function test_schema_3_upgrades_to_4_with_the_shown_mark_and_its_index(): void {
+		global $wpdb;
+		$table = $this->table();
+		$this->store_item( array( 'asin' => 'B0SCHEMA31' ) );
+		$wpdb->query( "ALTER TABLE {$table} DROP INDEX marketplace_shown, DROP COLUMN shown_at" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- test table.
+		update_option( ProductTable::VERSION_OPTION, '3' );
+		$this->assertFalse( $this->plugin()->products()->is_current() );
+
+		// What Hooks::action_init() does on the first request after an update.
+		$this->plugin()->products()->install();
+
+		$this->assertTrue( $this->plugin()->products()->is_current() );
+		$this->assertSame( '4', get_option( ProductTable::VERSION_OPTION ) );
+		$this->assertSame( 'shown_at', $wpdb->get_var( "SHOW COLUMNS FROM {$table} LIKE 'shown_at'" ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- test table.
+		$index = $wpdb->get_results( "SHOW INDEX FROM {$table} WHERE Key_name = 'marketplace_shown'", ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- test table.
+		$this->assertSame( array( 'marketplace', 'shown_at', 'refreshed_at' ), array_column( $index, 'Column_name' ) );
+		$row = $this->plugin()->products()->find( 'B0SCHEMA31', 'DE' );
+		$this->assertSame( 'Espresso Grinder', $row['item']['title'] ?? null, 'the stored product is kept' );
+		$this->assertSame( '0', $wpdb->get_var( "SELECT shown_at FROM {$table} WHERE asin = 'B0SCHEMA31'" ), 'never shown yet' ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- test table.
+		$this->assertSame( array(), $this->dbdelta_changes(), 'a second install changes nothing' );
+	}
+
 	public function test_schema_2_upgrades_in_place(): void {
 		global $wpdb;
 		$table = $this->table();
@@ -251,7 +280,7 @@ final class ProductsScaleTest extends ProductsTestCase {
 			$got
 		);
 		$keys = array_unique( $wpdb->get_col( "SHOW INDEX FROM {$table}", 2 ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- test table.
-		foreach ( array( 'created', 'marketplace_refreshed', 'marketplace_created', 'status_refreshed', 'marketplace_status', 'title_start', 'title' ) as $key ) {
+		foreach ( array( 'created', 'marketplace_refreshed', 'marketplace_created', 'status_refreshed', 'marketplace_status', 'marketplace_shown', 'title_start', 'title' ) as $key ) {
 			$this->assertContains( $key, $keys );
 		}
 		$this->assertSame( 1, $this->plugin()->products()->count( new ProductFilter( 'Edelstahl' ) ) );

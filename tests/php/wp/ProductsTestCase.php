@@ -194,4 +194,21 @@ abstract class ProductsTestCase extends TestCase {
 		$this->plugin()->products()->store( $item, time() );
 		return $item;
 	}
+
+	/**
+	 * Rows never fetched, as pages and the Add form leave them, in one query.
+	 *
+	 * @param string $marketplace Marketplace.
+	 * @param int    $count       How many.
+	 * @param string $prefix      First 6 characters of the ASINs.
+	 */
+	protected function seed( string $marketplace, int $count, string $prefix ): void {
+		global $wpdb;
+		$values = array();
+		for ( $i = 0; $i < $count; $i++ ) {
+			$values[] = $wpdb->prepare( '(%s, %s, %d)', sprintf( '%s%04d', $prefix, $i ), $marketplace, time() );
+		}
+		$wpdb->query( "INSERT INTO {$wpdb->prefix}asa2_products (asin, marketplace, created) VALUES " . implode( ',', $values ) );
+		$this->assertSame( $count, (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->prefix}asa2_products WHERE marketplace = %s", $marketplace ) ) );
+	}
 }

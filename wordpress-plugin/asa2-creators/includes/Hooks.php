@@ -83,6 +83,7 @@ final class Hooks {
 		add_action( RefreshScheduler::HOOK_SOON, array( $this, 'action_asa2_refresh_products' ) );
 		add_action( RefreshScheduler::HOOK_CONTINUE, array( $this, 'action_asa2_refresh_products' ) );
 		add_action( 'asa2/remote_call', array( $this, 'action_asa2_remote_call' ) );
+		add_action( 'asa2/products_shown', array( $this, 'action_asa2_products_shown' ), 10, 2 );
 
 		foreach ( array_keys( $this->admin_post_actions() ) as $action ) {
 			add_action( 'admin_post_' . $action, array( $this, 'action_admin_post' ) );
@@ -310,6 +311,16 @@ final class Hooks {
 	 */
 	public function action_asa2_remote_call( $row ): void {
 		$this->plugin->call_tracker()->record( (array) $row );
+	}
+
+	/**
+	 * Product boxes read their products (the background refresh takes shown products first).
+	 *
+	 * @param mixed $rows ProductTable::box_rows().
+	 * @param mixed $now  Current time.
+	 */
+	public function action_asa2_products_shown( $rows, $now ): void {
+		$this->plugin->shown_marks()->note( (array) $rows, (int) $now );
 	}
 
 	/**

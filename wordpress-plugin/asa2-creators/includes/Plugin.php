@@ -23,6 +23,7 @@ use Asa2\Creators\Admin\PaApiTab;
 use Asa2\Creators\Admin\ProductActions;
 use Asa2\Creators\Admin\ProductsScreen;
 use Asa2\Creators\Admin\ProductsSettingsTab;
+use Asa2\Creators\Admin\QuotaForm;
 use Asa2\Creators\Admin\SetupScreen;
 use Asa2\Creators\Admin\TemplateActions;
 use Asa2\Creators\Admin\TemplatesTab;
@@ -33,6 +34,7 @@ use Asa2\Creators\Api\HttpClient;
 use Asa2\Creators\Api\LoggedRequests;
 use Asa2\Creators\Api\PaApiClient;
 use Asa2\Creators\Api\TokenProvider;
+use Asa2\Creators\Cron\QuotaPlan;
 use Asa2\Creators\Cron\RefreshCapacity;
 use Asa2\Creators\Cron\RefreshScheduler;
 use Asa2\Creators\Geo\BoxLocalizer;
@@ -44,8 +46,10 @@ use Asa2\Creators\Health\WebNodes;
 use Asa2\Creators\Products\ApiRouter;
 use Asa2\Creators\Products\CallTracker;
 use Asa2\Creators\Products\ProductService;
+use Asa2\Creators\Products\QuotaLedger;
 use Asa2\Creators\Products\RateLimiter;
 use Asa2\Creators\Products\RetryingCaller;
+use Asa2\Creators\Products\ShownMarks;
 use Asa2\Creators\Render\Block;
 use Asa2\Creators\Render\BlockChoices;
 use Asa2\Creators\Render\BoxLooks;
@@ -62,6 +66,7 @@ use Asa2\Creators\Storage\MarketplaceRepository;
 use Asa2\Creators\Storage\OptionMemo;
 use Asa2\Creators\Storage\PaApiRepository;
 use Asa2\Creators\Storage\ProductSettings;
+use Asa2\Creators\Storage\QuotaSettings;
 use Asa2\Creators\Storage\ProductTable;
 use Asa2\Creators\Storage\SecretStore;
 use Asa2\Creators\Storage\TemplateRepository;
@@ -238,7 +243,7 @@ final class Plugin {
 
 	/** @return ConnectionTester */
 	public function tester(): ConnectionTester {
-		return $this->service( 'tester', fn() => new ConnectionTester( $this->marketplaces(), $this->secrets(), $this->tokens(), $this->creators() ) );
+		return $this->service( 'tester', fn() => new ConnectionTester( $this->marketplaces(), $this->secrets(), $this->tokens(), $this->creators(), $this->quota_ledger() ) );
 	}
 
 	// Products.
@@ -250,12 +255,27 @@ final class Plugin {
 
 	/** @return RetryingCaller */
 	public function retrying_caller(): RetryingCaller {
-		return $this->service( 'retrying_caller', fn() => new RetryingCaller( $this->product_settings(), new RateLimiter(), $this->creators(), $this->paapi_client() ) );
+		return $this->service( 'retrying_caller', fn() => new RetryingCaller( $this->quota_settings(), $this->quota_ledger(), new RateLimiter(), $this->creators(), $this->paapi_client() ) );
+	}
+
+	/** @return QuotaSettings */
+	public function quota_settings(): QuotaSettings {
+		return $this->service( 'quota_settings', fn() => new QuotaSettings( $this->product_settings() ) );
+	}
+
+	/** @return QuotaLedger */
+	public function quota_ledger(): QuotaLedger {
+		return $this->service( 'quota_ledger', static fn() => new QuotaLedger() );
 	}
 
 	/** @return ProductService */
 	public function product_service(): ProductService {
 		return $this->service( 'product_service', fn() => new ProductService( $this->products(), $this->product_router(), $this->retrying_caller() ) );
+	}
+
+	/** @return ShownMarks */
+	public function shown_marks(): ShownMarks {
+		return $this->service( 'shown_marks', fn() => new ShownMarks( $this->products() ) );
 	}
 
 	/** @return CallTracker */
@@ -265,12 +285,22 @@ final class Plugin {
 
 	/** @return RefreshCapacity */
 	public function refresh_capacity(): RefreshCapacity {
-		return $this->service( 'refresh_capacity', fn() => new RefreshCapacity( $this->product_settings(), $this->product_router(), $this->products() ) );
+		return $this->service( 'refresh_capacity', fn() => new RefreshCapacity( $this->product_settings(), $this->product_router(), $this->products(), $this->quota_plan() ) );
+	}
+
+	/** @return QuotaForm */
+	public function quota_form(): QuotaForm {
+		return $this->service( 'quota_form', fn() => new QuotaForm( $this->quota_plan(), $this->quota_settings() ) );
+	}
+
+	/** @return QuotaPlan */
+	public function quota_plan(): QuotaPlan {
+		return $this->service( 'quota_plan', fn() => new QuotaPlan( $this->quota_settings(), $this->quota_ledger(), $this->product_router() ) );
 	}
 
 	/** @return RefreshScheduler */
 	public function refresh_scheduler(): RefreshScheduler {
-		return $this->service( 'refresh_scheduler', fn() => new RefreshScheduler( $this->product_settings(), $this->products(), $this->product_service() ) );
+		return $this->service( 'refresh_scheduler', fn() => new RefreshScheduler( $this->product_settings(), $this->products(), $this->product_service(), $this->quota_plan() ) );
 	}
 
 	// Product boxes.
@@ -381,7 +411,7 @@ final class Plugin {
 
 	/** @return ProductsSettingsTab */
 	public function products_settings_tab(): ProductsSettingsTab {
-		return $this->service( 'products_settings_tab', fn() => new ProductsSettingsTab( $this->product_settings(), $this->refresh_capacity() ) );
+		return $this->service( 'products_settings_tab', fn() => new ProductsSettingsTab( $this->product_settings(), $this->refresh_capacity(), $this->quota_form() ) );
 	}
 
 	/** @return TemplatesTab */
@@ -421,7 +451,7 @@ final class Plugin {
 
 	/** @return TemplateActions */
 	public function template_actions(): TemplateActions {
-		return $this->service( 'template_actions', fn() => new TemplateActions( $this->templates(), $this->product_settings(), $this->form_state(), $this->notices() ) );
+		return $this->service( 'template_actions', fn() => new TemplateActions( $this->templates(), $this->product_settings(), $this->form_state(), $this->notices(), $this->quota_form() ) );
 	}
 
 	// Site Health.

@@ -177,11 +177,16 @@ final class ProductsScreen {
 	}
 
 	/**
-	 * A warning when the background refresh cannot keep every product within the interval.
+	 * What the request quota keeps fresh; a warning when the background refresh cannot keep
+	 * every product within the interval.
 	 */
 	private function render_capacity(): void {
 		$capacity = $this->capacity->assess();
 		if ( 'good' === $capacity['status'] ) {
+			if ( '' === RefreshCapacity::quota_summary( $capacity['quota'] ) ) {
+				return;
+			}
+			echo '<p class="asa2-refresh-capacity asa2-capacity-good" id="asa2-refresh-capacity"><span class="dashicons dashicons-update" aria-hidden="true"></span> ' . esc_html( RefreshCapacity::quota_summary( $capacity['quota'] ) ) . ' <a href="' . esc_url( OptionsScreen::url( array( 'tab' => ProductsSettingsTab::TAB ) ) ) . '">' . esc_html__( 'Request quota per credential', 'asa2-creators' ) . '</a></p>';
 			return;
 		}
 		$text  = RefreshCapacity::explain( $capacity );

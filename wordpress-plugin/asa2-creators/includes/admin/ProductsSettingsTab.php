@@ -17,7 +17,7 @@ if ( ! defined( 'ABSPATH' ) ) {
 
 /**
  * How often stored products are refreshed in the background and how many requests per second
- * ASA2 sends per credential, and whether the background refresh keeps up with the stored products
+ * and per day ASA2 sends per credential (QuotaForm), and whether the background refresh keeps up with the stored products
  * at these settings.
  */
 final class ProductsSettingsTab {
@@ -31,13 +31,18 @@ final class ProductsSettingsTab {
 	/** @var RefreshCapacity */
 	private RefreshCapacity $capacity;
 
+	/** @var QuotaForm */
+	private QuotaForm $quota_form;
+
 	/**
 	 * @param ProductSettings $product_settings Product settings.
 	 * @param RefreshCapacity $capacity         Whether the background refresh keeps up.
+	 * @param QuotaForm       $quota_form       Requests per second and per day per credential.
 	 */
-	public function __construct( ProductSettings $product_settings, RefreshCapacity $capacity ) {
+	public function __construct( ProductSettings $product_settings, RefreshCapacity $capacity, QuotaForm $quota_form ) {
 		$this->product_settings = $product_settings;
 		$this->capacity         = $capacity;
+		$this->quota_form       = $quota_form;
 	}
 
 	/**
@@ -51,7 +56,7 @@ final class ProductsSettingsTab {
 		RequestGuard::fields( TemplateActions::SAVE_PRODUCT_OPT );
 		echo '<table class="form-table" role="presentation"><tbody>';
 		echo '<tr><th scope="row"><label for="asa2-ttl">' . esc_html__( 'Refresh Products Every', 'asa2-creators' ) . '</label></th><td><input type="number" class="small-text" name="asa2[ttl_hours]" id="asa2-ttl" min="' . esc_attr( (string) ProductSettings::MIN_TTL_HOURS ) . '" max="' . esc_attr( (string) ProductSettings::MAX_TTL_HOURS ) . '" value="' . esc_attr( (string) $settings['ttl_hours'] ) . '" /> ' . esc_html__( 'hours', 'asa2-creators' ) . '<p class="description">' . esc_html__( 'Amazon allows showing a price for 24 hours after it was fetched; older prices are hidden until the next refresh.', 'asa2-creators' ) . '</p></td></tr>';
-		echo '<tr><th scope="row"><label for="asa2-rps">' . esc_html__( 'Requests per Second', 'asa2-creators' ) . '</label></th><td><input type="number" class="small-text" step="0.1" name="asa2[requests_per_second]" id="asa2-rps" min="' . esc_attr( (string) ProductSettings::MIN_RPS ) . '" max="' . esc_attr( (string) ProductSettings::MAX_RPS ) . '" value="' . esc_attr( (string) $settings['requests_per_second'] ) . '" /><p class="description">' . esc_html__( 'Per credential. Amazon allows 1 request per second to new accounts and more as your sales grow; ASA2 spaces its calls to stay within it.', 'asa2-creators' ) . '</p></td></tr>';
+		$this->quota_form->render();
 		echo '<tr><th scope="row">' . esc_html__( 'Next Background Refresh', 'asa2-creators' ) . '</th><td>' . ( $next ? '<time datetime="' . esc_attr( gmdate( 'c', (int) $next ) ) . '">' . esc_html( wp_date( 'Y-m-d H:i:s', (int) $next ) ) . '</time>' : esc_html__( 'not scheduled (deactivate and activate the plugin)', 'asa2-creators' ) ) . '</td></tr>';
 		$capacity = $this->capacity->assess();
 		$text     = RefreshCapacity::explain( $capacity );

@@ -41,13 +41,18 @@ final class TemplateActions {
 	/** @var Notices */
 	private Notices $notices;
 
+	/** @var QuotaForm */
+	private QuotaForm $quota_form;
+
 	/**
 	 * @param TemplateRepository $templates        Templates.
 	 * @param ProductSettings    $product_settings Product settings.
 	 * @param FormState          $form_state       Input and errors kept for the form.
 	 * @param Notices            $notices          Notices for the next screen.
+	 * @param QuotaForm          $quota_form       The requests per second and per day per credential.
 	 */
-	public function __construct( TemplateRepository $templates, ProductSettings $product_settings, FormState $form_state, Notices $notices ) {
+	public function __construct( TemplateRepository $templates, ProductSettings $product_settings, FormState $form_state, Notices $notices, QuotaForm $quota_form ) {
+		$this->quota_form       = $quota_form;
 		$this->templates        = $templates;
 		$this->product_settings = $product_settings;
 		$this->form_state       = $form_state;
@@ -152,48 +157,42 @@ final class TemplateActions {
 	}
 
 	/**
-	 * Saves the refresh interval and request rate.
+	 * Saves the refresh interval and the request quota of each credential; nothing when a field
+	 * is out of range.
 	 *
-	 * @param array $request Unslashed POST data: asa2[ttl_hours|requests_per_second].
+	 * @param array $request Unslashed POST data: asa2[ttl_hours], asa2[quota][key][rps|rpd].
 	 * @return string Redirect URL.
 	 * @throws AccessDenied Without capability or valid nonce.
 	 */
 	public function save_product_settings( array $request ): string {
 		RequestGuard::check( self::SAVE_PRODUCT_OPT, $request );
 		$fields = RequestGuard::group( $request );
-		$ttl    = (int) ( $fields['ttl_hours'] ?? 24 );
-		$rate   = (float) str_replace( ',', '.', RequestGuard::text( $fields['requests_per_second'] ?? '1' ) );
+		$ttl    = (int) RequestGuard::text( $fields['ttl_hours'] ?? '24' );
+		$quota  = $this->quota_form->read( $fields['quota'] ?? array() );
 		$back   = OptionsScreen::url( array( 'tab' => ProductsSettingsTab::TAB ) );
+		$errors = $quota['errors'];
 		if ( $ttl < ProductSettings::MIN_TTL_HOURS || $ttl > ProductSettings::MAX_TTL_HOURS ) {
-			$this->notices->add(
-				'error',
+			array_unshift(
+				$errors,
 				sprintf(
 					/* translators: 1: minimum hours, 2: maximum hours */
-					__( 'Refresh products every: enter between %1$d and %2$d hours. Nothing was changed.', 'asa2-creators' ),
+					__( 'Refresh products every: enter between %1$d and %2$d hours.', 'asa2-creators' ),
 					ProductSettings::MIN_TTL_HOURS,
 					ProductSettings::MAX_TTL_HOURS
 				)
 			);
-			return $back;
 		}
-		if ( $rate < ProductSettings::MIN_RPS || $rate > ProductSettings::MAX_RPS ) {
-			$this->notices->add(
-				'error',
-				sprintf(
-					/* translators: 1: minimum, 2: maximum */
-					__( 'Requests per second: enter between %1$s and %2$s (Amazon allows 1 per second for new accounts). Nothing was changed.', 'asa2-creators' ),
-					number_format_i18n( ProductSettings::MIN_RPS, 1 ),
-					number_format_i18n( ProductSettings::MAX_RPS, 0 )
-				)
-			);
+		if ( $errors ) {
+			$this->notices->add( 'error', implode( ' ', $errors ) . ' ' . __( 'Nothing was changed.', 'asa2-creators' ) );
 			return $back;
 		}
 		$this->product_settings->save(
 			array(
 				'ttl_hours'           => $ttl,
-				'requests_per_second' => $rate,
+				'requests_per_second' => $this->product_settings->get()['requests_per_second'],
 			)
 		);
+		$this->quota_form->save( $quota['settings'] );
 		$this->notices->add( 'success', __( 'Product settings saved.', 'asa2-creators' ) );
 		return $back;
 	}

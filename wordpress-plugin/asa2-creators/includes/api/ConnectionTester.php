@@ -8,6 +8,8 @@
 namespace Asa2\Creators\Api;
 
 use Asa2\Creators\Clock;
+use Asa2\Creators\Products\ApiRouter;
+use Asa2\Creators\Products\QuotaLedger;
 use Asa2\Creators\Storage\MarketplaceRepository;
 use Asa2\Creators\Storage\SecretStore;
 
@@ -36,13 +38,18 @@ final class ConnectionTester {
 	/** @var CreatorsClient */
 	private CreatorsClient $client;
 
+	/** @var QuotaLedger */
+	private QuotaLedger $ledger;
+
 	/**
 	 * @param MarketplaceRepository $repository Marketplaces.
 	 * @param SecretStore           $secrets    Opens the credential secret.
 	 * @param TokenProvider         $tokens     Token provider.
 	 * @param CreatorsClient        $client     API client.
+	 * @param QuotaLedger           $ledger     Counts the test lookup in the credential's day.
 	 */
-	public function __construct( MarketplaceRepository $repository, SecretStore $secrets, TokenProvider $tokens, CreatorsClient $client ) {
+	public function __construct( MarketplaceRepository $repository, SecretStore $secrets, TokenProvider $tokens, CreatorsClient $client, QuotaLedger $ledger ) {
+		$this->ledger     = $ledger;
 		$this->repository = $repository;
 		$this->secrets    = $secrets;
 		$this->tokens     = $tokens;
@@ -93,6 +100,7 @@ final class ConnectionTester {
 
 		try {
 			$this->tokens->token( $config, true );
+			$this->ledger->count( ApiRouter::creators_credential( (string) $record['credential_id'] ) );
 			$answer = $this->client->call( 'GetItems', $config, array( 'asins' => array( self::SAMPLE_ASIN ) ) );
 		} catch ( \Asa2\NotEligibleException $e ) {
 			$result['error_code'] = $e->getErrorCode();

@@ -35,15 +35,20 @@ final class RefreshCapacity {
 	/** @var ProductTable */
 	private ProductTable $products;
 
+	/** @var QuotaPlan */
+	private QuotaPlan $quota;
+
 	/**
 	 * @param ProductSettings $product_settings Product settings.
 	 * @param ApiRouter       $router           Which API serves a marketplace.
 	 * @param ProductTable    $products         Stored products.
+	 * @param QuotaPlan       $quota            Requests per second and per day per credential.
 	 */
-	public function __construct( ProductSettings $product_settings, ApiRouter $router, ProductTable $products ) {
+	public function __construct( ProductSettings $product_settings, ApiRouter $router, ProductTable $products, QuotaPlan $quota ) {
 		$this->product_settings = $product_settings;
 		$this->router           = $router;
 		$this->products         = $products;
+		$this->quota            = $quota;
 	}
 
 	/**
@@ -70,31 +75,45 @@ final class RefreshCapacity {
 	 *   runs) or "critical" (not even with follow-up runs); calls: GetItems calls of one full refresh; busiest: those
 	 *   of the busiest credential; needed, hourly, continuous: seconds per interval the busiest
 	 *   credential needs, and the runs give with the hourly event alone and with follow-up runs;
-	 *   hours_*: the shortest interval that would do (null: longer than the longest allowed).
+	 *   hours_*: the shortest interval that would do (null: longer than the longest allowed);
+	 *   quota: QuotaPlan::plan() - "critical" too when the requests per day of a credential
+	 *   cannot keep its products within the interval.
 	 */
 	public function assess(): array {
 		$settings = $this->product_settings->get();
 		$router   = $this->router;
 		$calls    = array();
-		$products = 0;
-		foreach ( $this->products->count_by_marketplace() as $code => $count ) {
-			$products  += $count;
+		$by_code  = $this->products->count_by_marketplace();
+		foreach ( $by_code as $code => $count ) {
 			$credential = $router->credential( (string) $code );
 			if ( null !== $credential ) {
 				// Products of a marketplace without an API fail at once, without a call.
 				$calls[ $credential ] = ( $calls[ $credential ] ?? 0 ) + (int) ceil( $count / Api::MAX_IDS_PER_REQUEST );
 			}
 		}
-		$busiest     = $calls ? max( $calls ) : 0;
-		$spacing     = RateLimiter::spacing( $settings['requests_per_second'] );
+		$credentials = $this->quota->credentials();
+		$needed      = 0.0;
+		$busiest     = 0;
+		$rate        = $settings['requests_per_second'];
+		foreach ( $calls as $credential => $count ) {
+			$credential_rate = $credentials[ $credential ]['rps'] ?? $settings['requests_per_second'];
+			$seconds         = $count * RateLimiter::spacing( $credential_rate );
+			if ( $seconds >= $needed ) {
+				$needed  = $seconds;
+				$busiest = $count;
+				$rate    = $credential_rate;
+			}
+		}
 		$budget      = RefreshBudget::available( true );
-		$needed      = $busiest * $spacing;
 		$per_hour    = $budget;
 		$per_hour_up = $budget > 0 ? HOUR_IN_SECONDS * $budget / ( $budget + RefreshScheduler::FOLLOW_UP_DELAY ) : 0.0;
 		$hourly      = $settings['ttl_hours'] * $per_hour;
 		$continuous  = $settings['ttl_hours'] * $per_hour_up;
+		$quota       = $this->quota->plan( $by_code, 24 * $per_hour_up, $settings['ttl_hours'] );
 		$system_cron = defined( 'DISABLE_WP_CRON' ) && DISABLE_WP_CRON;
-		if ( $needed <= $hourly ) {
+		if ( ! $quota['keeps_up'] ) {
+			$status = 'critical';
+		} elseif ( $needed <= $hourly ) {
 			$status = 'good';
 		} elseif ( $needed <= $continuous ) {
 			$status = 'recommended';
@@ -103,11 +122,11 @@ final class RefreshCapacity {
 		}
 		return array(
 			'status'           => $status,
-			'products'         => $products,
+			'products'         => (int) array_sum( $by_code ),
 			'calls'            => array_sum( $calls ),
 			'busiest'          => $busiest,
 			'credentials'      => count( $calls ),
-			'rate'             => $settings['requests_per_second'],
+			'rate'             => $rate,
 			'ttl_hours'        => $settings['ttl_hours'],
 			'budget'           => $budget,
 			'needed'           => $needed,
@@ -116,6 +135,7 @@ final class RefreshCapacity {
 			'hours_hourly'     => self::hours( $needed, $per_hour ),
 			'hours_continuous' => self::hours( $needed, $per_hour_up ),
 			'system_cron'      => $system_cron,
+			'quota'            => $quota,
 		);
 	}
 
@@ -160,6 +180,24 @@ final class RefreshCapacity {
 				self::duration( (float) $capacity['continuous'] )
 			),
 		);
+		$quota = $capacity['quota'] ?? null;
+		if ( is_array( $quota ) ) {
+			array_push( $lines, ...self::quota_lines( $quota ) );
+			if ( ! $quota['keeps_up'] ) {
+				$lines[] = null !== $quota['hours']
+					? sprintf(
+						/* translators: %s: interval such as "30 hours" */
+						__( 'In ASA2 → Options → Products raise Requests per Day of the credentials above if Amazon allows your account more (Amazon raises it with your sales), raise "Refresh Products Every" to at least %s, or delete products you no longer show. Until then each run refreshes the products shown on pages recently first, then those with the oldest data.', 'asa2-creators' ),
+						self::hours_text( (int) $quota['hours'] )
+					)
+					: __( 'In ASA2 → Options → Products raise Requests per Day of the credentials above if Amazon allows your account more (Amazon raises it with your sales), or delete products you no longer show: even the longest refresh interval is not enough. Until then each run refreshes the products shown on pages recently first, then those with the oldest data.', 'asa2-creators' );
+				return array(
+					/* translators: %s: refresh interval such as "24 hours" */
+					'label' => sprintf( __( 'The request quota cannot keep every ASA2 product within %s', 'asa2-creators' ), $ttl ),
+					'lines' => $lines,
+				);
+			}
+		}
 		if ( 'critical' === $capacity['status'] ) {
 			$lines[] = null !== $capacity['hours_continuous']
 				? sprintf(
@@ -193,6 +231,68 @@ final class RefreshCapacity {
 			/* translators: %s: refresh interval such as "24 hours" */
 			'label' => sprintf( __( 'The ASA2 background refresh keeps every product within %s', 'asa2-creators' ), $ttl ),
 			'lines' => $lines,
+		);
+	}
+
+	/**
+	 * What the quota keeps fresh: a line per credential and the total.
+	 *
+	 * @param array $quota QuotaPlan::plan().
+	 * @return list<string>
+	 */
+	private static function quota_lines( array $quota ): array {
+		$lines = array();
+		foreach ( $quota['credentials'] as $row ) {
+			$line = sprintf(
+				/* translators: 1: credential, 2: marketplace codes, 3: number of products, 4: requests per second, 5: requests per day, 6: products per day, 7: duration such as "2 hours" */
+				__( '%1$s (%2$s): %3$s products; at %4$s requests per second and %5$s requests per day it keeps %6$s products per day fresh, a full cycle takes %7$s.', 'asa2-creators' ),
+				$row['label'],
+				implode( ', ', $row['marketplaces'] ),
+				number_format_i18n( (int) $row['products'] ),
+				number_format_i18n( (float) $row['rps'], 1 ),
+				number_format_i18n( (int) $row['limit'] ),
+				number_format_i18n( (int) $row['products_per_day'] ),
+				null === $row['cycle_seconds'] ? __( 'forever (no requests left today)', 'asa2-creators' ) : self::duration( (float) $row['cycle_seconds'] )
+			);
+			if ( null !== $row['lowered'] ) {
+				$line .= ' ' . sprintf(
+					/* translators: 1: requests per day, 2: requests per day */
+					__( 'Amazon answered with its quota code today: the plan is lowered from %1$s to %2$s requests until 00:00 UTC.', 'asa2-creators' ),
+					number_format_i18n( (int) $row['rpd'] ),
+					number_format_i18n( (int) $row['limit'] )
+				);
+			}
+			$lines[] = $line;
+		}
+		if ( count( $quota['credentials'] ) > 1 ) {
+			$lines[] = self::quota_summary( $quota );
+		}
+		return $lines;
+	}
+
+	/**
+	 * What the quota of every credential together keeps fresh, in one sentence.
+	 *
+	 * @param array $quota QuotaPlan::plan().
+	 * @return string '' without credentials.
+	 */
+	public static function quota_summary( array $quota ): string {
+		if ( ! $quota['credentials'] ) {
+			return '';
+		}
+		if ( 0 === (int) $quota['products'] ) {
+			return sprintf(
+				/* translators: %s: products per day */
+				__( 'The request quota keeps up to %s products per day fresh.', 'asa2-creators' ),
+				number_format_i18n( (int) $quota['products_per_day'] )
+			);
+		}
+		return sprintf(
+			/* translators: 1: products per day, 2: number of products, 3: duration */
+			__( 'In total the request quota keeps %1$s products per day fresh; a full cycle of all %2$s products takes %3$s.', 'asa2-creators' ),
+			number_format_i18n( (int) $quota['products_per_day'] ),
+			number_format_i18n( (int) $quota['products'] ),
+			null === $quota['cycle_seconds'] ? __( 'forever (no requests left today)', 'asa2-creators' ) : self::duration( (float) $quota['cycle_seconds'] )
 		);
 	}
 

@@ -70,15 +70,20 @@ final class RefreshScheduler {
 	/** @var ProductService */
 	private ProductService $product_service;
 
+	/** @var QuotaPlan */
+	private QuotaPlan $quota;
+
 	/**
 	 * @param ProductSettings $product_settings Product settings.
 	 * @param ProductTable    $products         Stored products.
 	 * @param ProductService  $product_service  Product lookups.
+	 * @param QuotaPlan       $quota            Requests per second and per day per credential.
 	 */
-	public function __construct( ProductSettings $product_settings, ProductTable $products, ProductService $product_service ) {
+	public function __construct( ProductSettings $product_settings, ProductTable $products, ProductService $product_service, QuotaPlan $quota ) {
 		$this->product_settings = $product_settings;
 		$this->products         = $products;
 		$this->product_service  = $product_service;
+		$this->quota            = $quota;
 	}
 
 	/**
@@ -115,13 +120,15 @@ final class RefreshScheduler {
 	 * @param int|null $limit At most this many products (default: as many as the budget allows).
 	 * @return array{updated: int, failed: array<string, string>, due: int, remaining: int, stopped: string, seconds: float}
 	 *   due: products taken up; remaining: products still due afterwards; stopped: "done" (none
-	 *   left when it began its last batch), "budget", "limit", "busy" (another run was going on) or
+	 *   left when it began its last batch), "budget", "limit", "quota" (the products left belong to
+	 *   credentials whose requests of the day are used up), "busy" (another run was going on) or
 	 *   "lost" (this run's lock expired and another run took it over: it stopped at once).
 	 */
 	public function run( ?int $limit = null ): array {
-		$settings = $this->product_settings->get();
-		$budget   = new RefreshBudget( RefreshBudget::available(), RateLimiter::spacing( $settings['requests_per_second'] ) );
-		$result   = array(
+		$credentials = $this->quota->credentials();
+		$rates       = $credentials ? array_column( $credentials, 'rps' ) : array( $this->product_settings->get()['requests_per_second'] );
+		$budget      = new RefreshBudget( RefreshBudget::available(), RateLimiter::spacing( min( $rates ) ) );
+		$result      = array(
 			'updated'   => 0,
 			'failed'    => array(),
 			'due'       => 0,
@@ -145,7 +152,7 @@ final class RefreshScheduler {
 				$lost = ! SharedLock::renew( self::LOCK, $lease );
 				return ! $lost;
 			};
-			$this->work( $budget, $proceed, $limit ?? PHP_INT_MAX, $settings['requests_per_second'], $lost, $result );
+			$this->work( $budget, $proceed, $limit ?? PHP_INT_MAX, $credentials, max( $rates ), $lost, $result );
 		} finally {
 			SharedLock::release( self::LOCK );
 		}
@@ -190,28 +197,31 @@ final class RefreshScheduler {
 	/**
 	 * The run itself, under the lock.
 	 *
-	 * @param RefreshBudget $budget  Time budget.
-	 * @param callable      $proceed Asked before each GetItems call (budget and lock renewal).
-	 * @param int           $limit   At most this many products.
-	 * @param float         $rate    Requests per second per credential.
-	 * @param bool          $lost    Set when the lock expired and another run took it over.
-	 * @param array         $result  Running result.
+	 * @param RefreshBudget $budget      Time budget.
+	 * @param callable      $proceed     Asked before each GetItems call (budget and lock renewal).
+	 * @param int           $limit       At most this many products.
+	 * @param array         $credentials QuotaPlan::credentials().
+	 * @param float         $rate        The fastest credential's requests per second.
+	 * @param bool          $lost        Set when the lock expired and another run took it over.
+	 * @param array         $result      Running result.
 	 */
-	private function work( RefreshBudget $budget, callable $proceed, int $limit, float $rate, bool &$lost, array &$result ): void {
+	private function work( RefreshBudget $budget, callable $proceed, int $limit, array $credentials, float $rate, bool &$lost, array &$result ): void {
 		$products = $this->products;
 		$ttl      = $this->product_settings->ttl();
 		$before   = Clock::now() - $ttl;
 		// Products that become due or are queued during the run are left to the follow-up run.
 		$left   = min( $limit, $products->count_due( $before, Clock::now() ) );
 		$window = $this->window( $budget, $rate );
+		$held   = self::used_up( $credentials );
 		while ( $left > 0 ) {
-			$rows = array_slice( $products->due( $before, Clock::now(), min( $left, $window ) ), 0, $left );
+			$rows = array_slice( $products->due( $before, Clock::now(), min( $left, $window ), array_keys( $held ) ), 0, $left );
 			if ( ! $rows ) {
 				break;
 			}
 			$keys      = array_map( static fn( array $row ): array => array( $row['asin'], $row['marketplace'] ), $rows );
 			$done      = $this->product_service->refresh( $keys, $proceed );
-			$attempted = count( $keys ) - $done['skipped'];
+			$held     += array_fill_keys( array_keys( $done['held'] ), true );
+			$attempted = count( $keys ) - $done['skipped'] - (int) array_sum( $done['held'] );
 			$result['updated'] += $done['updated'];
 			$result['failed']  += $done['failed'];
 			$result['due']     += $attempted;
@@ -225,6 +235,9 @@ final class RefreshScheduler {
 			$result['stopped'] = 'limit';
 		}
 		$result['remaining'] = $products->count_due( Clock::now() - $ttl, Clock::now() );
+		if ( 'done' === $result['stopped'] && $held && $result['remaining'] > 0 ) {
+			$result['stopped'] = 'quota';
+		}
 		$result['seconds']   = round( $budget->elapsed(), 2 );
 		if ( $lost ) {
 			// The run that took the lock over keeps the follow-ups.
@@ -251,11 +264,27 @@ final class RefreshScheduler {
 	}
 
 	/**
+	 * The marketplaces whose credential has no requests left today.
+	 *
+	 * @param array $credentials QuotaPlan::credentials().
+	 * @return array<string, true> Marketplace code => true.
+	 */
+	private static function used_up( array $credentials ): array {
+		$held = array();
+		foreach ( $credentials as $row ) {
+			if ( $row['used'] >= $row['limit'] ) {
+				$held += array_fill_keys( $row['marketplaces'], true );
+			}
+		}
+		return $held;
+	}
+
+	/**
 	 * How many due products of each marketplace one query hands to the run: more than the
 	 * budget lets one credential refresh at the rate.
 	 *
 	 * @param RefreshBudget $budget Time budget.
-	 * @param float         $rate   Requests per second per credential.
+	 * @param float         $rate   The fastest credential's requests per second.
 	 * @return int
 	 */
 	private function window( RefreshBudget $budget, float $rate ): int {

@@ -169,9 +169,57 @@ final class ApiRouter {
 	public function credential( string $code ): ?string {
 		$record = $this->marketplaces->active()[ $code ] ?? null;
 		if ( null !== $record ) {
-			return 'creators:' . $record['credential_id'];
+			return self::creators_credential( (string) $record['credential_id'] );
 		}
 		return $this->paapi->is_configured() ? 'paapi:' . $this->paapi->get()['access_key'] : null;
+	}
+
+	/**
+	 * The identifier of a Creators API credential (see credential()).
+	 *
+	 * @param string $credential_id The Credential ID.
+	 * @return string
+	 */
+	public static function creators_credential( string $credential_id ): string {
+		return 'creators:' . $credential_id;
+	}
+
+	/**
+	 * Every credential products are loaded with: the enabled Creators API credentials and the PA
+	 * API tab's access key (while it serves a marketplace no Creators API credential serves),
+	 * each with the marketplaces it serves and a label that shows only the start and end of
+	 * the identifier.
+	 *
+	 * @return array<string, array{label: string, api: string, marketplaces: list<string>}> By credential().
+	 */
+	public function credentials(): array {
+		$out = array();
+		foreach ( array_keys( Marketplaces::all() ) as $code ) {
+			$credential = $this->credential( (string) $code );
+			if ( null === $credential ) {
+				continue;
+			}
+			if ( ! isset( $out[ $credential ] ) ) {
+				list( $kind, $id ) = explode( ':', $credential, 2 );
+				$out[ $credential ] = array(
+					'label'        => trim( ( 'creators' === $kind ? AmazonApi::Creators : AmazonApi::PaApi )->label( '' ) ) . ' ' . self::shorten( $id ),
+					'api'          => $kind,
+					'marketplaces' => array(),
+				);
+			}
+			$out[ $credential ]['marketplaces'][] = (string) $code;
+		}
+		return $out;
+	}
+
+	/**
+	 * "amzn1.app…0001": enough of an identifier to tell credentials apart.
+	 *
+	 * @param string $id Credential ID or access key.
+	 * @return string
+	 */
+	private static function shorten( string $id ): string {
+		return strlen( $id ) > 12 ? substr( $id, 0, 6 ) . '…' . substr( $id, -4 ) : $id;
 	}
 
 	/**

@@ -102,12 +102,17 @@ final class ProductService {
 	 * Refreshes products: grouped by marketplace, 10 per call. The marketplaces take turns call
 	 * by call, so while one credential waits for its next slot another one is called.
 	 *
+	 * With $proceed (the background refresh) each credential is called only while it has requests
+	 * left today (QuotaSettings, QuotaLedger): the products of a credential whose requests are used
+	 * up are held, untouched, for the next UTC day.
+	 *
 	 * @param list<array{0: string, 1: string}> $keys    [asin, marketplace] pairs.
 	 * @param callable|null                     $proceed Asked before each GetItems call; when it
 	 *                                                   answers false the refresh stops there, and
 	 *                                                   the products not attempted stay untouched.
-	 * @return array{updated: int, failed: array<string, string>, skipped: int} failed: "ASIN|MP" =>
-	 *   message; skipped: products not attempted because $proceed stopped the refresh.
+	 * @return array{updated: int, failed: array<string, string>, skipped: int, held: array<string, int>}
+	 *   failed: "ASIN|MP" => message; skipped: products not attempted because $proceed stopped the
+	 *   refresh; held: products not attempted per marketplace because the day's quota is used up.
 	 */
 	public function refresh( array $keys, ?callable $proceed = null ): array {
 		$groups = array();
@@ -118,6 +123,7 @@ final class ProductService {
 			'updated' => 0,
 			'failed'  => array(),
 			'skipped' => 0,
+			'held'    => array(),
 		);
 		$queues = array();
 		foreach ( $groups as $code => $asins ) {
@@ -136,6 +142,9 @@ final class ProductService {
 		}
 		while ( $queues ) {
 			foreach ( array_keys( $queues ) as $code ) {
+				if ( ! isset( $queues[ $code ] ) ) {
+					continue; // Held with another marketplace of its credential.
+				}
 				if ( null !== $proceed && ! $proceed() ) {
 					foreach ( $queues as $queue ) {
 						$result['skipped'] += count( $queue['batches'], COUNT_RECURSIVE ) - count( $queue['batches'] );
@@ -143,7 +152,13 @@ final class ProductService {
 					return $result;
 				}
 				$batch = (array) array_shift( $queues[ $code ]['batches'] );
-				$this->refresh_batch( $queues[ $code ]['route'], (string) $code, $batch, $result );
+				try {
+					$this->refresh_batch( $queues[ $code ]['route'], (string) $code, $batch, $result, null !== $proceed );
+				} catch ( QuotaExhaustedException $e ) {
+					array_unshift( $queues[ $code ]['batches'], $batch );
+					$this->hold( $queues, $e->credential(), $result );
+					continue;
+				}
 				if ( ! $queues[ $code ]['batches'] ) {
 					unset( $queues[ $code ] );
 				}
@@ -208,15 +223,19 @@ final class ProductService {
 	/**
 	 * One GetItems call for up to 10 ASINs; results and errors go to the products table.
 	 *
-	 * @param array        $route  Route.
-	 * @param string       $code   Marketplace.
-	 * @param list<string> $asins  ASINs.
-	 * @param array        $result Running result.
+	 * @param array        $route        Route.
+	 * @param string       $code         Marketplace.
+	 * @param list<string> $asins        ASINs.
+	 * @param array        $result       Running result.
+	 * @param bool         $within_quota Only while the credential has requests left today.
+	 * @throws QuotaExhaustedException When the credential's requests of the day are used up.
 	 */
-	private function refresh_batch( array $route, string $code, array $asins, array &$result ): void {
+	private function refresh_batch( array $route, string $code, array $asins, array &$result, bool $within_quota ): void {
 		$table = $this->products;
 		try {
-			$answer = $this->caller->call( $route, 'GetItems', array( 'asins' => $asins ) );
+			$answer = $this->caller->call( $route, 'GetItems', array( 'asins' => $asins ), $within_quota );
+		} catch ( QuotaExhaustedException $e ) {
+			throw $e;
 		} catch ( \Throwable $e ) {
 			if ( $e instanceof \Asa2\NotEligibleException ) {
 				$this->mark_not_eligible( $code );
@@ -249,6 +268,22 @@ final class ProductService {
 		$missing = array_diff( $asins, array_keys( $seen ) );
 		if ( $missing ) {
 			$this->fail( array_values( $missing ), $code, 'ItemNotFound', __( 'Amazon returned no data for this product.', 'asa2-creators' ), $result );
+		}
+	}
+
+	/**
+	 * Takes the queues of a credential whose requests of the day are used up out of the refresh.
+	 *
+	 * @param array  $queues     Queues by marketplace.
+	 * @param string $credential ApiRouter::credential().
+	 * @param array  $result     Running result.
+	 */
+	private function hold( array &$queues, string $credential, array &$result ): void {
+		foreach ( $queues as $code => $queue ) {
+			if ( $queue['route']['credential'] === $credential ) {
+				$result['held'][ (string) $code ] = count( $queue['batches'], COUNT_RECURSIVE ) - count( $queue['batches'] );
+				unset( $queues[ $code ] );
+			}
 		}
 	}
 

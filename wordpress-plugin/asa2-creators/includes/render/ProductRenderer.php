@@ -184,6 +184,14 @@ final class ProductRenderer {
 		$rows = $keys ? $this->products->box_rows( array_map( static fn( array $key ): array => array( $key['asin'], $key['marketplace'] ), $keys ) ) : array();
 		$now  = Clock::now();
 		$data = $this->localizer->attributes( $keys, array_column( $boxes, 'idset' ) );
+		/**
+		 * Fires with the stored rows a page's product boxes read (Products\ShownMarks marks them
+		 * shown, at most once an hour each, so the refresh takes them first).
+		 *
+		 * @param array $rows ProductTable::box_rows().
+		 * @param int   $now  Current time.
+		 */
+		do_action( 'asa2/products_shown', $rows, $now );
 
 		// Kept boxes first; the others need their product data, read with one query.
 		$looks = array();

@@ -12,7 +12,8 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /**
- * How often stored products are refreshed and how fast ASA2 may call Amazon per credential.
+ * How often stored products are refreshed, and the request rate of every credential that has no
+ * rate of its own (QuotaSettings: the former global "Requests per Second" setting).
  */
 final class ProductSettings {
 
@@ -23,7 +24,7 @@ final class ProductSettings {
 	public const MIN_TTL_HOURS = 1;
 	public const MAX_TTL_HOURS = 168;
 
-	/** Bounds of the request rate per credential. */
+	/** Bounds of the request rate per credential (QuotaSettings too). */
 	public const MIN_RPS = 0.1;
 	public const MAX_RPS = 10.0;
 

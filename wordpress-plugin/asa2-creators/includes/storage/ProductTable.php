@@ -28,7 +28,7 @@ final class ProductTable {
 	public const VERSION_OPTION = 'asa2_products_db_version';
 
 	/** Current schema version. */
-	private const SCHEMA_VERSION = '3';
+	private const SCHEMA_VERSION = '4';
 
 	/** `status`: asked for, never fetched. */
 	public const STATUS_NEW = 0;
@@ -57,6 +57,12 @@ final class ProductTable {
 	 * to the refresh interval.
 	 */
 	public const RETRY_UNLOADED_AFTER = 15 * MINUTE_IN_SECONDS;
+
+	/** A product a page showed within this many seconds is refreshed before the others. */
+	public const SHOWN_RECENTLY = 7 * DAY_IN_SECONDS;
+
+	/** `shown_at` is written at most this often per product (one UPDATE per page view at most). */
+	public const SHOWN_MARK_EVERY = HOUR_IN_SECONDS;
 
 	/**
 	 * Full table name.
@@ -100,6 +106,7 @@ final class ProductTable {
   created int(10) unsigned NOT NULL DEFAULT 0,
   title varchar(255) NOT NULL DEFAULT '',
   status tinyint(3) unsigned NOT NULL DEFAULT 0,
+  shown_at int(10) unsigned NOT NULL DEFAULT 0,
   PRIMARY KEY  (id),
   UNIQUE KEY asin_marketplace (asin,marketplace),
   KEY refreshed_at (refreshed_at),
@@ -108,6 +115,7 @@ final class ProductTable {
   KEY marketplace_created (marketplace,created),
   KEY status_refreshed (status,refreshed_at),
   KEY marketplace_status (marketplace,status,refreshed_at),
+  KEY marketplace_shown (marketplace,shown_at,refreshed_at),
   KEY title_start (title(32)),
   FULLTEXT KEY title (title)
 ) $charset;"
@@ -187,7 +195,7 @@ final class ProductTable {
 	 * data (`has_data` says whether there is some) and the rendered boxes kept for it.
 	 *
 	 * @param list<array{0: string, 1: string}> $keys [asin, marketplace] pairs.
-	 * @return array<string, array{id: int, asin: string, marketplace: string, refreshed_at: int, last_error: string, has_data: bool, box_cache: string}> Keyed "ASIN|MP".
+	 * @return array<string, array{id: int, asin: string, marketplace: string, refreshed_at: int, last_error: string, has_data: bool, box_cache: string, shown_at: int}> Keyed "ASIN|MP".
 	 */
 	public function box_rows( array $keys ): array {
 		global $wpdb;
@@ -207,7 +215,7 @@ final class ProductTable {
 			);
 		}
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix, conditions prepared above.
-		$rows = $wpdb->get_results( "SELECT id, asin, marketplace, refreshed_at, last_error, status IN (" . self::STATUS_LOADED . ',' . self::STATUS_STALE . ") AS has_data, box_cache FROM {$this->name()} WHERE " . implode( ' OR ', $where ), ARRAY_A );
+		$rows = $wpdb->get_results( "SELECT id, asin, marketplace, refreshed_at, last_error, status IN (" . self::STATUS_LOADED . ',' . self::STATUS_STALE . ") AS has_data, box_cache, shown_at FROM {$this->name()} WHERE " . implode( ' OR ', $where ), ARRAY_A );
 		$out  = array();
 		foreach ( (array) $rows as $row ) {
 			$out[ $row['asin'] . '|' . $row['marketplace'] ] = array(
@@ -218,6 +226,7 @@ final class ProductTable {
 				'last_error'   => (string) $row['last_error'],
 				'has_data'     => (bool) $row['has_data'],
 				'box_cache'    => (string) $row['box_cache'],
+				'shown_at'     => (int) $row['shown_at'],
 			);
 		}
 		return $out;
@@ -486,51 +495,82 @@ final class ProductTable {
 	}
 
 	/**
-	 * Products due for a refresh: the oldest $limit of each marketplace, all of them oldest
-	 * first, so the products a page queued (rows never fetched) come before every other. Each
-	 * marketplace's credential has its own rate, so one marketplace's backlog never keeps
-	 * another's products waiting. See due_parts() for what is due.
+	 * Products due for a refresh, $limit of each marketplace, in the order of their value: first
+	 * the products a page showed within SHOWN_RECENTLY (most recently shown first), then the
+	 * others oldest first, so the products a page queued (rows never fetched) come before every
+	 * other of them. When the request quota cannot refresh every product within the interval,
+	 * the products visitors see stay fresh. Each marketplace's credential has its own rate and
+	 * quota, so one marketplace's backlog never keeps another's products waiting. See
+	 * due_parts() for what is due.
 	 *
-	 * @param int $before Products last refreshed before this time are due.
-	 * @param int $now    Current time.
-	 * @param int $limit  At most this many per marketplace.
-	 * @return list<array{id: int, asin: string, marketplace: string, refreshed_at: int}>
+	 * @param int          $before Products last refreshed before this time are due.
+	 * @param int          $now    Current time.
+	 * @param int          $limit  At most this many per marketplace.
+	 * @param list<string> $except Marketplaces left out (their credential's quota is used up).
+	 * @return list<array{id: int, asin: string, marketplace: string, refreshed_at: int, shown_at: int}>
 	 */
-	public function due( int $before, int $now, int $limit ): array {
+	public function due( int $before, int $now, int $limit, array $except = array() ): array {
 		global $wpdb;
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix.
-		$codes = $wpdb->get_col( "SELECT DISTINCT marketplace FROM {$this->name()}" );
-		$out   = array();
-		foreach ( (array) $codes as $code ) {
-			$rows = array();
-			foreach ( $this->due_parts( $before, $now ) as $part ) {
+		$codes  = array_diff( (array) $wpdb->get_col( "SELECT DISTINCT marketplace FROM {$this->name()}" ), $except );
+		$recent = $now - self::SHOWN_RECENTLY;
+		$out    = array();
+		foreach ( $codes as $code ) {
+			$rows  = array();
+			$parts = $this->due_parts( $before, $now );
+			// Served by marketplace_shown (backwards), then by marketplace_refreshed and marketplace_status.
+			$queries = array(
+				$wpdb->prepare( 'marketplace = %s AND shown_at >= %d AND refreshed_at < %d ORDER BY shown_at DESC', $code, $recent, $before ),
+				$wpdb->prepare( 'marketplace = %s AND shown_at < %d AND ', $code, $recent ) . $parts[0] . ' ORDER BY refreshed_at ASC, id ASC',
+				$wpdb->prepare( 'marketplace = %s AND ', $code ) . $parts[1] . ' ORDER BY refreshed_at ASC, id ASC',
+			);
+			foreach ( $queries as $query ) {
 				// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix, clause prepared.
-				$found = $wpdb->get_results( $wpdb->prepare( "SELECT id, asin, marketplace, refreshed_at FROM {$this->name()} WHERE marketplace = %s AND {$part} ORDER BY refreshed_at ASC, id ASC LIMIT %d", $code, $limit ), ARRAY_A );
+				$found = $wpdb->get_results( $wpdb->prepare( "SELECT id, asin, marketplace, refreshed_at, shown_at FROM {$this->name()} WHERE {$query} LIMIT %d", $limit ), ARRAY_A );
 				foreach ( (array) $found as $row ) {
-					$rows[] = array(
+					$rows[ (int) $row['id'] ] = array(
 						'id'           => (int) $row['id'],
 						'asin'         => (string) $row['asin'],
 						'marketplace'  => (string) $row['marketplace'],
 						'refreshed_at' => (int) $row['refreshed_at'],
+						'shown_at'     => (int) $row['shown_at'] >= $recent ? (int) $row['shown_at'] : 0,
 					);
 				}
 			}
-			usort( $rows, array( self::class, 'oldest_first' ) );
+			$rows = array_values( $rows );
+			usort( $rows, array( self::class, 'by_value' ) );
 			array_push( $out, ...array_slice( $rows, 0, $limit ) );
 		}
-		usort( $out, array( self::class, 'oldest_first' ) );
+		usort( $out, array( self::class, 'by_value' ) );
 		return $out;
 	}
 
 	/**
-	 * Order of due products: last refreshed first, then by id.
+	 * Order of due products: shown recently (latest first), then last refreshed first, then by id.
 	 *
-	 * @param array $a Row.
+	 * @param array $a Row of due() (shown_at 0 unless shown recently).
 	 * @param array $b Row.
 	 * @return int
 	 */
-	private static function oldest_first( array $a, array $b ): int {
-		return array( $a['refreshed_at'], $a['id'] ) <=> array( $b['refreshed_at'], $b['id'] );
+	private static function by_value( array $a, array $b ): int {
+		return array( -$a['shown_at'], $a['refreshed_at'], $a['id'] ) <=> array( -$b['shown_at'], $b['refreshed_at'], $b['id'] );
+	}
+
+	/**
+	 * Notes that pages showed products now: one statement for all of them, for the rows whose
+	 * mark is older than SHOWN_MARK_EVERY (the caller passes only those).
+	 *
+	 * @param list<int> $ids Row ids.
+	 * @param int       $now Current time.
+	 */
+	public function mark_shown( array $ids, int $now ): void {
+		global $wpdb;
+		$ids = array_values( array_unique( array_filter( array_map( 'intval', $ids ) ) ) );
+		if ( ! $ids ) {
+			return;
+		}
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix, ids are integers.
+		$wpdb->query( $wpdb->prepare( "UPDATE {$this->name()} SET shown_at = %d WHERE id IN (" . implode( ',', $ids ) . ') AND shown_at < %d', $now, $now - self::SHOWN_MARK_EVERY ) );
 	}
 
 	/**
