@@ -30,6 +30,9 @@ if ( ! defined( 'ABSPATH' ) ) {
  * change product titles, prices or links). A box once rendered is kept with its product
  * (BoxCache): showing it again needs neither the product data nor the template. What a box
  * looks like (template and tracking ID) comes from BoxLooks.
+ *
+ * Boxes rendered anew are written to their products after the response (keep_boxes(), on
+ * `shutdown`, once PHP-FPM has sent the page): a visitor's page never waits for a database write.
  */
 final class ProductRenderer {
 
@@ -61,6 +64,15 @@ final class ProductRenderer {
 
 	/** @var string Random part of this request's placeholders. */
 	private string $token = '';
+
+	/**
+	 * Boxes rendered anew in this request and not written yet (keep_boxes()), by row id: the
+	 * product data they were rendered from, the row's kept boxes as read, and the new boxes by
+	 * BoxCache::key().
+	 *
+	 * @var array<int, array{data: string, box_cache: string, boxes: array<string, array{html: string, valid_until: int|null}>}>
+	 */
+	private array $unsaved = array();
 
 	/**
 	 * @param ProductService $product_service Reads the ASIN or URL of a box.
@@ -155,7 +167,7 @@ final class ProductRenderer {
 
 	/**
 	 * The HTML of many boxes, with one query for their products (two when some box is rendered
-	 * anew, plus one statement keeping those).
+	 * anew; those are kept after the response by keep_boxes()).
 	 *
 	 * @param list<array{asin: string, marketplace: string, template: string, idset: string}> $boxes What to show.
 	 * @return list<string> The boxes' HTML, in order.
@@ -196,12 +208,10 @@ final class ProductRenderer {
 			}
 		}
 		if ( $anew ) {
-			$data    = $this->products->items( array_column( $anew, 'id' ) );
-			$unsaved = array();
+			$data = $this->products->stored_json( array_column( $anew, 'id' ) );
 			foreach ( $anew as $i => $row ) {
-				$html[ $i ] = $this->render_anew( $keys[ $i ], $row, $data[ $row['id'] ] ?? null, $looks[ $i ], $now, $unsaved );
+				$html[ $i ] = $this->render_anew( $keys[ $i ], $row, $data[ $row['id'] ] ?? null, $looks[ $i ], $now );
 			}
-			$this->products->save_box_caches( $unsaved );
 		}
 		if ( array_filter( $html ) ) {
 			$this->register_style();
@@ -212,37 +222,99 @@ final class ProductRenderer {
 	}
 
 	/**
-	 * Renders a box from its product data and adds it to the product's kept boxes.
+	 * Renders a box from its product data; it is kept with the product after the response
+	 * (keep_boxes()).
 	 *
-	 * @param array{asin: string, marketplace: string}                  $key     The product.
-	 * @param array                                                     $row     From box_rows().
-	 * @param array{item: array, fingerprint: string}|null              $data    From items(), null if unreadable.
-	 * @param array{template: array, tag: string|null, key: string}     $look    look().
-	 * @param int                                                       $now     Current time.
-	 * @param array<int, array{fingerprint: string, box_cache: string}> $unsaved Boxes to keep, by row id.
+	 * @param array{asin: string, marketplace: string}              $key  The product.
+	 * @param array                                                 $row  From box_rows().
+	 * @param string|null                                           $data From stored_json(), null if there is none.
+	 * @param array{template: array, tag: string|null, key: string} $look BoxLooks::of().
+	 * @param int                                                   $now  Current time.
 	 * @return string
 	 */
-	private function render_anew( array $key, array $row, ?array $data, array $look, int $now, array &$unsaved ): string {
+	private function render_anew( array $key, array $row, ?string $data, array $look, int $now ): string {
+		$unreadable = __( 'ASA2: the stored data of this product is unreadable; refresh it in ASA2 → Products.', 'asa2-creators' );
 		if ( null === $data ) {
-			return $this->hint( __( 'ASA2: the stored data of this product is unreadable; refresh it in ASA2 → Products.', 'asa2-creators' ) );
+			return $this->hint( $unreadable );
 		}
-		try {
-			$box = Template::renderWithExpiry( $look['template']['source'], $data['item'], $now, $look['tag'] );
-		} catch ( \Asa2\Exception $e ) {
-			return $this->hint(
-				sprintf(
-					/* translators: 1: template name, 2: error */
-					__( 'ASA2: the template "%1$s" cannot be rendered: %2$s', 'asa2-creators' ),
-					$look['template']['name'],
-					$e->getMessage()
-				)
+		$id = $row['id'];
+		if ( ( $this->unsaved[ $id ]['data'] ?? null ) !== $data ) {
+			// Nothing rendered from this data yet in this request (or the product was refreshed since).
+			$this->unsaved[ $id ] = array(
+				'data'      => $data,
+				'box_cache' => $row['box_cache'],
+				'boxes'     => array(),
+			);
+			if ( 1 === count( $this->unsaved ) ) {
+				add_action( 'shutdown', array( $this, 'keep_boxes_after_response' ), PHP_INT_MAX );
+			}
+		}
+		$box = $this->unsaved[ $id ]['boxes'][ $look['key'] ] ?? null;
+		if ( null === $box || ! BoxCache::fresh( $box, $now ) ) {
+			try {
+				$box = Template::renderJsonWithExpiry( $look['template']['source'], $data, $now, $look['tag'] );
+			} catch ( \Asa2\Exception $e ) {
+				if ( $e instanceof \Asa2\ValidationException && isset( $e->getErrors()['item'] ) ) {
+					return $this->hint( $unreadable );
+				}
+				return $this->hint(
+					sprintf(
+						/* translators: 1: template name, 2: error */
+						__( 'ASA2: the template "%1$s" cannot be rendered: %2$s', 'asa2-creators' ),
+						$look['template']['name'],
+						$e->getMessage()
+					)
+				);
+			}
+			$this->unsaved[ $id ]['boxes'][ $look['key'] ] = $box;
+		}
+		return $this->wrap( $key, $box['html'] );
+	}
+
+	/**
+	 * Writes the boxes rendered anew in this request to their products, with one statement (a
+	 * product refreshed meanwhile keeps none: ProductTable::save_box_caches()).
+	 */
+	public function keep_boxes(): void {
+		$unsaved       = $this->unsaved;
+		$this->unsaved = array();
+		remove_action( 'shutdown', array( $this, 'keep_boxes_after_response' ), PHP_INT_MAX );
+		if ( ! $unsaved ) {
+			return;
+		}
+		$now    = Clock::now();
+		$writes = array();
+		foreach ( $unsaved as $id => $product ) {
+			$encoded = $product['box_cache'];
+			foreach ( $product['boxes'] as $look_key => $box ) {
+				$encoded = BoxCache::with( $encoded, $look_key, $box['html'], $box['valid_until'], $now );
+			}
+			$writes[ $id ] = array(
+				'data'      => $product['data'],
+				'box_cache' => $encoded,
 			);
 		}
-		$unsaved[ $row['id'] ] = array(
-			'fingerprint' => $data['fingerprint'],
-			'box_cache'   => BoxCache::with( $unsaved[ $row['id'] ]['box_cache'] ?? $row['box_cache'], $look['key'], $box['html'], $box['valid_until'], $now ),
-		);
-		return $this->wrap( $key, $box['html'] );
+		$this->products->save_box_caches( $writes );
+	}
+
+	/**
+	 * At `shutdown`: under PHP-FPM the page is sent first (fastcgi_finish_request(), as
+	 * WordPress's wp-cron.php does), then the boxes rendered anew are kept (keep_boxes()).
+	 */
+	public function keep_boxes_after_response(): void {
+		if ( ! $this->unsaved ) {
+			return;
+		}
+		/**
+		 * Whether ASA2 ends the response (fastcgi_finish_request()) before it keeps the product
+		 * boxes it rendered; a site whose later shutdown code still prints can turn it off.
+		 *
+		 * @param bool $finish Default true.
+		 */
+		if ( function_exists( 'fastcgi_finish_request' ) && apply_filters( 'asa2/finish_response_before_keeping_boxes', true ) ) {
+			fastcgi_finish_request();
+		}
+		$this->keep_boxes();
 	}
 
 	/**

@@ -224,28 +224,25 @@ final class ProductTable {
 	}
 
 	/**
-	 * The product data of many rows, with one query, each with the fingerprint of its stored
-	 * form (for save_box_caches()).
+	 * The stored product data of many rows as its JSON text, with one query: what product boxes
+	 * render from (Asa2\Template::renderJsonWithExpiry() reads it without a PHP array in between)
+	 * and what save_box_caches() compares against.
 	 *
 	 * @param list<int> $ids Row ids.
-	 * @return array<int, array{item: array, fingerprint: string}> Keyed by row id (rows without data left out).
+	 * @return array<int, string> Keyed by row id (rows without data left out).
 	 */
-	public function items( array $ids ): array {
+	public function stored_json( array $ids ): array {
 		global $wpdb;
 		$ids = array_values( array_unique( array_filter( array_map( 'intval', $ids ) ) ) );
 		if ( ! $ids ) {
 			return array();
 		}
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix, ids are integers.
-		$rows = $wpdb->get_results( "SELECT id, data FROM {$this->name()} WHERE id IN (" . implode( ',', $ids ) . ')', ARRAY_A );
+		$rows = $wpdb->get_results( "SELECT id, data FROM {$this->name()} WHERE id IN (" . implode( ',', $ids ) . ') AND data IS NOT NULL', ARRAY_A );
 		$out  = array();
 		foreach ( (array) $rows as $row ) {
-			$item = self::decode_item( $row['data'] );
-			if ( null !== $item ) {
-				$out[ (int) $row['id'] ] = array(
-					'item'        => $item,
-					'fingerprint' => md5( (string) $row['data'] ),
-				);
+			if ( '' !== (string) $row['data'] ) {
+				$out[ (int) $row['id'] ] = (string) $row['data'];
 			}
 		}
 		return $out;
@@ -255,8 +252,8 @@ final class ProductTable {
 	 * Keeps products' rendered boxes, with one statement; a product's boxes are not kept if its
 	 * data changed since it was read for them (a refresh in between: they would show older data).
 	 *
-	 * @param array<int, array{fingerprint: string, box_cache: string}> $writes By row id: the data's
-	 *                                                                          fingerprint from items() and the encoded boxes (Render\BoxCache).
+	 * @param array<int, array{data: string, box_cache: string}> $writes By row id: the product data
+	 *                                                                   the boxes were rendered from (stored_json()) and the encoded boxes (Render\BoxCache).
 	 */
 	public function save_box_caches( array $writes ): void {
 		global $wpdb;
@@ -267,7 +264,7 @@ final class ProductTable {
 		$guards = array();
 		foreach ( $writes as $id => $write ) {
 			$values[] = $wpdb->prepare( 'WHEN %d THEN %s', $id, $write['box_cache'] );
-			$guards[] = $wpdb->prepare( '(id = %d AND MD5(data) = %s)', $id, $write['fingerprint'] );
+			$guards[] = $wpdb->prepare( '(id = %d AND MD5(data) = %s)', $id, md5( $write['data'] ) );
 		}
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix, parts prepared above.
 		$wpdb->query( "UPDATE {$this->name()} SET box_cache = CASE id " . implode( ' ', $values ) . ' END WHERE ' . implode( ' OR ', $guards ) );
