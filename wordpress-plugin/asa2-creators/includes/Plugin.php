@@ -37,6 +37,7 @@ use Asa2\Creators\Health\ProductHealth;
 use Asa2\Creators\Health\SiteHealth;
 use Asa2\Creators\Health\WebNodes;
 use Asa2\Creators\Products\ApiRouter;
+use Asa2\Creators\Products\BulkRefresh;
 use Asa2\Creators\Products\CallTracker;
 use Asa2\Creators\Products\ProductService;
 use Asa2\Creators\Products\RateLimiter;
@@ -352,7 +353,7 @@ final class Plugin {
 
 	/** @return ProductsScreen */
 	public function products_screen(): ProductsScreen {
-		return $this->service( 'products_screen', fn() => new ProductsScreen( $this->products(), $this->product_service(), $this->product_router(), $this->refresh_capacity() ) );
+		return $this->service( 'products_screen', fn() => new ProductsScreen( $this->products(), $this->product_service(), $this->product_router(), $this->refresh_capacity(), $this->bulk_refresh() ) );
 	}
 
 	/** @return MarketplaceActions */
@@ -377,7 +378,12 @@ final class Plugin {
 
 	/** @return ProductActions */
 	public function product_actions(): ProductActions {
-		return $this->service( 'product_actions', fn() => new ProductActions( $this->product_service(), $this->products(), $this->notices() ) );
+		return $this->service( 'product_actions', fn() => new ProductActions( $this->product_service(), $this->products(), $this->bulk_refresh(), $this->notices() ) );
+	}
+
+	/** @return BulkRefresh */
+	public function bulk_refresh(): BulkRefresh {
+		return $this->service( 'bulk_refresh', fn() => new BulkRefresh( $this->products() ) );
 	}
 
 	/** @return TemplateActions */

@@ -376,6 +376,48 @@ final class ProductTable {
 	}
 
 	/**
+	 * Marks products due for the background refresh, before every other (their last refresh
+	 * reads as never: due() takes the oldest first), with one statement.
+	 *
+	 * @param list<int> $ids Row ids.
+	 */
+	public function mark_due( array $ids ): void {
+		global $wpdb;
+		$ids = array_values( array_filter( array_map( 'intval', $ids ) ) );
+		if ( $ids ) {
+			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix, ids are integers.
+			$wpdb->query( "UPDATE {$this->name()} SET refreshed_at = 0 WHERE id IN (" . implode( ',', $ids ) . ')' );
+		}
+	}
+
+	/**
+	 * How far a refresh of many products got, with one query: of the products still stored, those
+	 * refreshed at or after $since, and of those the ones whose refresh failed.
+	 *
+	 * @param list<int> $ids   Row ids.
+	 * @param int       $since When they were queued.
+	 * @return array{total: int, done: int, failed: int}
+	 */
+	public function refresh_progress( array $ids, int $since ): array {
+		global $wpdb;
+		$ids = array_values( array_filter( array_map( 'intval', $ids ) ) );
+		if ( ! $ids ) {
+			return array(
+				'total'  => 0,
+				'done'   => 0,
+				'failed' => 0,
+			);
+		}
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix, ids are integers.
+		$row = $wpdb->get_row( $wpdb->prepare( "SELECT COUNT(*) AS total, COALESCE(SUM(refreshed_at >= %d), 0) AS done, COALESCE(SUM(refreshed_at >= %d AND error_code <> ''), 0) AS failed FROM {$this->name()} WHERE id IN (" . implode( ',', $ids ) . ')', $since, $since ), ARRAY_A );
+		return array(
+			'total'  => (int) ( $row['total'] ?? 0 ),
+			'done'   => (int) ( $row['done'] ?? 0 ),
+			'failed' => (int) ( $row['failed'] ?? 0 ),
+		);
+	}
+
+	/**
 	 * A page of products (see ProductFilter; newest first by default). The page's ids come from
 	 * an index (ordering and filtering columns only), then its rows by id: the product data of
 	 * rows not shown is never read.
