@@ -179,8 +179,12 @@ $restart_fpm = static function (): void {
  * and the worker's resident high-water mark, once the request is done (boxes kept after the
  * response included).
  */
-$fpm_memory = static function (string $label) use ($stack, $post_ids): array {
-    $log = dirname($stack['wp_dir']) . '/bench-memory.jsonl';
+$memory_log = dirname($stack['wp_dir']) . '/bench-memory.jsonl';
+@unlink($memory_log);
+$run_token = bin2hex(random_bytes(4));
+$fpm_memory = static function (string $label) use ($stack, $post_ids, $memory_log, $run_token): array {
+    $log = $memory_log;
+    $label = "$run_token $label";
     $page = http_get((string) get_permalink($post_ids['boxes']), ["X-Asa2-Bench-Memory: $label"]);
     if ($page['status'] !== 200 || substr_count($page['body'], 'class="asa2-product"') !== BOXES) {
         fail("the page with boxes over HTTP ($label): status {$page['status']}, " . substr_count($page['body'], 'class="asa2-product"') . ' boxes');
