@@ -292,6 +292,9 @@ test('the ASA2 Product block: pick a stored product, set it in the sidebar, prev
 
 test('bulk actions on many products: refresh in the background with its progress, delete at once', async () => {
   const seeded = wp('seed-products', '40').count;
+  // A page of its own: the block editor's offline messages stay with the editor's page.
+  page = await session.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto('/wp-admin/admin.php?page=asa2-products');
   // Screen Options: more rows per page, so every product is on one page.
   await page.locator('#show-settings-link').click();
