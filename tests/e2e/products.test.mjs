@@ -314,14 +314,14 @@ test('bulk actions on many products: refresh in the background with its progress
   assert.equal(await page.locator('.asa2-products-table .asa2-queued').count(), seeded);
   const queued = await sandboxStats(session.stack);
   assert.deepEqual(queued.api_calls_by_operation, before.api_calls_by_operation, 'queueing calls no API');
-  await session.screenshot(page, 'products-07-bulk-refresh-queued');
+  await session.screenshot(page, 'products-09-bulk-refresh-queued');
 
   // The background refresh takes them; the screen says so once.
   const run = wp('refresh-run', String(seeded));
   assert.ok(run.updated + run.failed >= seeded, JSON.stringify(run));
   await page.reload();
   assert.match(await page.locator('#asa2-bulk-refresh').innerText(), new RegExp(`The ${seeded} products queued for refresh were refreshed in the background`));
-  await session.screenshot(page, 'products-08-bulk-refresh-done');
+  await session.screenshot(page, 'products-10-bulk-refresh-done');
   await page.reload();
   assert.equal(await page.locator('#asa2-bulk-refresh').count(), 0);
 
