@@ -498,6 +498,18 @@ final class Template
     public static function renderWithExpiry(string $template, array $item, int $now, ?string $partnerTag = null): array {}
 
     /**
+     * Renders one product like renderWithExpiry(), from the product as JSON text (the JSON of
+     * the array CreatorsApi::parse() / PaApi::parse() return, as a site stores it): the text is
+     * read straight into the product, which is faster than json_decode() and renderWithExpiry().
+     *
+     * @param string $itemJson one product as JSON text
+     * @param string|null $partnerTag replaces the tracking ID in the product links
+     * @return array{html: string, valid_until: int|null}
+     * @throws ValidationException as render(); text that is not a product's JSON under "item"
+     */
+    public static function renderJsonWithExpiry(string $template, string $itemJson, int $now, ?string $partnerTag = null): array {}
+
+    /**
      * Checks that a template compiles.
      *
      * @throws ValidationException under "template", naming the line

@@ -85,6 +85,7 @@ $render = __NAMESPACE__ . '\\render_post';
 
 $box_marker = 'class="asa2-product"';
 $html = ['boxes' => $render($post_ids['boxes']), 'bare' => $render($post_ids['bare'])];
+$plugin->renderer()->keep_boxes(); // as at the end of the request: the boxes are kept from now on
 if (substr_count($html['boxes'], $box_marker) !== BOXES || substr_count($html['bare'], $box_marker) !== 0) {
     fail(sprintf('expected %d boxes and 0, rendered %d and %d', BOXES, substr_count($html['boxes'], $box_marker), substr_count($html['bare'], $box_marker)));
 }
@@ -124,6 +125,7 @@ $added_ms = median($diffs);
 // box is rendered anew from the product data and kept.
 $products_table = $plugin->products()->name();
 $first_view_diffs = [];
+$keep_times = [];
 for ($r = 0; $r < $rounds; $r++) {
     $wpdb->query("UPDATE $products_table SET box_cache = NULL");
     $start = hrtime(true);
@@ -132,14 +134,17 @@ for ($r = 0; $r < $rounds; $r++) {
     $start = hrtime(true);
     $render($post_ids['bare']);
     $first_view_diffs[] = $first - (hrtime(true) - $start) / 1e6;
+    $start = hrtime(true);
+    $plugin->renderer()->keep_boxes(); // at shutdown, after the response
+    $keep_times[] = (hrtime(true) - $start) / 1e6;
 }
 
 // Where a box's time goes: the renderer's steps for the 50 boxes, timed in rounds, and the
 // database queries of one render of each post.
 $template = $plugin->templates()->resolve('');
-$items = [];
+$stored = [];
 foreach ($asins as $asin) {
-    $items[] = $plugin->products()->find($asin, 'DE')['item'];
+    $stored[] = (string) wp_json_encode($plugin->products()->find($asin, 'DE')['item']);
 }
 $shortcodes = implode("\n", $boxes);
 $box_rows = $plugin->products()->box_rows(array_map(static fn ($asin) => [$asin, 'DE'], $asins));
@@ -158,17 +163,22 @@ $steps = [
     'ProductTable::box_rows (a page: one query for all 50, kept boxes included)' => static function () use ($plugin, $asins): void {
         $plugin->products()->box_rows(array_map(static fn ($asin) => [$asin, 'DE'], $asins));
     },
-    'ProductTable::items (product data, read only for boxes rendered anew)' => static function () use ($plugin, $row_ids): void {
-        $plugin->products()->items($row_ids);
+    'ProductTable::stored_json (product data, read only for boxes rendered anew)' => static function () use ($plugin, $row_ids): void {
+        $plugin->products()->stored_json($row_ids);
     },
     'BoxCache::find (a kept box)' => static function () use ($kept, $look_key): void {
         foreach ($kept as $encoded) {
             \Asa2\Creators\Render\BoxCache::find($encoded, $look_key, time());
         }
     },
-    'Asa2\\Template::render (extension)' => static function () use ($template, $items): void {
-        foreach ($items as $item) {
-            \Asa2\Template::render($template['source'], $item, time(), null);
+    'Asa2\\Template::renderJsonWithExpiry (extension, from the stored JSON)' => static function () use ($template, $stored): void {
+        foreach ($stored as $json) {
+            \Asa2\Template::renderJsonWithExpiry($template['source'], $json, time(), null);
+        }
+    },
+    'json_decode + Asa2\\Template::renderWithExpiry (the same from a PHP array)' => static function () use ($template, $stored): void {
+        foreach ($stored as $json) {
+            \Asa2\Template::renderWithExpiry($template['source'], json_decode($json, true), time(), null);
         }
     },
     'ProductService::identify (ASIN, default marketplace)' => static function () use ($plugin, $asins): void {
@@ -265,7 +275,8 @@ emit([
         row('post with 50 boxes (the_content)', median($times['boxes']), 'ms', 'per render, in process'),
         row('time added by 50 boxes', $added_ms, 'ms', "median of $rounds per-round differences"),
         row('time per box', $added_ms * 1000 / BOXES, 'us', 'the added time / 50'),
-        row('time added, first view after a refresh', median($first_view_diffs), 'ms', "every box rendered anew and kept; median of $rounds rounds; informative"),
+        row('time added, first view after a refresh', median($first_view_diffs), 'ms', "every box rendered anew; median of $rounds rounds; informative"),
+        row('first view: its boxes kept after the response', median($keep_times), 'ms', 'ProductRenderer::keep_boxes(), one UPDATE at shutdown (after fastcgi_finish_request() under PHP-FPM); median; informative'),
         row('database queries per render, with / without boxes', (float) $queries['boxes'], 'queries', sprintf('%d without', $queries['bare'])),
         ...array_map(
             static fn (string $name) => row("per box: $name", median($step_times[$name]), 'us', 'median over rounds, 50 boxes per call'),

@@ -72,14 +72,15 @@ function sandbox(array $stack, string $method, string $path, ?array $json = null
 }
 
 /**
- * A GET of the stack's WordPress: status, body and wall time in seconds.
+ * A GET of the stack's WordPress (with extra request headers, "Name: value"): status, body and
+ * wall time in seconds.
  *
  * @return array{status: int, body: string, seconds: float}
  */
-function http_get(string $url): array
+function http_get(string $url, array $headers = []): array
 {
     $curl = curl_init($url);
-    curl_setopt_array($curl, [CURLOPT_RETURNTRANSFER => true, CURLOPT_TIMEOUT => 30]);
+    curl_setopt_array($curl, [CURLOPT_RETURNTRANSFER => true, CURLOPT_TIMEOUT => 30, CURLOPT_HTTPHEADER => $headers]);
     $start = hrtime(true);
     $body = curl_exec($curl);
     $seconds = (hrtime(true) - $start) / 1e9;

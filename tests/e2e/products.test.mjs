@@ -334,3 +334,47 @@ test('the ASA2 Product block: pick a stored product, set it in the sidebar, prev
   // The editor's own messages (offline: its welcome guide's image fails to load) are not ours.
   assert.deepEqual(session.pluginProblems(), [], 'no PHP problem from the plugin');
 });
+
+test('bulk actions on many products: refresh in the background with its progress, delete at once', async () => {
+  const seeded = wp('seed-products', '40').count;
+  // A page of its own: the block editor's offline messages stay with the editor's page.
+  page = await session.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('/wp-admin/admin.php?page=asa2-products');
+  // Screen Options: more rows per page, so every product is on one page.
+  await page.locator('#show-settings-link').click();
+  await page.locator('#asa2_products_per_page').fill('100');
+  await go('#screen-options-apply');
+  const rows = page.locator('.asa2-products-table input[name="product[]"]');
+  assert.equal(await rows.count(), seeded);
+
+  // Refresh all of them: more than the request refreshes itself, so they are queued.
+  const before = await sandboxStats(session.stack);
+  await page.locator('#cb-select-all-1').check();
+  await page.locator('#bulk-action-selector-top').selectOption('refresh');
+  await go('#doaction');
+  assert.match(await notices(), new RegExp(`${seeded} products are queued for the background refresh`));
+  const progress = page.locator('#asa2-bulk-refresh');
+  assert.match(await progress.innerText(), new RegExp(`0 of ${seeded} queued products refreshed`));
+  assert.equal(await page.locator('.asa2-products-table .asa2-queued').count(), seeded);
+  const queued = await sandboxStats(session.stack);
+  assert.deepEqual(queued.api_calls_by_operation, before.api_calls_by_operation, 'queueing calls no API');
+  await session.screenshot(page, 'products-09-bulk-refresh-queued');
+
+  // The background refresh takes them; the screen says so once.
+  const run = wp('refresh-run', String(seeded));
+  assert.ok(run.updated + run.failed >= seeded, JSON.stringify(run));
+  await page.reload();
+  assert.match(await page.locator('#asa2-bulk-refresh').innerText(), new RegExp(`The ${seeded} products queued for refresh were refreshed in the background`));
+  await session.screenshot(page, 'products-10-bulk-refresh-done');
+  await page.reload();
+  assert.equal(await page.locator('#asa2-bulk-refresh').count(), 0);
+
+  // Delete them all at once.
+  await page.locator('#cb-select-all-1').check();
+  await page.locator('#bulk-action-selector-top').selectOption('delete');
+  await go('#doaction');
+  assert.match(await notices(), new RegExp(`${seeded} products deleted`));
+  assert.match(await page.locator('.asa2-products-table').innerText(), /No products yet/);
+  session.assertClean(page);
+});

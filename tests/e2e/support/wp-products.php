@@ -8,6 +8,10 @@
  *   php -d extension=... wp-products.php STACK_JSON post CONTENT   publishes a post, prints {"id", "url"}
  *   php -d extension=... wp-products.php STACK_JSON delete-post ID
  *   php -d extension=... wp-products.php STACK_JSON template ID NAME SOURCE  stores a product template (teardown removes it)
+ *   php -d extension=... wp-products.php STACK_JSON seed-products N  adds N products generated from the stored ones
+ *                                                                   (scripts/wp/ProductDataset.php), prints {"count"}
+ *   php -d extension=... wp-products.php STACK_JSON refresh-run N  one background refresh run of at most N products
+ *                                                                   (RefreshScheduler::run), prints its result
  *
  * @package Asa2\Tests\E2E
  */
@@ -91,6 +95,17 @@ switch ( $argv[2] ?? '' ) {
 		\Asa2\Template::check( (string) $argv[5] );
 		$plugin->templates()->put( sanitize_key( (string) $argv[3] ), (string) $argv[4], (string) $argv[5] );
 		echo wp_json_encode( array( 'ok' => true ) );
+		break;
+	case 'seed-products':
+		require_once $stack['root'] . '/scripts/wp/ProductDataset.php';
+		global $wpdb;
+		$templates = \Asa2\Tools\ProductDataset::templates( $plugin->products()->page( 10, 1 ) );
+		( new \Asa2\Tools\ProductDataset( $wpdb, $plugin->products()->name() ) )->load( $templates, (int) $argv[3], time(), 500000 );
+		echo wp_json_encode( array( 'count' => $plugin->products()->count() ) );
+		break;
+	case 'refresh-run':
+		$result = $plugin->refresh_scheduler()->run( (int) $argv[3] );
+		echo wp_json_encode( array( 'updated' => $result['updated'], 'failed' => count( $result['failed'] ), 'stopped' => $result['stopped'] ) );
 		break;
 	default:
 		fwrite( STDERR, "unknown command\n" );

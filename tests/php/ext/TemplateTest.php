@@ -67,6 +67,24 @@ final class TemplateTest extends Asa2TestCase
         self::validationErrors(static fn () => Template::renderWithExpiry('{% if %}', self::item(), self::NOW), ['template']);
     }
 
+    public function testRenderJsonWithExpiryRendersTheStoredText(): void
+    {
+        $source = '{{ Title }}|{{ Price }}|{% for f in Features %}[{{ f }}]{% endfor %}|{{ DetailPageURL|safe }}';
+        foreach ([self::item(), self::item(['fetched_at' => self::NOW - 25 * 3600, 'title' => '<b>"Kettle" & co</b> €']), self::item(['violates_map' => true])] as $item) {
+            self::assertSame(
+                Template::renderWithExpiry($source, $item, self::NOW, 'other-21'),
+                Template::renderJsonWithExpiry($source, (string) json_encode($item), self::NOW, 'other-21'),
+            );
+        }
+        // As wp_json_encode() stores it: slashes and non-ASCII characters escaped.
+        $wp = (string) json_encode(self::item(['title' => 'Wasserkocher 1,7 l / grün']));
+        self::assertStringContainsString('l \\/ gr\\u00fcn', $wp);
+        self::assertSame('Wasserkocher 1,7 l &#x2f; grün', Template::renderJsonWithExpiry('{{ Title }}', $wp, self::NOW)['html']);
+        self::validationErrors(static fn () => Template::renderJsonWithExpiry('{{ Title }}', '{"title": "x"}', self::NOW), ['item']);
+        self::validationErrors(static fn () => Template::renderJsonWithExpiry('{{ Title }}', '{not json', self::NOW), ['item']);
+        self::validationErrors(static fn () => Template::renderJsonWithExpiry('{% if %}', (string) json_encode(self::item()), self::NOW), ['template']);
+    }
+
     public function testPartnerTagReplacesTheStoredOne(): void
     {
         $html = Template::render('{{ DetailPageURL|safe }}', self::item(), self::NOW, 'other-21');

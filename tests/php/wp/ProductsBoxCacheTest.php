@@ -20,9 +20,10 @@ final class ProductsBoxCacheTest extends ProductsTestCase {
 
 	private const SHORTCODE = '[asa2 asin="B0RENDER01" marketplace="DE"]';
 
-	/** The raw box_cache column of the test product. */
+	/** The raw box_cache column of the test product, once the boxes rendered so far are kept (as after the response). */
 	private function kept(): string {
 		global $wpdb;
+		$this->plugin()->renderer()->keep_boxes();
 		$table = $this->plugin()->products()->name();
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name from $wpdb->prefix.
 		return (string) $wpdb->get_var( $wpdb->prepare( "SELECT box_cache FROM {$table} WHERE asin = %s AND marketplace = %s", 'B0RENDER01', 'DE' ) );
@@ -129,13 +130,13 @@ final class ProductsBoxCacheTest extends ProductsTestCase {
 		$this->store_item();
 		$products = $this->plugin()->products();
 		$row      = $products->box_rows( array( array( 'B0RENDER01', 'DE' ) ) )['B0RENDER01|DE'];
-		$read     = $products->items( array( $row['id'] ) )[ $row['id'] ];
+		$read     = $products->stored_json( array( $row['id'] ) )[ $row['id'] ];
 		$this->store_item( array( 'title' => 'Refreshed meanwhile' ) );
 		$products->save_box_caches(
 			array(
 				$row['id'] => array(
-					'fingerprint' => $read['fingerprint'],
-					'box_cache'   => BoxCache::with( '', str_repeat( 'a', 32 ), '<p>old</p>', null, time() ),
+					'data'      => $read,
+					'box_cache' => BoxCache::with( '', str_repeat( 'a', 32 ), '<p>old</p>', null, time() ),
 				),
 			)
 		);

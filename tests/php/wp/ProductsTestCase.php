@@ -80,6 +80,8 @@ abstract class ProductsTestCase extends TestCase {
 
 	protected function tearDown(): void {
 		remove_all_filters( 'asa2/now' );
+		// Boxes rendered by the test are kept as at the end of its request, not in the next test.
+		Plugin::instance()->renderer()->keep_boxes();
 		parent::tearDown();
 	}
 

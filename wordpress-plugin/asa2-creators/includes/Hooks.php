@@ -19,6 +19,7 @@ use Asa2\Creators\Admin\PaApiActions;
 use Asa2\Creators\Admin\SetupScreen;
 use Asa2\Creators\Health\SiteHealthInfo;
 use Asa2\Creators\Admin\ProductActions;
+use Asa2\Creators\Admin\ProductsListTable;
 use Asa2\Creators\Admin\ProductsScreen;
 use Asa2\Creators\Admin\ProductsSettingsTab;
 use Asa2\Creators\Admin\TemplateActions;
@@ -84,6 +85,7 @@ final class Hooks {
 		add_action( RefreshScheduler::HOOK_CONTINUE, array( $this, 'action_asa2_refresh_products' ) );
 		add_action( 'asa2/remote_call', array( $this, 'action_asa2_remote_call' ) );
 		add_action( 'asa2/products_shown', array( $this, 'action_asa2_products_shown' ), 10, 2 );
+		add_filter( 'set_screen_option_' . ProductsListTable::PER_PAGE_OPTION, array( $this, 'filter_set_screen_option_products_per_page' ), 10, 3 );
 
 		foreach ( array_keys( $this->admin_post_actions() ) as $action ) {
 			add_action( 'admin_post_' . $action, array( $this, 'action_admin_post' ) );
@@ -254,9 +256,30 @@ final class Hooks {
 	 * Before ASA2 -> Products is printed: runs the bulk and row actions of its table.
 	 */
 	public function action_load_asa2_products(): void {
+		add_screen_option(
+			'per_page',
+			array(
+				'label'   => __( 'Products per page', 'asa2-creators' ),
+				'default' => 20,
+				'option'  => ProductsListTable::PER_PAGE_OPTION,
+			)
+		);
 		if ( ProductsScreen::table_posted() ) {
 			$this->dispatch( array( $this->plugin->product_actions(), 'bulk' ) );
 		}
+	}
+
+	/**
+	 * Saves the products per page of ASA2 -> Products (Screen Options), 1 to
+	 * ProductsListTable::MAX_PER_PAGE.
+	 *
+	 * @param mixed  $keep   What WordPress would save (false: nothing).
+	 * @param string $option Option name.
+	 * @param mixed  $value  Submitted value.
+	 * @return int
+	 */
+	public function filter_set_screen_option_products_per_page( $keep, $option, $value ): int {
+		return ProductsListTable::per_page( $value );
 	}
 
 	/**

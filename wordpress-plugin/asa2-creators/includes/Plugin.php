@@ -44,6 +44,7 @@ use Asa2\Creators\Health\ProductHealth;
 use Asa2\Creators\Health\SiteHealth;
 use Asa2\Creators\Health\WebNodes;
 use Asa2\Creators\Products\ApiRouter;
+use Asa2\Creators\Products\BulkRefresh;
 use Asa2\Creators\Products\CallTracker;
 use Asa2\Creators\Products\ProductService;
 use Asa2\Creators\Products\QuotaLedger;
@@ -273,9 +274,14 @@ final class Plugin {
 		return $this->service( 'product_service', fn() => new ProductService( $this->products(), $this->product_router(), $this->retrying_caller() ) );
 	}
 
+	/** @return AfterResponse */
+	public function after_response(): AfterResponse {
+		return $this->service( 'after_response', fn() => new AfterResponse() );
+	}
+
 	/** @return ShownMarks */
 	public function shown_marks(): ShownMarks {
-		return $this->service( 'shown_marks', fn() => new ShownMarks( $this->products() ) );
+		return $this->service( 'shown_marks', fn() => new ShownMarks( $this->products(), $this->after_response() ) );
 	}
 
 	/** @return CallTracker */
@@ -312,7 +318,7 @@ final class Plugin {
 
 	/** @return ProductRenderer */
 	public function renderer(): ProductRenderer {
-		return $this->service( 'renderer', fn() => new ProductRenderer( $this->product_service(), $this->products(), $this->box_looks(), $this->paths, $this->box_localizer() ) );
+		return $this->service( 'renderer', fn() => new ProductRenderer( $this->product_service(), $this->products(), $this->box_looks(), $this->paths, $this->box_localizer(), $this->after_response() ) );
 	}
 
 	// Visitors from other countries.
@@ -421,7 +427,7 @@ final class Plugin {
 
 	/** @return ProductsScreen */
 	public function products_screen(): ProductsScreen {
-		return $this->service( 'products_screen', fn() => new ProductsScreen( $this->products(), $this->product_service(), $this->product_router(), $this->refresh_capacity() ) );
+		return $this->service( 'products_screen', fn() => new ProductsScreen( $this->products(), $this->product_service(), $this->product_router(), $this->refresh_capacity(), $this->bulk_refresh() ) );
 	}
 
 	/** @return MarketplaceActions */
@@ -446,7 +452,12 @@ final class Plugin {
 
 	/** @return ProductActions */
 	public function product_actions(): ProductActions {
-		return $this->service( 'product_actions', fn() => new ProductActions( $this->product_service(), $this->products(), $this->notices() ) );
+		return $this->service( 'product_actions', fn() => new ProductActions( $this->product_service(), $this->products(), $this->bulk_refresh(), $this->notices() ) );
+	}
+
+	/** @return BulkRefresh */
+	public function bulk_refresh(): BulkRefresh {
+		return $this->service( 'bulk_refresh', fn() => new BulkRefresh( $this->products() ) );
 	}
 
 	/** @return TemplateActions */

@@ -92,7 +92,7 @@ function asa2_creators_install_steps_url() {
  * WordPress may load translations).
  *
  * @return array Problem id => details: 'php_version', 'extension', or 'extension_outdated' with
- *               the list of missing classes.
+ *               the list of missing classes and methods.
  */
 function asa2_creators_unmet_requirements() {
 	$unmet = array();
@@ -103,9 +103,10 @@ function asa2_creators_unmet_requirements() {
 		$unmet['extension'] = array();
 	} else {
 		$missing = array();
-		foreach ( asa2_creators_required_classes() as $class ) {
-			if ( ! class_exists( $class ) ) {
-				$missing[] = $class;
+		foreach ( asa2_creators_required_classes() as $name ) {
+			$parts = explode( '::', $name );
+			if ( ! class_exists( $parts[0] ) || ( isset( $parts[1] ) && ! method_exists( $parts[0], $parts[1] ) ) ) {
+				$missing[] = $name;
 			}
 		}
 		if ( ! empty( $missing ) ) {
@@ -176,9 +177,10 @@ function asa2_creators_requirement_problems() {
 }
 
 /**
- * Classes of the asa2 extension the plugin calls.
+ * Classes of the asa2 extension the plugin calls, and methods added after a class first came
+ * ("Class::method").
  *
- * @return array Class names.
+ * @return array Class and method names.
  */
 function asa2_creators_required_classes() {
 	return array(
@@ -198,6 +200,7 @@ function asa2_creators_required_classes() {
 		'Asa2\\Asin',
 		'Asa2\\RetryPolicy',
 		'Asa2\\Template',
+		'Asa2\\Template::renderJsonWithExpiry',
 		'Asa2\\ValidationException',
 		'Asa2\\AuthException',
 		'Asa2\\NotEligibleException',

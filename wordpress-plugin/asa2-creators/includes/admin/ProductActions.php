@@ -8,6 +8,7 @@
 namespace Asa2\Creators\Admin;
 
 use Asa2\Creators\Products\ApiRouter;
+use Asa2\Creators\Products\BulkRefresh;
 use Asa2\Creators\Products\NotConfiguredException;
 use Asa2\Creators\Products\ProductService;
 use Asa2\Creators\Storage\ProductTable;
@@ -35,17 +36,22 @@ final class ProductActions {
 	/** @var ProductTable */
 	private ProductTable $products;
 
+	/** @var BulkRefresh */
+	private BulkRefresh $bulk_refresh;
+
 	/** @var Notices */
 	private Notices $notices;
 
 	/**
 	 * @param ProductService $product_service Product lookups.
 	 * @param ProductTable   $products        Stored products.
+	 * @param BulkRefresh    $bulk_refresh    Refreshes of many products, in the background.
 	 * @param Notices        $notices         Notices for the next screen.
 	 */
-	public function __construct( ProductService $product_service, ProductTable $products, Notices $notices ) {
+	public function __construct( ProductService $product_service, ProductTable $products, BulkRefresh $bulk_refresh, Notices $notices ) {
 		$this->product_service = $product_service;
 		$this->products        = $products;
+		$this->bulk_refresh    = $bulk_refresh;
 		$this->notices         = $notices;
 	}
 
@@ -147,12 +153,25 @@ final class ProductActions {
 	}
 
 	/**
-	 * Refreshes products now.
+	 * Refreshes products: a few now, more in the background (BulkRefresh), whose progress
+	 * ASA2 -> Products shows.
 	 *
 	 * @param list<int> $ids Row ids.
 	 * @return string
 	 */
 	private function refresh( array $ids ): string {
+		if ( BulkRefresh::in_background( count( $ids ) ) ) {
+			$queued = $this->bulk_refresh->queue( $ids );
+			$this->notices->add(
+				'success',
+				sprintf(
+					/* translators: %s: number of products */
+					_n( '%s product is queued for the background refresh, before every other; this screen shows how far it got.', '%s products are queued for the background refresh, before every other; this screen shows how far it got.', $queued, 'asa2-creators' ),
+					number_format_i18n( $queued )
+				)
+			);
+			return ProductsScreen::url();
+		}
 		$keys = array();
 		foreach ( $ids as $id ) {
 			$row = $this->products->get( $id );
@@ -190,7 +209,7 @@ final class ProductActions {
 	}
 
 	/**
-	 * Deletes products.
+	 * Deletes products, with one statement however many.
 	 *
 	 * @param list<int> $ids Row ids.
 	 * @return string
@@ -200,9 +219,9 @@ final class ProductActions {
 		$this->notices->add(
 			'success',
 			sprintf(
-				/* translators: %d: number of products */
-				_n( '%d product deleted.', '%d products deleted.', $deleted, 'asa2-creators' ),
-				$deleted
+				/* translators: %s: number of products */
+				_n( '%s product deleted.', '%s products deleted.', $deleted, 'asa2-creators' ),
+				number_format_i18n( $deleted )
 			)
 		);
 		return ProductsScreen::url();

@@ -29,8 +29,17 @@ if ( ! class_exists( '\WP_List_Table' ) ) {
  */
 final class ProductsListTable extends \WP_List_Table {
 
-	/** Rows per page. */
+	/** Rows per page unless the user chose otherwise (Screen Options). */
 	private const PER_PAGE = 20;
+
+	/** User option of the rows per page (Screen Options). */
+	public const PER_PAGE_OPTION = 'asa2_products_per_page';
+
+	/**
+	 * Most rows per page: a form of that many checked rows stays within PHP's default
+	 * max_input_vars (1,000); more products are selected page by page.
+	 */
+	public const MAX_PER_PAGE = 500;
 
 	/** @var ProductTable */
 	private ProductTable $products;
@@ -90,13 +99,24 @@ final class ProductsListTable extends \WP_List_Table {
 	public function prepare_items() {
 		$filter                = $this->filter();
 		$this->_column_headers = array( $this->get_columns(), array(), $this->get_sortable_columns(), 'title' );
-		$this->items           = $this->products->page( self::PER_PAGE, $this->get_pagenum(), $filter );
+		$per_page              = self::per_page( $this->get_items_per_page( self::PER_PAGE_OPTION, self::PER_PAGE ) );
+		$this->items           = $this->products->page( $per_page, $this->get_pagenum(), $filter );
 		$this->set_pagination_args(
 			array(
 				'total_items' => $this->products->count( $filter ),
-				'per_page'    => self::PER_PAGE,
+				'per_page'    => $per_page,
 			)
 		);
+	}
+
+	/**
+	 * Rows per page as a user may choose them: 1 to MAX_PER_PAGE.
+	 *
+	 * @param mixed $value Chosen value.
+	 * @return int
+	 */
+	public static function per_page( $value ): int {
+		return max( 1, min( self::MAX_PER_PAGE, absint( $value ) ) );
 	}
 
 	/**
@@ -289,6 +309,10 @@ final class ProductsListTable extends \WP_List_Table {
 	 * @return string
 	 */
 	protected function column_refreshed( $item ) {
+		if ( $item['refreshed_at'] <= 0 && null !== $item['item'] ) {
+			// Loaded, and marked due by a bulk refresh (a refresh always records its time).
+			return '<span class="asa2-muted asa2-queued">' . esc_html__( 'queued for refresh', 'asa2-creators' ) . '</span>';
+		}
 		return self::time_html( $item['refreshed_at'] );
 	}
 

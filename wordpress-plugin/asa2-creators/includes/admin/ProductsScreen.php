@@ -10,6 +10,7 @@ namespace Asa2\Creators\Admin;
 use Asa2\Creators\Cron\RefreshCapacity;
 use Asa2\Creators\Plugin;
 use Asa2\Creators\Products\ApiRouter;
+use Asa2\Creators\Products\BulkRefresh;
 use Asa2\Creators\Products\ProductService;
 use Asa2\Creators\Render\Shortcode;
 use Asa2\Creators\Storage\ProductTable;
@@ -44,17 +45,22 @@ final class ProductsScreen {
 	/** @var RefreshCapacity */
 	private RefreshCapacity $capacity;
 
+	/** @var BulkRefresh */
+	private BulkRefresh $bulk_refresh;
+
 	/**
 	 * @param ProductTable    $products        Stored products.
 	 * @param ProductService  $product_service Product lookups (the search).
 	 * @param ApiRouter       $router          Which API serves a marketplace.
 	 * @param RefreshCapacity $capacity        Whether the background refresh keeps up.
+	 * @param BulkRefresh     $bulk_refresh    Products queued for the background refresh.
 	 */
-	public function __construct( ProductTable $products, ProductService $product_service, ApiRouter $router, RefreshCapacity $capacity ) {
+	public function __construct( ProductTable $products, ProductService $product_service, ApiRouter $router, RefreshCapacity $capacity, BulkRefresh $bulk_refresh ) {
 		$this->products        = $products;
 		$this->product_service = $product_service;
 		$this->router          = $router;
 		$this->capacity        = $capacity;
+		$this->bulk_refresh    = $bulk_refresh;
 	}
 
 	/**
@@ -107,6 +113,7 @@ final class ProductsScreen {
 
 		$this->render_routes();
 		$this->render_capacity();
+		$this->render_bulk_refresh();
 
 		echo '<div class="asa2-product-forms">';
 		echo '<form method="post" action="' . esc_url( admin_url( 'admin-post.php' ) ) . '" class="asa2-card asa2-add-product" id="asa2-add-product">';
@@ -196,6 +203,45 @@ final class ProductsScreen {
 			echo '<li>' . esc_html( $line ) . '</li>';
 		}
 		echo '</ul><p><a href="' . esc_url( OptionsScreen::url( array( 'tab' => ProductsSettingsTab::TAB ) ) ) . '">' . esc_html__( 'Open ASA2 Options → Products', 'asa2-creators' ) . '</a></p></div>';
+	}
+
+	/**
+	 * How far the background refresh of the products queued from this screen got; once it is
+	 * done, that is said once.
+	 */
+	private function render_bulk_refresh(): void {
+		$progress = $this->bulk_refresh->progress();
+		if ( null === $progress ) {
+			return;
+		}
+		$failed = $progress['failed'] > 0
+			? ' ' . sprintf(
+				/* translators: %s: number of products */
+				_n( '%s of them could not be refreshed; its stored data is kept (filter by "Last refresh failed" to see it).', '%s of them could not be refreshed; their stored data is kept (filter by "Last refresh failed" to see them).', $progress['failed'], 'asa2-creators' ),
+				number_format_i18n( $progress['failed'] )
+			)
+			: '';
+		if ( $progress['done'] >= $progress['total'] ) {
+			$this->bulk_refresh->forget();
+			echo '<div class="notice notice-success inline asa2-bulk-refresh" id="asa2-bulk-refresh"><p>' . esc_html(
+				sprintf(
+					/* translators: %s: number of products */
+					_n( 'The %s product queued for refresh was refreshed in the background.', 'The %s products queued for refresh were refreshed in the background.', $progress['total'], 'asa2-creators' ),
+					number_format_i18n( $progress['total'] )
+				) . $failed
+			) . '</p></div>';
+			return;
+		}
+		echo '<div class="notice notice-info inline asa2-bulk-refresh" id="asa2-bulk-refresh"><p><strong>' . esc_html(
+			sprintf(
+				/* translators: 1: products refreshed so far, 2: products queued */
+				__( '%1$s of %2$s queued products refreshed.', 'asa2-creators' ),
+				number_format_i18n( $progress['done'] ),
+				number_format_i18n( $progress['total'] )
+			)
+		) . '</strong> <progress max="' . esc_attr( (string) $progress['total'] ) . '" value="' . esc_attr( (string) $progress['done'] ) . '"></progress></p><p>' . esc_html(
+			__( 'The background refresh takes them before every other product; reload this page to see how far it got.', 'asa2-creators' ) . $failed
+		) . ' <a href="' . esc_url( self::url() ) . '">' . esc_html__( 'Reload', 'asa2-creators' ) . '</a></p></div>';
 	}
 
 	/**

@@ -7,6 +7,7 @@
 
 namespace Asa2\Creators\Products;
 
+use Asa2\Creators\AfterResponse;
 use Asa2\Creators\Clock;
 use Asa2\Creators\Storage\ProductTable;
 
@@ -15,8 +16,8 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /**
- * Listens to asa2/products_shown (the rows a page's boxes read) and, at the end of the request,
- * writes the products' `shown_at` with one statement - only for products whose mark is older
+ * Listens to asa2/products_shown (the rows a page's boxes read) and, after the response
+ * (AfterResponse), writes the products' `shown_at` with one statement - only for products whose mark is older
  * than ProductTable::SHOWN_MARK_EVERY, so most page views write nothing.
  */
 final class ShownMarks {
@@ -24,14 +25,19 @@ final class ShownMarks {
 	/** @var ProductTable */
 	private ProductTable $products;
 
+	/** @var AfterResponse */
+	private AfterResponse $after_response;
+
 	/** @var array<int, true> Row ids to mark. */
 	private array $ids = array();
 
 	/**
-	 * @param ProductTable $products Stored products.
+	 * @param ProductTable  $products       Stored products.
+	 * @param AfterResponse $after_response Writes the marks once the page was sent.
 	 */
-	public function __construct( ProductTable $products ) {
-		$this->products = $products;
+	public function __construct( ProductTable $products, AfterResponse $after_response ) {
+		$this->products       = $products;
+		$this->after_response = $after_response;
 	}
 
 	/**
@@ -42,24 +48,22 @@ final class ShownMarks {
 	 */
 	public function note( array $rows, int $now ): void {
 		$stale = $now - ProductTable::SHOWN_MARK_EVERY;
-		$had   = (bool) $this->ids;
 		foreach ( $rows as $row ) {
 			if ( (int) ( $row['shown_at'] ?? PHP_INT_MAX ) < $stale ) {
 				$this->ids[ (int) $row['id'] ] = true;
 			}
 		}
-		if ( $this->ids && ! $had ) {
-			add_action( 'shutdown', array( $this, 'flush' ) );
+		if ( $this->ids ) {
+			$this->after_response->add( 'shown_marks', array( $this, 'flush' ) );
 		}
 	}
 
 	/**
-	 * Writes the marks noted (shutdown).
+	 * Writes the marks noted.
 	 */
 	public function flush(): void {
 		$ids       = array_keys( $this->ids );
 		$this->ids = array();
-		remove_action( 'shutdown', array( $this, 'flush' ) );
 		$this->products->mark_shown( $ids, Clock::now() );
 	}
 }

@@ -118,7 +118,7 @@ final class BoxCache {
 	 * @param int                          $now   Current time.
 	 * @return bool
 	 */
-	private static function fresh( array $entry, int $now ): bool {
+	public static function fresh( array $entry, int $now ): bool {
 		return null === $entry['valid_until'] || $now < $entry['valid_until'];
 	}
 }

@@ -7,6 +7,7 @@
 
 namespace Asa2\Creators\Render;
 
+use Asa2\Creators\AfterResponse;
 use Asa2\Creators\Clock;
 use Asa2\Creators\Cron\RefreshScheduler;
 use Asa2\Creators\Geo\BoxLocalizer;
@@ -31,6 +32,9 @@ if ( ! defined( 'ABSPATH' ) ) {
  * change product titles, prices or links). A box once rendered is kept with its product
  * (BoxCache): showing it again needs neither the product data nor the template. What a box
  * looks like (template and tracking ID) comes from BoxLooks.
+ *
+ * Boxes rendered anew are written to their products after the response (keep_boxes(), on
+ * `shutdown`, once PHP-FPM has sent the page): a visitor's page never waits for a database write.
  */
 final class ProductRenderer {
 
@@ -52,6 +56,9 @@ final class ProductRenderer {
 	/** @var BoxLocalizer */
 	private BoxLocalizer $localizer;
 
+	/** @var AfterResponse */
+	private AfterResponse $after_response;
+
 	/**
 	 * One entry per the_content run under way (a post may show another post's content): the
 	 * boxes asked for in it, by placeholder.
@@ -67,18 +74,29 @@ final class ProductRenderer {
 	private string $token = '';
 
 	/**
+	 * Boxes rendered anew in this request and not written yet (keep_boxes()), by row id: the
+	 * product data they were rendered from, the row's kept boxes as read, and the new boxes by
+	 * BoxCache::key().
+	 *
+	 * @var array<int, array{data: string, box_cache: string, boxes: array<string, array{html: string, valid_until: int|null}>}>
+	 */
+	private array $unsaved = array();
+
+	/**
 	 * @param ProductService $product_service Reads the ASIN or URL of a box.
 	 * @param ProductTable   $products        Stored products and their kept boxes.
 	 * @param BoxLooks       $looks           Template and tracking ID of a box.
 	 * @param PluginPaths    $paths           Files of the plugin (the box style).
 	 * @param BoxLocalizer   $localizer       What boxes carry for visitors of other countries.
+	 * @param AfterResponse  $after_response  Writes the kept boxes once the page was sent.
 	 */
-	public function __construct( ProductService $product_service, ProductTable $products, BoxLooks $looks, PluginPaths $paths, BoxLocalizer $localizer ) {
+	public function __construct( ProductService $product_service, ProductTable $products, BoxLooks $looks, PluginPaths $paths, BoxLocalizer $localizer, AfterResponse $after_response ) {
 		$this->product_service = $product_service;
 		$this->products        = $products;
 		$this->looks           = $looks;
 		$this->paths           = $paths;
 		$this->localizer       = $localizer;
+		$this->after_response  = $after_response;
 	}
 
 	/**
@@ -161,7 +179,7 @@ final class ProductRenderer {
 
 	/**
 	 * The HTML of many boxes, with one query for their products (two when some box is rendered
-	 * anew, plus one statement keeping those).
+	 * anew; those are kept after the response by keep_boxes()).
 	 *
 	 * @param list<array{asin: string, marketplace: string, template: string, idset: string}> $boxes What to show.
 	 * @return list<string> The boxes' HTML, in order.
@@ -183,7 +201,7 @@ final class ProductRenderer {
 		}
 		$rows = $keys ? $this->products->box_rows( array_map( static fn( array $key ): array => array( $key['asin'], $key['marketplace'] ), $keys ) ) : array();
 		$now  = Clock::now();
-		$data = $this->localizer->attributes( $keys, array_column( $boxes, 'idset' ) );
+		$attrs = $this->localizer->attributes( $keys, array_column( $boxes, 'idset' ) );
 		/**
 		 * Fires with the stored rows a page's product boxes read (Products\ShownMarks marks them
 		 * shown, at most once an hour each, so the refresh takes them first).
@@ -207,16 +225,14 @@ final class ProductRenderer {
 			if ( null === $kept ) {
 				$anew[ $i ] = $row;
 			} else {
-				$html[ $i ] = $this->wrap( $key, $kept, $data[ $i ] ?? '' );
+				$html[ $i ] = $this->wrap( $key, $kept, $attrs[ $i ] ?? '' );
 			}
 		}
 		if ( $anew ) {
-			$items   = $this->products->items( array_column( $anew, 'id' ) );
-			$unsaved = array();
+			$json = $this->products->stored_json( array_column( $anew, 'id' ) );
 			foreach ( $anew as $i => $row ) {
-				$html[ $i ] = $this->render_anew( $keys[ $i ], $row, $items[ $row['id'] ] ?? null, $looks[ $i ], $now, $unsaved, $data[ $i ] ?? '' );
+				$html[ $i ] = $this->render_anew( $keys[ $i ], $row, $json[ $row['id'] ] ?? null, $looks[ $i ], $now, $attrs[ $i ] ?? '' );
 			}
-			$this->products->save_box_caches( $unsaved );
 		}
 		if ( array_filter( $html ) ) {
 			$this->register_style();
@@ -227,39 +243,79 @@ final class ProductRenderer {
 	}
 
 	/**
-	 * Renders a box from its product data and adds it to the product's kept boxes.
+	 * Renders a box from its product data; it is kept with the product after the response
+	 * (keep_boxes()).
 	 *
-	 * @param array{asin: string, marketplace: string}                  $key     The product.
-	 * @param array                                                     $row     From box_rows().
-	 * @param array{item: array, fingerprint: string}|null              $data    From items(), null if unreadable.
-	 * @param array{template: array, tag: string|null, key: string}     $look    look().
-	 * @param int                                                       $now     Current time.
-	 * @param array<int, array{fingerprint: string, box_cache: string}> $unsaved Boxes to keep, by row id.
-	 * @param string                                                    $attrs   BoxLocalizer::attributes() of the box.
+	 * @param array{asin: string, marketplace: string}              $key   The product.
+	 * @param array                                                 $row   From box_rows().
+	 * @param string|null                                           $data  From stored_json(), null if there is none.
+	 * @param array{template: array, tag: string|null, key: string} $look  BoxLooks::of().
+	 * @param int                                                   $now   Current time.
+	 * @param string                                                $attrs BoxLocalizer::attributes() of the box.
 	 * @return string
 	 */
-	private function render_anew( array $key, array $row, ?array $data, array $look, int $now, array &$unsaved, string $attrs ): string {
+	private function render_anew( array $key, array $row, ?string $data, array $look, int $now, string $attrs ): string {
+		$unreadable = __( 'ASA2: the stored data of this product is unreadable; refresh it in ASA2 → Products.', 'asa2-creators' );
 		if ( null === $data ) {
-			return $this->hint( __( 'ASA2: the stored data of this product is unreadable; refresh it in ASA2 → Products.', 'asa2-creators' ) );
+			return $this->hint( $unreadable );
 		}
-		try {
-			$box = Template::renderWithExpiry( $look['template']['source'], $data['item'], $now, $look['tag'] );
-		} catch ( \Asa2\Exception $e ) {
-			return $this->hint(
-				sprintf(
-					/* translators: 1: template name, 2: error */
-					__( 'ASA2: the template "%1$s" cannot be rendered: %2$s', 'asa2-creators' ),
-					$look['template']['name'],
-					$e->getMessage()
-				)
+		$id = $row['id'];
+		if ( ( $this->unsaved[ $id ]['data'] ?? null ) !== $data ) {
+			// Nothing rendered from this data yet in this request (or the product was refreshed since).
+			$this->unsaved[ $id ] = array(
+				'data'      => $data,
+				'box_cache' => $row['box_cache'],
+				'boxes'     => array(),
 			);
+			$this->after_response->add( 'keep_boxes', array( $this, 'keep_boxes' ) );
 		}
-		$unsaved[ $row['id'] ] = array(
-			'fingerprint' => $data['fingerprint'],
-			'box_cache'   => BoxCache::with( $unsaved[ $row['id'] ]['box_cache'] ?? $row['box_cache'], $look['key'], $box['html'], $box['valid_until'], $now ),
-		);
+		$box = $this->unsaved[ $id ]['boxes'][ $look['key'] ] ?? null;
+		if ( null === $box || ! BoxCache::fresh( $box, $now ) ) {
+			try {
+				$box = Template::renderJsonWithExpiry( $look['template']['source'], $data, $now, $look['tag'] );
+			} catch ( \Asa2\Exception $e ) {
+				if ( $e instanceof \Asa2\ValidationException && isset( $e->getErrors()['item'] ) ) {
+					return $this->hint( $unreadable );
+				}
+				return $this->hint(
+					sprintf(
+						/* translators: 1: template name, 2: error */
+						__( 'ASA2: the template "%1$s" cannot be rendered: %2$s', 'asa2-creators' ),
+						$look['template']['name'],
+						$e->getMessage()
+					)
+				);
+			}
+			$this->unsaved[ $id ]['boxes'][ $look['key'] ] = $box;
+		}
 		return $this->wrap( $key, $box['html'], $attrs );
 	}
+
+	/**
+	 * Writes the boxes rendered anew in this request to their products, with one statement (a
+	 * product refreshed meanwhile keeps none: ProductTable::save_box_caches()).
+	 */
+	public function keep_boxes(): void {
+		$unsaved       = $this->unsaved;
+		$this->unsaved = array();
+		if ( ! $unsaved ) {
+			return;
+		}
+		$now    = Clock::now();
+		$writes = array();
+		foreach ( $unsaved as $id => $product ) {
+			$encoded = $product['box_cache'];
+			foreach ( $product['boxes'] as $look_key => $box ) {
+				$encoded = BoxCache::with( $encoded, $look_key, $box['html'], $box['valid_until'], $now );
+			}
+			$writes[ $id ] = array(
+				'data'      => $product['data'],
+				'box_cache' => $encoded,
+			);
+		}
+		$this->products->save_box_caches( $writes );
+	}
+
 
 	/**
 	 * A product box around a template's HTML.

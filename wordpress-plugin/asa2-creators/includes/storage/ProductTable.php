@@ -233,28 +233,25 @@ final class ProductTable {
 	}
 
 	/**
-	 * The product data of many rows, with one query, each with the fingerprint of its stored
-	 * form (for save_box_caches()).
+	 * The stored product data of many rows as its JSON text, with one query: what product boxes
+	 * render from (Asa2\Template::renderJsonWithExpiry() reads it without a PHP array in between)
+	 * and what save_box_caches() compares against.
 	 *
 	 * @param list<int> $ids Row ids.
-	 * @return array<int, array{item: array, fingerprint: string}> Keyed by row id (rows without data left out).
+	 * @return array<int, string> Keyed by row id (rows without data left out).
 	 */
-	public function items( array $ids ): array {
+	public function stored_json( array $ids ): array {
 		global $wpdb;
 		$ids = array_values( array_unique( array_filter( array_map( 'intval', $ids ) ) ) );
 		if ( ! $ids ) {
 			return array();
 		}
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix, ids are integers.
-		$rows = $wpdb->get_results( "SELECT id, data FROM {$this->name()} WHERE id IN (" . implode( ',', $ids ) . ')', ARRAY_A );
+		$rows = $wpdb->get_results( "SELECT id, data FROM {$this->name()} WHERE id IN (" . implode( ',', $ids ) . ') AND data IS NOT NULL', ARRAY_A );
 		$out  = array();
 		foreach ( (array) $rows as $row ) {
-			$item = self::decode_item( $row['data'] );
-			if ( null !== $item ) {
-				$out[ (int) $row['id'] ] = array(
-					'item'        => $item,
-					'fingerprint' => md5( (string) $row['data'] ),
-				);
+			if ( '' !== (string) $row['data'] ) {
+				$out[ (int) $row['id'] ] = (string) $row['data'];
 			}
 		}
 		return $out;
@@ -264,8 +261,8 @@ final class ProductTable {
 	 * Keeps products' rendered boxes, with one statement; a product's boxes are not kept if its
 	 * data changed since it was read for them (a refresh in between: they would show older data).
 	 *
-	 * @param array<int, array{fingerprint: string, box_cache: string}> $writes By row id: the data's
-	 *                                                                          fingerprint from items() and the encoded boxes (Render\BoxCache).
+	 * @param array<int, array{data: string, box_cache: string}> $writes By row id: the product data
+	 *                                                                   the boxes were rendered from (stored_json()) and the encoded boxes (Render\BoxCache).
 	 */
 	public function save_box_caches( array $writes ): void {
 		global $wpdb;
@@ -276,7 +273,7 @@ final class ProductTable {
 		$guards = array();
 		foreach ( $writes as $id => $write ) {
 			$values[] = $wpdb->prepare( 'WHEN %d THEN %s', $id, $write['box_cache'] );
-			$guards[] = $wpdb->prepare( '(id = %d AND MD5(data) = %s)', $id, $write['fingerprint'] );
+			$guards[] = $wpdb->prepare( '(id = %d AND MD5(data) = %s)', $id, md5( $write['data'] ) );
 		}
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix, parts prepared above.
 		$wpdb->query( "UPDATE {$this->name()} SET box_cache = CASE id " . implode( ' ', $values ) . ' END WHERE ' . implode( ' OR ', $guards ) );
@@ -385,6 +382,48 @@ final class ProductTable {
 		}
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix, ids are integers.
 		return (int) $wpdb->query( "DELETE FROM {$this->name()} WHERE id IN (" . implode( ',', $ids ) . ')' );
+	}
+
+	/**
+	 * Marks products due for the background refresh, before every other (their last refresh
+	 * reads as never: due() takes the oldest first), with one statement.
+	 *
+	 * @param list<int> $ids Row ids.
+	 */
+	public function mark_due( array $ids ): void {
+		global $wpdb;
+		$ids = array_values( array_filter( array_map( 'intval', $ids ) ) );
+		if ( $ids ) {
+			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix, ids are integers.
+			$wpdb->query( "UPDATE {$this->name()} SET refreshed_at = 0 WHERE id IN (" . implode( ',', $ids ) . ')' );
+		}
+	}
+
+	/**
+	 * How far a refresh of many products got, with one query: of the products still stored, those
+	 * refreshed at or after $since, and of those the ones whose refresh failed.
+	 *
+	 * @param list<int> $ids   Row ids.
+	 * @param int       $since When they were queued.
+	 * @return array{total: int, done: int, failed: int}
+	 */
+	public function refresh_progress( array $ids, int $since ): array {
+		global $wpdb;
+		$ids = array_values( array_filter( array_map( 'intval', $ids ) ) );
+		if ( ! $ids ) {
+			return array(
+				'total'  => 0,
+				'done'   => 0,
+				'failed' => 0,
+			);
+		}
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name from $wpdb->prefix, ids are integers.
+		$row = $wpdb->get_row( $wpdb->prepare( "SELECT COUNT(*) AS total, COALESCE(SUM(refreshed_at >= %d), 0) AS done, COALESCE(SUM(refreshed_at >= %d AND error_code <> ''), 0) AS failed FROM {$this->name()} WHERE id IN (" . implode( ',', $ids ) . ')', $since, $since ), ARRAY_A );
+		return array(
+			'total'  => (int) ( $row['total'] ?? 0 ),
+			'done'   => (int) ( $row['done'] ?? 0 ),
+			'failed' => (int) ( $row['failed'] ?? 0 ),
+		);
 	}
 
 	/**
