@@ -34,7 +34,7 @@ final class ProductsBulkActionsTest extends ProductsTestCase {
 	 *
 	 * @return list<int>
 	 */
-	private function seed(): array {
+	private function seed_selection(): array {
 		global $wpdb;
 		$this->store_item();
 		$templates = ProductDataset::templates( $this->plugin()->products()->page( 1, 1 ) );
@@ -109,7 +109,7 @@ final class ProductsBulkActionsTest extends ProductsTestCase {
 	public function test_a_thousand_selected_products_are_queued_for_the_background_refresh_with_progress(): void {
 		global $wpdb;
 		$this->configure_creators( self::DE );
-		$ids     = $this->seed();
+		$ids     = $this->seed_selection();
 		$calls   = $this->api_calls( 'GetItems' );
 		$request = $this->bulk_request( 'refresh', $ids );
 
@@ -179,7 +179,7 @@ final class ProductsBulkActionsTest extends ProductsTestCase {
 	}
 
 	public function test_a_selection_queued_while_another_runs_joins_it(): void {
-		$ids  = array_slice( $this->seed(), 0, 60 );
+		$ids  = array_slice( $this->seed_selection(), 0, 60 );
 		$bulk = $this->plugin()->bulk_refresh();
 		$this->assertSame( 30, $bulk->queue( array_slice( $ids, 0, 30 ) ) );
 		$products = $this->plugin()->products();
@@ -197,7 +197,7 @@ final class ProductsBulkActionsTest extends ProductsTestCase {
 
 	public function test_deleting_a_thousand_selected_products_is_one_statement(): void {
 		global $wpdb;
-		$ids     = $this->seed();
+		$ids     = $this->seed_selection();
 		[ $sent, $ms ] = $this->bulk_in_process( $this->bulk_request( 'delete', $ids ) );
 		$this->assertCount( 1, $sent, implode( "\n", $sent ) );
 		$this->assertStringStartsWith( 'DELETE', $sent[0] );
@@ -208,7 +208,7 @@ final class ProductsBulkActionsTest extends ProductsTestCase {
 	}
 
 	public function test_rows_per_page_are_a_screen_option_up_to_the_limit(): void {
-		$this->seed();
+		$this->seed_selection();
 		$admin = $this->user( 'administrator' );
 		update_user_option( $admin->ID, ProductsListTable::PER_PAGE_OPTION, 100 );
 		$page = $this->http( 'GET', '/wp-admin/admin.php?page=' . ProductsScreen::SLUG, array( 'as' => 'administrator' ) );
