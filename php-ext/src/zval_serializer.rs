@@ -1,11 +1,18 @@
 //! A serde `Serializer` that builds PHP values directly, so core results become PHP arrays in
 //! one pass (no JSON text in between). Struct fields and map entries keep their order; enums
 //! follow serde_json's conventions (unit variants as strings, others as one-entry arrays).
+//!
+//! Arrays are created at their final size, and each struct field name becomes a PHP string
+//! once per conversion ([`Keys`]), shared by every array that has that member (PHP counts
+//! references to it), instead of once per array.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use ext_php_rs::boxed::ZBox;
-use ext_php_rs::types::{ZendHashTable, Zval};
+use ext_php_rs::types::{ArrayKey, ZendHashTable, ZendStr, Zval};
 use serde::ser::{self, Serialize};
 
 /// Why a value could not become a PHP value (a bug in the binding, never the user's input).
@@ -30,8 +37,67 @@ fn failed(e: impl fmt::Display) -> ZvalError {
     ZvalError(e.to_string())
 }
 
-/// Serializes any value into a [`Zval`].
-pub(crate) struct ZvalSerializer;
+/// Serializes any value into a [`Zval`], with the member names of one conversion.
+#[derive(Clone, Copy)]
+pub(crate) struct ZvalSerializer<'k> {
+    keys: &'k Keys,
+}
+
+impl<'k> ZvalSerializer<'k> {
+    pub(crate) fn new(keys: &'k Keys) -> Self {
+        ZvalSerializer { keys }
+    }
+}
+
+/// The PHP strings made for struct field names during one conversion, by the name's address
+/// and length (field names are `&'static str`). Dropped with the conversion: each array holds
+/// its own reference to the names it uses.
+#[derive(Default)]
+pub(crate) struct Keys {
+    names: RefCell<HashMap<(usize, usize), ZBox<ZendStr>, BuildHasherDefault<AddressHasher>>>,
+}
+
+impl Keys {
+    /// Sets `table[name] = value`, `name` being a field name.
+    fn insert(
+        &self,
+        table: &mut ZendHashTable,
+        name: &'static str,
+        value: Zval,
+    ) -> Result<(), ZvalError> {
+        let mut names = self.names.borrow_mut();
+        let key = names
+            .entry((name.as_ptr() as usize, name.len()))
+            .or_insert_with(|| ZendStr::new(name, false));
+        table
+            .insert(ArrayKey::ZendString(key), value)
+            .map_err(failed)
+    }
+}
+
+/// Hashes the (address, length) keys of [`Keys`]: a multiply-rotate, as field names are few.
+#[derive(Default)]
+pub(crate) struct AddressHasher(u64);
+
+impl Hasher for AddressHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(u64::from(*b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+}
 
 fn long(v: i64) -> Zval {
     let mut z = Zval::new();
@@ -51,23 +117,28 @@ fn array(table: ZBox<ZendHashTable>) -> Zval {
     z
 }
 
+/// An array of `len` elements.
+fn table(len: usize) -> ZBox<ZendHashTable> {
+    ZendHashTable::with_capacity(u32::try_from(len).unwrap_or(u32::MAX))
+}
+
 /// `[variant => value]`, serde_json's shape for data-carrying enum variants.
-fn tagged(variant: &str, value: Zval) -> Result<Zval, ZvalError> {
-    let mut table = ZendHashTable::new();
-    table.insert(variant, value).map_err(failed)?;
+fn tagged(keys: &Keys, variant: &'static str, value: Zval) -> Result<Zval, ZvalError> {
+    let mut table = table(1);
+    keys.insert(&mut table, variant, value)?;
     Ok(array(table))
 }
 
-impl ser::Serializer for ZvalSerializer {
+impl<'k> ser::Serializer for ZvalSerializer<'k> {
     type Ok = Zval;
     type Error = ZvalError;
-    type SerializeSeq = SeqBuilder;
-    type SerializeTuple = SeqBuilder;
-    type SerializeTupleStruct = SeqBuilder;
-    type SerializeTupleVariant = SeqBuilder;
-    type SerializeMap = MapBuilder;
-    type SerializeStruct = MapBuilder;
-    type SerializeStructVariant = MapBuilder;
+    type SerializeSeq = SeqBuilder<'k>;
+    type SerializeTuple = SeqBuilder<'k>;
+    type SerializeTupleStruct = SeqBuilder<'k>;
+    type SerializeTupleVariant = SeqBuilder<'k>;
+    type SerializeMap = MapBuilder<'k>;
+    type SerializeStruct = MapBuilder<'k>;
+    type SerializeStructVariant = MapBuilder<'k>;
 
     fn serialize_bool(self, v: bool) -> Result<Zval, ZvalError> {
         let mut z = Zval::new();
@@ -130,7 +201,7 @@ impl ser::Serializer for ZvalSerializer {
     }
 
     fn serialize_bytes(self, v: &[u8]) -> Result<Zval, ZvalError> {
-        let mut table = ZendHashTable::new();
+        let mut table = table(v.len());
         for b in v {
             table.push(long((*b).into())).map_err(failed)?;
         }
@@ -177,19 +248,23 @@ impl ser::Serializer for ZvalSerializer {
         variant: &'static str,
         value: &T,
     ) -> Result<Zval, ZvalError> {
-        tagged(variant, value.serialize(ZvalSerializer)?)
+        tagged(self.keys, variant, value.serialize(self)?)
     }
 
-    fn serialize_seq(self, _: Option<usize>) -> Result<SeqBuilder, ZvalError> {
-        Ok(SeqBuilder::new(None))
+    fn serialize_seq(self, len: Option<usize>) -> Result<SeqBuilder<'k>, ZvalError> {
+        Ok(SeqBuilder::new(self, len.unwrap_or(0), None))
     }
 
-    fn serialize_tuple(self, _: usize) -> Result<SeqBuilder, ZvalError> {
-        Ok(SeqBuilder::new(None))
+    fn serialize_tuple(self, len: usize) -> Result<SeqBuilder<'k>, ZvalError> {
+        Ok(SeqBuilder::new(self, len, None))
     }
 
-    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<SeqBuilder, ZvalError> {
-        Ok(SeqBuilder::new(None))
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        len: usize,
+    ) -> Result<SeqBuilder<'k>, ZvalError> {
+        Ok(SeqBuilder::new(self, len, None))
     }
 
     fn serialize_tuple_variant(
@@ -197,17 +272,17 @@ impl ser::Serializer for ZvalSerializer {
         _: &'static str,
         _: u32,
         variant: &'static str,
-        _: usize,
-    ) -> Result<SeqBuilder, ZvalError> {
-        Ok(SeqBuilder::new(Some(variant)))
+        len: usize,
+    ) -> Result<SeqBuilder<'k>, ZvalError> {
+        Ok(SeqBuilder::new(self, len, Some(variant)))
     }
 
-    fn serialize_map(self, _: Option<usize>) -> Result<MapBuilder, ZvalError> {
-        Ok(MapBuilder::new(None))
+    fn serialize_map(self, len: Option<usize>) -> Result<MapBuilder<'k>, ZvalError> {
+        Ok(MapBuilder::new(self, len.unwrap_or(0), None))
     }
 
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<MapBuilder, ZvalError> {
-        Ok(MapBuilder::new(None))
+    fn serialize_struct(self, _: &'static str, len: usize) -> Result<MapBuilder<'k>, ZvalError> {
+        Ok(MapBuilder::new(self, len, None))
     }
 
     fn serialize_struct_variant(
@@ -215,41 +290,43 @@ impl ser::Serializer for ZvalSerializer {
         _: &'static str,
         _: u32,
         variant: &'static str,
-        _: usize,
-    ) -> Result<MapBuilder, ZvalError> {
-        Ok(MapBuilder::new(Some(variant)))
+        len: usize,
+    ) -> Result<MapBuilder<'k>, ZvalError> {
+        Ok(MapBuilder::new(self, len, Some(variant)))
     }
 }
 
 /// Builds a PHP list; for a tuple variant, wrapped as `[variant => list]`.
-pub(crate) struct SeqBuilder {
+pub(crate) struct SeqBuilder<'k> {
+    ser: ZvalSerializer<'k>,
     table: ZBox<ZendHashTable>,
     variant: Option<&'static str>,
 }
 
-impl SeqBuilder {
-    fn new(variant: Option<&'static str>) -> SeqBuilder {
+impl<'k> SeqBuilder<'k> {
+    fn new(ser: ZvalSerializer<'k>, len: usize, variant: Option<&'static str>) -> Self {
         SeqBuilder {
-            table: ZendHashTable::new(),
+            ser,
+            table: table(len),
             variant,
         }
     }
 
     fn push<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), ZvalError> {
-        let z = value.serialize(ZvalSerializer)?;
+        let z = value.serialize(self.ser)?;
         self.table.push(z).map_err(failed)
     }
 
     fn finish(self) -> Result<Zval, ZvalError> {
         let list = array(self.table);
         match self.variant {
-            Some(v) => tagged(v, list),
+            Some(v) => tagged(self.ser.keys, v, list),
             None => Ok(list),
         }
     }
 }
 
-impl ser::SerializeSeq for SeqBuilder {
+impl ser::SerializeSeq for SeqBuilder<'_> {
     type Ok = Zval;
     type Error = ZvalError;
 
@@ -262,7 +339,7 @@ impl ser::SerializeSeq for SeqBuilder {
     }
 }
 
-impl ser::SerializeTuple for SeqBuilder {
+impl ser::SerializeTuple for SeqBuilder<'_> {
     type Ok = Zval;
     type Error = ZvalError;
 
@@ -275,7 +352,7 @@ impl ser::SerializeTuple for SeqBuilder {
     }
 }
 
-impl ser::SerializeTupleStruct for SeqBuilder {
+impl ser::SerializeTupleStruct for SeqBuilder<'_> {
     type Ok = Zval;
     type Error = ZvalError;
 
@@ -288,7 +365,7 @@ impl ser::SerializeTupleStruct for SeqBuilder {
     }
 }
 
-impl ser::SerializeTupleVariant for SeqBuilder {
+impl ser::SerializeTupleVariant for SeqBuilder<'_> {
     type Ok = Zval;
     type Error = ZvalError;
 
@@ -302,38 +379,51 @@ impl ser::SerializeTupleVariant for SeqBuilder {
 }
 
 /// Builds a PHP array with string keys; for a struct variant, wrapped as `[variant => array]`.
-pub(crate) struct MapBuilder {
+pub(crate) struct MapBuilder<'k> {
+    ser: ZvalSerializer<'k>,
     table: ZBox<ZendHashTable>,
     key: Option<String>,
     variant: Option<&'static str>,
 }
 
-impl MapBuilder {
-    fn new(variant: Option<&'static str>) -> MapBuilder {
+impl<'k> MapBuilder<'k> {
+    fn new(ser: ZvalSerializer<'k>, len: usize, variant: Option<&'static str>) -> Self {
         MapBuilder {
-            table: ZendHashTable::new(),
+            ser,
+            table: table(len),
             key: None,
             variant,
         }
     }
 
+    /// A map entry: the key as given.
     fn insert<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), ZvalError> {
-        let z = value.serialize(ZvalSerializer)?;
+        let z = value.serialize(self.ser)?;
         self.table.insert(key, z).map_err(failed)
+    }
+
+    /// A struct field: the name from [`Keys`].
+    fn field<T: Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<(), ZvalError> {
+        let z = value.serialize(self.ser)?;
+        self.ser.keys.insert(&mut self.table, name, z)
     }
 
     fn finish(self) -> Result<Zval, ZvalError> {
         let map = array(self.table);
         match self.variant {
-            Some(v) => tagged(v, map),
+            Some(v) => tagged(self.ser.keys, v, map),
             None => Ok(map),
         }
     }
 }
 
 /// A map key as text, as JSON would write it.
-fn key_text<T: Serialize + ?Sized>(key: &T) -> Result<String, ZvalError> {
-    let z = key.serialize(ZvalSerializer)?;
+fn key_text<T: Serialize + ?Sized>(ser: ZvalSerializer<'_>, key: &T) -> Result<String, ZvalError> {
+    let z = key.serialize(ser)?;
     if let Some(s) = z.str() {
         return Ok(s.to_string());
     }
@@ -348,12 +438,12 @@ fn key_text<T: Serialize + ?Sized>(key: &T) -> Result<String, ZvalError> {
     ))
 }
 
-impl ser::SerializeMap for MapBuilder {
+impl ser::SerializeMap for MapBuilder<'_> {
     type Ok = Zval;
     type Error = ZvalError;
 
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), ZvalError> {
-        self.key = Some(key_text(key)?);
+        self.key = Some(key_text(self.ser, key)?);
         Ok(())
     }
 
@@ -370,7 +460,7 @@ impl ser::SerializeMap for MapBuilder {
     }
 }
 
-impl ser::SerializeStruct for MapBuilder {
+impl ser::SerializeStruct for MapBuilder<'_> {
     type Ok = Zval;
     type Error = ZvalError;
 
@@ -379,7 +469,7 @@ impl ser::SerializeStruct for MapBuilder {
         key: &'static str,
         value: &T,
     ) -> Result<(), ZvalError> {
-        self.insert(key, value)
+        self.field(key, value)
     }
 
     fn end(self) -> Result<Zval, ZvalError> {
@@ -387,7 +477,7 @@ impl ser::SerializeStruct for MapBuilder {
     }
 }
 
-impl ser::SerializeStructVariant for MapBuilder {
+impl ser::SerializeStructVariant for MapBuilder<'_> {
     type Ok = Zval;
     type Error = ZvalError;
 
@@ -396,7 +486,7 @@ impl ser::SerializeStructVariant for MapBuilder {
         key: &'static str,
         value: &T,
     ) -> Result<(), ZvalError> {
-        self.insert(key, value)
+        self.field(key, value)
     }
 
     fn end(self) -> Result<Zval, ZvalError> {

@@ -38,7 +38,7 @@ impl<'t, 'a> Json<'t, 'a> {
         Json { at, ..self }
     }
 
-    fn tok(self) -> Tok<'a> {
+    fn tok(self) -> Tok {
         self.tape.toks.get(self.at).copied().unwrap_or(Tok::Null)
     }
 
@@ -53,7 +53,7 @@ impl<'t, 'a> Json<'t, 'a> {
     /// The string a name or string token holds.
     fn str_at(self, at: usize) -> Option<&'t str> {
         match self.tape.toks.get(at)? {
-            Tok::Str(s) => Some(s),
+            Tok::Str { start, len } => Some(self.tape.slice(*start, *len)),
             Tok::Owned(i) => self.tape.owned.get(*i as usize).map(String::as_str),
             _ => None,
         }
@@ -64,8 +64,8 @@ impl<'t, 'a> Json<'t, 'a> {
         match self.tok() {
             Tok::Null => Kind::Null,
             Tok::Bool(b) => Kind::Bool(b),
-            Tok::Number(n) => Kind::Number(n),
-            Tok::Str(_) | Tok::Owned(_) => Kind::String(self.str_at(self.at).unwrap_or("")),
+            Tok::Number { start, len } => Kind::Number(self.tape.slice(start, len)),
+            Tok::Str { .. } | Tok::Owned(_) => Kind::String(self.str_at(self.at).unwrap_or("")),
             Tok::Opaque => Kind::Opaque,
             Tok::Array { .. } => Kind::Array,
             Tok::Object { .. } => Kind::Object,
@@ -90,9 +90,28 @@ impl<'t, 'a> Json<'t, 'a> {
     }
 
     /// Member `key` of an object (exact spelling); `Null` when absent or not an object.
-    #[cfg(test)]
+    /// Names of another length are passed over without reading them.
     pub(crate) fn get(self, key: &str) -> Self {
-        self.get_where(|name| name == key)
+        let end = match self.tok() {
+            Tok::Object { end } => end as usize,
+            _ => return self.at(ABSENT),
+        };
+        let mut at = self.at + 1;
+        while at < end {
+            let is_key = match self.tape.toks.get(at) {
+                Some(Tok::Str { start, len }) => {
+                    *len as usize == key.len() && self.tape.slice(*start, *len) == key
+                }
+                Some(Tok::Owned(i)) => self.tape.owned.get(*i as usize).is_some_and(|s| s == key),
+                _ => false,
+            };
+            let value = self.at(at + 1);
+            if is_key {
+                return value;
+            }
+            at = value.next();
+        }
+        self.at(ABSENT)
     }
 
     /// The first member whose name `is_key`; `Null` when there is none or this is not an
@@ -365,6 +384,8 @@ mod tests {
             Some("\u{1F600} / \u{8}\u{c}\n\r\t".trim())
         );
         assert_eq!(doc.keys(), ["e", "k\u{fffd}", "n"]);
+        let tape = read(r#"{"k\u0065y": 2, "ke": 1, "key": 3}"#);
+        assert_eq!(Json::root(&tape).get("key").unsigned(), Some(2));
         assert_eq!(doc.get("n").kind(), Kind::Number("-1.5e-3"));
     }
 }

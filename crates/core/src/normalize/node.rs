@@ -92,7 +92,10 @@ impl<'j, 'a> Node<'j, 'a> {
     /// Member `camel` (spelled for this API).
     pub(super) fn get(self, camel: &str) -> Self {
         Node {
-            json: self.json.get_where(|name| self.case.spells(camel, name)),
+            json: match self.case {
+                Case::Camel => self.json.get(camel),
+                Case::Pascal => self.json.get_where(|name| Case::Pascal.spells(camel, name)),
+            },
             case: self.case,
         }
     }

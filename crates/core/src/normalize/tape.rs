@@ -13,15 +13,21 @@ use serde_json::value::RawValue;
 /// deepest); the bound keeps hostile input from exhausting the stack.
 pub(crate) const MAX_DEPTH: usize = 32;
 
-/// One token of the tape.
+/// One token of the tape (12 bytes: text is referred to by offsets into the document).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Tok<'a> {
+pub(crate) enum Tok {
     Null,
     Bool(bool),
-    /// The number's text exactly as written.
-    Number(&'a str),
-    /// A string without escapes, borrowed from the document.
-    Str(&'a str),
+    /// The number's text exactly as written: `len` bytes of the document from `start`.
+    Number {
+        start: u32,
+        len: u32,
+    },
+    /// A string without escapes: `len` bytes of the document from `start`.
+    Str {
+        start: u32,
+        len: u32,
+    },
     /// A string with escapes: its index in [`Tape::owned`].
     Owned(u32),
     /// Nested too deep or not decodable (a string with a lone surrogate escape): present but
@@ -40,9 +46,19 @@ pub(crate) enum Tok<'a> {
 /// A whole document.
 #[derive(Debug, Default)]
 pub(crate) struct Tape<'a> {
-    pub(crate) toks: Vec<Tok<'a>>,
+    /// The document's text, which the tokens refer to.
+    pub(crate) text: &'a str,
+    pub(crate) toks: Vec<Tok>,
     /// The strings that had escapes, unescaped.
     pub(crate) owned: Vec<String>,
+}
+
+impl Tape<'_> {
+    /// The text of a [`Tok::Str`] or [`Tok::Number`].
+    pub(crate) fn slice(&self, start: u32, len: u32) -> &str {
+        let start = start as usize;
+        self.text.get(start..start + len as usize).unwrap_or("")
+    }
 }
 
 /// Why a document is not JSON or not what was asked for.
@@ -115,11 +131,17 @@ const STRING_STOP: [bool; 256] = {
     table
 };
 
-/// A string as read: borrowed, unescaped, or with a lone surrogate escape (kept as U+FFFD).
-enum Text<'a> {
-    Borrowed(&'a str),
+/// A string as read: in place (`len` bytes from `start`), unescaped, or with a lone
+/// surrogate escape (kept as U+FFFD).
+enum Text {
+    InPlace { start: u32, len: u32 },
     Unescaped(String),
     LoneSurrogate(String),
+}
+
+/// `start..end` as a token's offset and length, when they fit.
+fn offsets(start: usize, end: usize) -> Option<(u32, u32)> {
+    Some((u32::try_from(start).ok()?, u32::try_from(end - start).ok()?))
 }
 
 struct Reader<'a> {
@@ -136,6 +158,7 @@ impl<'a> Reader<'a> {
             bytes: text.as_bytes(),
             pos: 0,
             tape: Tape {
+                text,
                 // About one token per 12 bytes in Amazon's answers.
                 toks: Vec::with_capacity(text.len() / 12 + 4),
                 owned: Vec::new(),
@@ -177,7 +200,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn push(&mut self, tok: Tok<'a>) {
+    fn push(&mut self, tok: Tok) {
         self.tape.toks.push(tok);
     }
 
@@ -213,7 +236,7 @@ impl<'a> Reader<'a> {
                 // A name with a lone surrogate escape keeps a replacement character: it matches
                 // no member the normalizer looks for, and the rest of the object stays readable.
                 let name = match self.string()? {
-                    Text::Borrowed(s) => Tok::Str(s),
+                    Text::InPlace { start, len } => Tok::Str { start, len },
                     Text::Unescaped(s) | Text::LoneSurrogate(s) => self.own(s),
                 };
                 self.push(name);
@@ -259,7 +282,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn own(&mut self, s: String) -> Tok<'a> {
+    fn own(&mut self, s: String) -> Tok {
         match u32::try_from(self.tape.owned.len()) {
             Ok(i) => {
                 self.tape.owned.push(s);
@@ -270,10 +293,10 @@ impl<'a> Reader<'a> {
     }
 
     /// A string, number or literal (whitespace already skipped).
-    fn scalar(&mut self) -> Result<Tok<'a>, Invalid> {
+    fn scalar(&mut self) -> Result<Tok, Invalid> {
         match self.peek() {
             Some(b'"') => Ok(match self.string()? {
-                Text::Borrowed(s) => Tok::Str(s),
+                Text::InPlace { start, len } => Tok::Str { start, len },
                 Text::Unescaped(s) => self.own(s),
                 Text::LoneSurrogate(_) => Tok::Opaque,
             }),
@@ -285,7 +308,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn literal(&mut self, word: &[u8], tok: Tok<'a>) -> Result<Tok<'a>, Invalid> {
+    fn literal(&mut self, word: &[u8], tok: Tok) -> Result<Tok, Invalid> {
         if self.bytes[self.pos..].starts_with(word) {
             self.pos += word.len();
             Ok(tok)
@@ -303,7 +326,7 @@ impl<'a> Reader<'a> {
     }
 
     /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`
-    fn number(&mut self) -> Result<Tok<'a>, Invalid> {
+    fn number(&mut self) -> Result<Tok, Invalid> {
         let start = self.pos;
         if self.peek() == Some(b'-') {
             self.pos += 1;
@@ -330,30 +353,56 @@ impl<'a> Reader<'a> {
                 return Err(Invalid);
             }
         }
-        self.text
-            .get(start..self.pos)
-            .map(Tok::Number)
-            .ok_or(Invalid)
+        // Past 4 GiB a number is unreadable.
+        Ok(match offsets(start, self.pos) {
+            Some((start, len)) => Tok::Number { start, len },
+            None => Tok::Opaque,
+        })
     }
 
     /// A string from its opening quote; borrowed when it has no escapes.
-    fn string(&mut self) -> Result<Text<'a>, Invalid> {
+    fn string(&mut self) -> Result<Text, Invalid> {
         self.pos += 1;
         let start = self.pos;
         self.plain_run();
         match self.peek() {
             Some(b'"') => {
-                let s = self.text.get(start..self.pos).ok_or(Invalid)?;
+                let end = self.pos;
                 self.pos += 1;
-                Ok(Text::Borrowed(s))
+                // Past 4 GiB a string is unreadable.
+                Ok(match offsets(start, end) {
+                    Some((start, len)) => Text::InPlace { start, len },
+                    None => Text::LoneSurrogate(String::new()),
+                })
             }
             Some(b'\\') => self.escaped(start),
             _ => Err(Invalid),
         }
     }
 
-    /// Moves to the next `"`, `\` or control character (or the end).
+    /// Moves to the next `"`, `\` or control character (or the end), eight bytes at a time
+    /// while none of them is one.
     fn plain_run(&mut self) {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        /// Whether any byte of `x` is zero.
+        fn has_zero(x: u64) -> bool {
+            x.wrapping_sub(ONES) & !x & HIGH != 0
+        }
+        while let Some(chunk) = self.bytes.get(self.pos..self.pos + 8) {
+            let mut word = [0; 8];
+            word.copy_from_slice(chunk);
+            let x = u64::from_le_bytes(word);
+            // A control character is below 0x20: x - 0x20 borrows into its high bit.
+            let control = x.wrapping_sub(ONES * 0x20) & !x & HIGH != 0;
+            if control
+                || has_zero(x ^ (ONES * u64::from(b'"')))
+                || has_zero(x ^ (ONES * u64::from(b'\\')))
+            {
+                break;
+            }
+            self.pos += 8;
+        }
         let rest = &self.bytes[self.pos..];
         self.pos += rest
             .iter()
@@ -362,7 +411,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The rest of a string that has escapes; the cursor is on the first `\`.
-    fn escaped(&mut self, start: usize) -> Result<Text<'a>, Invalid> {
+    fn escaped(&mut self, start: usize) -> Result<Text, Invalid> {
         let mut out = String::from(self.text.get(start..self.pos).ok_or(Invalid)?);
         let mut lone_surrogate = false;
         loop {
@@ -544,6 +593,27 @@ mod tests {
         ] {
             assert!(!accepts(bad), "{bad:?}");
             assert!(serde_json::from_str::<&RawValue>(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn strings_end_at_the_first_stop_byte_wherever_it_falls() {
+        for len in 0..20 {
+            for stop in ["\"", "\\n", "\u{1}", "\u{1f}", "é"] {
+                let body = "a".repeat(len) + stop + &"b".repeat(len % 9);
+                let text = format!("\"{body}\"");
+                let ours = Tape::parse(&text);
+                let theirs = serde_json::from_str::<String>(&text);
+                assert_eq!(ours.is_ok(), theirs.is_ok(), "{text:?}");
+                if let (Ok(tape), Ok(value)) = (ours, theirs) {
+                    let read = match tape.toks[0] {
+                        Tok::Str { start, len } => tape.slice(start, len).to_string(),
+                        Tok::Owned(i) => tape.owned[i as usize].clone(),
+                        other => panic!("{other:?}"),
+                    };
+                    assert_eq!(read, value);
+                }
+            }
         }
     }
 
