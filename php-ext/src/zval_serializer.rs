@@ -7,12 +7,13 @@
 //! references to it), instead of once per array.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::fmt;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::mem::ManuallyDrop;
+use std::ptr;
 
 use ext_php_rs::boxed::ZBox;
-use ext_php_rs::types::{ArrayKey, ZendHashTable, ZendStr, Zval};
+use ext_php_rs::ffi::zend_hash_add_new;
+use ext_php_rs::types::{ZendHashTable, ZendStr, Zval};
 use serde::ser::{self, Serialize};
 
 /// Why a value could not become a PHP value (a bug in the binding, never the user's input).
@@ -49,53 +50,52 @@ impl<'k> ZvalSerializer<'k> {
     }
 }
 
-/// The PHP strings made for struct field names during one conversion, by the name's address
-/// and length (field names are `&'static str`). Dropped with the conversion: each array holds
-/// its own reference to the names it uses.
-#[derive(Default)]
+/// The PHP strings made for struct field names during one conversion, in a small
+/// direct-mapped table by the name's address and length (field names are `&'static str`, a
+/// few dozen per model). A name whose slot holds another one replaces it; arrays keep their
+/// own references, so a replaced name only costs a second string. Dropped with the
+/// conversion.
 pub(crate) struct Keys {
-    names: RefCell<HashMap<(usize, usize), ZBox<ZendStr>, BuildHasherDefault<AddressHasher>>>,
+    slots: RefCell<[Option<(usize, usize, ZBox<ZendStr>)>; SLOTS]>,
+}
+
+/// Slots of [`Keys`]: a power of two.
+const SLOTS: usize = 256;
+
+impl Default for Keys {
+    fn default() -> Self {
+        Keys {
+            slots: RefCell::new([const { None }; SLOTS]),
+        }
+    }
 }
 
 impl Keys {
-    /// Sets `table[name] = value`, `name` being a field name.
-    fn insert(
-        &self,
-        table: &mut ZendHashTable,
-        name: &'static str,
-        value: Zval,
-    ) -> Result<(), ZvalError> {
-        let mut names = self.names.borrow_mut();
-        let key = names
-            .entry((name.as_ptr() as usize, name.len()))
-            .or_insert_with(|| ZendStr::new(name, false));
-        table
-            .insert(ArrayKey::ZendString(key), value)
-            .map_err(failed)
-    }
-}
-
-/// Hashes the (address, length) keys of [`Keys`]: a multiply-rotate, as field names are few.
-#[derive(Default)]
-pub(crate) struct AddressHasher(u64);
-
-impl Hasher for AddressHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.write_u64(u64::from(*b));
+    /// Adds `table[name] = value`, `name` being a field name that `table` does not have yet
+    /// (serde's structs name each field once).
+    fn insert(&self, table: &mut ZendHashTable, name: &'static str, value: Zval) {
+        let address = name.as_ptr() as usize;
+        let hash = (address as u64 ^ name.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let slot = (hash >> 56) as usize % SLOTS;
+        let mut slots = self.slots.borrow_mut();
+        let entry = &mut slots[slot];
+        if !matches!(entry, Some((a, l, _)) if *a == address && *l == name.len()) {
+            *entry = Some((address, name.len(), ZendStr::new(name, false)));
         }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
+        let Some((_, _, key)) = entry else {
+            return;
+        };
+        let key: *const ZendStr = &**key;
+        let mut value = ManuallyDrop::new(value);
+        // SAFETY: `table` and `key` are live PHP values; the table takes its own reference to
+        // the key and takes over `value`, which is therefore not dropped here.
+        unsafe {
+            zend_hash_add_new(
+                ptr::from_mut(table),
+                key.cast_mut(),
+                ptr::from_mut(&mut *value),
+            );
+        }
     }
 }
 
@@ -125,7 +125,7 @@ fn table(len: usize) -> ZBox<ZendHashTable> {
 /// `[variant => value]`, serde_json's shape for data-carrying enum variants.
 fn tagged(keys: &Keys, variant: &'static str, value: Zval) -> Result<Zval, ZvalError> {
     let mut table = table(1);
-    keys.insert(&mut table, variant, value)?;
+    keys.insert(&mut table, variant, value);
     Ok(array(table))
 }
 
@@ -409,7 +409,8 @@ impl<'k> MapBuilder<'k> {
         value: &T,
     ) -> Result<(), ZvalError> {
         let z = value.serialize(self.ser)?;
-        self.ser.keys.insert(&mut self.table, name, z)
+        self.ser.keys.insert(&mut self.table, name, z);
+        Ok(())
     }
 
     fn finish(self) -> Result<Zval, ZvalError> {

@@ -6,6 +6,8 @@
 //! commas, any nesting depth); when it rejects a document, serde_json reads it again to name
 //! the error, so the messages (line and column, end of input) are serde_json's.
 
+use std::cell::Cell;
+
 use serde_json::value::RawValue;
 
 /// Nesting deeper than this is kept unexpanded (validated, but one [`Tok::Opaque`]). Amazon's
@@ -51,6 +53,33 @@ pub(crate) struct Tape<'a> {
     pub(crate) toks: Vec<Tok>,
     /// The strings that had escapes, unescaped.
     pub(crate) owned: Vec<String>,
+}
+
+thread_local! {
+    /// The token buffer of the last document read on this thread, lent to the next one, so
+    /// reading an answer allocates no tape once the thread has read one.
+    static SPARE: Cell<Vec<Tok>> = const { Cell::new(Vec::new()) };
+}
+
+/// The largest token buffer kept for the next document (768 KiB).
+const MAX_SPARE: usize = 1 << 16;
+
+/// An empty token buffer for about `tokens` tokens.
+fn token_buffer(tokens: usize) -> Vec<Tok> {
+    let mut toks = SPARE.try_with(Cell::take).unwrap_or_default();
+    toks.clear();
+    toks.reserve(tokens);
+    toks
+}
+
+impl Drop for Tape<'_> {
+    fn drop(&mut self) {
+        let toks = std::mem::take(&mut self.toks);
+        if toks.capacity() <= MAX_SPARE {
+            // Fails only while the thread exits; the buffer is then simply freed.
+            let _ = SPARE.try_with(|spare| spare.set(toks));
+        }
+    }
 }
 
 impl Tape<'_> {
@@ -131,12 +160,11 @@ const STRING_STOP: [bool; 256] = {
     table
 };
 
-/// A string as read: in place (`len` bytes from `start`), unescaped, or with a lone
-/// surrogate escape (kept as U+FFFD).
-enum Text {
-    InPlace { start: u32, len: u32 },
-    Unescaped(String),
-    LoneSurrogate(String),
+/// Where a string stands: a member name or a value.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Name,
+    Value,
 }
 
 /// `start..end` as a token's offset and length, when they fit.
@@ -159,8 +187,8 @@ impl<'a> Reader<'a> {
             pos: 0,
             tape: Tape {
                 text,
-                // About one token per 12 bytes in Amazon's answers.
-                toks: Vec::with_capacity(text.len() / 12 + 4),
+                // About one token per 13 bytes in Amazon's answers.
+                toks: token_buffer(text.len() / 12 + 4),
                 owned: Vec::new(),
             },
         }
@@ -233,12 +261,7 @@ impl<'a> Reader<'a> {
                 if self.peek() != Some(b'"') {
                     return Err(Invalid);
                 }
-                // A name with a lone surrogate escape keeps a replacement character: it matches
-                // no member the normalizer looks for, and the rest of the object stays readable.
-                let name = match self.string()? {
-                    Text::InPlace { start, len } => Tok::Str { start, len },
-                    Text::Unescaped(s) | Text::LoneSurrogate(s) => self.own(s),
-                };
+                let name = self.string(Role::Name)?;
                 self.push(name);
                 self.expect(b':')?;
                 self.value(depth + 1)?;
@@ -274,11 +297,8 @@ impl<'a> Reader<'a> {
     /// Records where the container opened at token `at` ends.
     fn close(&mut self, at: usize) {
         let end = u32::try_from(self.tape.toks.len()).unwrap_or(u32::MAX);
-        if let Some(tok) = self.tape.toks.get_mut(at) {
-            match tok {
-                Tok::Array { end: e } | Tok::Object { end: e } => *e = end,
-                _ => {}
-            }
+        if let Some(Tok::Array { end: e } | Tok::Object { end: e }) = self.tape.toks.get_mut(at) {
+            *e = end;
         }
     }
 
@@ -295,11 +315,7 @@ impl<'a> Reader<'a> {
     /// A string, number or literal (whitespace already skipped).
     fn scalar(&mut self) -> Result<Tok, Invalid> {
         match self.peek() {
-            Some(b'"') => Ok(match self.string()? {
-                Text::InPlace { start, len } => Tok::Str { start, len },
-                Text::Unescaped(s) => self.own(s),
-                Text::LoneSurrogate(_) => Tok::Opaque,
-            }),
+            Some(b'"') => self.string(Role::Value),
             Some(b't') => self.literal(b"true", Tok::Bool(true)),
             Some(b'f') => self.literal(b"false", Tok::Bool(false)),
             Some(b'n') => self.literal(b"null", Tok::Null),
@@ -360,8 +376,10 @@ impl<'a> Reader<'a> {
         })
     }
 
-    /// A string from its opening quote; borrowed when it has no escapes.
-    fn string(&mut self) -> Result<Text, Invalid> {
+    /// A string from its opening quote: in place when it has no escapes (the common case,
+    /// kept small enough to inline), else unescaped.
+    #[inline]
+    fn string(&mut self, role: Role) -> Result<Tok, Invalid> {
         self.pos += 1;
         let start = self.pos;
         self.plain_run();
@@ -371,11 +389,11 @@ impl<'a> Reader<'a> {
                 self.pos += 1;
                 // Past 4 GiB a string is unreadable.
                 Ok(match offsets(start, end) {
-                    Some((start, len)) => Text::InPlace { start, len },
-                    None => Text::LoneSurrogate(String::new()),
+                    Some((start, len)) => Tok::Str { start, len },
+                    None => Tok::Opaque,
                 })
             }
-            Some(b'\\') => self.escaped(start),
+            Some(b'\\') => self.escaped(start, role),
             _ => Err(Invalid),
         }
     }
@@ -410,18 +428,23 @@ impl<'a> Reader<'a> {
             .unwrap_or(rest.len());
     }
 
-    /// The rest of a string that has escapes; the cursor is on the first `\`.
-    fn escaped(&mut self, start: usize) -> Result<Text, Invalid> {
+    /// The rest of a string that has escapes; the cursor is on the first `\`. A lone
+    /// surrogate escape makes a value unreadable; a member name keeps a replacement
+    /// character for it, so it matches no member the normalizer looks for and the rest of
+    /// the object stays readable.
+    #[cold]
+    #[inline(never)]
+    fn escaped(&mut self, start: usize, role: Role) -> Result<Tok, Invalid> {
         let mut out = String::from(self.text.get(start..self.pos).ok_or(Invalid)?);
         let mut lone_surrogate = false;
         loop {
             match self.peek() {
                 Some(b'"') => {
                     self.pos += 1;
-                    return Ok(if lone_surrogate {
-                        Text::LoneSurrogate(out)
+                    return Ok(if lone_surrogate && role == Role::Value {
+                        Tok::Opaque
                     } else {
-                        Text::Unescaped(out)
+                        self.own(out)
                     });
                 }
                 Some(b'\\') => {
@@ -538,7 +561,7 @@ impl<'a> Reader<'a> {
         if self.peek() != Some(b'"') {
             return Err(Invalid);
         }
-        self.string()?;
+        self.string(Role::Name)?;
         self.expect(b':')
     }
 }
