@@ -7,7 +7,8 @@
 # that prints a section), add a bench_<id> function and list it in SECTIONS.
 #
 #   scripts/bench.sh                   every benchmark
-#   scripts/bench.sh sigv4 normalize   only those (bench/results.md still rewritten)
+#   scripts/bench.sh sigv4 normalize   only those; bench/results.md keeps the other sections
+#                                      from the run that measured them (bench/report.php)
 #   BENCH_SCALE=2 scripts/bench.sh     longer PHP time slices (default 1: about 0.25 s each)
 #
 # Comparisons run side by side in one process (interleaved rounds, medians), because the
