@@ -277,6 +277,8 @@ fn assemble(
     } else {
         let items = result.get("items");
         expect_array(op, items.json(), || spelled(&[result_key, "items"]))?;
+        // Items are large: sized once rather than moved as the list grows.
+        page.items.reserve(items.list().count());
         for (index, node) in items.list().enumerate() {
             match node.get("asin").text() {
                 Some(asin) => {

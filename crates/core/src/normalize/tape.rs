@@ -177,6 +177,8 @@ struct Reader<'a> {
     bytes: &'a [u8],
     pos: usize,
     tape: Tape<'a>,
+    /// Validating a value without putting it on the tape ([`Reader::skip_value`]).
+    skipping: bool,
 }
 
 impl<'a> Reader<'a> {
@@ -185,6 +187,7 @@ impl<'a> Reader<'a> {
             text,
             bytes: text.as_bytes(),
             pos: 0,
+            skipping: false,
             tape: Tape {
                 text,
                 // About one token per 13 bytes in Amazon's answers.
@@ -228,8 +231,12 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Puts a token on the tape, unless a value is being skipped.
+    #[inline]
     fn push(&mut self, tok: Tok) {
-        self.tape.toks.push(tok);
+        if !self.skipping {
+            self.tape.toks.push(tok);
+        }
     }
 
     /// Reads one value onto the tape.
@@ -243,11 +250,7 @@ impl<'a> Reader<'a> {
             }
             Some(b'{') => self.object(depth),
             Some(b'[') => self.array(depth),
-            _ => {
-                let tok = self.scalar()?;
-                self.push(tok);
-                Ok(())
-            }
+            _ => self.scalar(),
         }
     }
 
@@ -261,8 +264,7 @@ impl<'a> Reader<'a> {
                 if self.peek() != Some(b'"') {
                     return Err(Invalid);
                 }
-                let name = self.string(Role::Name)?;
-                self.push(name);
+                self.string(Role::Name)?;
                 self.expect(b':')?;
                 self.value(depth + 1)?;
                 if self.eat(b',') {
@@ -312,8 +314,10 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// A string, number or literal (whitespace already skipped).
-    fn scalar(&mut self) -> Result<Tok, Invalid> {
+    /// A string, number or literal (whitespace already skipped). Scalars put their token on
+    /// the tape themselves: a token handed back through memory would be stored in parts and
+    /// reloaded whole, which stalls the CPU.
+    fn scalar(&mut self) -> Result<(), Invalid> {
         match self.peek() {
             Some(b'"') => self.string(Role::Value),
             Some(b't') => self.literal(b"true", Tok::Bool(true)),
@@ -324,10 +328,11 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn literal(&mut self, word: &[u8], tok: Tok) -> Result<Tok, Invalid> {
+    fn literal(&mut self, word: &[u8], tok: Tok) -> Result<(), Invalid> {
         if self.bytes[self.pos..].starts_with(word) {
             self.pos += word.len();
-            Ok(tok)
+            self.push(tok);
+            Ok(())
         } else {
             Err(Invalid)
         }
@@ -342,7 +347,7 @@ impl<'a> Reader<'a> {
     }
 
     /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`
-    fn number(&mut self) -> Result<Tok, Invalid> {
+    fn number(&mut self) -> Result<(), Invalid> {
         let start = self.pos;
         if self.peek() == Some(b'-') {
             self.pos += 1;
@@ -370,16 +375,17 @@ impl<'a> Reader<'a> {
             }
         }
         // Past 4 GiB a number is unreadable.
-        Ok(match offsets(start, self.pos) {
+        self.push(match offsets(start, self.pos) {
             Some((start, len)) => Tok::Number { start, len },
             None => Tok::Opaque,
-        })
+        });
+        Ok(())
     }
 
     /// A string from its opening quote: in place when it has no escapes (the common case,
     /// kept small enough to inline), else unescaped.
     #[inline]
-    fn string(&mut self, role: Role) -> Result<Tok, Invalid> {
+    fn string(&mut self, role: Role) -> Result<(), Invalid> {
         self.pos += 1;
         let start = self.pos;
         self.plain_run();
@@ -388,10 +394,11 @@ impl<'a> Reader<'a> {
                 let end = self.pos;
                 self.pos += 1;
                 // Past 4 GiB a string is unreadable.
-                Ok(match offsets(start, end) {
+                self.push(match offsets(start, end) {
                     Some((start, len)) => Tok::Str { start, len },
                     None => Tok::Opaque,
-                })
+                });
+                Ok(())
             }
             Some(b'\\') => self.escaped(start, role),
             _ => Err(Invalid),
@@ -434,18 +441,20 @@ impl<'a> Reader<'a> {
     /// the object stays readable.
     #[cold]
     #[inline(never)]
-    fn escaped(&mut self, start: usize, role: Role) -> Result<Tok, Invalid> {
+    fn escaped(&mut self, start: usize, role: Role) -> Result<(), Invalid> {
         let mut out = String::from(self.text.get(start..self.pos).ok_or(Invalid)?);
         let mut lone_surrogate = false;
         loop {
             match self.peek() {
                 Some(b'"') => {
                     self.pos += 1;
-                    return Ok(if lone_surrogate && role == Role::Value {
+                    let tok = if self.skipping || (lone_surrogate && role == Role::Value) {
                         Tok::Opaque
                     } else {
                         self.own(out)
-                    });
+                    };
+                    self.push(tok);
+                    return Ok(());
                 }
                 Some(b'\\') => {
                     self.pos += 1;
@@ -514,6 +523,14 @@ impl<'a> Reader<'a> {
     /// Validates one value without putting it on the tape. Iterative, so any nesting depth is
     /// read (as serde_json does) without deepening the stack.
     fn skip_value(&mut self) -> Result<(), Invalid> {
+        self.skipping = true;
+        let skipped = self.skip_open_value();
+        self.skipping = false;
+        skipped
+    }
+
+    /// [`Reader::skip_value`] while `skipping` is set.
+    fn skip_open_value(&mut self) -> Result<(), Invalid> {
         // The closing bytes of the open containers.
         let mut open: Vec<u8> = Vec::new();
         loop {
