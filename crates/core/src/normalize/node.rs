@@ -155,11 +155,8 @@ impl<'j, 'a> Node<'j, 'a> {
     /// A money object `{amount, currency, displayAmount}`, bare or wrapped as `{money: {…}}`;
     /// `None` when it has none of those members.
     pub(super) fn money(self) -> Option<Money> {
-        let node = if self.get("money").is_object() {
-            self.get("money")
-        } else {
-            self
-        };
+        let wrapped = self.get("money");
+        let node = if wrapped.is_object() { wrapped } else { self };
         let money = Money {
             amount: node.get("amount").decimal(),
             currency: node.get("currency").string(),
