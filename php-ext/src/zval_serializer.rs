@@ -56,7 +56,14 @@ impl<'k> ZvalSerializer<'k> {
 /// own references, so a replaced name only costs a second string. Dropped with the
 /// conversion.
 pub(crate) struct Keys {
-    slots: RefCell<[Option<(usize, usize, ZBox<ZendStr>)>; SLOTS]>,
+    slots: RefCell<[Option<Slot>; SLOTS]>,
+}
+
+/// A field name (by address and length) and its PHP string.
+struct Slot {
+    address: usize,
+    len: usize,
+    key: ZBox<ZendStr>,
 }
 
 /// Slots of [`Keys`]: a power of two.
@@ -72,20 +79,26 @@ impl Default for Keys {
 
 impl Keys {
     /// Adds `table[name] = value`, `name` being a field name that `table` does not have yet
-    /// (serde's structs name each field once).
+    /// (serde's structs name each field once). Inlined, so `value` is handed over where the
+    /// serializer wrote it rather than copied first.
+    #[inline(always)]
     fn insert(&self, table: &mut ZendHashTable, name: &'static str, value: Zval) {
         let address = name.as_ptr() as usize;
         let hash = (address as u64 ^ name.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
         let slot = (hash >> 56) as usize % SLOTS;
         let mut slots = self.slots.borrow_mut();
         let entry = &mut slots[slot];
-        if !matches!(entry, Some((a, l, _)) if *a == address && *l == name.len()) {
-            *entry = Some((address, name.len(), ZendStr::new(name, false)));
+        if !matches!(entry, Some(s) if s.address == address && s.len == name.len()) {
+            *entry = Some(Slot {
+                address,
+                len: name.len(),
+                key: ZendStr::new(name, false),
+            });
         }
-        let Some((_, _, key)) = entry else {
+        let Some(slot) = entry else {
             return;
         };
-        let key: *const ZendStr = &**key;
+        let key: *const ZendStr = &*slot.key;
         let mut value = ManuallyDrop::new(value);
         // SAFETY: `table` and `key` are live PHP values; the table takes its own reference to
         // the key and takes over `value`, which is therefore not dropped here.
