@@ -12,8 +12,9 @@ use std::mem::ManuallyDrop;
 use std::ptr;
 
 use ext_php_rs::boxed::ZBox;
+use ext_php_rs::convert::IntoZval;
 use ext_php_rs::ffi::zend_hash_add_new;
-use ext_php_rs::types::{ZendHashTable, ZendStr, Zval};
+use ext_php_rs::types::{ZendEmptyArray, ZendHashTable, ZendStr, Zval};
 use serde::ser::{self, Serialize};
 
 /// Why a value could not become a PHP value (a bug in the binding, never the user's input).
@@ -309,10 +310,13 @@ impl<'k> ser::Serializer for ZvalSerializer<'k> {
     }
 }
 
-/// Builds a PHP list; for a tuple variant, wrapped as `[variant => list]`.
+/// Builds a PHP list; for a tuple variant, wrapped as `[variant => list]`. An empty list is
+/// PHP's shared empty array, as `[]` in PHP code is: nothing to allocate or free.
 pub(crate) struct SeqBuilder<'k> {
     ser: ZvalSerializer<'k>,
-    table: ZBox<ZendHashTable>,
+    /// Created with the first element.
+    table: Option<ZBox<ZendHashTable>>,
+    len: usize,
     variant: Option<&'static str>,
 }
 
@@ -320,18 +324,26 @@ impl<'k> SeqBuilder<'k> {
     fn new(ser: ZvalSerializer<'k>, len: usize, variant: Option<&'static str>) -> Self {
         SeqBuilder {
             ser,
-            table: table(len),
+            table: None,
+            len,
             variant,
         }
     }
 
     fn push<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), ZvalError> {
         let z = value.serialize(self.ser)?;
-        self.table.push(z).map_err(failed)
+        let len = self.len;
+        self.table
+            .get_or_insert_with(|| table(len))
+            .push(z)
+            .map_err(failed)
     }
 
     fn finish(self) -> Result<Zval, ZvalError> {
-        let list = array(self.table);
+        let list = match self.table {
+            Some(table) => array(table),
+            None => ZendEmptyArray.into_zval(false).map_err(failed)?,
+        };
         match self.variant {
             Some(v) => tagged(self.ser.keys, v, list),
             None => Ok(list),
