@@ -68,6 +68,29 @@ final class UserlandNormalizer
             'brand' => self::text($byLine['brand']['displayValue'] ?? null),
             'manufacturer' => self::text($byLine['manufacturer']['displayValue'] ?? null),
             'features' => self::texts($info['features']['displayValues'] ?? null),
+            'contributors' => [],
+            'external_ids' => [
+                'eans' => self::texts($info['externalIds']['eans']['displayValues'] ?? null),
+                'isbns' => self::texts($info['externalIds']['isbns']['displayValues'] ?? null),
+                'upcs' => self::texts($info['externalIds']['upcs']['displayValues'] ?? null),
+            ],
+            'product_info' => self::productInfo($info['productInfo'] ?? null),
+            'manufacture_info' => [
+                'item_part_number' => self::text($info['manufactureInfo']['itemPartNumber']['displayValue'] ?? null),
+                'model' => self::text($info['manufactureInfo']['model']['displayValue'] ?? null),
+                'warranty' => self::text($info['manufactureInfo']['warranty']['displayValue'] ?? null),
+            ],
+            'classifications' => [
+                'binding' => self::text($info['classifications']['binding']['displayValue'] ?? null),
+                'product_group' => self::text($info['classifications']['productGroup']['displayValue'] ?? null),
+            ],
+            'content_info' => self::contentInfo($info['contentInfo'] ?? null),
+            'audience_rating' => self::text($info['contentRating']['audienceRating']['displayValue'] ?? null),
+            'technical_info' => [
+                'energy_efficiency_class' => self::text($info['technicalInfo']['energyEfficiencyClass']['displayValue'] ?? null),
+                'formats' => self::texts($info['technicalInfo']['formats']['displayValues'] ?? null),
+            ],
+            'trade_in' => null,
             'images' => [
                 'primary' => self::imageSet($images['primary'] ?? null),
                 'variants' => array_values(array_filter(array_map(
@@ -77,25 +100,58 @@ final class UserlandNormalizer
             ],
             'price' => null,
             'list_price' => null,
+            'list_price_type' => null,
+            'list_price_label' => null,
             'savings' => null,
+            'price_per_unit' => null,
+            'loyalty_points' => null,
+            'offer_type' => null,
             'availability' => null,
             'condition' => null,
+            'sub_condition' => null,
+            'condition_note' => null,
             'merchant' => null,
             'is_buy_box_winner' => null,
             'violates_map' => null,
             'deal' => null,
             'browse_nodes' => [],
             'sales_rank' => self::unsigned($nodes['websiteSalesRank']['salesRank'] ?? null),
+            'sales_rank_category' => self::nodeRef($nodes['websiteSalesRank'] ?? null),
             'variation_attributes' => [],
             'customer_reviews' => null,
+            'score' => self::decimal($n['score'] ?? null),
             'fetched_at' => $now,
         ];
+        foreach (self::list($byLine['contributors'] ?? null) as $c) {
+            $name = self::text($c['name'] ?? null);
+            if ($name !== null) {
+                $item['contributors'][] = [
+                    'name' => $name,
+                    'role' => self::text($c['role'] ?? null),
+                    'role_type' => self::text($c['roleType'] ?? null),
+                    'locale' => self::text($c['locale'] ?? null),
+                ];
+            }
+        }
+        $tradeIn = $info['tradeInInfo'] ?? null;
+        if (is_array($tradeIn)) {
+            $item['trade_in'] = [
+                'is_eligible' => self::bool($tradeIn['isEligibleForTradeIn'] ?? null),
+                'price' => self::money($tradeIn['price'] ?? null),
+            ];
+        }
 
         $listing = self::featuredListing(self::list($n['offersV2']['listings'] ?? null));
         if ($listing !== null) {
             $price = is_array($listing['price'] ?? null) ? $listing['price'] : [];
             $item['price'] = self::money($price);
             $item['list_price'] = self::money($price['savingBasis'] ?? null);
+            $basis = $price['savingBasis'] ?? null;
+            $item['list_price_type'] = self::text($basis['savingBasisType'] ?? null);
+            $item['list_price_label'] = self::text($basis['savingBasisTypeLabel'] ?? null);
+            $item['price_per_unit'] = self::money($price['pricePerUnit'] ?? null);
+            $item['loyalty_points'] = self::unsigned($listing['loyaltyPoints']['points'] ?? null);
+            $item['offer_type'] = self::text($listing['type'] ?? null);
             $savings = $price['savings'] ?? null;
             $percentage = self::unsigned($savings['percentage'] ?? null);
             $money = self::money($savings);
@@ -113,6 +169,8 @@ final class UserlandNormalizer
                 ];
             }
             $item['condition'] = self::text($listing['condition']['value'] ?? null);
+            $item['sub_condition'] = self::text($listing['condition']['subCondition'] ?? null);
+            $item['condition_note'] = self::text($listing['condition']['conditionNote'] ?? null);
             $m = $listing['merchantInfo'] ?? null;
             if (is_array($m)) {
                 $item['merchant'] = ['name' => self::text($m['name'] ?? null), 'id' => self::text($m['id'] ?? null)];
@@ -141,6 +199,8 @@ final class UserlandNormalizer
                     'context_free_name' => self::text($b['contextFreeName'] ?? null),
                     'is_root' => self::bool($b['isRoot'] ?? null),
                     'sales_rank' => self::unsigned($b['salesRank'] ?? null),
+                    'ancestors' => self::ancestors($b),
+                    'children' => array_values(array_filter(array_map(self::nodeRef(...), self::list($b['children'] ?? null)))),
                 ];
             }
         }
@@ -159,6 +219,71 @@ final class UserlandNormalizer
             }
         }
         return $item;
+    }
+
+    private static function productInfo(mixed $p): array
+    {
+        $value = static fn (string $k) => is_array($p) ? ($p[$k]['displayValue'] ?? null) : null;
+        $d = is_array($p) ? ($p['itemDimensions'] ?? null) : null;
+        return [
+            'color' => self::text($value('color')),
+            'size' => self::text($value('size')),
+            'is_adult_product' => self::bool($value('isAdultProduct')),
+            'unit_count' => self::unsigned($value('unitCount')),
+            'release_date' => self::text($value('releaseDate')),
+            'dimensions' => [
+                'height' => self::measure($d['height'] ?? null),
+                'length' => self::measure($d['length'] ?? null),
+                'width' => self::measure($d['width'] ?? null),
+                'weight' => self::measure($d['weight'] ?? null),
+            ],
+        ];
+    }
+
+    private static function contentInfo(mixed $c): array
+    {
+        $languages = [];
+        foreach (self::list(is_array($c) ? ($c['languages']['displayValues'] ?? null) : null) as $l) {
+            $name = self::text($l['displayValue'] ?? null);
+            if ($name !== null) {
+                $languages[] = ['name' => $name, 'type' => self::text($l['type'] ?? null)];
+            }
+        }
+        return [
+            'edition' => self::text(is_array($c) ? ($c['edition']['displayValue'] ?? null) : null),
+            'languages' => $languages,
+            'pages_count' => self::unsigned(is_array($c) ? ($c['pagesCount']['displayValue'] ?? null) : null),
+            'publication_date' => self::text(is_array($c) ? ($c['publicationDate']['displayValue'] ?? null) : null),
+        ];
+    }
+
+    /** `{displayValue, unit}`; null without a number. */
+    private static function measure(mixed $m): ?array
+    {
+        $value = is_array($m) ? self::decimal($m['displayValue'] ?? null) : null;
+        return $value === null ? null : ['value' => $value, 'unit' => self::text($m['unit'] ?? null)];
+    }
+
+    /** `{id, displayName, contextFreeName}`; null without an ID. */
+    private static function nodeRef(mixed $n): ?array
+    {
+        $id = is_array($n) ? self::text($n['id'] ?? null) : null;
+        if ($id === null) {
+            return null;
+        }
+        return ['id' => $id, 'name' => self::text($n['displayName'] ?? null), 'context_free_name' => self::text($n['contextFreeName'] ?? null)];
+    }
+
+    /** The chain of `ancestor` members, nearest first. */
+    private static function ancestors(array $n): array
+    {
+        $chain = [];
+        $current = $n['ancestor'] ?? null;
+        while (count($chain) < 32 && ($ref = self::nodeRef($current)) !== null) {
+            $chain[] = $ref;
+            $current = $current['ancestor'] ?? null;
+        }
+        return $chain;
     }
 
     /** The buy-box winner among the listings, else the first one. */
@@ -198,8 +323,9 @@ final class UserlandNormalizer
             'small' => self::image($node['small'] ?? null),
             'medium' => self::image($node['medium'] ?? null),
             'large' => self::image($node['large'] ?? null),
+            'hi_res' => self::image($node['hiRes'] ?? null),
         ];
-        return $set['small'] === null && $set['medium'] === null && $set['large'] === null ? null : $set;
+        return array_filter($set) === [] ? null : $set;
     }
 
     private static function image(mixed $node): ?array
@@ -217,9 +343,14 @@ final class UserlandNormalizer
         return is_array($v) ? array_values(array_filter($v, 'is_array')) : [];
     }
 
+    /** A string, trimmed; blank reads as absent. */
     private static function text(mixed $v): ?string
     {
-        return is_string($v) ? $v : null;
+        if (!is_string($v)) {
+            return null;
+        }
+        $v = trim($v);
+        return $v === '' ? null : $v;
     }
 
     /** @return list<string> */

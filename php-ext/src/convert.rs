@@ -12,7 +12,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Number, Value};
 
 use crate::errors::{internal_error, invalid};
-use crate::zval_serializer::ZvalSerializer;
+use crate::zval_serializer::{Keys, ZvalSerializer};
 
 /// Arrays nested deeper than this are refused (a PHP array can even contain itself through a
 /// reference).
@@ -172,8 +172,9 @@ pub(crate) fn to_array<T: Serialize + ?Sized>(value: &T) -> PhpResult<ZBox<ZendH
 
 /// A core value as a PHP value, keeping the order of struct fields and map entries.
 pub(crate) fn to_zval<T: Serialize + ?Sized>(value: &T) -> PhpResult<Zval> {
+    let keys = Keys::default();
     value
-        .serialize(ZvalSerializer)
+        .serialize(ZvalSerializer::new(&keys))
         .map_err(|_| internal_error())
 }
 

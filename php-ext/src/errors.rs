@@ -9,10 +9,8 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use asa2_core::FieldErrors;
-use serde::Serialize;
 
 use crate::grouped::Grouped;
-use crate::zval_serializer::ZvalSerializer;
 use ext_php_rs::builders::{ClassBuilder, ClassProperty, FunctionBuilder};
 use ext_php_rs::exception::{PhpException, PhpResult};
 use ext_php_rs::flags::{DataType, MethodFlags, PropertyFlags};
@@ -421,7 +419,7 @@ impl From<ApiFailure<'_>> for PhpException {
 
 /// `Asa2\ValidationException` listing every field error, grouped by field in the order found.
 pub(crate) fn validation(errors: &FieldErrors) -> PhpException {
-    match Grouped::new(errors).serialize(ZvalSerializer) {
+    match crate::convert::to_zval(&Grouped::new(errors)) {
         Ok(grouped) => Thrown::new(VALIDATION, errors.to_string())
             .with(VALIDATION, "errors", grouped)
             .into(),

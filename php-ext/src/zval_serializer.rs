@@ -1,11 +1,20 @@
 //! A serde `Serializer` that builds PHP values directly, so core results become PHP arrays in
 //! one pass (no JSON text in between). Struct fields and map entries keep their order; enums
 //! follow serde_json's conventions (unit variants as strings, others as one-entry arrays).
+//!
+//! Arrays are created at their final size, and each struct field name becomes a PHP string
+//! once per conversion ([`Keys`]), shared by every array that has that member (PHP counts
+//! references to it), instead of once per array.
 
+use std::cell::RefCell;
 use std::fmt;
+use std::mem::ManuallyDrop;
+use std::ptr;
 
 use ext_php_rs::boxed::ZBox;
-use ext_php_rs::types::{ZendHashTable, Zval};
+use ext_php_rs::convert::IntoZval;
+use ext_php_rs::ffi::zend_hash_add_new;
+use ext_php_rs::types::{ZendEmptyArray, ZendHashTable, ZendStr, Zval};
 use serde::ser::{self, Serialize};
 
 /// Why a value could not become a PHP value (a bug in the binding, never the user's input).
@@ -30,8 +39,79 @@ fn failed(e: impl fmt::Display) -> ZvalError {
     ZvalError(e.to_string())
 }
 
-/// Serializes any value into a [`Zval`].
-pub(crate) struct ZvalSerializer;
+/// Serializes any value into a [`Zval`], with the member names of one conversion.
+#[derive(Clone, Copy)]
+pub(crate) struct ZvalSerializer<'k> {
+    keys: &'k Keys,
+}
+
+impl<'k> ZvalSerializer<'k> {
+    pub(crate) fn new(keys: &'k Keys) -> Self {
+        ZvalSerializer { keys }
+    }
+}
+
+/// The PHP strings made for struct field names during one conversion, in a small
+/// direct-mapped table by the name's address and length (field names are `&'static str`, a
+/// few dozen per model). A name whose slot holds another one replaces it; arrays keep their
+/// own references, so a replaced name only costs a second string. Dropped with the
+/// conversion.
+pub(crate) struct Keys {
+    slots: RefCell<[Option<Slot>; SLOTS]>,
+}
+
+/// A field name (by address and length) and its PHP string.
+struct Slot {
+    address: usize,
+    len: usize,
+    key: ZBox<ZendStr>,
+}
+
+/// Slots of [`Keys`]: a power of two.
+const SLOTS: usize = 256;
+
+impl Default for Keys {
+    fn default() -> Self {
+        Keys {
+            slots: RefCell::new([const { None }; SLOTS]),
+        }
+    }
+}
+
+impl Keys {
+    /// Adds `table[name] = value`, `name` being a field name that `table` does not have yet
+    /// (serde's structs name each field once). Inlined, so `value` is handed over where the
+    /// serializer wrote it rather than copied first.
+    #[inline(always)]
+    fn insert(&self, table: &mut ZendHashTable, name: &'static str, value: Zval) {
+        let address = name.as_ptr() as usize;
+        let hash = (address as u64 ^ name.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let slot = (hash >> 56) as usize % SLOTS;
+        let mut slots = self.slots.borrow_mut();
+        let entry = &mut slots[slot];
+        if !matches!(entry, Some(s) if s.address == address && s.len == name.len()) {
+            *entry = Some(Slot {
+                address,
+                len: name.len(),
+                key: ZendStr::new(name, false),
+            });
+        }
+        let Some(slot) = entry else {
+            return;
+        };
+        let key: *const ZendStr = &*slot.key;
+        let mut value = ManuallyDrop::new(value);
+        // SAFETY: `table` and `key` are live PHP values; the table takes its own reference to
+        // the key and takes over `value`, which is therefore not dropped here.
+        unsafe {
+            zend_hash_add_new(
+                ptr::from_mut(table),
+                key.cast_mut(),
+                ptr::from_mut(&mut *value),
+            );
+        }
+    }
+}
 
 fn long(v: i64) -> Zval {
     let mut z = Zval::new();
@@ -51,23 +131,28 @@ fn array(table: ZBox<ZendHashTable>) -> Zval {
     z
 }
 
+/// An array of `len` elements.
+fn table(len: usize) -> ZBox<ZendHashTable> {
+    ZendHashTable::with_capacity(u32::try_from(len).unwrap_or(u32::MAX))
+}
+
 /// `[variant => value]`, serde_json's shape for data-carrying enum variants.
-fn tagged(variant: &str, value: Zval) -> Result<Zval, ZvalError> {
-    let mut table = ZendHashTable::new();
-    table.insert(variant, value).map_err(failed)?;
+fn tagged(keys: &Keys, variant: &'static str, value: Zval) -> Result<Zval, ZvalError> {
+    let mut table = table(1);
+    keys.insert(&mut table, variant, value);
     Ok(array(table))
 }
 
-impl ser::Serializer for ZvalSerializer {
+impl<'k> ser::Serializer for ZvalSerializer<'k> {
     type Ok = Zval;
     type Error = ZvalError;
-    type SerializeSeq = SeqBuilder;
-    type SerializeTuple = SeqBuilder;
-    type SerializeTupleStruct = SeqBuilder;
-    type SerializeTupleVariant = SeqBuilder;
-    type SerializeMap = MapBuilder;
-    type SerializeStruct = MapBuilder;
-    type SerializeStructVariant = MapBuilder;
+    type SerializeSeq = SeqBuilder<'k>;
+    type SerializeTuple = SeqBuilder<'k>;
+    type SerializeTupleStruct = SeqBuilder<'k>;
+    type SerializeTupleVariant = SeqBuilder<'k>;
+    type SerializeMap = MapBuilder<'k>;
+    type SerializeStruct = MapBuilder<'k>;
+    type SerializeStructVariant = MapBuilder<'k>;
 
     fn serialize_bool(self, v: bool) -> Result<Zval, ZvalError> {
         let mut z = Zval::new();
@@ -130,7 +215,7 @@ impl ser::Serializer for ZvalSerializer {
     }
 
     fn serialize_bytes(self, v: &[u8]) -> Result<Zval, ZvalError> {
-        let mut table = ZendHashTable::new();
+        let mut table = table(v.len());
         for b in v {
             table.push(long((*b).into())).map_err(failed)?;
         }
@@ -177,19 +262,23 @@ impl ser::Serializer for ZvalSerializer {
         variant: &'static str,
         value: &T,
     ) -> Result<Zval, ZvalError> {
-        tagged(variant, value.serialize(ZvalSerializer)?)
+        tagged(self.keys, variant, value.serialize(self)?)
     }
 
-    fn serialize_seq(self, _: Option<usize>) -> Result<SeqBuilder, ZvalError> {
-        Ok(SeqBuilder::new(None))
+    fn serialize_seq(self, len: Option<usize>) -> Result<SeqBuilder<'k>, ZvalError> {
+        Ok(SeqBuilder::new(self, len.unwrap_or(0), None))
     }
 
-    fn serialize_tuple(self, _: usize) -> Result<SeqBuilder, ZvalError> {
-        Ok(SeqBuilder::new(None))
+    fn serialize_tuple(self, len: usize) -> Result<SeqBuilder<'k>, ZvalError> {
+        Ok(SeqBuilder::new(self, len, None))
     }
 
-    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<SeqBuilder, ZvalError> {
-        Ok(SeqBuilder::new(None))
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        len: usize,
+    ) -> Result<SeqBuilder<'k>, ZvalError> {
+        Ok(SeqBuilder::new(self, len, None))
     }
 
     fn serialize_tuple_variant(
@@ -197,17 +286,17 @@ impl ser::Serializer for ZvalSerializer {
         _: &'static str,
         _: u32,
         variant: &'static str,
-        _: usize,
-    ) -> Result<SeqBuilder, ZvalError> {
-        Ok(SeqBuilder::new(Some(variant)))
+        len: usize,
+    ) -> Result<SeqBuilder<'k>, ZvalError> {
+        Ok(SeqBuilder::new(self, len, Some(variant)))
     }
 
-    fn serialize_map(self, _: Option<usize>) -> Result<MapBuilder, ZvalError> {
-        Ok(MapBuilder::new(None))
+    fn serialize_map(self, len: Option<usize>) -> Result<MapBuilder<'k>, ZvalError> {
+        Ok(MapBuilder::new(self, len.unwrap_or(0), None))
     }
 
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<MapBuilder, ZvalError> {
-        Ok(MapBuilder::new(None))
+    fn serialize_struct(self, _: &'static str, len: usize) -> Result<MapBuilder<'k>, ZvalError> {
+        Ok(MapBuilder::new(self, len, None))
     }
 
     fn serialize_struct_variant(
@@ -215,41 +304,54 @@ impl ser::Serializer for ZvalSerializer {
         _: &'static str,
         _: u32,
         variant: &'static str,
-        _: usize,
-    ) -> Result<MapBuilder, ZvalError> {
-        Ok(MapBuilder::new(Some(variant)))
+        len: usize,
+    ) -> Result<MapBuilder<'k>, ZvalError> {
+        Ok(MapBuilder::new(self, len, Some(variant)))
     }
 }
 
-/// Builds a PHP list; for a tuple variant, wrapped as `[variant => list]`.
-pub(crate) struct SeqBuilder {
-    table: ZBox<ZendHashTable>,
+/// Builds a PHP list; for a tuple variant, wrapped as `[variant => list]`. An empty list is
+/// PHP's shared empty array, as `[]` in PHP code is: nothing to allocate or free.
+pub(crate) struct SeqBuilder<'k> {
+    ser: ZvalSerializer<'k>,
+    /// Created with the first element.
+    table: Option<ZBox<ZendHashTable>>,
+    len: usize,
     variant: Option<&'static str>,
 }
 
-impl SeqBuilder {
-    fn new(variant: Option<&'static str>) -> SeqBuilder {
+impl<'k> SeqBuilder<'k> {
+    fn new(ser: ZvalSerializer<'k>, len: usize, variant: Option<&'static str>) -> Self {
         SeqBuilder {
-            table: ZendHashTable::new(),
+            ser,
+            table: None,
+            len,
             variant,
         }
     }
 
     fn push<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), ZvalError> {
-        let z = value.serialize(ZvalSerializer)?;
-        self.table.push(z).map_err(failed)
+        let z = value.serialize(self.ser)?;
+        let len = self.len;
+        self.table
+            .get_or_insert_with(|| table(len))
+            .push(z)
+            .map_err(failed)
     }
 
     fn finish(self) -> Result<Zval, ZvalError> {
-        let list = array(self.table);
+        let list = match self.table {
+            Some(table) => array(table),
+            None => ZendEmptyArray.into_zval(false).map_err(failed)?,
+        };
         match self.variant {
-            Some(v) => tagged(v, list),
+            Some(v) => tagged(self.ser.keys, v, list),
             None => Ok(list),
         }
     }
 }
 
-impl ser::SerializeSeq for SeqBuilder {
+impl ser::SerializeSeq for SeqBuilder<'_> {
     type Ok = Zval;
     type Error = ZvalError;
 
@@ -262,7 +364,7 @@ impl ser::SerializeSeq for SeqBuilder {
     }
 }
 
-impl ser::SerializeTuple for SeqBuilder {
+impl ser::SerializeTuple for SeqBuilder<'_> {
     type Ok = Zval;
     type Error = ZvalError;
 
@@ -275,7 +377,7 @@ impl ser::SerializeTuple for SeqBuilder {
     }
 }
 
-impl ser::SerializeTupleStruct for SeqBuilder {
+impl ser::SerializeTupleStruct for SeqBuilder<'_> {
     type Ok = Zval;
     type Error = ZvalError;
 
@@ -288,7 +390,7 @@ impl ser::SerializeTupleStruct for SeqBuilder {
     }
 }
 
-impl ser::SerializeTupleVariant for SeqBuilder {
+impl ser::SerializeTupleVariant for SeqBuilder<'_> {
     type Ok = Zval;
     type Error = ZvalError;
 
@@ -302,38 +404,52 @@ impl ser::SerializeTupleVariant for SeqBuilder {
 }
 
 /// Builds a PHP array with string keys; for a struct variant, wrapped as `[variant => array]`.
-pub(crate) struct MapBuilder {
+pub(crate) struct MapBuilder<'k> {
+    ser: ZvalSerializer<'k>,
     table: ZBox<ZendHashTable>,
     key: Option<String>,
     variant: Option<&'static str>,
 }
 
-impl MapBuilder {
-    fn new(variant: Option<&'static str>) -> MapBuilder {
+impl<'k> MapBuilder<'k> {
+    fn new(ser: ZvalSerializer<'k>, len: usize, variant: Option<&'static str>) -> Self {
         MapBuilder {
-            table: ZendHashTable::new(),
+            ser,
+            table: table(len),
             key: None,
             variant,
         }
     }
 
+    /// A map entry: the key as given.
     fn insert<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), ZvalError> {
-        let z = value.serialize(ZvalSerializer)?;
+        let z = value.serialize(self.ser)?;
         self.table.insert(key, z).map_err(failed)
+    }
+
+    /// A struct field: the name from [`Keys`].
+    fn field<T: Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<(), ZvalError> {
+        let z = value.serialize(self.ser)?;
+        self.ser.keys.insert(&mut self.table, name, z);
+        Ok(())
     }
 
     fn finish(self) -> Result<Zval, ZvalError> {
         let map = array(self.table);
         match self.variant {
-            Some(v) => tagged(v, map),
+            Some(v) => tagged(self.ser.keys, v, map),
             None => Ok(map),
         }
     }
 }
 
 /// A map key as text, as JSON would write it.
-fn key_text<T: Serialize + ?Sized>(key: &T) -> Result<String, ZvalError> {
-    let z = key.serialize(ZvalSerializer)?;
+fn key_text<T: Serialize + ?Sized>(ser: ZvalSerializer<'_>, key: &T) -> Result<String, ZvalError> {
+    let z = key.serialize(ser)?;
     if let Some(s) = z.str() {
         return Ok(s.to_string());
     }
@@ -348,12 +464,12 @@ fn key_text<T: Serialize + ?Sized>(key: &T) -> Result<String, ZvalError> {
     ))
 }
 
-impl ser::SerializeMap for MapBuilder {
+impl ser::SerializeMap for MapBuilder<'_> {
     type Ok = Zval;
     type Error = ZvalError;
 
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), ZvalError> {
-        self.key = Some(key_text(key)?);
+        self.key = Some(key_text(self.ser, key)?);
         Ok(())
     }
 
@@ -370,7 +486,7 @@ impl ser::SerializeMap for MapBuilder {
     }
 }
 
-impl ser::SerializeStruct for MapBuilder {
+impl ser::SerializeStruct for MapBuilder<'_> {
     type Ok = Zval;
     type Error = ZvalError;
 
@@ -379,7 +495,7 @@ impl ser::SerializeStruct for MapBuilder {
         key: &'static str,
         value: &T,
     ) -> Result<(), ZvalError> {
-        self.insert(key, value)
+        self.field(key, value)
     }
 
     fn end(self) -> Result<Zval, ZvalError> {
@@ -387,7 +503,7 @@ impl ser::SerializeStruct for MapBuilder {
     }
 }
 
-impl ser::SerializeStructVariant for MapBuilder {
+impl ser::SerializeStructVariant for MapBuilder<'_> {
     type Ok = Zval;
     type Error = ZvalError;
 
@@ -396,7 +512,7 @@ impl ser::SerializeStructVariant for MapBuilder {
         key: &'static str,
         value: &T,
     ) -> Result<(), ZvalError> {
-        self.insert(key, value)
+        self.field(key, value)
     }
 
     fn end(self) -> Result<Zval, ZvalError> {

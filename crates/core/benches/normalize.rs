@@ -1,7 +1,8 @@
 //! Normalizing a 10-item Creators API GetItems answer (`bench/fixtures/`, the answer the PHP
-//! benchmark parses too), split into the steps the PHP extension takes: the core's normalizer,
-//! then serializing the page to JSON (the binding builds PHP arrays from that JSON). A plain
-//! `serde_json::Value` parse of the same body is the one-pass reference.
+//! benchmark parses too): the core's normalizer (one strict pass into a token tape, then the
+//! mapping into the product model), the page serialized to JSON text (what a JSON hand-off
+//! would add; the PHP extension builds PHP arrays directly), and a plain `serde_json::Value`
+//! parse of the same body for reference.
 //! `make bench` (scripts/bench.sh) runs this and reads criterion's estimates.
 
 use std::hint::black_box;

@@ -66,10 +66,11 @@ pub(super) fn fill(item: &mut Item, node: Node<'_, '_>) {
         .collect();
 
     let reviews = node.get("customerReviews");
-    let rating = if reviews.get("starRating").is_object() {
-        reviews.at(&["starRating", "value"]).decimal()
+    let star = reviews.get("starRating");
+    let rating = if star.is_object() {
+        star.get("value").decimal()
     } else {
-        reviews.get("starRating").decimal()
+        star.decimal()
     };
     let count = reviews.get("count").unsigned();
     item.customer_reviews = (rating.is_some() || count.is_some()).then_some(CustomerReviews {
@@ -178,14 +179,13 @@ fn fill_offer(item: &mut Item, listing: Option<Node<'_, '_>>) {
     };
     let price = listing.get("price");
     item.price = price.money();
-    item.list_price = price
-        .get("savingBasis")
-        .money()
-        .or_else(|| listing.get("savingBasis").money());
-    let basis = if price.get("savingBasis").is_object() {
-        price.get("savingBasis")
+    let price_basis = price.get("savingBasis");
+    let listing_basis = listing.get("savingBasis");
+    item.list_price = price_basis.money().or_else(|| listing_basis.money());
+    let basis = if price_basis.is_object() {
+        price_basis
     } else {
-        listing.get("savingBasis")
+        listing_basis
     };
     item.list_price_type = basis.get("savingBasisType").string();
     item.list_price_label = basis.get("savingBasisTypeLabel").text();

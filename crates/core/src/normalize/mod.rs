@@ -12,6 +12,7 @@ mod items;
 mod json;
 mod node;
 mod response;
+mod tape;
 
 pub use response::{parse_creators_response, parse_paapi_response};
 
@@ -20,8 +21,9 @@ use crate::item::{CatalogPage, Item, ItemError, ItemSource};
 use crate::marketplace::Marketplace;
 use crate::operation::Operation;
 
-use json::{Json, NotAnObject};
+use json::{Json, Kind};
 use node::{Case, Node};
+use tape::{NotAnObject, Tape};
 
 /// What an answer does not say but every item needs: the marketplace asked, the API that
 /// answered, and the caller's clock.
@@ -170,8 +172,8 @@ pub fn normalize_creators(
     body: &[u8],
 ) -> Result<CatalogPage, NormalizeError> {
     let text = body_text(body)?;
-    let root = parse_root(op, text)?;
-    assemble(op, ctx, Node::new(&root, Case::Camel))
+    let tape = parse_root(op, text)?;
+    assemble(op, ctx, Node::new(Json::root(&tape), Case::Camel))
 }
 
 /// Normalizes a successful (2xx) PA-API 5.0 answer to `op`.
@@ -181,8 +183,8 @@ pub fn normalize_paapi(
     body: &[u8],
 ) -> Result<CatalogPage, NormalizeError> {
     let text = body_text(body)?;
-    let root = parse_root(op, text)?;
-    assemble(op, ctx, Node::new(&root, Case::Pascal))
+    let tape = parse_root(op, text)?;
+    assemble(op, ctx, Node::new(Json::root(&tape), Case::Pascal))
 }
 
 /// The body as text, without a UTF-8 byte order mark.
@@ -197,8 +199,8 @@ fn body_text(body: &[u8]) -> Result<&str, NormalizeError> {
     Ok(text)
 }
 
-fn parse_root(op: Operation, text: &str) -> Result<Json<'_>, NormalizeError> {
-    Json::parse_object(text).map_err(|e| match e {
+fn parse_root(op: Operation, text: &str) -> Result<Tape<'_>, NormalizeError> {
+    Tape::parse_object(text).map_err(|e| match e {
         NotAnObject::Syntax(e) => NormalizeError::NotJson {
             detail: e.to_string(),
             truncated: e.is_eof(),
@@ -275,6 +277,8 @@ fn assemble(
     } else {
         let items = result.get("items");
         expect_array(op, items.json(), || spelled(&[result_key, "items"]))?;
+        // Items are large: sized once rather than moved as the list grows.
+        page.items.reserve(items.list().count());
         for (index, node) in items.list().enumerate() {
             match node.get("asin").text() {
                 Some(asin) => {
@@ -331,32 +335,32 @@ fn assemble(
 
 fn expect_object(
     op: Operation,
-    node: &Json<'_>,
+    node: Json<'_, '_>,
     path: impl FnOnce() -> String,
 ) -> Result<(), NormalizeError> {
-    match node {
-        Json::Null | Json::Object(_) => Ok(()),
-        other => Err(NormalizeError::WrongShape {
+    match node.kind() {
+        Kind::Null | Kind::Object => Ok(()),
+        _ => Err(NormalizeError::WrongShape {
             operation: op,
             path: path(),
             expected: "an object",
-            found: other.type_name(),
+            found: node.type_name(),
         }),
     }
 }
 
 fn expect_array(
     op: Operation,
-    node: &Json<'_>,
+    node: Json<'_, '_>,
     path: impl FnOnce() -> String,
 ) -> Result<(), NormalizeError> {
-    match node {
-        Json::Null | Json::Array(_) => Ok(()),
-        other => Err(NormalizeError::WrongShape {
+    match node.kind() {
+        Kind::Null | Kind::Array => Ok(()),
+        _ => Err(NormalizeError::WrongShape {
             operation: op,
             path: path(),
             expected: "an array",
-            found: other.type_name(),
+            found: node.type_name(),
         }),
     }
 }

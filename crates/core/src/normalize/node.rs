@@ -27,20 +27,42 @@ pub(super) enum Case {
 impl Case {
     /// The member name for the lowerCamelCase `camel`.
     pub(super) fn key(self, camel: &str) -> Cow<'_, str> {
+        if let Some(word) = self.key_word(camel) {
+            return Cow::Borrowed(word);
+        }
+        let mut chars = camel.chars();
+        match chars.next() {
+            Some(first) => Cow::Owned(first.to_uppercase().chain(chars).collect()),
+            None => Cow::Borrowed(camel),
+        }
+    }
+
+    /// Whether `name` is the member name for the lowerCamelCase `camel`, as [`Case::key`]
+    /// spells it (compared without building the spelling).
+    pub(super) fn spells(self, camel: &str, name: &str) -> bool {
+        if let Some(word) = self.key_word(camel) {
+            return name == word;
+        }
+        let mut chars = camel.chars();
+        let Some(first) = chars.next() else {
+            return name.is_empty();
+        };
+        let mut name_chars = name.chars();
+        first.to_uppercase().all(|u| name_chars.next() == Some(u))
+            && name_chars.as_str() == chars.as_str()
+    }
+
+    /// The spelling of `camel` when it is written as is (Camel) or is one of PA-API's
+    /// acronyms; `None` when PascalCase capitalizes its first letter.
+    fn key_word(self, camel: &str) -> Option<&str> {
         match (self, camel) {
-            (Case::Camel, _) => Cow::Borrowed(camel),
-            (Case::Pascal, "asin") => Cow::Borrowed("ASIN"),
-            (Case::Pascal, "url") => Cow::Borrowed("URL"),
-            (Case::Pascal, "eans") => Cow::Borrowed("EANs"),
-            (Case::Pascal, "isbns") => Cow::Borrowed("ISBNs"),
-            (Case::Pascal, "upcs") => Cow::Borrowed("UPCs"),
-            (Case::Pascal, _) => {
-                let mut chars = camel.chars();
-                match chars.next() {
-                    Some(first) => Cow::Owned(first.to_uppercase().chain(chars).collect()),
-                    None => Cow::Borrowed(camel),
-                }
-            }
+            (Case::Camel, _) => Some(camel),
+            (Case::Pascal, "asin") => Some("ASIN"),
+            (Case::Pascal, "url") => Some("URL"),
+            (Case::Pascal, "eans") => Some("EANs"),
+            (Case::Pascal, "isbns") => Some("ISBNs"),
+            (Case::Pascal, "upcs") => Some("UPCs"),
+            (Case::Pascal, _) => None,
         }
     }
 }
@@ -48,12 +70,12 @@ impl Case {
 /// A value of an answer, read with member names in one API's spelling.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Node<'j, 'a> {
-    json: &'j Json<'a>,
+    json: Json<'j, 'a>,
     case: Case,
 }
 
 impl<'j, 'a> Node<'j, 'a> {
-    pub(super) fn new(json: &'j Json<'a>, case: Case) -> Self {
+    pub(super) fn new(json: Json<'j, 'a>, case: Case) -> Self {
         Node { json, case }
     }
 
@@ -63,14 +85,17 @@ impl<'j, 'a> Node<'j, 'a> {
     }
 
     /// The underlying value.
-    pub(super) fn json(self) -> &'j Json<'a> {
+    pub(super) fn json(self) -> Json<'j, 'a> {
         self.json
     }
 
     /// Member `camel` (spelled for this API).
     pub(super) fn get(self, camel: &str) -> Self {
         Node {
-            json: self.json.get(&self.case.key(camel)),
+            json: match self.case {
+                Case::Camel => self.json.get(camel),
+                Case::Pascal => self.json.get_where(|name| Case::Pascal.spells(camel, name)),
+            },
             case: self.case,
         }
     }
@@ -82,17 +107,17 @@ impl<'j, 'a> Node<'j, 'a> {
 
     /// Whether member `camel` is present (even as `null`).
     pub(super) fn has(self, camel: &str) -> bool {
-        self.json.has(&self.case.key(camel))
+        self.json.has_where(|name| self.case.spells(camel, name))
     }
 
     /// The elements of a list (see [`Json::list`]).
     pub(super) fn list(self) -> impl Iterator<Item = Node<'j, 'a>> {
         let case = self.case;
-        self.json.list().iter().map(move |json| Node { json, case })
+        self.json.list().map(move |json| Node { json, case })
     }
 
     pub(super) fn is_object(self) -> bool {
-        matches!(self.json, Json::Object(_))
+        self.json.is_object()
     }
 
     pub(super) fn text(self) -> Option<String> {
@@ -130,11 +155,8 @@ impl<'j, 'a> Node<'j, 'a> {
     /// A money object `{amount, currency, displayAmount}`, bare or wrapped as `{money: {…}}`;
     /// `None` when it has none of those members.
     pub(super) fn money(self) -> Option<Money> {
-        let node = if self.get("money").is_object() {
-            self.get("money")
-        } else {
-            self
-        };
+        let wrapped = self.get("money");
+        let node = if wrapped.is_object() { wrapped } else { self };
         let money = Money {
             amount: node.get("amount").decimal(),
             currency: node.get("currency").string(),
@@ -212,6 +234,7 @@ impl<'j, 'a> Node<'j, 'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::normalize::tape::Tape;
 
     #[test]
     fn pascal_case_spells_amazon_acronyms() {
@@ -224,21 +247,44 @@ mod tests {
         assert_eq!(Case::Pascal.key("isbns"), "ISBNs");
         assert_eq!(Case::Pascal.key("upcs"), "UPCs");
         assert_eq!(Case::Camel.key("asin"), "asin");
+        for camel in [
+            "itemsResult",
+            "detailPageURL",
+            "asin",
+            "url",
+            "eans",
+            "upcs",
+            "x",
+            "",
+        ] {
+            for case in [Case::Camel, Case::Pascal] {
+                let spelled = case.key(camel);
+                assert!(case.spells(camel, &spelled), "{case:?} {camel}");
+                assert!(
+                    !case.spells(camel, &format!("{spelled}s")),
+                    "{case:?} {camel}"
+                );
+            }
+        }
+        assert!(!Case::Pascal.spells("asin", "Asin"));
+        assert!(!Case::Pascal.spells("itemsResult", "itemsResult"));
+        assert!(Case::Pascal.spells("\u{e9}t\u{e9}", "\u{c9}t\u{e9}"));
     }
 
     #[test]
     fn money_is_read_bare_or_wrapped() {
-        let doc = Json::parse(
+        let tape = Tape::parse(
             r#"{"a": {"money": {"amount": 49.99}}, "B": {"Amount": "5", "DisplayAmount": "5 €"}, "c": {"x": 1}}"#,
         )
         .unwrap();
-        let camel = Node::new(&doc, Case::Camel);
+        let doc = Json::root(&tape);
+        let camel = Node::new(doc, Case::Camel);
         assert_eq!(
             camel.get("a").money().unwrap().amount.unwrap().as_str(),
             "49.99"
         );
         assert!(camel.get("c").money().is_none());
-        let pascal = Node::new(&doc, Case::Pascal);
+        let pascal = Node::new(doc, Case::Pascal);
         let b = pascal.get("b").money().unwrap();
         assert_eq!(b.display.as_deref(), Some("5 €"));
         assert_eq!(b.currency, None);
@@ -246,12 +292,12 @@ mod tests {
 
     #[test]
     fn images_need_a_url_and_ancestors_are_bounded() {
-        let doc = Json::parse(
+        let tape = Tape::parse(
             r#"{"small": {"width": 75}, "large": {"url": "u", "width": "x"},
                 "ancestor": {"id": "1", "ancestor": {"id": "2", "ancestor": {"name": "no id"}}}}"#,
         )
         .unwrap();
-        let node = Node::new(&doc, Case::Camel);
+        let node = Node::new(Json::root(&tape), Case::Camel);
         let set = node.image_set().unwrap();
         assert!(set.small.is_none());
         assert_eq!(set.large.unwrap().width, None);
