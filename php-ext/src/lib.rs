@@ -24,6 +24,7 @@ mod credentials;
 mod id_sets;
 mod marketplace_config;
 mod marketplaces;
+mod messages;
 mod paapi;
 mod partner_tag;
 mod redaction;
@@ -68,6 +69,7 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
         .version(version::EXTENSION_VERSION)
         .info_function(module_info)
         .class::<version::Version>()
+        .class::<messages::Messages>()
         .class::<marketplaces::Marketplaces>()
         .class::<credentials::Credentials>()
         .class::<marketplace_config::MarketplaceConfig>()

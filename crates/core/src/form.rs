@@ -175,18 +175,32 @@ mod tests {
         assert_eq!(describe_char('\u{a0}').text, "a non-breaking space");
         assert_eq!(describe_char('\r').code, "char.line_break");
         let quoted = describe_char('x');
-        assert_eq!((quoted.code, quoted.text.as_str()), ("char.quoted", "\"x\""));
-        assert_eq!(describe_char('\u{7}').text, "the invisible character U+0007");
+        assert_eq!(
+            (quoted.code, quoted.text.as_str()),
+            ("char.quoted", "\"x\"")
+        );
+        assert_eq!(
+            describe_char('\u{7}').text,
+            "the invisible character U+0007"
+        );
     }
 
     #[test]
     fn marketplace_fields_report_empty_and_unknown_values() {
         let mut errors = FieldErrors::new();
         assert_eq!(
-            parse_marketplace(Some(" de "), "m", messages::MARKETPLACE_MISSING, &mut errors),
+            parse_marketplace(
+                Some(" de "),
+                "m",
+                messages::MARKETPLACE_MISSING,
+                &mut errors
+            ),
             Some(Marketplace::DE)
         );
-        assert_eq!(parse_marketplace(None, "m", messages::MARKETPLACE_MISSING, &mut errors), None);
+        assert_eq!(
+            parse_marketplace(None, "m", messages::MARKETPLACE_MISSING, &mut errors),
+            None
+        );
         assert_eq!(
             parse_marketplace(Some("XX"), "m", messages::MARKETPLACE_MISSING, &mut errors),
             None
@@ -196,7 +210,10 @@ mod tests {
         assert_eq!(found[1], unknown_marketplace("XX").text);
         let codes: Vec<_> = errors.iter().map(|e| e.code).collect();
         assert_eq!(codes, ["marketplace.missing", "marketplace.unknown"]);
-        assert_eq!(errors.iter().nth(1).unwrap().params["input"].english(), "XX");
+        assert_eq!(
+            errors.iter().nth(1).unwrap().params["input"].english(),
+            "XX"
+        );
         assert!(found[1].starts_with("\"XX\" is not an Amazon marketplace"));
     }
 }

@@ -92,6 +92,9 @@ catalogue! {
     /// A tracking ID without its suffix.
     PARTNER_TAG_NO_SUFFIX = "partner_tag.no_suffix", "The tracking ID must end in a hyphen and two digits, such as {example}: copy the whole tracking ID, including its ending, from Associates Central.";
 
+    /// A tracking ID with the suffix of another store.
+    PARTNER_TAG_UNUSUAL_SUFFIX = "partner_tag.unusual_suffix", "Tracking IDs for {country} usually end in -{usual}, but this one ends in -{actual}. Check that it belongs to your {country} Associates account: Amazon refuses a tracking ID of another store (InvalidPartnerTag).";
+
     // The PA API tab.
     /// No Access Key.
     ACCESS_KEY_MISSING = "access_key.missing", "Enter the Access Key of your Product Advertising API credentials (Associates Central, Tools, Product Advertising API).";

@@ -71,11 +71,11 @@ impl PartnerTag {
     }
 
     /// A warning when the suffix differs from the one tags of `marketplace` usually have.
-    pub fn suffix_warning(&self, marketplace: Marketplace) -> Option<String> {
+    pub fn suffix_warning(&self, marketplace: Marketplace) -> Option<crate::Message> {
         let info = marketplace.info();
         (self.suffix() != info.tag_suffix).then(|| {
-            format!(
-                "Tracking IDs for {country} usually end in -{usual}, but this one ends in -{actual}. Check that it belongs to your {country} Associates account: Amazon refuses a tracking ID of another store (InvalidPartnerTag).",
+            message!(
+                messages::PARTNER_TAG_UNUSUAL_SUFFIX,
                 country = info.country,
                 usual = info.tag_suffix,
                 actual = self.suffix(),
