@@ -15,6 +15,8 @@ $plurals = array(
 $fields = array(
 	'Project-Id-Version'        => 'ASA2 Creators API',
 	'Report-Msgid-Bugs-To'      => '',
+	'PO-Revision-Date'          => 'po' === $kind ? '2026-01-01 00:00+0000' : 'YEAR-MO-DA HO:MI+ZONE',
+	'Last-Translator'           => '',
 	'Language-Team'             => '',
 	'Language'                  => 'po' === $kind ? $locale : '',
 	'MIME-Version'              => '1.0',
