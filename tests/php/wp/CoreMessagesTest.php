@@ -36,6 +36,12 @@ final class CoreMessagesTest extends PluginTestCase {
 		}
 	}
 
+	public function test_every_template_placeholder_has_its_description_with_the_cores_english(): void {
+		$core = array_column( \Asa2\Template::placeholders(), 'description', 'name' );
+		$this->assertSame( $core, CoreMessages::placeholder_descriptions(), 'a description for every placeholder of the core, in its English' );
+		$this->assertSame( 'Fallback.', CoreMessages::placeholder_description( array( 'name' => 'NoSuchPlaceholder', 'description' => 'Fallback.' ) ) );
+	}
+
 	public function test_a_validation_error_reads_as_the_cores_english_in_english(): void {
 		try {
 			\Asa2\MarketplaceConfig::validate(
@@ -67,6 +73,10 @@ final class CoreMessagesTest extends PluginTestCase {
 
 	public function test_german_sentences_keep_every_placeholder_and_fill_them(): void {
 		$this->assertTrue( load_textdomain( self::DOMAIN, $this->plugin()->paths()->path( 'languages/' . self::DOMAIN . '-de_DE.mo' ) ) );
+		$placeholders = array_column( \Asa2\Template::placeholders(), 'description', 'name' );
+		foreach ( CoreMessages::placeholder_descriptions() as $name => $german ) {
+			$this->assertNotSame( $placeholders[ $name ], $german, "the description of $name is translated" );
+		}
 		$core = \Asa2\Messages::all();
 		foreach ( CoreMessages::sentences() as $code => $german ) {
 			$this->assertNotSame( $core[ $code ], $german, "$code is translated" );

@@ -17,7 +17,9 @@ if ( ! defined( 'ABSPATH' ) ) {
  * The one place that holds a sentence per code: PHP uses it directly, and assets/admin-live.js
  * gets the same sentences through wp_localize_script. A code without a sentence here shows the
  * core's English text, so nothing is ever blank; tests/php/wp/CoreMessagesTest.php fails when a
- * code of the core has no sentence or a sentence's English differs from the core's.
+ * code of the core has no sentence or a sentence's English differs from the core's. The
+ * descriptions of the template placeholders, which the core also writes in English, are kept
+ * here the same way.
  */
 final class CoreMessages {
 
@@ -158,5 +160,83 @@ final class CoreMessages {
 	 */
 	public static function errors( \Asa2\ValidationException $e ): array {
 		return self::by_field( $e->getDetails() );
+	}
+
+	/**
+	 * The description of every template placeholder (Asa2\Template::placeholders()) in the
+	 * site's language, by placeholder name.
+	 *
+	 * @return array<string, string>
+	 */
+	public static function placeholder_descriptions(): array {
+		return array(
+			'ASIN' => __( 'The product\'s ASIN.', 'asa2-creators' ),
+			'ParentASIN' => __( 'The ASIN of the parent product when this is a variation.', 'asa2-creators' ),
+			'Title' => __( 'Product title.', 'asa2-creators' ),
+			'DetailPageURL' => __( 'Link to the product page carrying your tracking ID (or the Associate ID Set\'s).', 'asa2-creators' ),
+			'Brand' => __( 'Brand.', 'asa2-creators' ),
+			'Manufacturer' => __( 'Manufacturer.', 'asa2-creators' ),
+			'Features' => __( 'Feature bullet points (a list: loop over it).', 'asa2-creators' ),
+			'FeaturesHTML' => __( 'ASA2: the feature bullet points as an HTML list (`<ul><li>...</li></ul>`), each point escaped.', 'asa2-creators' ),
+			'SmallImageURL' => __( 'Small primary image URL.', 'asa2-creators' ),
+			'MediumImageURL' => __( 'Medium primary image URL.', 'asa2-creators' ),
+			'MediumImageWidth' => __( 'Width of the medium image in pixels.', 'asa2-creators' ),
+			'MediumImageHeight' => __( 'Height of the medium image in pixels.', 'asa2-creators' ),
+			'LargeImageURL' => __( 'Large primary image URL.', 'asa2-creators' ),
+			'ImageVariants' => __( 'URLs of the other images (medium size; a list).', 'asa2-creators' ),
+			'Price' => __( 'Price as Amazon formats it (e.g. 49,99 €); empty when it may not be shown.', 'asa2-creators' ),
+			'PriceAmount' => __( 'Price as a plain decimal number (49.99).', 'asa2-creators' ),
+			'PriceCurrency' => __( 'Currency code of the price (EUR).', 'asa2-creators' ),
+			'ListPrice' => __( 'The list (or was) price the saving is measured against.', 'asa2-creators' ),
+			'Savings' => __( 'The saving as Amazon formats it.', 'asa2-creators' ),
+			'SavingsPercentage' => __( 'The saving in percent.', 'asa2-creators' ),
+			'PriceHidden' => __( 'True when the price is withheld (ViolatesMAP, or older than 24 hours).', 'asa2-creators' ),
+			'OffersAutoPriceAmount' => __( 'ASA2: the price to show, as a decimal (47.67): the sale price, else the main price.', 'asa2-creators' ),
+			'OffersAutoPriceInteger' => __( 'ASA2: that price in minor units, without decimal mark (4767).', 'asa2-creators' ),
+			'OffersAutoPriceCurrencyCode' => __( 'ASA2: currency code of that price (USD).', 'asa2-creators' ),
+			'OffersAutoPriceFormattedPrice' => __( 'ASA2: that price as Amazon formats it ($47.67).', 'asa2-creators' ),
+			'OffersMainPriceAmount' => __( 'ASA2: the price of the featured offer, as a decimal.', 'asa2-creators' ),
+			'OffersMainPriceInteger' => __( 'ASA2: the main price in minor units, without decimal mark.', 'asa2-creators' ),
+			'OffersMainPriceCurrencyCode' => __( 'ASA2: currency code of the main price.', 'asa2-creators' ),
+			'OffersMainPriceFormattedPrice' => __( 'ASA2: the main price as Amazon formats it.', 'asa2-creators' ),
+			'OfferSalePriceAmount' => __( 'ASA2: the reduced price when the featured offer is on sale (it has a saving against the list or was price), as a decimal.', 'asa2-creators' ),
+			'OfferSalePriceInteger' => __( 'ASA2: the sale price in minor units, without decimal mark.', 'asa2-creators' ),
+			'OfferSalePriceCurrencyCode' => __( 'ASA2: currency code of the sale price.', 'asa2-creators' ),
+			'OfferSalePriceFormattedPrice' => __( 'ASA2: the sale price as Amazon formats it.', 'asa2-creators' ),
+			'ListPriceAmount' => __( 'ASA2: the list (or was) price, as a decimal.', 'asa2-creators' ),
+			'ListPriceInteger' => __( 'ASA2: the list price in minor units, without decimal mark.', 'asa2-creators' ),
+			'ListPriceCurrencyCode' => __( 'ASA2: currency code of the list price.', 'asa2-creators' ),
+			'ListPriceFormattedPrice' => __( 'ASA2: the list price as Amazon formats it.', 'asa2-creators' ),
+			'IsAvailable' => __( 'ASA2: true when the product can be bought: it has a price and is not out of stock.', 'asa2-creators' ),
+			'IsPrime' => __( 'ASA2: Prime eligibility. Amazon no longer provides it (neither the Creators API nor PA-API 5.0 offers V2); always empty.', 'asa2-creators' ),
+			'OffersLowestNewPriceAmount' => __( 'ASA2: lowest price of new offers. Amazon no longer provides offer summaries; always empty (AutoPrice therefore never picks it).', 'asa2-creators' ),
+			'OffersLowestUsedPriceAmount' => __( 'ASA2: lowest price of used offers. Amazon no longer provides offer summaries; always empty.', 'asa2-creators' ),
+			'Condition' => __( 'Offer condition (New, Used, ...).', 'asa2-creators' ),
+			'MerchantName' => __( 'Seller of the featured offer.', 'asa2-creators' ),
+			'IsBuyBoxWinner' => __( 'Whether the featured offer wins the buy box.', 'asa2-creators' ),
+			'AvailabilityType' => __( 'Availability code: IN_STOCK, IN_STOCK_SCARCE, OUT_OF_STOCK, PREORDER, BACKORDER.', 'asa2-creators' ),
+			'AvailabilityMessage' => __( 'Availability text in the store\'s language.', 'asa2-creators' ),
+			'AvailabilityMinOrderQuantity' => __( 'Smallest quantity that can be ordered.', 'asa2-creators' ),
+			'AvailabilityMaxOrderQuantity' => __( 'Largest quantity that can be ordered.', 'asa2-creators' ),
+			'ViolatesMAP' => __( 'True when the price is below the minimum advertised price: the price is hidden.', 'asa2-creators' ),
+			'DealBadge' => __( 'Deal badge text (e.g. Limited time deal).', 'asa2-creators' ),
+			'SalesRank' => __( 'Best sellers rank on the store.', 'asa2-creators' ),
+			'StarRating' => __( 'Average customer rating (e.g. 4.5), when Amazon returns it.', 'asa2-creators' ),
+			'ReviewCount' => __( 'Number of customer reviews, when Amazon returns it.', 'asa2-creators' ),
+			'Marketplace' => __( 'Marketplace code (DE, US, ...).', 'asa2-creators' ),
+			'Api' => __( 'Which API served the data: Creators API or PA-API 5.0.', 'asa2-creators' ),
+			'ApiVersion' => __( 'Version of that API (2.2, 3.1, 5.0, ...).', 'asa2-creators' ),
+			'LastUpdate' => __( 'When the data was fetched (unix seconds).', 'asa2-creators' ),
+		);
+	}
+
+	/**
+	 * One placeholder's description in the site's language, or the core's English one when the
+	 * placeholder has no translation here.
+	 *
+	 * @param array $placeholder {name, description, ...} as Template::placeholders() lists it.
+	 */
+	public static function placeholder_description( array $placeholder ): string {
+		return self::placeholder_descriptions()[ (string) ( $placeholder['name'] ?? '' ) ] ?? (string) ( $placeholder['description'] ?? '' );
 	}
 }
