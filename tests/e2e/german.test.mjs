@@ -178,7 +178,7 @@ test('the server\'s errors after saving a form with mistakes are German', async 
   await page.check('#asa2-kind-cognito');
   await go('#asa2-marketplace-form #submit');
   assert.match(await page.locator('.asa2-form-errors').innerText(), /nicht gespeichert/);
-  assert.match(await page.locator('.asa2-row-credential_id .asa2-field-error').innerText(), /Geben Sie die Credential-ID/);
+  assert.match(await page.locator('.asa2-row-credential_id .asa2-field-error').innerText(), /Geben Sie die Credential-ID .* für Deutschland/);
   assert.match((await page.locator('.asa2-row-partner_tag .asa2-field-error').allInnerTexts()).join(' '), /Leerzeichen/);
   await assertGerman('add-server-errors');
 });
@@ -192,7 +192,7 @@ test('a marketplace added in German shows in the table', async () => {
   await page.fill('#asa2-partner_tag', DE.partner_tags[0]);
   await go('#asa2-marketplace-form #submit');
   assert.match(await page.locator('.asa2-notice').first().innerText(), /wurde hinzugefügt/);
-  assert.match(await page.locator('tr[data-marketplace="DE"]').innerText(), /Aktiviert/);
+  assert.match(await page.locator('tr[data-marketplace="DE"]').innerText(), /Deutschland[\s\S]*Aktiviert/);
   await assertGerman('setup-table');
 });
 

@@ -42,6 +42,13 @@ final class CoreMessagesTest extends PluginTestCase {
 		$this->assertSame( 'Fallback.', CoreMessages::placeholder_description( array( 'name' => 'NoSuchPlaceholder', 'description' => 'Fallback.' ) ) );
 	}
 
+	public function test_every_country_and_credential_kind_has_its_name_with_the_cores_english(): void {
+		$this->assertSame( array_column( \Asa2\Marketplaces::all(), 'country', 'code' ), CoreMessages::countries() );
+		$this->assertSame( 'XX', CoreMessages::country( 'XX' ) );
+		$this->assertSame( '', CoreMessages::country( 'XX', '' ) );
+		$this->assertSame( array_column( \Asa2\Credentials::kinds(), 'description', 'id' ), CoreMessages::kind_descriptions() );
+	}
+
 	public function test_a_validation_error_reads_as_the_cores_english_in_english(): void {
 		try {
 			\Asa2\MarketplaceConfig::validate(
@@ -77,6 +84,11 @@ final class CoreMessagesTest extends PluginTestCase {
 		foreach ( CoreMessages::placeholder_descriptions() as $name => $german ) {
 			$this->assertNotSame( $placeholders[ $name ], $german, "the description of $name is translated" );
 		}
+		$this->assertSame( 'Deutschland', CoreMessages::country( 'DE' ) );
+		$this->assertSame( 'Deutschland', CoreMessages::countries_by_english_name()['Germany'] );
+		foreach ( \Asa2\Credentials::kinds() as $id => $kind ) {
+			$this->assertNotSame( $kind['description'], CoreMessages::kind_descriptions()[ $id ] );
+		}
 		$core = \Asa2\Messages::all();
 		foreach ( CoreMessages::sentences() as $code => $german ) {
 			$this->assertNotSame( $core[ $code ], $german, "$code is translated" );
@@ -89,6 +101,12 @@ final class CoreMessagesTest extends PluginTestCase {
 			$text = CoreMessages::errors( $e )['partner_tag'][0];
 			$this->assertStringNotContainsString( '{', $text );
 			$this->assertStringContainsString( 'Leerzeichen', $text, 'the nested description of the character is German too' );
+		}
+		try {
+			\Asa2\MarketplaceConfig::validate( array( 'marketplace' => 'DE', 'kind' => 'lwa', 'credential_id' => '', 'credential_secret' => 'x', 'partner_tag' => 'mysite-21' ) );
+			$this->fail( 'a missing Credential ID must be refused' );
+		} catch ( \Asa2\ValidationException $e ) {
+			$this->assertStringContainsString( 'für Deutschland', CoreMessages::errors( $e )['credential_id'][0], 'a country in a message is German' );
 		}
 	}
 

@@ -28,8 +28,8 @@ function isAsa2Error( error ) {
 
 /**
  * One of asa2-core's messages in the site's language: the sentence the plugin keeps for its code
- * (settings.messages, from CoreMessages on the server) with the parameters filled in, or the
- * core's English text for a code without one.
+ * (settings.messages, from CoreMessages on the server) with the parameters filled in (a country
+ * by its name, settings.countries), or the core's English text for a code without one.
  *
  * @param {{code: string, params: Object, message: string}} detail A coded message.
  * @return {string}
@@ -45,7 +45,11 @@ function sentence( detail ) {
 			return whole;
 		}
 		const value = params[ name ];
-		return value && 'object' === typeof value ? sentence( value ) : String( value );
+		if ( value && 'object' === typeof value ) {
+			return sentence( value );
+		}
+		const countries = settings.countries || {};
+		return 'country' === name && 'string' === typeof countries[ value ] ? countries[ value ] : String( value );
 	} );
 }
 

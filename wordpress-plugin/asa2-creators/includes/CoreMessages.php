@@ -18,8 +18,8 @@ if ( ! defined( 'ABSPATH' ) ) {
  * gets the same sentences through wp_localize_script. A code without a sentence here shows the
  * core's English text, so nothing is ever blank; tests/php/wp/CoreMessagesTest.php fails when a
  * code of the core has no sentence or a sentence's English differs from the core's. The
- * descriptions of the template placeholders, which the core also writes in English, are kept
- * here the same way.
+ * descriptions of the template placeholders and credential kinds and the marketplaces'
+ * countries, which the core also writes in English, are kept here the same way.
  */
 final class CoreMessages {
 
@@ -116,8 +116,8 @@ final class CoreMessages {
 
 	/**
 	 * One message in the site's language: its code's sentence with the parameters filled in
-	 * (a parameter that is a message itself is translated the same way), or the core's English
-	 * text when the code has no sentence.
+	 * (a parameter that is a message itself is translated the same way, a country by its name),
+	 * or the core's English text when the code has no sentence.
 	 *
 	 * @param array $detail {code, params, message} as getDetails() lists it.
 	 * @param array<string, string>|null $sentences The sentences (looked up when null).
@@ -130,7 +130,12 @@ final class CoreMessages {
 		}
 		$values = array();
 		foreach ( (array) ( $detail['params'] ?? array() ) as $name => $value ) {
-			$values[ '{' . $name . '}' ] = is_array( $value ) ? self::text( $value, $sentences ) : (string) $value;
+			if ( is_array( $value ) ) {
+				$value = self::text( $value, $sentences );
+			} elseif ( 'country' === $name ) {
+				$value = self::country_named( (string) $value );
+			}
+			$values[ '{' . $name . '}' ] = (string) $value;
 		}
 		return strtr( $sentences[ $code ], $values );
 	}
@@ -238,5 +243,84 @@ final class CoreMessages {
 	 */
 	public static function placeholder_description( array $placeholder ): string {
 		return self::placeholder_descriptions()[ (string) ( $placeholder['name'] ?? '' ) ] ?? (string) ( $placeholder['description'] ?? '' );
+	}
+
+	/**
+	 * The country of every marketplace (Asa2\Marketplaces::all()) in the site's language, by code.
+	 *
+	 * @return array<string, string>
+	 */
+	public static function countries(): array {
+		return array(
+			'US' => __( 'United States', 'asa2-creators' ),
+			'CA' => __( 'Canada', 'asa2-creators' ),
+			'MX' => __( 'Mexico', 'asa2-creators' ),
+			'BR' => __( 'Brazil', 'asa2-creators' ),
+			'UK' => __( 'United Kingdom', 'asa2-creators' ),
+			'DE' => __( 'Germany', 'asa2-creators' ),
+			'FR' => __( 'France', 'asa2-creators' ),
+			'IT' => __( 'Italy', 'asa2-creators' ),
+			'ES' => __( 'Spain', 'asa2-creators' ),
+			'NL' => __( 'Netherlands', 'asa2-creators' ),
+			'BE' => __( 'Belgium', 'asa2-creators' ),
+			'PL' => __( 'Poland', 'asa2-creators' ),
+			'SE' => __( 'Sweden', 'asa2-creators' ),
+			'TR' => __( 'Turkey', 'asa2-creators' ),
+			'AE' => __( 'United Arab Emirates', 'asa2-creators' ),
+			'SA' => __( 'Saudi Arabia', 'asa2-creators' ),
+			'EG' => __( 'Egypt', 'asa2-creators' ),
+			'IE' => __( 'Ireland', 'asa2-creators' ),
+			'IN' => __( 'India', 'asa2-creators' ),
+			'JP' => __( 'Japan', 'asa2-creators' ),
+			'SG' => __( 'Singapore', 'asa2-creators' ),
+			'AU' => __( 'Australia', 'asa2-creators' ),
+		);
+	}
+
+	/**
+	 * A marketplace's country in the site's language: the core's English name for a marketplace
+	 * without a translation here, `$unknown` (the code itself when null) for an unknown code.
+	 *
+	 * @param string      $code    Marketplace code, such as DE.
+	 * @param string|null $unknown What to show for a code the core does not know.
+	 */
+	public static function country( string $code, ?string $unknown = null ): string {
+		return self::countries()[ $code ] ?? ( \Asa2\Marketplaces::find( $code )['country'] ?? ( $unknown ?? $code ) );
+	}
+
+	/**
+	 * The countries by the English name the core gives them (as the `country` parameter of its
+	 * messages has it), in the site's language.
+	 *
+	 * @return array<string, string>
+	 */
+	public static function countries_by_english_name(): array {
+		$names = array();
+		foreach ( \Asa2\Marketplaces::all() as $code => $marketplace ) {
+			$names[ $marketplace['country'] ] = self::country( (string) $code );
+		}
+		return $names;
+	}
+
+	/**
+	 * A country name the core wrote in English, in the site's language.
+	 *
+	 * @param string $english Country name as Asa2\Marketplaces::all() has it.
+	 */
+	private static function country_named( string $english ): string {
+		return self::countries_by_english_name()[ $english ] ?? $english;
+	}
+
+	/**
+	 * The explanation of each credential kind (Asa2\Credentials::kinds()) in the site's
+	 * language, by kind id.
+	 *
+	 * @return array<string, string>
+	 */
+	public static function kind_descriptions(): array {
+		return array(
+			'cognito' => __( 'Choose this for credentials you created before February 2026. These are the original Creators API credentials that use Amazon Cognito for authentication.', 'asa2-creators' ),
+			'lwa'     => __( 'Choose this for credentials issued since February 2026. These newer credentials use Login with Amazon (LWA) for authentication.', 'asa2-creators' ),
+		);
 	}
 }

@@ -14,7 +14,6 @@ use Asa2\Creators\Api\TokenProvider;
 use Asa2\Creators\Clock;
 use Asa2\Creators\Storage\MarketplaceRepository;
 use Asa2\Creators\Storage\SecretStore;
-use Asa2\Marketplaces;
 use Asa2\MarketplaceConfig;
 use Asa2\ValidationException;
 
@@ -505,6 +504,6 @@ final class MarketplaceActions {
 	 * @return string
 	 */
 	private static function country( string $code ): string {
-		return Marketplaces::find( $code )['country'] ?? $code;
+		return CoreMessages::country( (string) $code, $code );
 	}
 }
