@@ -70,7 +70,7 @@ for po in "$LANGS"/"$DOMAIN"-*.po; do
     php "$ASA2_ROOT/scripts/i18n/script-json.php" "$out/$DOMAIN-$locale.po" "$js" "$locale" "$out"
   done <"$tmp/js-files"
   missing=$(msgattrib --untranslated --no-wrap --no-location --no-obsolete "$out/$DOMAIN-$locale.po" | grep '^msgid "' | tail -n +2 || true)
-  fuzzy=$(msgattrib --only-fuzzy --no-wrap --no-location --no-obsolete "$out/$DOMAIN-$locale.po" | grep '^msgid "' || true)
+  fuzzy=$(msgattrib --only-fuzzy --no-wrap --no-location --no-obsolete "$out/$DOMAIN-$locale.po" | grep '^msgid "' | tail -n +2 || true)
   if [ -n "$missing$fuzzy" ]; then
     status=1
     if [ -n "$missing" ]; then
