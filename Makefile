@@ -5,7 +5,7 @@ SHELL := /bin/bash
 CARGO ?= cargo
 EXT_SO := $(CURDIR)/target/release/libasa2.so
 
-.PHONY: help install demo test dist lint fmt ext wasm sandbox bench fuzz stop clean
+.PHONY: help install demo test dist lint fmt ext wasm pot sandbox bench fuzz stop clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -37,6 +37,9 @@ ext: ## build the PHP extension (target/release/libasa2.so)
 
 wasm: ## build the wasm package (crates/wasm/pkg) and copy it into the plugin
 	@scripts/build-wasm.sh
+
+pot: ## regenerate languages/ of the plugin (.pot, merged .po, .mo, script JSON); lists what needs translating
+	@scripts/i18n.sh
 
 sandbox: ## run the local Amazon sandbox in the foreground with the demo credentials
 	$(CARGO) run --release -p asa2-sandbox -- --config crates/sandbox/demo.json

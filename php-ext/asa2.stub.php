@@ -34,6 +34,15 @@ class ValidationException extends Exception
 {
     /** @return array<string, list<string>> field name => messages a site owner understands */
     public function getErrors(): array {}
+
+    /**
+     * The same messages with their codes, for a host that shows them in its own words (see
+     * Messages::all()): code is empty for a message without one, a param is text or a nested
+     * message of the same shape.
+     *
+     * @return list<array{field: string, code: string, params: array<string, string|array>, message: string}>
+     */
+    public function getDetails(): array {}
 }
 
 /**
@@ -92,6 +101,18 @@ final class Version
 
     /** Version of asa2-core inside it. */
     public static function core(): string {}
+}
+
+/** The codes of the core's messages, for a host that shows them in its own words. */
+final class Messages
+{
+    /**
+     * Every code of the core's messages with its English template (`{name}` where a parameter
+     * goes), in the core's order. ValidationException::getDetails() names these codes.
+     *
+     * @return array<string, string>
+     */
+    public static function all(): array {}
 }
 
 /** The marketplace registry. */
@@ -186,7 +207,8 @@ final class MarketplaceConfig
      *   partner_tag?: mixed, enabled?: mixed, default?: mixed} $input
      * @return array{config: array{marketplace: string, kind: string, api_version: string,
      *   credential_id: string, credential_secret: string, partner_tag: string, enabled: bool,
-     *   default: bool}, warnings: array<string, list<string>>}
+     *   default: bool}, warnings: array<string, list<string>>,
+     *   warning_details: list<array{field: string, code: string, params: array, message: string}>}
      * @throws ValidationException every field error at once
      */
     public static function validate(array $input): array {}
@@ -210,7 +232,8 @@ final class PaApiSettings
      *
      * @param array{access_key?: mixed, secret_key?: mixed, partner_tag?: mixed, marketplace?: mixed} $input
      * @return array{settings: array{access_key: string, secret_key: string, partner_tag: string,
-     *   marketplace: string}, warnings: array<string, list<string>>}
+     *   marketplace: string}, warnings: array<string, list<string>>,
+     *   warning_details: list<array{field: string, code: string, params: array, message: string}>}
      * @throws ValidationException every field error at once (access_key, secret_key, partner_tag, marketplace)
      */
     public static function validate(array $input): array {}
@@ -225,7 +248,8 @@ final class AssociateIdSets
      *
      * @param array{name?: mixed, tags?: array<string, string>|list<array{marketplace: string, tag: string}>} $set
      *   tags as marketplace => tracking ID
-     * @return array{set: array{name: string, tags: array<string, string>}, warnings: array<string, list<string>>}
+     * @return array{set: array{name: string, tags: array<string, string>}, warnings: array<string, list<string>>,
+     *   warning_details: list<array{field: string, code: string, params: array, message: string}>}
      * @throws ValidationException errors under "name", "tags" or "tags[DE]"
      */
     public static function validate(array $set): array {}

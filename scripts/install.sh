@@ -23,7 +23,7 @@ apt_missing=()
 need_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed' || apt_missing+=("$1"); }
 
 want php && for p in php8.2-cli php8.2-dev clang libclang-dev phpunit; do need_pkg "$p"; done
-want wordpress && for p in wordpress wordpress-theme-twentytwentythree mariadb-server nginx php8.2-fpm php8.2-mysql php8.2-curl php8.2-xml php8.2-mbstring; do need_pkg "$p"; done
+want wordpress && for p in wordpress wordpress-l10n gettext wordpress-theme-twentytwentythree mariadb-server nginx php8.2-fpm php8.2-mysql php8.2-curl php8.2-xml php8.2-mbstring; do need_pkg "$p"; done
 # The persistent object cache of the test stacks (tests/object-cache/object-cache.php).
 want wordpress && for p in redis-server php8.2-redis; do need_pkg "$p"; done
 want browser && need_pkg chromium

@@ -67,12 +67,22 @@ const fn accessor(
 }
 
 /// Every accessor method: the class declaring it and what it reads.
-const ACCESSORS: [(&str, Accessor); 8] = [
+const ACCESSORS: [(&str, Accessor); 9] = [
     (
         VALIDATION,
         accessor(
             "getErrors",
             "errors",
+            DataType::Array,
+            false,
+            Fallback::EmptyArray,
+        ),
+    ),
+    (
+        VALIDATION,
+        accessor(
+            "getDetails",
+            "details",
             DataType::Array,
             false,
             Fallback::EmptyArray,
@@ -236,6 +246,7 @@ fn accessor_handler(method: &str) -> FunctionHandler {
     }
     match method {
         "getErrors" => handler!("getErrors"),
+        "getDetails" => handler!("getDetails"),
         "getKind" => handler!("getKind"),
         "getErrorCode" => handler!("getErrorCode"),
         "getHttpStatus" => handler!("getHttpStatus"),
@@ -419,17 +430,21 @@ impl From<ApiFailure<'_>> for PhpException {
 
 /// `Asa2\ValidationException` listing every field error, grouped by field in the order found.
 pub(crate) fn validation(errors: &FieldErrors) -> PhpException {
-    match crate::convert::to_zval(&Grouped::new(errors)) {
-        Ok(grouped) => Thrown::new(VALIDATION, errors.to_string())
+    match (
+        crate::convert::to_zval(&Grouped::new(errors)),
+        crate::convert::to_zval(errors),
+    ) {
+        (Ok(grouped), Ok(details)) => Thrown::new(VALIDATION, errors.to_string())
             .with(VALIDATION, "errors", grouped)
+            .with(VALIDATION, "details", details)
             .into(),
-        Err(_) => internal_error(),
+        _ => internal_error(),
     }
 }
 
 /// `Asa2\ValidationException` with a single message about `field`.
 pub(crate) fn invalid(field: &str, message: impl Into<String>) -> PhpException {
-    validation(&FieldErrors::single(field, message))
+    validation(&FieldErrors::single(field, message.into()))
 }
 
 /// `Asa2\CryptoException` of `kind` (what `getKind()` returns) with `message`.

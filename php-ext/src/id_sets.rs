@@ -70,6 +70,7 @@ fn set_input(value: Value, field: &str) -> PhpResult<AssociateIdSetInput> {
 struct SetResult<'a> {
     set: &'a AssociateIdSet,
     warnings: Grouped<'a>,
+    warning_details: &'a FieldErrors,
 }
 
 /// Associate ID sets: named sets of tracking IDs, one per marketplace.
@@ -92,6 +93,7 @@ impl AssociateIdSets {
             to_array(&SetResult {
                 set: &validated.value,
                 warnings: Grouped::new(&validated.warnings),
+                warning_details: &validated.warnings,
             })
         })
     }

@@ -25,6 +25,7 @@ mod geo;
 mod id_sets;
 mod marketplace_config;
 mod marketplaces;
+mod messages;
 mod paapi;
 mod partner_tag;
 mod redaction;
@@ -69,6 +70,7 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
         .version(version::EXTENSION_VERSION)
         .info_function(module_info)
         .class::<version::Version>()
+        .class::<messages::Messages>()
         .class::<marketplaces::Marketplaces>()
         .class::<credentials::Credentials>()
         .class::<marketplace_config::MarketplaceConfig>()

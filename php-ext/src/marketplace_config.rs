@@ -52,6 +52,7 @@ pub(crate) fn config_from_php(config: &ZendHashTable) -> PhpResult<CoreConfig> {
 struct ValidateResult<'a> {
     config: ConfigView<'a>,
     warnings: Grouped<'a>,
+    warning_details: &'a FieldErrors,
 }
 
 /// The "Add Marketplace" form and the list of configured marketplaces.
@@ -74,6 +75,7 @@ impl MarketplaceConfig {
             to_array(&ValidateResult {
                 config: ConfigView::from(&validated.value),
                 warnings: Grouped::new(&validated.warnings),
+                warning_details: &validated.warnings,
             })
         })
     }

@@ -18,6 +18,7 @@ use crate::errors::{OrThrow, guard, invalid};
 use crate::grouped::Grouped;
 use crate::http::{api_base, header_pairs, request_list};
 use crate::marketplaces::lookup;
+use asa2_core::FieldErrors;
 
 /// The `$operation` argument.
 pub(crate) fn operation(op: &[u8]) -> PhpResult<Operation> {
@@ -56,6 +57,7 @@ struct SettingsView<'a> {
 struct SettingsResult<'a> {
     settings: SettingsView<'a>,
     warnings: Grouped<'a>,
+    warning_details: &'a FieldErrors,
 }
 
 /// The "Amazon PA API" tab: access key, secret key, partner tag, default country.
@@ -85,6 +87,7 @@ impl PaApiSettings {
                     marketplace: c.marketplace.code(),
                 },
                 warnings: Grouped::new(&validated.warnings),
+                warning_details: &validated.warnings,
             })
         })
     }

@@ -120,7 +120,7 @@ root_build() {
     chroot "$1" apt-get update -q
     chroot "$1" apt-get install -y -q $2
     chroot "$1" apt-get clean
-  ' root-build "$new" "$packages"
+  ' root-build "$new" "$packages" || return 1
   printf '%s\n' "$ROOT_STAMP" >"$new/.asa2-root"
   rm -rf "$ROOT_DIR"
   mv "$new" "$ROOT_DIR"

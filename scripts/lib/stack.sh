@@ -109,6 +109,9 @@ stack_prepare_wordpress() {
     touch "$STACK_WP_DIR/.asa2-copied"
   fi
   mkdir -p "$STACK_WP_DIR/wp-content/uploads"
+  # The core's translations (Debian's wordpress-l10n), for the tests that switch the language.
+  rm -rf "$STACK_WP_DIR/wp-content/languages"
+  [ -d "$ASA2_WP_SOURCE/wp-content/languages" ] && ln -s "$ASA2_WP_SOURCE/wp-content/languages" "$STACK_WP_DIR/wp-content/languages"
 
   mkdir -p "$STACK_WP_DIR/wp-content/mu-plugins"
   cp "$ASA2_ROOT/scripts/wp/mu-plugins/"*.php "$STACK_WP_DIR/wp-content/mu-plugins/"

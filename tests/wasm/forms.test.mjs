@@ -69,10 +69,21 @@ test('maskPartnerTag() agrees with the shared fixture', () => {
 });
 
 test('checkPartnerTag() trims, warns on an unusual suffix and reports errors by field', () => {
-  assert.deepEqual(asa2.checkPartnerTag(' mysite-21 ', 'DE'), { tag: 'mysite-21', warnings: {} });
-  const { warnings } = asa2.checkPartnerTag('mysite-20', 'DE');
+  assert.deepEqual(asa2.checkPartnerTag(' mysite-21 ', 'DE'), { tag: 'mysite-21', warnings: {}, warning_details: [] });
+  const { warnings, warning_details: details } = asa2.checkPartnerTag('mysite-20', 'DE');
   assert.match(warnings.partner_tag[0], /-21/);
+  assert.deepEqual(details.map((d) => [d.field, d.code, d.params.usual, d.params.actual, d.message]), [['partner_tag', 'partner_tag.unusual_suffix', '21', '20', warnings.partner_tag[0]]]);
   assertAsa2Error(() => asa2.checkPartnerTag('', 'DE'), 'validation', ['partner_tag']);
+  try {
+    asa2.checkPartnerTag('my site', 'DE');
+    assert.fail('a space must be refused');
+  } catch (error) {
+    // The same messages with their codes, for a host that shows them in another language.
+    assert.deepEqual(error.details.map((d) => d.code), ['partner_tag.bad_char', 'partner_tag.no_suffix']);
+    assert.deepEqual(error.details[0].params.what, { code: 'char.space', params: {}, message: 'a space' });
+    assert.deepEqual(error.details.map((d) => d.message), error.errors.partner_tag);
+    assert.ok(Object.keys(asa2.messages()).includes('partner_tag.bad_char'), 'messages() lists every code');
+  }
   assertAsa2Error(() => asa2.checkPartnerTag('mysite-21', 'XX'), 'validation', ['marketplace']);
 });
 

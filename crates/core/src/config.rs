@@ -10,12 +10,14 @@ use std::fmt;
 
 use serde::Deserialize;
 
-use crate::credential::{
-    ApiVersion, CreatorsCredentials, CredentialKind, Detected, UnknownCredentialKind,
-};
+use crate::credential::{ApiVersion, CreatorsCredentials, CredentialKind, Detected};
 use crate::field_error::FieldErrors;
-use crate::form::{Validated, check_credential_text, checkbox, loose_string, parse_marketplace};
+use crate::form::{
+    CredentialMessages, Validated, check_credential_text, checkbox, loose_string, parse_marketplace,
+};
 use crate::marketplace::Marketplace;
+use crate::message::{Template, message};
+use crate::messages;
 use crate::partner_tag::PartnerTag;
 use crate::quote::excerpt;
 use crate::redact::REDACTED;
@@ -99,7 +101,7 @@ impl MarketplaceConfigInput {
         let marketplace = parse_marketplace(
             self.marketplace.as_deref(),
             "marketplace",
-            "Select the marketplace (country) these credentials were created for.",
+            messages::MARKETPLACE_MISSING,
             &mut errors,
         );
 
@@ -109,42 +111,49 @@ impl MarketplaceConfigInput {
 
         let kind = match self.kind.as_deref().map(str::trim).unwrap_or("") {
             "" => {
-                let mut message = String::from(
-                    "Select the Credential Type: Cognito (v2) for credentials created before February 2026, LWA (v3) for credentials issued since.",
-                );
-                if let Some(k) = detected.kind() {
-                    message.push_str(&format!(" These credentials look like {}.", k.label()));
-                }
+                let message = match detected.kind() {
+                    Some(k) => message!(messages::KIND_MISSING_DETECTED, detected = k.label()),
+                    None => messages::KIND_MISSING.plain(),
+                };
                 errors.push("kind", message);
                 None
             }
             raw => match raw.parse::<CredentialKind>() {
                 Ok(k) => Some(k),
                 Err(_) => {
-                    errors.push("kind", UnknownCredentialKind(excerpt(raw)).to_string());
+                    errors.push(
+                        "kind",
+                        message!(messages::KIND_UNKNOWN, input = excerpt(raw)),
+                    );
                     None
                 }
             },
         };
 
-        let where_from = match marketplace {
-            Some(m) => format!(
-                "from the Creators API section of Associates Central for {} ({})",
-                m.info().country,
-                m.info().associates_url
+        let missing = |for_marketplace: Template, without: Template| match marketplace {
+            Some(m) => message!(
+                for_marketplace,
+                country = m.info().country,
+                url = m.info().associates_url
             ),
-            None => "from the Creators API section of Associates Central".to_string(),
+            None => without.plain(),
         };
         if id.is_empty() {
             errors.push(
                 "credential_id",
-                format!("Enter the Credential ID {where_from}."),
+                missing(
+                    messages::CREDENTIAL_ID_MISSING_FOR,
+                    messages::CREDENTIAL_ID_MISSING,
+                ),
             );
         } else {
             check_credential_text(
                 id,
                 "credential_id",
-                "Credential ID",
+                CredentialMessages {
+                    too_long: messages::CREDENTIAL_ID_TOO_LONG,
+                    bad_char: messages::CREDENTIAL_ID_BAD_CHAR,
+                },
                 false,
                 CREDENTIAL_MAX_LEN,
                 &mut errors,
@@ -153,15 +162,19 @@ impl MarketplaceConfigInput {
         if secret.is_empty() {
             errors.push(
                 "credential_secret",
-                format!(
-                    "Enter the Credential Secret {where_from}; it is shown together with the Credential ID. If you no longer have it, create a new credential there."
+                missing(
+                    messages::CREDENTIAL_SECRET_MISSING_FOR,
+                    messages::CREDENTIAL_SECRET_MISSING,
                 ),
             );
         } else {
             check_credential_text(
                 secret,
                 "credential_secret",
-                "Credential Secret",
+                CredentialMessages {
+                    too_long: messages::CREDENTIAL_SECRET_TOO_LONG,
+                    bad_char: messages::CREDENTIAL_SECRET_BAD_CHAR,
+                },
                 true,
                 CREDENTIAL_MAX_LEN,
                 &mut errors,
@@ -181,10 +194,10 @@ impl MarketplaceConfigInput {
         let enabled = checkbox(self.enabled.as_deref());
         let default = checkbox(self.default.as_deref());
         if default && !enabled {
-            errors.push("default", DEFAULT_MUST_BE_ENABLED);
+            errors.push("default", messages::DEFAULT_NOT_ENABLED.plain());
         }
 
-        if let Some(warning) = kind.and_then(|k| detected.mismatch_warning(k)) {
+        if let Some(warning) = kind.and_then(|k| detected.mismatch_message(k)) {
             warnings.push("kind", warning);
         }
 
@@ -209,9 +222,6 @@ impl MarketplaceConfigInput {
         }
     }
 }
-
-const DEFAULT_MUST_BE_ENABLED: &str =
-    "A default marketplace must be enabled: tick Enable Marketplace or untick Set as Default.";
 
 impl MarketplaceConfig {
     /// The marketplace.
@@ -247,10 +257,7 @@ impl MarketplaceConfig {
                 reported.push(m);
                 errors.push(
                     "marketplace",
-                    format!(
-                        "{} is configured more than once: keep one configuration per marketplace and edit the existing one instead of adding another.",
-                        m.info().country
-                    ),
+                    message!(messages::MARKETPLACE_REPEATED, country = m.info().country),
                 );
             }
         }
@@ -263,18 +270,15 @@ impl MarketplaceConfig {
                 .collect();
             errors.push(
                 "default",
-                format!(
-                    "Only one marketplace can be the default, but {} are all set as default: untick Set as Default on all but one.",
-                    join_names(&names)
-                ),
+                message!(messages::DEFAULT_SEVERAL, countries = join_names(&names)),
             );
         }
         for config in defaults.iter().filter(|c| !c.enabled) {
             errors.push(
                 "default",
-                format!(
-                    "The default marketplace {} is disabled. {DEFAULT_MUST_BE_ENABLED}",
-                    config.marketplace().info().country
+                message!(
+                    messages::DEFAULT_DISABLED,
+                    country = config.marketplace().info().country
                 ),
             );
         }

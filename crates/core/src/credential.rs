@@ -271,13 +271,17 @@ impl Detected {
 
     /// A warning when the chosen kind contradicts what the credentials look like.
     pub fn mismatch_warning(self, chosen: CredentialKind) -> Option<String> {
+        self.mismatch_message(chosen).map(|m| m.text)
+    }
+
+    /// [`Detected::mismatch_warning`] as a coded message.
+    pub fn mismatch_message(self, chosen: CredentialKind) -> Option<crate::message::Message> {
         let detected = self.kind()?;
         (detected != chosen).then(|| {
-            format!(
-                "These credentials look like {} credentials, but {} is selected. A wrong credential type makes Amazon answer \"invalid_client\": choose {}.",
-                detected.label(),
-                chosen.label(),
-                detected.label()
+            crate::message::message!(
+                crate::messages::KIND_MISMATCH,
+                detected = detected.label(),
+                chosen = chosen.label()
             )
         })
     }

@@ -1,16 +1,23 @@
 //! Field-level messages for forms: every problem with an input, each tied to the form field it
 //! is about, so the setup screens can show it next to that field.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::Serialize;
+
+use crate::message::{Message, Param};
 
 /// One message about one form field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FieldError {
     /// The field, as the form and the PHP/JS bindings name it (`partner_tag`).
     pub field: String,
-    /// What is wrong and what to do, in words a site owner understands.
+    /// The message's code (see [`crate::messages::ALL`]); empty when it has none yet.
+    pub code: &'static str,
+    /// The values of the code's placeholders.
+    pub params: BTreeMap<&'static str, Param>,
+    /// What is wrong and what to do, in English words a site owner understands.
     pub message: String,
 }
 
@@ -26,17 +33,28 @@ impl FieldErrors {
     }
 
     /// A single error.
-    pub fn single(field: impl Into<String>, message: impl Into<String>) -> FieldErrors {
+    pub fn single(field: impl Into<String>, message: impl Into<Message>) -> FieldErrors {
         let mut errors = FieldErrors::new();
         errors.push(field, message);
         errors
     }
 
     /// Adds a message for `field`.
-    pub fn push(&mut self, field: impl Into<String>, message: impl Into<String>) {
+    pub fn push(&mut self, field: impl Into<String>, message: impl Into<Message>) {
+        let message = message.into();
         self.0.push(FieldError {
             field: field.into(),
-            message: message.into(),
+            code: message.code,
+            params: message.params,
+            message: message.text,
+        });
+    }
+
+    /// Adds a message about another field than the one it was made for.
+    pub fn push_as(&mut self, field: impl Into<String>, error: FieldError) {
+        self.0.push(FieldError {
+            field: field.into(),
+            ..error
         });
     }
 

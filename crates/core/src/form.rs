@@ -6,6 +6,8 @@ use std::fmt;
 
 use crate::field_error::FieldErrors;
 use crate::marketplace::Marketplace;
+use crate::message::{Message, Template, message};
+use crate::messages;
 use crate::quote::excerpt;
 
 /// An accepted value and the warnings about it (keyed by form field, like errors). Warnings
@@ -24,17 +26,17 @@ pub(crate) fn checkbox(value: Option<&str>) -> bool {
     !matches!(value.as_str(), "" | "0" | "false" | "off" | "no")
 }
 
-/// Reads a marketplace field; pushes `empty_message` or an "unknown marketplace" error under
-/// `field` when it cannot.
+/// Reads a marketplace field; pushes `empty` or an "unknown marketplace" error under `field`
+/// when it cannot.
 pub(crate) fn parse_marketplace(
     raw: Option<&str>,
     field: &str,
-    empty_message: &str,
+    empty: Template,
     errors: &mut FieldErrors,
 ) -> Option<Marketplace> {
     let raw = raw.unwrap_or("").trim();
     if raw.is_empty() {
-        errors.push(field, empty_message);
+        errors.push(field, empty.plain());
         return None;
     }
     let found = Marketplace::lookup(raw).ok();
@@ -45,11 +47,14 @@ pub(crate) fn parse_marketplace(
 }
 
 /// The form message for a marketplace the registry does not know, quoting what was entered.
-pub(crate) fn unknown_marketplace(raw: &str) -> String {
-    format!(
-        "\"{}\" is not an Amazon marketplace this plugin supports: choose a country from the list (for example DE for Germany or US for the United States).",
-        excerpt(raw)
-    )
+pub(crate) fn unknown_marketplace(raw: &str) -> Message {
+    message!(messages::MARKETPLACE_UNKNOWN, input = excerpt(raw))
+}
+
+/// The messages about one pasted credential field: too long, a character it never contains.
+pub(crate) struct CredentialMessages {
+    pub(crate) too_long: Template,
+    pub(crate) bad_char: Template,
 }
 
 /// Checks a pasted credential value (already trimmed, not empty): no whitespace, control or
@@ -58,47 +63,38 @@ pub(crate) fn unknown_marketplace(raw: &str) -> String {
 pub(crate) fn check_credential_text(
     value: &str,
     field: &str,
-    label: &str,
+    said: CredentialMessages,
     secret: bool,
     max_len: usize,
     errors: &mut FieldErrors,
 ) {
     let len = value.chars().count();
     if len > max_len {
-        errors.push(
-            field,
-            format!(
-                "The {label} is {len} characters long, more than any Amazon credential (at most {max_len}): check that you pasted only the {label}."
-            ),
-        );
+        errors.push(field, message!(said.too_long, len = len, max = max_len));
     }
     if let Some(bad) = value.chars().find(|c| !c.is_ascii_graphic()) {
         let what = if secret && !bad.is_whitespace() && !bad.is_control() {
-            "a character that is not plain ASCII (such as a typographic quote or an accented letter)".to_string()
+            messages::CHAR_NOT_ASCII.plain()
         } else {
             describe_char(bad)
         };
-        errors.push(
-            field,
-            format!(
-                "The {label} contains {what}, which Amazon credentials never contain. Copy it again from Associates Central, without spaces or line breaks."
-            ),
-        );
+        errors.push(field, message!(said.bad_char, what = what));
     }
 }
 
 /// Names a character for a message: `a space`, `a line break`, `the control character
 /// U+0007`, or the character in quotes.
-pub(crate) fn describe_char(c: char) -> String {
+pub(crate) fn describe_char(c: char) -> Message {
     match c {
-        ' ' => "a space".to_string(),
-        '\t' => "a tab".to_string(),
-        '\n' | '\r' | '\u{2028}' | '\u{2029}' => "a line break".to_string(),
-        '\u{a0}' | '\u{202f}' => "a non-breaking space".to_string(),
-        c if c.is_control() || c.is_whitespace() || is_invisible(c) => {
-            format!("the invisible character U+{:04X}", c as u32)
-        }
-        c => format!("\"{c}\""),
+        ' ' => messages::CHAR_SPACE.plain(),
+        '\t' => messages::CHAR_TAB.plain(),
+        '\n' | '\r' | '\u{2028}' | '\u{2029}' => messages::CHAR_LINE_BREAK.plain(),
+        '\u{a0}' | '\u{202f}' => messages::CHAR_NBSP.plain(),
+        c if c.is_control() || c.is_whitespace() || is_invisible(c) => message!(
+            messages::CHAR_INVISIBLE,
+            code_point = format!("U+{:04X}", c as u32)
+        ),
+        c => message!(messages::CHAR_QUOTED, char = c),
     }
 }
 
@@ -176,26 +172,48 @@ mod tests {
 
     #[test]
     fn characters_are_named() {
-        assert_eq!(describe_char('\u{a0}'), "a non-breaking space");
-        assert_eq!(describe_char('\r'), "a line break");
-        assert_eq!(describe_char('x'), "\"x\"");
+        assert_eq!(describe_char('\u{a0}').text, "a non-breaking space");
+        assert_eq!(describe_char('\r').code, "char.line_break");
+        let quoted = describe_char('x');
+        assert_eq!(
+            (quoted.code, quoted.text.as_str()),
+            ("char.quoted", "\"x\"")
+        );
+        assert_eq!(
+            describe_char('\u{7}').text,
+            "the invisible character U+0007"
+        );
     }
 
     #[test]
     fn marketplace_fields_report_empty_and_unknown_values() {
         let mut errors = FieldErrors::new();
         assert_eq!(
-            parse_marketplace(Some(" de "), "m", "Choose.", &mut errors),
+            parse_marketplace(
+                Some(" de "),
+                "m",
+                messages::MARKETPLACE_MISSING,
+                &mut errors
+            ),
             Some(Marketplace::DE)
         );
-        assert_eq!(parse_marketplace(None, "m", "Choose.", &mut errors), None);
         assert_eq!(
-            parse_marketplace(Some("XX"), "m", "Choose.", &mut errors),
+            parse_marketplace(None, "m", messages::MARKETPLACE_MISSING, &mut errors),
             None
         );
-        let messages: Vec<_> = errors.for_field("m").collect();
-        assert_eq!(messages[0], "Choose.");
-        assert_eq!(messages[1], unknown_marketplace("XX"));
-        assert!(messages[1].starts_with("\"XX\" is not an Amazon marketplace"));
+        assert_eq!(
+            parse_marketplace(Some("XX"), "m", messages::MARKETPLACE_MISSING, &mut errors),
+            None
+        );
+        let found: Vec<_> = errors.for_field("m").collect();
+        assert_eq!(found[0], messages::MARKETPLACE_MISSING.english);
+        assert_eq!(found[1], unknown_marketplace("XX").text);
+        let codes: Vec<_> = errors.iter().map(|e| e.code).collect();
+        assert_eq!(codes, ["marketplace.missing", "marketplace.unknown"]);
+        assert_eq!(
+            errors.iter().nth(1).unwrap().params["input"].english(),
+            "XX"
+        );
+        assert!(found[1].starts_with("\"XX\" is not an Amazon marketplace"));
     }
 }

@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 use crate::field_error::FieldErrors;
 use crate::form::{Validated, unknown_marketplace};
 use crate::marketplace::Marketplace;
+use crate::message::message;
+use crate::messages;
 use crate::partner_tag::PartnerTag;
 use crate::quote::excerpt;
 
@@ -65,10 +67,7 @@ impl AssociateIdSetInput {
             if tags.contains_key(&m) {
                 errors.push(
                     &field,
-                    format!(
-                        "{} has more than one tracking ID in this set: keep one.",
-                        m.info().country
-                    ),
+                    message!(messages::ID_SET_TAG_REPEATED, country = m.info().country),
                 );
                 continue;
             }
@@ -81,10 +80,7 @@ impl AssociateIdSetInput {
             }
         }
         if entries == 0 {
-            errors.push(
-                "tags",
-                "Enter at least one tracking ID: the set maps each country's store to your tracking ID there.",
-            );
+            errors.push("tags", messages::ID_SET_NO_TAGS.plain());
         }
 
         errors.into_result(Validated {
@@ -104,24 +100,22 @@ fn tag_field(m: Marketplace) -> String {
 
 fn check_name(name: &str, errors: &mut FieldErrors) {
     if name.is_empty() {
-        errors.push(
-            "name",
-            "Enter a name for this set, such as \"Main site\", to tell it apart from other sets.",
-        );
+        errors.push("name", messages::ID_SET_NAME_MISSING.plain());
         return;
     }
     let len = name.chars().count();
     if len > ID_SET_NAME_MAX_LEN {
         errors.push(
             "name",
-            format!("The name is {len} characters long: use at most {ID_SET_NAME_MAX_LEN}."),
+            message!(
+                messages::ID_SET_NAME_TOO_LONG,
+                len = len,
+                max = ID_SET_NAME_MAX_LEN
+            ),
         );
     }
     if name.chars().any(char::is_control) {
-        errors.push(
-            "name",
-            "The name contains a line break or another control character: use a single line of text.",
-        );
+        errors.push("name", messages::ID_SET_NAME_CONTROL.plain());
     }
 }
 
@@ -141,9 +135,9 @@ impl AssociateIdSet {
             if first && keys[i + 1..].contains(key) {
                 errors.push(
                     "name",
-                    format!(
-                        "There is more than one set named \"{}\" (names are compared without regard to case): give each set its own name.",
-                        excerpt(&sets[i].name)
+                    message!(
+                        messages::ID_SET_NAME_REPEATED,
+                        name = excerpt(&sets[i].name)
                     ),
                 );
             }

@@ -22,6 +22,8 @@ mod field_error;
 mod geo;
 mod http;
 mod marketplace;
+mod message;
+pub mod messages;
 mod operation;
 mod quote;
 mod redact;
@@ -40,6 +42,7 @@ pub use geo::{
 };
 pub use http::{ApiBase, HttpRequest, InvalidApiBase, Method, RetryAfter};
 pub use marketplace::{MARKETPLACES, Marketplace, MarketplaceInfo, Region, UnknownMarketplace};
+pub use message::{Message, Param, Template, placeholders};
 pub use operation::{Operation, UnknownOperation};
 pub use redact::{REDACTED, redact};
 pub use secret::Secret;

@@ -9,8 +9,11 @@ use serde::Deserialize;
 use crate::credential::PaapiCredentials;
 use crate::field_error::FieldErrors;
 use crate::form::{
-    Validated, check_credential_text, describe_char, loose_string, parse_marketplace,
+    CredentialMessages, Validated, check_credential_text, describe_char, loose_string,
+    parse_marketplace,
 };
+use crate::message::message;
+use crate::messages;
 use crate::partner_tag::PartnerTag;
 use crate::redact::REDACTED;
 use crate::secret::Secret;
@@ -71,7 +74,7 @@ impl PaapiSettingsInput {
         let marketplace = parse_marketplace(
             self.marketplace.as_deref(),
             "marketplace",
-            "Select the default country: the Amazon store PA API requests go to when no other is chosen.",
+            messages::PAAPI_MARKETPLACE_MISSING,
             &mut marketplace_errors,
         );
 
@@ -111,27 +114,22 @@ fn looks_like_secret_key(value: &str) -> bool {
 fn check_access_key(key: &str, errors: &mut FieldErrors, warnings: &mut FieldErrors) {
     const FIELD: &str = "access_key";
     if key.is_empty() {
-        errors.push(
-            FIELD,
-            "Enter the Access Key of your Product Advertising API credentials (Associates Central, Tools, Product Advertising API).",
-        );
+        errors.push(FIELD, messages::ACCESS_KEY_MISSING.plain());
         return;
     }
     if looks_like_secret_key(key) {
-        errors.push(
-            FIELD,
-            "This looks like the Secret Key: the Access Key is the shorter value (usually 20 characters, starting with AKIA).",
-        );
+        errors.push(FIELD, messages::ACCESS_KEY_IS_SECRET.plain());
         return;
     }
     let len = key.chars().count();
     if !ACCESS_KEY_LEN.contains(&len) {
         errors.push(
             FIELD,
-            format!(
-                "The Access Key is {len} characters long, but access keys have {} to {} (usually 20, starting with AKIA): copy the whole Access Key from Associates Central.",
-                ACCESS_KEY_LEN.start(),
-                ACCESS_KEY_LEN.end()
+            message!(
+                messages::ACCESS_KEY_LENGTH,
+                len = len,
+                min = ACCESS_KEY_LEN.start(),
+                max = ACCESS_KEY_LEN.end()
             ),
         );
     }
@@ -141,41 +139,32 @@ fn check_access_key(key: &str, errors: &mut FieldErrors, warnings: &mut FieldErr
     {
         errors.push(
             FIELD,
-            format!(
-                "The Access Key contains {}, but access keys use only capital letters A-Z and digits: copy it again from Associates Central.",
-                describe_char(bad)
-            ),
+            message!(messages::ACCESS_KEY_BAD_CHAR, what = describe_char(bad)),
         );
     }
     if errors.for_field(FIELD).next().is_none() && !key.starts_with("AKIA") {
-        warnings.push(
-            FIELD,
-            "Access keys of the Product Advertising API usually start with AKIA: check that this is the Access Key of your PA API credentials.",
-        );
+        warnings.push(FIELD, messages::ACCESS_KEY_UNUSUAL.plain());
     }
 }
 
 fn check_secret_key(key: &str, errors: &mut FieldErrors, warnings: &mut FieldErrors) {
     const FIELD: &str = "secret_key";
     if key.is_empty() {
-        errors.push(
-            FIELD,
-            "Enter the Secret Key shown together with the Access Key. If you no longer have it, create new credentials in Associates Central.",
-        );
+        errors.push(FIELD, messages::SECRET_KEY_MISSING.plain());
         return;
     }
     if key.starts_with("AKIA") && key.chars().count() == 20 {
-        errors.push(
-            FIELD,
-            "This looks like the Access Key (it starts with AKIA): enter the Secret Key here, the 40-character value shown with it.",
-        );
+        errors.push(FIELD, messages::SECRET_KEY_IS_ACCESS.plain());
         return;
     }
     let before = errors.len();
     check_credential_text(
         key,
         FIELD,
-        "Secret Key",
+        CredentialMessages {
+            too_long: messages::SECRET_KEY_TOO_LONG,
+            bad_char: messages::SECRET_KEY_BAD_CHAR,
+        },
         true,
         *SECRET_KEY_LEN.end(),
         errors,
@@ -184,15 +173,19 @@ fn check_secret_key(key: &str, errors: &mut FieldErrors, warnings: &mut FieldErr
     if len < *SECRET_KEY_LEN.start() {
         errors.push(
             FIELD,
-            format!(
-                "The Secret Key is only {len} characters long, but secret keys have {USUAL_SECRET_KEY_LEN}: copy all of it."
+            message!(
+                messages::SECRET_KEY_TOO_SHORT,
+                len = len,
+                usual = USUAL_SECRET_KEY_LEN
             ),
         );
     } else if errors.len() == before && len != USUAL_SECRET_KEY_LEN {
         warnings.push(
             FIELD,
-            format!(
-                "Secret keys are usually {USUAL_SECRET_KEY_LEN} characters long, but this one has {len}: check that you copied all of it and nothing more."
+            message!(
+                messages::SECRET_KEY_UNUSUAL,
+                usual = USUAL_SECRET_KEY_LEN,
+                len = len
             ),
         );
     }

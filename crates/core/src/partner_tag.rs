@@ -10,6 +10,8 @@ use std::fmt;
 use crate::field_error::FieldErrors;
 use crate::form::{Validated, describe_char};
 use crate::marketplace::Marketplace;
+use crate::message::message;
+use crate::messages;
 
 /// The longest partner tag the Creators API accepts (`partnerTag`, at most 64 characters).
 pub(crate) const PARTNER_TAG_MAX_LEN: usize = 64;
@@ -69,11 +71,11 @@ impl PartnerTag {
     }
 
     /// A warning when the suffix differs from the one tags of `marketplace` usually have.
-    pub fn suffix_warning(&self, marketplace: Marketplace) -> Option<String> {
+    pub fn suffix_warning(&self, marketplace: Marketplace) -> Option<crate::Message> {
         let info = marketplace.info();
         (self.suffix() != info.tag_suffix).then(|| {
-            format!(
-                "Tracking IDs for {country} usually end in -{usual}, but this one ends in -{actual}. Check that it belongs to your {country} Associates account: Amazon refuses a tracking ID of another store (InvalidPartnerTag).",
+            message!(
+                messages::PARTNER_TAG_UNUSUAL_SUFFIX,
                 country = info.country,
                 usual = info.tag_suffix,
                 actual = self.suffix(),
@@ -149,14 +151,13 @@ fn parse_tag(
 
     if tag.is_empty() {
         let message = match marketplace {
-            Some(m) => format!(
-                "Enter the tracking ID (for example {example}) from Associates Central for {}: {}",
-                m.info().country,
-                m.info().associates_url
+            Some(m) => message!(
+                messages::PARTNER_TAG_MISSING_FOR,
+                example = &example,
+                country = m.info().country,
+                url = m.info().associates_url
             ),
-            None => format!(
-                "Enter the tracking ID (for example {example}) from Associates Central of your marketplace."
-            ),
+            None => message!(messages::PARTNER_TAG_MISSING, example = &example),
         };
         errors.push(field, message);
         return Err(errors);
@@ -166,31 +167,28 @@ fn parse_tag(
     if chars.len() > PARTNER_TAG_MAX_LEN {
         errors.push(
             field,
-            format!(
-                "The tracking ID is {} characters long, but Amazon allows at most {PARTNER_TAG_MAX_LEN}: enter only the tracking ID, such as {example}.",
-                chars.len()
+            message!(
+                messages::PARTNER_TAG_TOO_LONG,
+                len = chars.len(),
+                max = PARTNER_TAG_MAX_LEN,
+                example = &example
             ),
         );
     }
     if let Some(&bad) = chars.iter().find(|&&c| !is_name_char(c)) {
         errors.push(
             field,
-            format!(
-                "The tracking ID contains {}, which tracking IDs never contain: use only letters A-Z, digits, hyphens (-), dots (.) and underscores (_), exactly as Associates Central shows it.",
-                describe_char(bad)
-            ),
+            message!(messages::PARTNER_TAG_BAD_CHAR, what = describe_char(bad)),
         );
     }
     match chars.as_slice() {
         ['-', a, b] if a.is_ascii_digit() && b.is_ascii_digit() => errors.push(
             field,
-            format!("The tracking ID needs a name before -{a}{b}, such as mysite-{a}{b}."),
+            message!(messages::PARTNER_TAG_NO_NAME, suffix = format!("{a}{b}")),
         ),
         _ if suffix_start(&chars).is_none() => errors.push(
             field,
-            format!(
-                "The tracking ID must end in a hyphen and two digits, such as {example}: copy the whole tracking ID, including its ending, from Associates Central."
-            ),
+            message!(messages::PARTNER_TAG_NO_SUFFIX, example = &example),
         ),
         _ => {}
     }

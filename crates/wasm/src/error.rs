@@ -84,6 +84,11 @@ impl From<Asa2Error> for JsValue {
         }
         let _ = js_sys::Reflect::set(&error, &"kind".into(), &e.kind.name().into());
         let _ = js_sys::Reflect::set(&error, &"errors".into(), &by_field);
+        // The same messages with their codes and parameters (an empty list if they cannot be
+        // encoded, which plain strings and maps always can).
+        let details =
+            crate::convert::to_js(&e.errors).unwrap_or_else(|_| js_sys::Array::new().into());
+        let _ = js_sys::Reflect::set(&error, &"details".into(), &details);
         error.into()
     }
 }

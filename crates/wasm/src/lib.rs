@@ -4,7 +4,9 @@
 //! an object where a string belongs) is answered with an `Asa2Error`, never a trap. Errors are
 //! JavaScript `Error` objects whose `name` is `Asa2Error` and which carry `kind`
 //! (`"validation"`, `"argument"` or `"internal"`) and, for validation errors, `errors`: an
-//! object mapping each field name to its messages.
+//! object mapping each field name to its messages, and `details`: the same messages as a list of
+//! `{field, code, params, message}` (codes listed by [`messages`]) for callers that show them in
+//! another language.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -152,6 +154,17 @@ pub fn credential_kinds() -> Result<JsValue, JsValue> {
     Ok(to_js(&kinds)?)
 }
 
+/// Every code of the core's messages with its English template (`{name}` where a parameter
+/// goes): what `error.details` and `warning_details` name.
+#[wasm_bindgen]
+pub fn messages() -> Result<JsValue, JsValue> {
+    let all: BTreeMap<&str, &str> = asa2_core::messages::ALL
+        .iter()
+        .map(|t| (t.code, t.english))
+        .collect();
+    Ok(to_js(&all)?)
+}
+
 /// Field messages grouped by field, as JavaScript objects show them.
 fn by_field(messages: &FieldErrors) -> BTreeMap<&str, Vec<&str>> {
     let mut map: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
@@ -182,6 +195,7 @@ pub fn validate_config(input: JsValue) -> Result<JsValue, JsValue> {
     struct Answer<'a> {
         config: ConfigView<'a>,
         warnings: BTreeMap<&'a str, Vec<&'a str>>,
+        warning_details: &'a FieldErrors,
     }
     let form = object_arg(&input, "input")?;
     let input = MarketplaceConfigInput {
@@ -207,6 +221,7 @@ pub fn validate_config(input: JsValue) -> Result<JsValue, JsValue> {
             default: config.default,
         },
         warnings: by_field(&validated.warnings),
+        warning_details: &validated.warnings,
     };
     Ok(to_js(&answer)?)
 }
@@ -225,6 +240,7 @@ pub fn check_partner_tag(tag: JsValue, marketplace: JsValue) -> Result<JsValue, 
     struct Answer<'a> {
         tag: &'a str,
         warnings: BTreeMap<&'a str, Vec<&'a str>>,
+        warning_details: &'a FieldErrors,
     }
     let tag = string_arg(&tag, "partner_tag")?;
     let marketplace = marketplace_arg(&marketplace, "marketplace")?;
@@ -233,6 +249,7 @@ pub fn check_partner_tag(tag: JsValue, marketplace: JsValue) -> Result<JsValue, 
     Ok(to_js(&Answer {
         tag: checked.value.as_str(),
         warnings: by_field(&checked.warnings),
+        warning_details: &checked.warnings,
     })?)
 }
 

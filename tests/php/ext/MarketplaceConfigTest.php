@@ -26,7 +26,8 @@ final class MarketplaceConfigTest extends Asa2TestCase
     public function testValidateNormalizesAndDerivesTheVersion(): void
     {
         $result = MarketplaceConfig::validate(self::form(['marketplace' => ' www.amazon.de ', 'partner_tag' => ' mysite-21 ']));
-        self::assertSame(['config', 'warnings'], array_keys($result));
+        self::assertSame(['config', 'warnings', 'warning_details'], array_keys($result));
+        self::assertSame([], $result['warning_details']);
         self::assertSame([
             'marketplace' => 'DE',
             'kind' => 'lwa',

@@ -16,7 +16,8 @@ const forms = Array.from( document.querySelectorAll( 'form[data-asa2-live]' ) );
 
 /**
  * Whether an exception is one of asa2-core's own answers (a JavaScript Error named Asa2Error
- * with kind "validation", "argument" or "internal", and errors by field).
+ * with kind "validation", "argument" or "internal", errors by field and the same messages with
+ * their codes in details).
  *
  * @param {unknown} error Thrown value.
  * @return {boolean}
@@ -26,18 +27,53 @@ function isAsa2Error( error ) {
 }
 
 /**
+ * One of asa2-core's messages in the site's language: the sentence the plugin keeps for its code
+ * (settings.messages, from CoreMessages on the server) with the parameters filled in (a country
+ * by its name, settings.countries), or the core's English text for a code without one.
+ *
+ * @param {{code: string, params: Object, message: string}} detail A coded message.
+ * @return {string}
+ */
+function sentence( detail ) {
+	const sentences = settings.messages || {};
+	if ( ! detail.code || 'string' !== typeof sentences[ detail.code ] ) {
+		return detail.message;
+	}
+	const params = detail.params || {};
+	return sentences[ detail.code ].replace( /\{([a-z_]+)\}/g, ( whole, name ) => {
+		if ( ! Object.prototype.hasOwnProperty.call( params, name ) ) {
+			return whole;
+		}
+		const value = params[ name ];
+		if ( value && 'object' === typeof value ) {
+			return sentence( value );
+		}
+		const countries = settings.countries || {};
+		return 'country' === name && 'string' === typeof countries[ value ] ? countries[ value ] : String( value );
+	} );
+}
+
+/**
+ * Coded messages about one field, in the site's language (all of them when the field has none).
+ *
+ * @param {Array<{field: string}>} details The messages.
+ * @param {string} field Field name.
+ * @return {string[]}
+ */
+function sentencesFor( details, field ) {
+	const own = details.filter( ( detail ) => detail.field === field );
+	return ( own.length ? own : details ).map( sentence );
+}
+
+/**
  * Messages of a validation error for one field (all messages when the field has none).
  *
- * @param {Error & {errors?: Object<string, string[]>}} error The Asa2Error.
+ * @param {Error & {details?: Array}} error The Asa2Error.
  * @param {string} field Field name.
  * @return {string[]}
  */
 function messagesFor( error, field ) {
-	const errors = error.errors || {};
-	if ( Array.isArray( errors[ field ] ) && errors[ field ].length ) {
-		return errors[ field ];
-	}
-	const all = Object.values( errors ).flat();
+	const all = sentencesFor( Array.isArray( error.details ) ? error.details : [], field );
 	return all.length ? all : [ error.message ];
 }
 
@@ -69,7 +105,8 @@ function rulesOf( core ) {
 		checkPartnerTag( tag, marketplace ) {
 			try {
 				const checked = core.checkPartnerTag( tag, marketplace );
-				return { errors: [], warnings: ( checked.warnings && checked.warnings.partner_tag ) || [] };
+				const warnings = ( checked.warning_details || [] ).filter( ( detail ) => 'partner_tag' === detail.field );
+				return { errors: [], warnings: warnings.map( sentence ) };
 			} catch ( error ) {
 				if ( ! isAsa2Error( error ) ) {
 					throw error;

@@ -201,6 +201,7 @@ function asa2_creators_required_classes() {
 		'Asa2\\RetryPolicy',
 		'Asa2\\Template',
 		'Asa2\\Template::renderJsonWithExpiry',
+		'Asa2\\Messages',
 		'Asa2\\ValidationException',
 		'Asa2\\AuthException',
 		'Asa2\\NotEligibleException',

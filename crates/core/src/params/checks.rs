@@ -23,7 +23,7 @@ pub(super) fn combine<T>(
             let read_fields: Vec<String> = errors.iter().map(|e| e.field.clone()).collect();
             for e in more {
                 if !read_fields.contains(&e.field) {
-                    errors.push(e.field, e.message);
+                    errors.push_as(e.field.clone(), e);
                 }
             }
             Err(errors)

@@ -168,7 +168,7 @@ impl<'a> Reader<'a> {
                 Ok((asin, _)) => out.push(asin),
                 Err(errors) => {
                     for e in errors {
-                        self.errors.push(names[0], e.message);
+                        self.errors.push_as(names[0], e);
                     }
                 }
             }
@@ -182,7 +182,7 @@ impl<'a> Reader<'a> {
             Ok((asin, _)) => Some(asin),
             Err(errors) => {
                 for e in errors {
-                    self.errors.push(names[0], e.message);
+                    self.errors.push_as(names[0], e);
                 }
                 None
             }

@@ -8,6 +8,7 @@
 namespace Asa2\Creators\Admin;
 
 use Asa2\Credentials;
+use Asa2\Creators\CoreMessages;
 use Asa2\Creators\Plugin;
 use Asa2\Creators\PluginPaths;
 
@@ -65,6 +66,9 @@ final class Assets {
 			array(
 				'live'              => $wasm,
 				'kinds'             => $kinds,
+				// The core's messages in the site's language, for the live checks.
+				'messages'          => CoreMessages::sentences(),
+				'countries'         => CoreMessages::countries_by_english_name(),
 				/* translators: 1: credential type the credentials look like, e.g. LWA (v3) */
 				'detected'          => __( 'These look like %1$s credentials, so the Credential Type was set to %1$s.', 'asa2-creators' ),
 				/* translators: 1: credential type the credentials look like, 2: the selected credential type */

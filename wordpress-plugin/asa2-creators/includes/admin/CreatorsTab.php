@@ -7,6 +7,7 @@
 
 namespace Asa2\Creators\Admin;
 
+use Asa2\Creators\CoreMessages;
 use Asa2\Creators\Api\CredentialKind;
 use Asa2\Credentials;
 use Asa2\Creators\Storage\MarketplaceRepository;
@@ -132,7 +133,7 @@ final class CreatorsTab {
 			printf(
 				'<li><a href="%1$s" target="_blank" rel="noopener noreferrer">%2$s<span class="screen-reader-text"> %3$s</span></a></li>',
 				esc_url( $marketplace['associates_url'] ),
-				esc_html( $marketplace['country'] ),
+				esc_html( CoreMessages::country( $marketplace['code'] ) ),
 				esc_html__( '(opens in a new tab)', 'asa2-creators' )
 			);
 		}
@@ -208,7 +209,7 @@ final class CreatorsTab {
 				esc_attr( $versions[ CredentialKind::Lwa->value ] ?? '' ),
 				esc_url( $marketplace['associates_url'] ),
 				esc_attr( $marketplace['host'] ),
-				esc_html( $marketplace['country'] ),
+				esc_html( CoreMessages::country( $marketplace['code'] ) ),
 				esc_html( $marketplace['domain'] )
 			);
 		}
@@ -226,7 +227,7 @@ final class CreatorsTab {
 				esc_attr( $id ),
 				checked( (string) $values['kind'], $id, false ),
 				esc_html( $kind['label'] ),
-				esc_html( $kind['description'] )
+				esc_html( CoreMessages::kind_descriptions()[ $id ] ?? $kind['description'] )
 			);
 		}
 		echo '</fieldset>';
@@ -302,7 +303,7 @@ final class CreatorsTab {
 		);
 		$current_default = $this->marketplaces->default_code();
 		if ( null !== $current_default && $current_default !== ( $record['marketplace'] ?? '' ) ) {
-			$country = Marketplaces::find( $current_default )['country'] ?? $current_default;
+			$country = CoreMessages::country( (string) $current_default, $current_default );
 			echo '<p class="description">' . esc_html(
 				sprintf(
 					/* translators: %s: country name of the current default marketplace */
@@ -358,7 +359,7 @@ final class CreatorsTab {
 	 * @param array $record Stored record.
 	 */
 	private function render_delete_confirmation( array $record ): void {
-		$country = Marketplaces::find( $record['marketplace'] )['country'] ?? $record['marketplace'];
+		$country = CoreMessages::country( (string) $record['marketplace'], $record['marketplace'] );
 		echo '<div class="asa2-card asa2-confirm">';
 		echo '<h2>' . esc_html(
 			sprintf(

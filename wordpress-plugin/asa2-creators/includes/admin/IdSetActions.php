@@ -7,6 +7,7 @@
 
 namespace Asa2\Creators\Admin;
 
+use Asa2\Creators\CoreMessages;
 use Asa2\Creators\Clock;
 use Asa2\AssociateIdSets;
 use Asa2\Geo;
@@ -72,7 +73,7 @@ final class IdSetActions {
 		try {
 			$validated = AssociateIdSets::validate( array( 'name' => $name, 'tags' => $tags ) );
 			$set       = $validated['set'];
-			foreach ( (array) $validated['warnings'] as $field => $messages ) {
+			foreach ( CoreMessages::by_field( (array) ( $validated['warning_details'] ?? array() ) ) as $field => $messages ) {
 				foreach ( (array) $messages as $message ) {
 					$warnings[] = (string) $message;
 				}
@@ -90,7 +91,7 @@ final class IdSetActions {
 				$errors['name'][] = __( 'Another set has a name that differs only in punctuation or case. Choose a more distinct name.', 'asa2-creators' );
 			}
 		} catch ( ValidationException $e ) {
-			foreach ( $e->getErrors() as $key => $messages ) {
+			foreach ( CoreMessages::errors( $e ) as $key => $messages ) {
 				$errors[ (string) $key ] = array_merge( $errors[ (string) $key ] ?? array(), (array) $messages );
 			}
 		}

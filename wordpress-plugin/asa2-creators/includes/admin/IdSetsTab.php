@@ -7,6 +7,7 @@
 
 namespace Asa2\Creators\Admin;
 
+use Asa2\Creators\CoreMessages;
 use Asa2\Creators\Storage\IdSetRepository;
 use Asa2\Marketplaces;
 
@@ -116,7 +117,7 @@ final class IdSetsTab {
 		echo '<table class="form-table asa2-id-set-tags" role="presentation"><tbody>';
 		foreach ( Marketplaces::all() as $code => $marketplace ) {
 			$field = 'tags[' . $code . ']';
-			echo '<tr class="' . esc_attr( 'asa2-row-tag-' . $code . ( isset( $errors[ $field ] ) ? ' form-invalid' : '' ) ) . '"><th scope="row"><label for="' . esc_attr( 'asa2-tag-' . $code ) . '">' . esc_html( $marketplace['country'] ) . ' <span class="asa2-muted">' . esc_html( $marketplace['domain'] ) . '</span></label></th><td>';
+			echo '<tr class="' . esc_attr( 'asa2-row-tag-' . $code . ( isset( $errors[ $field ] ) ? ' form-invalid' : '' ) ) . '"><th scope="row"><label for="' . esc_attr( 'asa2-tag-' . $code ) . '">' . esc_html( CoreMessages::country( $marketplace['code'] ) ) . ' <span class="asa2-muted">' . esc_html( $marketplace['domain'] ) . '</span></label></th><td>';
 			printf(
 				'<input type="text" class="regular-text code" name="asa2[tags][%1$s]" id="asa2-tag-%1$s" value="%2$s" autocomplete="off" spellcheck="false" />',
 				esc_attr( $code ),

@@ -7,6 +7,7 @@
 
 namespace Asa2\Creators\Admin;
 
+use Asa2\Creators\CoreMessages;
 use Asa2\Creators\Storage\IdSetRepository;
 use Asa2\Marketplaces;
 use Asa2\PartnerTag;
@@ -110,7 +111,7 @@ final class IdSetsTable extends \WP_List_Table {
 		$all  = Marketplaces::all();
 		$html = '<ul class="asa2-tag-list">';
 		foreach ( $item['tags'] as $code => $tag ) {
-			$html .= '<li><span class="asa2-code" title="' . esc_attr( $all[ $code ]['country'] ?? $code ) . '">' . esc_html( $code ) . '</span> <code>' . esc_html( PartnerTag::mask( $tag ) ) . '</code></li>';
+			$html .= '<li><span class="asa2-code" title="' . esc_attr( CoreMessages::country( $code ) ) . '">' . esc_html( $code ) . '</span> <code>' . esc_html( PartnerTag::mask( $tag ) ) . '</code></li>';
 		}
 		return $html . '</ul>';
 	}

@@ -7,10 +7,10 @@
 
 namespace Asa2\Creators\Admin;
 
+use Asa2\Creators\CoreMessages;
 use Asa2\Creators\Api\AmazonApi;
 use Asa2\Creators\Storage\LoggingSettings;
 use Asa2\Creators\Storage\LogTable;
-use Asa2\Marketplaces;
 
 if ( ! defined( 'ABSPATH' ) ) {
 	exit;
@@ -122,7 +122,7 @@ final class LogListTable extends \WP_List_Table {
 	 * @return string
 	 */
 	protected function column_marketplace( $item ) {
-		$country = Marketplaces::find( (string) $item['marketplace'] )['country'] ?? '';
+		$country = CoreMessages::country( (string) $item['marketplace'], '' );
 		return '<span title="' . esc_attr( $country ) . '">' . esc_html( (string) $item['marketplace'] ) . '</span>';
 	}
 

@@ -7,14 +7,13 @@
 
 namespace Asa2\Creators\Admin;
 
+use Asa2\Creators\CoreMessages;
 use Asa2\Creators\Api\ConnectionTester;
 use Asa2\Creators\Api\CredentialKind;
 use Asa2\Creators\Api\TokenProvider;
-use Asa2\Credentials;
 use Asa2\Creators\Clock;
 use Asa2\Creators\Storage\MarketplaceRepository;
 use Asa2\Creators\Storage\SecretStore;
-use Asa2\Marketplaces;
 use Asa2\MarketplaceConfig;
 use Asa2\ValidationException;
 
@@ -118,7 +117,7 @@ final class MarketplaceActions {
 		try {
 			$validated = MarketplaceConfig::validate( $input );
 		} catch ( ValidationException $e ) {
-			$errors = self::merge_errors( $errors, $e->getErrors() );
+			$errors = self::merge_errors( $errors, CoreMessages::errors( $e ) );
 		}
 		if ( $errors || null === $validated ) {
 			$this->form_state->keep( CreatorsTab::FORM, $kept_input, $errors );
@@ -141,7 +140,7 @@ final class MarketplaceActions {
 		try {
 			MarketplaceConfig::validateSet( $configs );
 		} catch ( ValidationException $e ) {
-			$this->form_state->keep( CreatorsTab::FORM, $kept_input, $e->getErrors() );
+			$this->form_state->keep( CreatorsTab::FORM, $kept_input, CoreMessages::errors( $e ) );
 			return $back;
 		}
 
@@ -177,7 +176,7 @@ final class MarketplaceActions {
 		}
 
 		$country  = self::country( $code );
-		$warnings = self::warnings( $validated, $config );
+		$warnings = self::warnings( $validated );
 		$message  = null === $previous
 			/* translators: %s: country name */
 			? sprintf( __( '%s was added. Use "Test connection" to check the credentials.', 'asa2-creators' ), $country )
@@ -334,7 +333,7 @@ final class MarketplaceActions {
 				$config['kind']              = CredentialKind::Lwa->value;
 				$validated                   = MarketplaceConfig::validate( $config )['config'];
 			} catch ( ValidationException $e ) {
-				$this->notices->add( 'error', __( 'The Credential Type could not be switched:', 'asa2-creators' ), array( 'details' => self::flatten( $e->getErrors() ) ) );
+				$this->notices->add( 'error', __( 'The Credential Type could not be switched:', 'asa2-creators' ), array( 'details' => self::flatten( CoreMessages::errors( $e ) ) ) );
 				return SetupScreen::url();
 			} catch ( \Asa2\Exception $e ) {
 				$this->notices->add( 'error', __( 'The stored Credential Secret can no longer be decrypted. Edit the marketplace and enter the secret again.', 'asa2-creators' ) );
@@ -438,7 +437,7 @@ final class MarketplaceActions {
 		try {
 			MarketplaceConfig::validateSet( array_map( array( MarketplaceRepository::class, 'config_of' ), array_values( $records ) ) );
 		} catch ( ValidationException $e ) {
-			$this->notices->add( 'error', __( 'Nothing was changed:', 'asa2-creators' ), array( 'details' => self::flatten( $e->getErrors() ) ) );
+			$this->notices->add( 'error', __( 'Nothing was changed:', 'asa2-creators' ), array( 'details' => self::flatten( CoreMessages::errors( $e ) ) ) );
 			return false;
 		}
 		$this->marketplaces->replace_all( $records );
@@ -446,19 +445,14 @@ final class MarketplaceActions {
 	}
 
 	/**
-	 * Warnings to show after saving: the validator's, plus a credential kind mismatch.
+	 * Warnings to show after saving, in the site's language (the validator's include a
+	 * credential kind mismatch).
 	 *
 	 * @param array $validated Result of MarketplaceConfig::validate.
-	 * @param array $config    Validated configuration (plain secret).
 	 * @return list<string>
 	 */
-	private static function warnings( array $validated, array $config ): array {
-		$warnings = self::flatten( (array) ( $validated['warnings'] ?? array() ) );
-		$mismatch = Credentials::mismatchWarning( $config['kind'], $config['credential_id'], $config['credential_secret'] );
-		if ( null !== $mismatch && ! in_array( $mismatch, $warnings, true ) ) {
-			$warnings[] = $mismatch;
-		}
-		return $warnings;
+	private static function warnings( array $validated ): array {
+		return self::flatten( CoreMessages::by_field( (array) ( $validated['warning_details'] ?? array() ) ) );
 	}
 
 	/**
@@ -510,6 +504,6 @@ final class MarketplaceActions {
 	 * @return string
 	 */
 	private static function country( string $code ): string {
-		return Marketplaces::find( $code )['country'] ?? $code;
+		return CoreMessages::country( (string) $code, $code );
 	}
 }

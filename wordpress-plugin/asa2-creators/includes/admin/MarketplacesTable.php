@@ -7,11 +7,11 @@
 
 namespace Asa2\Creators\Admin;
 
+use Asa2\Creators\CoreMessages;
 use Asa2\Credentials;
 use Asa2\Creators\Clock;
 use Asa2\Creators\Storage\MarketplaceRepository;
 use Asa2\Creators\Storage\SecretStore;
-use Asa2\Marketplaces;
 use Asa2\PartnerTag;
 
 if ( ! defined( 'ABSPATH' ) ) {
@@ -119,8 +119,7 @@ final class MarketplacesTable extends \WP_List_Table {
 	 * @return string
 	 */
 	protected function column_marketplace( $item ) {
-		$marketplace = Marketplaces::find( $item['marketplace'] );
-		$country     = $marketplace['country'] ?? $item['marketplace'];
+		$country = CoreMessages::country( (string) $item['marketplace'] );
 		return '<strong><a class="row-title" href="' . esc_url( SetupScreen::url( SetupScreen::TAB_CREATORS, array( 'view' => 'edit', 'marketplace' => $item['marketplace'] ) ) ) . '">' . esc_html( $country ) . '</a></strong>'
 			. '<br /><span class="asa2-muted">' . esc_html( $marketplace['host'] ?? '' ) . '</span>';
 	}
@@ -237,7 +236,7 @@ final class MarketplacesTable extends \WP_List_Table {
 	 */
 	protected function column_actions( $item ) {
 		$code    = $item['marketplace'];
-		$country = Marketplaces::find( $code )['country'] ?? $code;
+		$country = CoreMessages::country( (string) $code, $code );
 		$html    = '<div class="asa2-actions">';
 		$html   .= '<a class="button button-small asa2-action-edit" href="' . esc_url( SetupScreen::url( SetupScreen::TAB_CREATORS, array( 'view' => 'edit', 'marketplace' => $code ) ) ) . '" aria-label="' . esc_attr(
 			sprintf(

@@ -7,6 +7,7 @@
 
 namespace Asa2\Creators\Admin;
 
+use Asa2\Creators\CoreMessages;
 use Asa2\Creators\Clock;
 use Asa2\Creators\Storage\PaApiRepository;
 use Asa2\Creators\Storage\SecretStore;
@@ -92,7 +93,7 @@ final class PaApiActions {
 		try {
 			$validated = PaApiSettings::validate( $check );
 		} catch ( ValidationException $e ) {
-			foreach ( $e->getErrors() as $field => $messages ) {
+			foreach ( CoreMessages::errors( $e ) as $field => $messages ) {
 				$errors[ $field ] = array_merge( $errors[ $field ] ?? array(), (array) $messages );
 			}
 		}
@@ -102,7 +103,7 @@ final class PaApiActions {
 		}
 		$settings = $validated['settings'];
 		$warnings = array();
-		foreach ( (array) $validated['warnings'] as $messages ) {
+		foreach ( CoreMessages::by_field( (array) ( $validated['warning_details'] ?? array() ) ) as $messages ) {
 			foreach ( (array) $messages as $message ) {
 				$warnings[] = (string) $message;
 			}

@@ -7,6 +7,7 @@
 
 namespace Asa2\Creators\Admin;
 
+use Asa2\Creators\CoreMessages;
 use Asa2\Creators\Storage\MarketplaceRepository;
 use Asa2\Creators\Storage\PaApiRepository;
 use Asa2\Marketplaces;
@@ -81,7 +82,7 @@ final class PaApiTab {
 		echo '<tr class="asa2-row-marketplace' . ( isset( $errors['marketplace'] ) ? ' form-invalid' : '' ) . '"><th scope="row"><label for="asa2-paapi-marketplace">' . esc_html__( 'Default Country', 'asa2-creators' ) . '</label></th><td>';
 		echo '<select name="asa2[marketplace]" id="asa2-paapi-marketplace"><option value="">' . esc_html__( 'Select a country', 'asa2-creators' ) . '</option>';
 		foreach ( Marketplaces::all() as $code => $marketplace ) {
-			printf( '<option value="%1$s"%2$s>%3$s (%4$s)</option>', esc_attr( $code ), selected( (string) $values['marketplace'], $code, false ), esc_html( $marketplace['country'] ), esc_html( $marketplace['domain'] ) );
+			printf( '<option value="%1$s"%2$s>%3$s (%4$s)</option>', esc_attr( $code ), selected( (string) $values['marketplace'], $code, false ), esc_html( CoreMessages::country( $marketplace['code'] ) ), esc_html( $marketplace['domain'] ) );
 		}
 		echo '</select><p class="description">' . esc_html__( 'The store used when no specific country is selected.', 'asa2-creators' ) . '</p>';
 		$this->errors( 'marketplace', $errors );
@@ -101,8 +102,8 @@ final class PaApiTab {
 			return;
 		}
 		$all       = Marketplaces::all();
-		$creators  = array_map( static fn( string $code ): string => $all[ $code ]['country'] ?? $code, array_keys( $active ) );
-		$fallback  = array_map( static fn( array $m ): string => $m['country'], array_diff_key( $all, $active ) );
+		$creators  = array_map( static fn( string $code ): string => CoreMessages::country( $code ), array_keys( $active ) );
+		$fallback  = array_map( static fn( array $m ): string => CoreMessages::country( $m['code'] ), array_diff_key( $all, $active ) );
 		$configured = $this->paapi->is_configured();
 
 		echo '<div class="notice notice-info inline asa2-paapi-status"><p><strong>' . esc_html__( 'The Creators API is active.', 'asa2-creators' ) . '</strong> ';

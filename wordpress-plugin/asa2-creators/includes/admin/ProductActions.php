@@ -7,6 +7,7 @@
 
 namespace Asa2\Creators\Admin;
 
+use Asa2\Creators\CoreMessages;
 use Asa2\Creators\Products\ApiRouter;
 use Asa2\Creators\Products\BulkRefresh;
 use Asa2\Creators\Products\NotConfiguredException;
@@ -75,7 +76,7 @@ final class ProductActions {
 		try {
 			$row = $this->product_service->add( $input, $marketplace );
 		} catch ( \Asa2\ValidationException $e ) {
-			$notices->add( 'error', implode( ' ', array_merge( ...array_values( $e->getErrors() ) ) ) );
+			$notices->add( 'error', implode( ' ', array_merge( ...array_values( CoreMessages::errors( $e ) ) ) ) );
 			return ProductsScreen::url();
 		} catch ( NotConfiguredException $e ) {
 			$notices->add( 'error', $e->getMessage() );

@@ -7,6 +7,7 @@
 
 namespace Asa2\Creators\Admin;
 
+use Asa2\Creators\CoreMessages;
 use Asa2\Creators\Api\AmazonApi;
 use Asa2\Creators\Clock;
 use Asa2\Creators\Storage\ProductFilter;
@@ -158,7 +159,7 @@ final class ProductsListTable extends \WP_List_Table {
 		echo '<label class="screen-reader-text" for="asa2-filter-marketplace">' . esc_html__( 'Filter by marketplace', 'asa2-creators' ) . '</label>';
 		echo '<select name="marketplace" id="asa2-filter-marketplace" form="asa2-products-filter"><option value="">' . esc_html__( 'All marketplaces', 'asa2-creators' ) . '</option>';
 		foreach ( Marketplaces::all() as $code => $marketplace ) {
-			printf( '<option value="%1$s"%2$s>%1$s %3$s</option>', esc_attr( (string) $code ), selected( $filter->marketplace, (string) $code, false ), esc_html( (string) $marketplace['country'] ) );
+			printf( '<option value="%1$s"%2$s>%1$s %3$s</option>', esc_attr( (string) $code ), selected( $filter->marketplace, (string) $code, false ), esc_html( CoreMessages::country( (string) $code ) ) );
 		}
 		echo '</select>';
 		$statuses = array(
@@ -287,7 +288,7 @@ final class ProductsListTable extends \WP_List_Table {
 	 * @return string
 	 */
 	protected function column_marketplace( $item ) {
-		$country = Marketplaces::find( $item['marketplace'] )['country'] ?? '';
+		$country = CoreMessages::country( (string) $item['marketplace'], '' );
 		return '<span class="asa2-code">' . esc_html( $item['marketplace'] ) . '</span> <span class="asa2-muted">' . esc_html( $country ) . '</span>';
 	}
 

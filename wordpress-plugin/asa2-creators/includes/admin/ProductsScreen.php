@@ -7,6 +7,7 @@
 
 namespace Asa2\Creators\Admin;
 
+use Asa2\Creators\CoreMessages;
 use Asa2\Creators\Cron\RefreshCapacity;
 use Asa2\Creators\Plugin;
 use Asa2\Creators\Products\ApiRouter;
@@ -386,7 +387,7 @@ final class ProductsScreen {
 		echo '<select name="' . esc_attr( $name ) . '" id="' . esc_attr( $id ) . '"><option value="">' . esc_html( $empty ) . '</option>';
 		foreach ( Marketplaces::all() as $code => $marketplace ) {
 			$api = $this->router->api_label( (string) $code ) ?? __( 'not set up', 'asa2-creators' );
-			printf( '<option value="%1$s"%2$s>%3$s (%1$s) – %4$s</option>', esc_attr( $code ), selected( $selected, $code, false ), esc_html( $marketplace['country'] ), esc_html( $api ) );
+			printf( '<option value="%1$s"%2$s>%3$s (%1$s) – %4$s</option>', esc_attr( $code ), selected( $selected, $code, false ), esc_html( CoreMessages::country( $marketplace['code'] ) ), esc_html( $api ) );
 		}
 		echo '</select>';
 	}

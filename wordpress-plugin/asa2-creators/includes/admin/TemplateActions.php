@@ -7,6 +7,7 @@
 
 namespace Asa2\Creators\Admin;
 
+use Asa2\Creators\CoreMessages;
 use Asa2\Creators\Storage\ProductSettings;
 use Asa2\Creators\Storage\TemplateRepository;
 use Asa2\Template;
@@ -89,7 +90,7 @@ final class TemplateActions {
 			try {
 				Template::check( $source );
 			} catch ( \Asa2\ValidationException $e ) {
-				foreach ( $e->getErrors() as $messages ) {
+				foreach ( CoreMessages::errors( $e ) as $messages ) {
 					foreach ( $messages as $message ) {
 						$errors['source'][] = $message;
 					}

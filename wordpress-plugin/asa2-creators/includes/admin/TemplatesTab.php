@@ -12,6 +12,7 @@ use Asa2\Creators\Plugin;
 use Asa2\Creators\PluginPaths;
 use Asa2\Creators\Storage\ProductTable;
 use Asa2\Creators\Storage\TemplateRepository;
+use Asa2\Creators\CoreMessages;
 use Asa2\Template;
 
 if ( ! defined( 'ABSPATH' ) ) {
@@ -154,7 +155,7 @@ final class TemplatesTab {
 		echo '<p class="asa2-intro">' . esc_html__( 'Write a placeholder as {{ Name }}. Conditions and loops work too: {% if Price %}…{% endif %}, {% for f in Features %}…{% endfor %}. Some placeholders are filled only by the Creators API and stay empty for products served by PA-API 5.0; ASA2 placeholders whose data Amazon no longer provides render empty. Templates cannot call WordPress functions.', 'asa2-creators' ) . '</p>';
 		echo '<table class="widefat striped asa2-table asa2-placeholders-table"><thead><tr><th>' . esc_html__( 'Placeholder', 'asa2-creators' ) . '</th><th>' . esc_html__( 'Description', 'asa2-creators' ) . '</th><th>' . esc_html__( 'Filled By', 'asa2-creators' ) . '</th></tr></thead><tbody>';
 		foreach ( Template::placeholders() as $placeholder ) {
-			echo '<tr><td><code>{{ ' . esc_html( $placeholder['name'] ) . ' }}</code></td><td>' . esc_html( $placeholder['description'] ) . '</td><td>' . $this->filled_by( $placeholder['filled_by'] ) . '</td></tr>'; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- filled_by() escapes.
+			echo '<tr><td><code>{{ ' . esc_html( $placeholder['name'] ) . ' }}</code></td><td>' . esc_html( CoreMessages::placeholder_description( $placeholder ) ) . '</td><td>' . $this->filled_by( $placeholder['filled_by'] ) . '</td></tr>'; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- filled_by() escapes.
 		}
 		echo '</tbody></table>';
 	}

@@ -7,12 +7,12 @@
 
 namespace Asa2\Creators\Health;
 
+use Asa2\Creators\CoreMessages;
 use Asa2\Creators\Admin\SetupScreen;
 use Asa2\Creators\Storage\KeyMaterial;
 use Asa2\Creators\Storage\MarketplaceRepository;
 use Asa2\Creators\Storage\PaApiRepository;
 use Asa2\Creators\Storage\SecretStore;
-use Asa2\Marketplaces;
 use Asa2\Version;
 
 if ( ! defined( 'ABSPATH' ) ) {
@@ -129,7 +129,7 @@ final class SiteHealth {
 		$unreadable = array();
 		foreach ( $this->marketplaces->all() as $code => $record ) {
 			if ( ! $this->secrets->can_open( $record['credential_secret'], $code, MarketplaceRepository::SECRET_FIELD ) ) {
-				$unreadable[] = Marketplaces::find( $code )['country'] ?? $code;
+				$unreadable[] = CoreMessages::country( (string) $code, $code );
 			}
 		}
 		$paapi = $this->paapi->get();
@@ -165,7 +165,7 @@ final class SiteHealth {
 		$failed = array();
 		foreach ( $records as $code => $record ) {
 			if ( is_array( $record['last_test'] ) && empty( $record['last_test']['ok'] ) ) {
-				$failed[] = Marketplaces::find( $code )['country'] ?? $code;
+				$failed[] = CoreMessages::country( (string) $code, $code );
 			}
 		}
 		if ( $failed ) {

@@ -7,6 +7,7 @@
 
 namespace Asa2\Creators\Products;
 
+use Asa2\Creators\CoreMessages;
 use Asa2\Creators\Api\AmazonApi;
 use Asa2\Creators\Storage\MarketplaceRepository;
 use Asa2\Creators\Storage\PaApiRepository;
@@ -243,7 +244,7 @@ final class ApiRouter {
 	 * @return string
 	 */
 	public static function country( string $code ): string {
-		$country = Marketplaces::find( $code )['country'] ?? '';
+		$country = CoreMessages::country( (string) $code, '' );
 		return '' === $country ? $code : $country . ' (' . $code . ')';
 	}
 

@@ -53,7 +53,8 @@ final class Block {
 	}
 
 	/**
-	 * Registers the block from its block.json (init); the box style it names is registered first.
+	 * Registers the block from its block.json (init); the box style it names is registered first,
+	 * the editor script's translations after.
 	 */
 	public function register(): void {
 		if ( ! function_exists( 'register_block_type' ) ) {
@@ -64,6 +65,12 @@ final class Block {
 			$this->paths->path( self::DIR ),
 			array( 'render_callback' => array( $this, 'render' ) )
 		);
+		// The editor script's strings from the plugin's own languages/ folder (block.json's
+		// textdomain alone makes WordPress look only in wp-content/languages/plugins/).
+		$handle = self::editor_script_handle();
+		if ( null !== $handle ) {
+			wp_set_script_translations( $handle, 'asa2-creators', $this->paths->path( 'languages' ) );
+		}
 	}
 
 	/**
