@@ -77,6 +77,9 @@ pub struct Settings {
     /// Credential IDs and PA-API access keys whose account is not eligible (403
     /// `AssociateNotEligible`).
     pub not_eligible: Vec<String>,
+    /// PA-API 5.0 is retired (as Amazon did on 15 May 2026): every PA-API call answers 401
+    /// `UnrecognizedClient`, the answer for an access key Amazon no longer accepts.
+    pub paapi_retired: bool,
     /// Largest accepted difference between a PA-API request's `x-amz-date` and the clock, in
     /// seconds; `0` accepts any date.
     pub clock_skew_secs: u64,
@@ -94,6 +97,7 @@ impl Default for Settings {
             outage: false,
             token_outage: false,
             not_eligible: Vec::new(),
+            paapi_retired: false,
             clock_skew_secs: 900,
         }
     }

@@ -884,6 +884,31 @@ fn paapi_throttles_and_honours_not_eligible() {
 }
 
 #[test]
+fn a_retired_paapi_refuses_every_key_and_comes_back_when_switched_off() {
+    let sb = start(json!({"rps": 0, "paapi_retired": true}));
+    let call = || {
+        paapi(
+            &sb,
+            "webservices.amazon.fr",
+            "GetItems",
+            &fr_get_items("demo-fr-21"),
+            PA_KEY,
+            PA_SECRET,
+            false,
+        )
+    };
+    let a = call();
+    assert_eq!(a.status, 401, "{}", a.body);
+    assert_eq!(
+        a.json()["__type"],
+        "com.amazon.paapi5#UnrecognizedClientException"
+    );
+    assert_eq!(a.json()["Errors"][0]["Code"], "UnrecognizedClient");
+    sb.configure(&json!({"paapi_retired": false})).unwrap();
+    assert_eq!(call().status, 200);
+}
+
+#[test]
 fn every_token_endpoint_and_the_far_east() {
     let mut config = SandboxConfig::demo();
     config.port = 0;
