@@ -23,10 +23,10 @@ function asa2_creators_uninstall_site() {
 		delete_option( $option );
 	}
 
-	// storage/ProductTable, ProductSettings, TemplateRepository; products/ProductService, CallTracker;
+	// storage/ProductTable, ProductSettings, TemplateRepository; products/ProductService, PaApiRetirement, CallTracker;
 	// cron/RefreshScheduler; the rows of api/SharedLock, products/RateLimiter, api/TokenProvider and
 	// health/WebNodes (asa2_lock_*, asa2_rate_*, asa2_token_*, asa2_node_*).
-	foreach ( array( 'asa2_products_db_version', 'asa2_product_settings', 'asa2_templates', 'asa2_not_eligible', 'asa2_last_calls', 'asa2_last_refresh' ) as $option ) {
+	foreach ( array( 'asa2_products_db_version', 'asa2_product_settings', 'asa2_templates', 'asa2_not_eligible', 'asa2_paapi_retired', 'asa2_last_calls', 'asa2_last_refresh' ) as $option ) {
 		delete_option( $option );
 	}
 	$wpdb->query( // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- our lock, rate, token and node rows.

@@ -9,6 +9,7 @@ namespace Asa2\Creators\Products;
 
 use Asa2\Api;
 use Asa2\Asin;
+use Asa2\Creators\Api\AmazonApi;
 use Asa2\Creators\Api\NetworkException;
 use Asa2\Creators\Clock;
 use Asa2\Creators\Storage\ProductTable;
@@ -40,15 +41,20 @@ final class ProductService {
 	/** @var RetryingCaller */
 	private RetryingCaller $caller;
 
+	/** @var PaApiRetirement */
+	private PaApiRetirement $retirement;
+
 	/**
-	 * @param ProductTable   $products Stored products.
-	 * @param ApiRouter      $router   Which API serves a marketplace.
-	 * @param RetryingCaller $caller   Calls the route's API, spaced and retried.
+	 * @param ProductTable    $products   Stored products.
+	 * @param ApiRouter       $router     Which API serves a marketplace.
+	 * @param RetryingCaller  $caller     Calls the route's API, spaced and retried.
+	 * @param PaApiRetirement $retirement Where PA-API's retirement struck.
 	 */
-	public function __construct( ProductTable $products, ApiRouter $router, RetryingCaller $caller ) {
-		$this->products = $products;
-		$this->router   = $router;
-		$this->caller   = $caller;
+	public function __construct( ProductTable $products, ApiRouter $router, RetryingCaller $caller, PaApiRetirement $retirement ) {
+		$this->products   = $products;
+		$this->router     = $router;
+		$this->caller     = $caller;
+		$this->retirement = $retirement;
 	}
 
 	/**
@@ -182,10 +188,11 @@ final class ProductService {
 			if ( ! $out['items'] ) {
 				$out['error'] = __( 'Amazon found no products for these keywords.', 'asa2-creators' );
 			}
-			$this->eligible_again( $code );
+			$this->succeeded( $route, $code );
 		} catch ( NotConfiguredException $e ) {
 			$out['error'] = $e->getMessage();
 		} catch ( \Asa2\ApiException $e ) {
+			$this->failed( $e, $code );
 			$out['error'] = 'NoResults' === $e->getErrorCode() || 404 === $e->getHttpStatus()
 				? __( 'Amazon found no products for these keywords.', 'asa2-creators' )
 				: $this->explain( $e, $code );
@@ -218,14 +225,15 @@ final class ProductService {
 		try {
 			$answer = $this->caller->call( $route, 'GetItems', array( 'asins' => $asins ) );
 		} catch ( \Throwable $e ) {
-			if ( $e instanceof \Asa2\NotEligibleException ) {
-				$this->mark_not_eligible( $code );
-			}
+			$this->failed( $e, $code );
 			$error_code = $e instanceof \Asa2\ApiException ? $e->getErrorCode() : ( $e instanceof NetworkException ? 'network' : 'error' );
+			if ( PaApiRetirement::is_retirement( $e ) ) {
+				$error_code = PaApiRetirement::ERROR_CODE;
+			}
 			$this->fail( $asins, $code, $error_code, $this->explain( $e, $code ), $result );
 			return;
 		}
-		$this->eligible_again( $code );
+		$this->succeeded( $route, $code );
 		$now  = Clock::now();
 		$seen = array();
 		foreach ( $answer['items'] as $item ) {
@@ -277,6 +285,9 @@ final class ProductService {
 	 * @return string
 	 */
 	public function explain( \Throwable $e, string $code ): string {
+		if ( PaApiRetirement::is_retirement( $e ) ) {
+			return PaApiRetirement::message();
+		}
 		if ( $e instanceof \Asa2\NotEligibleException ) {
 			return __( 'Amazon says this Associates account is not eligible for API access yet: Amazon opens it once the account has made 10 qualifying sales in the last 30 days. Stored product data is kept; prices older than 24 hours are hidden until a refresh succeeds.', 'asa2-creators' );
 		}
@@ -326,6 +337,34 @@ final class ProductService {
 			);
 		}
 		return trim( $code . ': ' . $message );
+	}
+
+	/**
+	 * Records what a failed call says about the account: not eligible, or PA-API retired.
+	 *
+	 * @param \Throwable $e    Failure.
+	 * @param string     $code Marketplace.
+	 */
+	private function failed( \Throwable $e, string $code ): void {
+		if ( $e instanceof \Asa2\NotEligibleException ) {
+			$this->mark_not_eligible( $code );
+		}
+		if ( PaApiRetirement::is_retirement( $e ) ) {
+			$this->retirement->record( $code );
+		}
+	}
+
+	/**
+	 * Clears what a successful call disproves.
+	 *
+	 * @param array  $route Route of the call.
+	 * @param string $code  Marketplace.
+	 */
+	private function succeeded( array $route, string $code ): void {
+		$this->eligible_again( $code );
+		if ( AmazonApi::PaApi === $route['api'] ) {
+			$this->retirement->clear( $code );
+		}
 	}
 
 	/**
