@@ -187,7 +187,7 @@ pub struct ConfigError(pub String);
 
 impl SandboxConfig {
     /// The demo configuration (`crates/sandbox/demo.json`): a Cognito credential for DE, LWA
-    /// credentials for US and UK and a PA-API key for FR, IT and ES.
+    /// credentials for US, UK and FR and a PA-API key for FR, IT and ES.
     pub fn demo() -> SandboxConfig {
         SandboxConfig::from_json(DEMO_JSON).expect("the shipped demo.json is valid")
     }
