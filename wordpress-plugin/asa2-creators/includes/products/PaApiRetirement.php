@@ -8,6 +8,7 @@
 namespace Asa2\Creators\Products;
 
 use Asa2\Creators\Clock;
+use Asa2\Creators\Storage\MarketplaceFlags;
 use Asa2\Creators\Storage\MarketplaceRepository;
 
 if ( ! defined( 'ABSPATH' ) ) {
@@ -70,9 +71,7 @@ final class PaApiRetirement {
 	 * @param string $code Marketplace code.
 	 */
 	public function record( string $code ): void {
-		$flags          = $this->stored();
-		$flags[ $code ] = Clock::now();
-		update_option( self::OPTION, $flags, false );
+		$this->flags()->set( $code );
 	}
 
 	/**
@@ -81,11 +80,7 @@ final class PaApiRetirement {
 	 * @param string $code Marketplace code.
 	 */
 	public function clear( string $code ): void {
-		$flags = $this->stored();
-		if ( isset( $flags[ $code ] ) ) {
-			unset( $flags[ $code ] );
-			update_option( self::OPTION, $flags, false );
-		}
+		$this->flags()->clear( $code );
 	}
 
 	/**
@@ -94,16 +89,15 @@ final class PaApiRetirement {
 	 * @return array<string, int> code => when.
 	 */
 	public function refused(): array {
-		return array_diff_key( $this->stored(), $this->marketplaces->all() );
+		return array_diff_key( $this->flags()->all(), $this->marketplaces->all() );
 	}
 
 	/**
-	 * Every recorded refusal.
+	 * The recorded refusals.
 	 *
-	 * @return array<string, int>
+	 * @return MarketplaceFlags
 	 */
-	private function stored(): array {
-		$stored = get_option( self::OPTION, array() );
-		return is_array( $stored ) ? array_map( 'intval', $stored ) : array();
+	private function flags(): MarketplaceFlags {
+		return new MarketplaceFlags( self::OPTION );
 	}
 }

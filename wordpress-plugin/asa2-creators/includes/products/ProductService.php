@@ -12,6 +12,7 @@ use Asa2\Asin;
 use Asa2\Creators\Api\AmazonApi;
 use Asa2\Creators\Api\NetworkException;
 use Asa2\Creators\Clock;
+use Asa2\Creators\Storage\MarketplaceFlags;
 use Asa2\Creators\Storage\ProductTable;
 use Asa2\Marketplaces;
 
@@ -208,8 +209,7 @@ final class ProductService {
 	 * @return array<string, int> code => when.
 	 */
 	public function not_eligible(): array {
-		$stored = get_option( self::NOT_ELIGIBLE_OPTION, array() );
-		return is_array( $stored ) ? array_map( 'intval', $stored ) : array();
+		return $this->not_eligible_flags()->all();
 	}
 
 	/**
@@ -347,7 +347,7 @@ final class ProductService {
 	 */
 	private function failed( \Throwable $e, string $code ): void {
 		if ( $e instanceof \Asa2\NotEligibleException ) {
-			$this->mark_not_eligible( $code );
+			$this->not_eligible_flags()->set( $code );
 		}
 		if ( PaApiRetirement::is_retirement( $e ) ) {
 			$this->retirement->record( $code );
@@ -361,33 +361,18 @@ final class ProductService {
 	 * @param string $code  Marketplace.
 	 */
 	private function succeeded( array $route, string $code ): void {
-		$this->eligible_again( $code );
+		$this->not_eligible_flags()->clear( $code );
 		if ( AmazonApi::PaApi === $route['api'] ) {
 			$this->retirement->clear( $code );
 		}
 	}
 
 	/**
-	 * Remembers that a marketplace's account is not eligible (admin notice).
+	 * The marketplaces whose account Amazon called not eligible (admin notice).
 	 *
-	 * @param string $code Marketplace.
+	 * @return MarketplaceFlags
 	 */
-	private function mark_not_eligible( string $code ): void {
-		$flags          = $this->not_eligible();
-		$flags[ $code ] = Clock::now();
-		update_option( self::NOT_ELIGIBLE_OPTION, $flags, false );
-	}
-
-	/**
-	 * Clears the not-eligible flag after a successful call.
-	 *
-	 * @param string $code Marketplace.
-	 */
-	private function eligible_again( string $code ): void {
-		$flags = $this->not_eligible();
-		if ( isset( $flags[ $code ] ) ) {
-			unset( $flags[ $code ] );
-			update_option( self::NOT_ELIGIBLE_OPTION, $flags, false );
-		}
+	private function not_eligible_flags(): MarketplaceFlags {
+		return new MarketplaceFlags( self::NOT_ELIGIBLE_OPTION );
 	}
 }
