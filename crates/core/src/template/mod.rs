@@ -845,6 +845,35 @@ mod tests {
             ["49,99", "50.0"]
         );
         assert_eq!(render("{{ Nothing|default('n/a') }}", &item), "n&#x2f;a");
+        assert_eq!(
+            render(
+                "{{ Brand ? Brand|upper : 'no brand' }}|{{ Nothing ?: 'none' }}|{{ Nothing ?? 'unset' }}",
+                &item
+            ),
+            "SONIC|none|unset"
+        );
+        assert_eq!(
+            render(
+                "{% for i in 1..3 %}{{ i }}{{ loop.last ? '' : ',' }}{% endfor %}",
+                &item
+            ),
+            "1,2,3"
+        );
+        assert_eq!(
+            render(
+                "{% for i, feature in Features %}{{ i }}={{ feature }} {% endfor %}",
+                &item
+            ),
+            "0=Leise 1=Leicht "
+        );
+        assert_eq!(render("{{ 0|date('Y-m-d') }}", &item), "1970-01-01");
+        assert_eq!(
+            render(
+                "{{ Features|slice(1)|join }}{{ Features|last|lower }}",
+                &item
+            ),
+            "Leichtleicht"
+        );
         assert_eq!(render("{% set x = Brand %}{{ x|lower }}", &item), "sonic");
     }
 
