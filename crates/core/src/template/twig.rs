@@ -71,26 +71,10 @@ fn next_tag(text: &str) -> Option<usize> {
 
 /// Where `closing` ends a tag body, outside quoted strings.
 fn tag_end(body: &str, closing: &str) -> Option<usize> {
-    let mut quote: Option<char> = None;
-    let mut escaped = false;
-    for (i, c) in body.char_indices() {
-        if let Some(q) = quote {
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == q {
-                quote = None;
-            }
-            continue;
-        }
-        if c == '\'' || c == '"' {
-            quote = Some(c);
-        } else if body[i..].starts_with(closing) {
-            return Some(i);
-        }
-    }
-    None
+    let mut quotes = Quotes::default();
+    body.char_indices()
+        .find(|&(i, c)| !quotes.inside(c) && body[i..].starts_with(closing))
+        .map(|(i, _)| i)
 }
 
 /// A `{% %}` body: `elseif` renamed, and the expression of `set`, `if`, `elseif` and `for`
@@ -136,21 +120,12 @@ fn statement_body(body: &str) -> String {
 fn top_level(text: &str, needle: char) -> Vec<usize> {
     let mut found = Vec::new();
     let mut depth = 0usize;
-    let mut quote: Option<char> = None;
-    let mut escaped = false;
+    let mut quotes = Quotes::default();
     for (i, c) in text.char_indices() {
-        if let Some(q) = quote {
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == q {
-                quote = None;
-            }
+        if quotes.inside(c) {
             continue;
         }
         match c {
-            '\'' | '"' => quote = Some(c),
             '(' | '[' | '{' => depth += 1,
             ')' | ']' | '}' => depth = depth.saturating_sub(1),
             _ if c == needle && depth == 0 => found.push(i),
@@ -173,22 +148,13 @@ fn groups(expr: &str) -> String {
     let mut out = String::with_capacity(expr.len());
     let mut depth = 0usize;
     let mut start = 0usize;
-    let mut quote: Option<char> = None;
-    let mut escaped = false;
+    let mut quotes = Quotes::default();
     let mut copied = 0usize;
     for (i, c) in expr.char_indices() {
-        if let Some(q) = quote {
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == q {
-                quote = None;
-            }
+        if quotes.inside(c) {
             continue;
         }
         match c {
-            '\'' | '"' => quote = Some(c),
             '(' => {
                 if depth == 0 {
                     start = i + 1;
@@ -212,19 +178,39 @@ fn groups(expr: &str) -> String {
 
 /// Whether the end of `text` lies inside a quoted string.
 fn in_quotes(text: &str) -> bool {
-    let mut quote: Option<char> = None;
-    let mut escaped = false;
-    for c in text.chars() {
-        match quote {
-            Some(_) if escaped => escaped = false,
-            Some(_) if c == '\\' => escaped = true,
-            Some(q) if c == q => quote = None,
-            Some(_) => {}
-            None if c == '\'' || c == '"' => quote = Some(c),
-            None => {}
+    let mut quotes = Quotes::default();
+    text.chars().for_each(|c| {
+        quotes.inside(c);
+    });
+    quotes.quote.is_some()
+}
+
+/// Follows quoted strings (`'...'`, `"..."`, with backslash escapes) through an expression.
+#[derive(Default)]
+struct Quotes {
+    quote: Option<char>,
+    escaped: bool,
+}
+
+impl Quotes {
+    /// Takes the next character; true when it belongs to a quoted string, its quotes included.
+    fn inside(&mut self, c: char) -> bool {
+        if let Some(q) = self.quote {
+            if self.escaped {
+                self.escaped = false;
+            } else if c == '\\' {
+                self.escaped = true;
+            } else if c == q {
+                self.quote = None;
+            }
+            return true;
         }
+        if c == '\'' || c == '"' {
+            self.quote = Some(c);
+            return true;
+        }
+        false
     }
-    quote.is_some()
 }
 
 /// `a..b` (Twig's inclusive range of simple operands) as `range(a, b + 1)`.
