@@ -425,11 +425,13 @@ final class Template
      *
      * @param array $item one product as CreatorsApi::parse() / PaApi::parse() return it
      * @param string|null $partnerTag replaces the tracking ID in the product links
+     * @param string|null $logoUrl URL of the folder of shop logos (AmazonLogoSmallUrl, AmazonLogoLargeUrl)
+     * @param bool|null $localizedLogos logos naming the product's store (amazon.de), ASA2's "Localized shop logos"
      * @return string HTML
      * @throws ValidationException a template that does not compile or render (under "template",
      *   naming the line) or an item that is not a product (under "item")
      */
-    public static function render(string $template, array $item, int $now, ?string $partnerTag = null): string {}
+    public static function render(string $template, array $item, int $now, ?string $partnerTag = null, ?string $logoUrl = null, ?bool $localizedLogos = null): string {}
 
     /**
      * Renders one product like render(), and tells until when the HTML stays valid, so it can
@@ -438,10 +440,12 @@ final class Template
      *
      * @param array $item one product as CreatorsApi::parse() / PaApi::parse() return it
      * @param string|null $partnerTag replaces the tracking ID in the product links
+     * @param string|null $logoUrl URL of the folder of shop logos, as render()
+     * @param bool|null $localizedLogos logos naming the product's store, as render()
      * @return array{html: string, valid_until: int|null}
      * @throws ValidationException as render()
      */
-    public static function renderWithExpiry(string $template, array $item, int $now, ?string $partnerTag = null): array {}
+    public static function renderWithExpiry(string $template, array $item, int $now, ?string $partnerTag = null, ?string $logoUrl = null, ?bool $localizedLogos = null): array {}
 
     /**
      * Checks that a template compiles.

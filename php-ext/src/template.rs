@@ -9,8 +9,7 @@ use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
 use asa2_core::{
-    DEFAULT_TEMPLATE, Item, PLACEHOLDERS, PRICE_MAX_AGE_SECS, ProductTemplate, RenderOptions,
-    TemplateError,
+    DEFAULT_TEMPLATE, Item, PLACEHOLDERS, ProductTemplate, RenderOptions, ShopLogos, TemplateError,
 };
 use ext_php_rs::binary_slice::BinarySlice;
 use ext_php_rs::boxed::ZBox;
@@ -86,23 +85,35 @@ struct Rendered {
     valid_until: Option<i64>,
 }
 
+/// What a render is asked besides the template and the product.
+struct Request<'a> {
+    now: i64,
+    partner_tag: Option<&'a [u8]>,
+    logo_url: Option<&'a [u8]>,
+    localized_logos: bool,
+}
+
 /// The compiled template, the product and the options of one render.
 fn prepare(
     template: &[u8],
     item: &ZendHashTable,
-    now: i64,
-    partner_tag: Option<&[u8]>,
+    request: &Request<'_>,
 ) -> PhpResult<(Rc<ProductTemplate>, Item, RenderOptions)> {
     let source = text(template, "template")?;
     let item: Item = from_php(item, "item")?;
-    let partner_tag = match partner_tag {
-        Some(tag) => Some(text(tag, "partnerTag")?.trim().to_string()),
-        None => None,
+    let trimmed = |value: Option<&[u8]>, name: &str| -> PhpResult<Option<String>> {
+        Ok(match value {
+            Some(v) => Some(text(v, name)?.trim().to_string()).filter(|t| !t.is_empty()),
+            None => None,
+        })
     };
     let options = RenderOptions {
-        now,
-        partner_tag: partner_tag.filter(|t| !t.is_empty()),
-        price_max_age: PRICE_MAX_AGE_SECS,
+        partner_tag: trimmed(request.partner_tag, "partnerTag")?,
+        shop_logos: trimmed(request.logo_url, "logoUrl")?.map(|base_url| ShopLogos {
+            base_url,
+            localized: request.localized_logos,
+        }),
+        ..RenderOptions::at(request.now)
     };
     Ok((compiled(source)?, item, options))
 }
@@ -122,6 +133,8 @@ impl Template {
     /// @param array $item one product as CreatorsApi::parse() / PaApi::parse() return it
     /// @param int $now the current time (unix seconds)
     /// @param string|null $partnerTag replaces the tracking ID in the product links
+    /// @param string|null $logoUrl URL of the folder of shop logos (AmazonLogoSmallUrl, ...)
+    /// @param bool|null $localizedLogos logos naming the product's store (amazon.de)
     /// @return string HTML
     /// @throws ValidationException a template that does not compile or render (under "template",
     ///   naming the line) or an item that is not a product (under "item")
@@ -130,10 +143,17 @@ impl Template {
         item: &ZendHashTable,
         now: i64,
         partnerTag: Option<BinarySlice<u8>>,
+        logoUrl: Option<BinarySlice<u8>>,
+        localizedLogos: Option<bool>,
     ) -> PhpResult<String> {
         guard(|| {
-            let (template, item, options) =
-                prepare(&template, item, now, partnerTag.as_deref().copied())?;
+            let request = Request {
+                now,
+                partner_tag: partnerTag.as_deref().copied(),
+                logo_url: logoUrl.as_deref().copied(),
+                localized_logos: localizedLogos.unwrap_or(false),
+            };
+            let (template, item, options) = prepare(&template, item, &request)?;
             template
                 .render(&item, &options)
                 .map_err(|e| template_error(&e))
@@ -148,6 +168,8 @@ impl Template {
     /// @param array $item one product as CreatorsApi::parse() / PaApi::parse() return it
     /// @param int $now the current time (unix seconds)
     /// @param string|null $partnerTag replaces the tracking ID in the product links
+    /// @param string|null $logoUrl URL of the folder of shop logos (AmazonLogoSmallUrl, ...)
+    /// @param bool|null $localizedLogos logos naming the product's store (amazon.de)
     /// @return array{html: string, valid_until: int|null}
     /// @throws ValidationException as render()
     pub fn render_with_expiry(
@@ -155,10 +177,17 @@ impl Template {
         item: &ZendHashTable,
         now: i64,
         partnerTag: Option<BinarySlice<u8>>,
+        logoUrl: Option<BinarySlice<u8>>,
+        localizedLogos: Option<bool>,
     ) -> PhpResult<ZBox<ZendHashTable>> {
         guard(|| {
-            let (template, item, options) =
-                prepare(&template, item, now, partnerTag.as_deref().copied())?;
+            let request = Request {
+                now,
+                partner_tag: partnerTag.as_deref().copied(),
+                logo_url: logoUrl.as_deref().copied(),
+                localized_logos: localizedLogos.unwrap_or(false),
+            };
+            let (template, item, options) = prepare(&template, item, &request)?;
             let html = template
                 .render(&item, &options)
                 .map_err(|e| template_error(&e))?;

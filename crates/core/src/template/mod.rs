@@ -17,6 +17,8 @@ use crate::item::{Decimal, Image, ImageSet, Item, Money};
 mod asa2;
 mod twig;
 
+pub use asa2::{AutoPriceRule, ShopLogos};
+
 /// How long a price may be shown after it was fetched: Amazon's Associates rules allow 24 hours.
 pub const PRICE_MAX_AGE_SECS: i64 = 24 * 60 * 60;
 
@@ -102,6 +104,10 @@ pub struct RenderOptions {
     pub partner_tag: Option<String>,
     /// How old a price may be before it is hidden.
     pub price_max_age: i64,
+    /// Where `AmazonLogoSmallUrl` / `AmazonLogoLargeUrl` point; `None` leaves them empty.
+    pub shop_logos: Option<ShopLogos>,
+    /// Which lowest offer prices ASA2's AutoPrice may take.
+    pub auto_price: AutoPriceRule,
 }
 
 impl RenderOptions {
@@ -111,6 +117,8 @@ impl RenderOptions {
             now,
             partner_tag: None,
             price_max_age: PRICE_MAX_AGE_SECS,
+            shop_logos: None,
+            auto_price: AutoPriceRule::default(),
         }
     }
 
@@ -278,7 +286,7 @@ placeholders! {
     Savings: Option<String>, Both, "savings", "The saving as Amazon formats it.";
     SavingsPercentage: Option<u32>, Both, "savings.percentage", "The saving in percent.";
     PriceHidden: bool, Both, "violates_map, fetched_at", "True when the price is withheld (ViolatesMAP, or older than 24 hours).";
-    OffersAutoPriceAmount: Option<String>, Both, "price, savings", "ASA2: the price to show, as a decimal (47.67): the sale price, else the main price.";
+    OffersAutoPriceAmount: Option<String>, Both, "price, savings", "ASA2: the price to show, as a decimal (47.67): the sale price, else the main price; then the lowest new, used or collectible price when ASA2's AutoPrice options consider it and it is lower (Amazon no longer reports those, so today it is the sale or main price).";
     OffersAutoPriceInteger: Option<i64>, Both, "price", "ASA2: that price in minor units, without decimal mark (4767).";
     OffersAutoPriceCurrencyCode: Option<String>, Both, "price.currency", "ASA2: currency code of that price (USD).";
     OffersAutoPriceFormattedPrice: Option<String>, Both, "price.display", "ASA2: that price as Amazon formats it ($47.67).";
@@ -295,6 +303,8 @@ placeholders! {
     ListPriceCurrencyCode: Option<String>, Both, "list_price.currency", "ASA2: currency code of the list price.";
     ListPriceFormattedPrice: Option<String>, Both, "list_price.display", "ASA2: the list price as Amazon formats it.";
     IsAvailable: bool, Both, "price, availability.type", "ASA2: true when the product can be bought: it has a price and is not out of stock.";
+    AmazonLogoSmallUrl: Option<String>, Both, "marketplace", "ASA2: URL of a small Amazon shop logo served by the plugin; with the option Localized shop logos it names the product's store (amazon.de).";
+    AmazonLogoLargeUrl: Option<String>, Both, "marketplace", "ASA2: URL of a large Amazon shop logo served by the plugin; localized like AmazonLogoSmallUrl.";
     IsPrime: Option<bool>, Nobody, "", "ASA2: Prime eligibility. Amazon no longer provides it (neither the Creators API nor PA-API 5.0 offers V2); always empty.";
     OffersLowestNewPriceAmount: Option<String>, Nobody, "", "ASA2: lowest price of new offers. Amazon no longer provides offer summaries; always empty (AutoPrice therefore never picks it).";
     OffersLowestUsedPriceAmount: Option<String>, Nobody, "", "ASA2: lowest price of used offers. Amazon no longer provides offer summaries; always empty.";
@@ -449,10 +459,11 @@ impl Placeholders {
                 .as_ref()
                 .and_then(|s| shown(s.display.as_ref(), s.amount.as_ref(), s.currency.as_ref()));
             p.SavingsPercentage = item.savings.as_ref().and_then(|s| s.percentage);
-            // ASA2's AutoPrice is the sale price, else the main price; the sale price is the
-            // main price when the featured offer is on sale: both are the main price's parts.
+            // The sale price is the main price when the featured offer is on sale; AutoPrice
+            // is usually one of them, so their parts are worked out once.
             let main = asa2::PriceParts::of(item.price.as_ref());
-            if asa2::on_sale(item) {
+            let sale = asa2::on_sale(item).then_some(item.price.as_ref()).flatten();
+            if sale.is_some() {
                 (
                     p.OfferSalePriceAmount,
                     p.OfferSalePriceInteger,
@@ -460,12 +471,21 @@ impl Placeholders {
                     p.OfferSalePriceFormattedPrice,
                 ) = main.clone().into_fields();
             }
+            let auto = options.auto_price.choose(asa2::PriceCandidates {
+                sale,
+                main: item.price.as_ref(),
+                ..asa2::PriceCandidates::default()
+            });
+            let auto = match (auto, item.price.as_ref()) {
+                (Some(a), Some(m)) if std::ptr::eq(a, m) => main.clone(),
+                (a, _) => asa2::PriceParts::of(a),
+            };
             (
                 p.OffersAutoPriceAmount,
                 p.OffersAutoPriceInteger,
                 p.OffersAutoPriceCurrencyCode,
                 p.OffersAutoPriceFormattedPrice,
-            ) = main.clone().into_fields();
+            ) = auto.into_fields();
             (
                 p.OffersMainPriceAmount,
                 p.OffersMainPriceInteger,
@@ -484,6 +504,10 @@ impl Placeholders {
             p.ListPrice = p.ListPriceFormattedPrice.clone();
         }
         p.IsAvailable = asa2::is_available(item);
+        if let Some(logos) = &options.shop_logos {
+            p.AmazonLogoSmallUrl = logos.url("small", item.marketplace);
+            p.AmazonLogoLargeUrl = logos.url("large", item.marketplace);
+        }
         p
     }
 }
@@ -721,7 +745,9 @@ mod tests {
         );
     }
 
-    /// ASA2's documented placeholders that the APIs fill, as its documentation names them.
+    /// ASA2's documented placeholders that the APIs fill, as its documentation names them
+    /// (docs.getasa2.com: template_syntax, placeholders_price, placeholders_variations,
+    /// options_placeholders; see the table in `asa2.rs`), and our own names ASA2 also uses.
     const ASA2_FILLED: &[&str] = &[
         "ASIN",
         "Title",
@@ -737,23 +763,43 @@ mod tests {
         "OffersAutoPriceCurrencyCode",
         "OffersAutoPriceFormattedPrice",
         "OffersMainPriceAmount",
+        "OffersMainPriceInteger",
+        "OffersMainPriceCurrencyCode",
         "OffersMainPriceFormattedPrice",
         "OfferSalePriceAmount",
+        "OfferSalePriceInteger",
+        "OfferSalePriceCurrencyCode",
+        "OfferSalePriceFormattedPrice",
         "ListPriceAmount",
+        "ListPriceInteger",
+        "ListPriceCurrencyCode",
         "ListPriceFormattedPrice",
         "IsAvailable",
+        "AmazonLogoSmallUrl",
+        "AmazonLogoLargeUrl",
     ];
+
+    fn with_logos(localized: bool) -> RenderOptions {
+        RenderOptions {
+            shop_logos: Some(ShopLogos {
+                base_url: "https://example.org/logos/".to_string(),
+                localized,
+            }),
+            ..RenderOptions::at(NOW)
+        }
+    }
 
     #[test]
     fn asa2_placeholders_render_from_a_full_item() {
         let item = item();
+        let options = with_logos(false);
         for name in ASA2_FILLED {
             let doc = PLACEHOLDERS.iter().find(|p| p.name == *name);
             assert!(
                 doc.is_some_and(|d| d.filled_by != FilledBy::Nobody),
                 "{name} not supported"
             );
-            let out = render(&format!("{{{{ {name} }}}}"), &item);
+            let out = render_product(&format!("{{{{ {name} }}}}"), &item, &options).unwrap();
             assert!(!out.is_empty(), "{name} renders empty");
         }
         let out = render(
@@ -761,6 +807,22 @@ mod tests {
             &item,
         );
         assert_eq!(out, "49.99|4999|EUR|49,99 \u{20ac}|59.99|5999|true");
+    }
+
+    #[test]
+    fn shop_logos_come_from_the_plugin_and_may_name_the_store() {
+        let item = item();
+        let source = "{{ AmazonLogoSmallUrl|raw }} {{ AmazonLogoLargeUrl|raw }}";
+        assert_eq!(
+            render_product(source, &item, &with_logos(false)).unwrap(),
+            "https:&#x2f;&#x2f;example.org&#x2f;logos&#x2f;amazon-small.svg https:&#x2f;&#x2f;example.org&#x2f;logos&#x2f;amazon-large.svg"
+        );
+        assert!(
+            render_product(source, &item, &with_logos(true))
+                .unwrap()
+                .contains("amazon-small-de.svg")
+        );
+        assert_eq!(render("[{{ AmazonLogoSmallUrl }}]", &item), "[]");
     }
 
     #[test]
