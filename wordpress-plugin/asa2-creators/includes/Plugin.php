@@ -277,7 +277,7 @@ final class Plugin {
 
 	/** @return BoxLooks */
 	public function box_looks(): BoxLooks {
-		return $this->service( 'box_looks', fn() => new BoxLooks( $this->memo(), $this->templates(), $this->id_sets() ) );
+		return $this->service( 'box_looks', fn() => new BoxLooks( $this->memo(), $this->templates(), $this->id_sets(), $this->product_settings(), $this->paths ) );
 	}
 
 	/** @return ProductRenderer */

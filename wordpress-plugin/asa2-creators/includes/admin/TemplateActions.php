@@ -152,9 +152,9 @@ final class TemplateActions {
 	}
 
 	/**
-	 * Saves the refresh interval and request rate.
+	 * Saves the refresh interval, request rate and shop logo choice.
 	 *
-	 * @param array $request Unslashed POST data: asa2[ttl_hours|requests_per_second].
+	 * @param array $request Unslashed POST data: asa2[ttl_hours|requests_per_second|localized_logos].
 	 * @return string Redirect URL.
 	 * @throws AccessDenied Without capability or valid nonce.
 	 */
@@ -192,6 +192,7 @@ final class TemplateActions {
 			array(
 				'ttl_hours'           => $ttl,
 				'requests_per_second' => $rate,
+				'localized_logos'     => ! empty( $fields['localized_logos'] ),
 			)
 		);
 		$this->notices->add( 'success', __( 'Product settings saved.', 'asa2-creators' ) );

@@ -217,7 +217,7 @@ final class ProductRenderer {
 	 * @param array{asin: string, marketplace: string}                  $key     The product.
 	 * @param array                                                     $row     From box_rows().
 	 * @param array{item: array, fingerprint: string}|null              $data    From items(), null if unreadable.
-	 * @param array{template: array, tag: string|null, key: string}     $look    look().
+	 * @param array{template: array, tag: string|null, logos: array, key: string} $look look().
 	 * @param int                                                       $now     Current time.
 	 * @param array<int, array{fingerprint: string, box_cache: string}> $unsaved Boxes to keep, by row id.
 	 * @return string
@@ -227,7 +227,7 @@ final class ProductRenderer {
 			return $this->hint( __( 'ASA2: the stored data of this product is unreadable; refresh it in ASA2 → Products.', 'asa2-creators' ) );
 		}
 		try {
-			$box = Template::renderWithExpiry( $look['template']['source'], $data['item'], $now, $look['tag'] );
+			$box = Template::renderWithExpiry( $look['template']['source'], $data['item'], $now, $look['tag'], $look['logos']['url'], $look['logos']['localized'] );
 		} catch ( \Asa2\Exception $e ) {
 			return $this->hint(
 				sprintf(
