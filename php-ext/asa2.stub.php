@@ -458,10 +458,11 @@ final class Template
      * Every placeholder a template can use (ours and ASA2's), with the APIs that fill it and the
      * product fields it is made from.
      *
-     * @return list<array{name: string, description: string, filled_by: string, sources: string}>
+     * @return list<array{name: string, description: string, filled_by: string, sources: string, asa2_page: string}>
      *   filled_by: "both" (Creators API and PA-API 5.0), "creators" (Creators API only) or "none"
      *   (Amazon no longer provides the data: it renders empty); sources: the item fields, comma
-     *   separated, empty for "none"
+     *   separated, empty for "none"; asa2_page: the page of ASA2's documentation
+     *   (docs.getasa2.com) naming it, empty for names of our own
      */
     public static function placeholders(): array {}
 

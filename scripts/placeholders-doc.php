@@ -39,15 +39,20 @@ function asa2_placeholders_markdown(): string
         . "placeholder text escaped all the same: only the HTML placeholders ASA2 builds itself\n"
         . "(`FeaturesHTML`) print as HTML. Templates cannot call functions: ASA2's `wp.` WordPress\n"
         . "functions and `include` are refused with the line named.\n\n"
+        . "The ASA2 page column names the page of ASA2's documentation (https://docs.getasa2.com/) that\n"
+        . "documents the name; names without one are our own. `AmazonLogoSmallUrl` and\n"
+        . "`AmazonLogoLargeUrl` point to logos the plugin serves (assets/logos); the option Localized\n"
+        . "Shop Logos (ASA2 -> Options -> Products) makes them name the product's store.\n\n"
         . "This file is generated from `Asa2\\Template::placeholders()` by `scripts/placeholders-doc.php`.\n\n"
-        . "| Placeholder | Filled by | Sources | Description |\n|---|---|---|---|\n";
+        . "| Placeholder | Filled by | Sources | ASA2 page | Description |\n|---|---|---|---|---|\n";
     foreach (\Asa2\Template::placeholders() as $p) {
         $sources = $p['sources'] === '' ? '-' : '`' . str_replace(', ', '`, `', $p['sources']) . '`';
         $out .= sprintf(
-            "| `{{ %s }}` | %s | %s | %s |\n",
+            "| `{{ %s }}` | %s | %s | %s | %s |\n",
             $p['name'],
             asa2_placeholder_filled_by($p['filled_by']),
             $sources,
+            $p['asa2_page'] === '' ? '-' : '[' . $p['asa2_page'] . '](https://docs.getasa2.com/' . $p['asa2_page'] . ')',
             str_replace('|', '\\|', $p['description'])
         );
     }

@@ -164,7 +164,7 @@ final class TemplateTest extends Asa2TestCase
             self::assertContains($name, $names);
         }
         foreach ($list as $p) {
-            self::assertSame(['name', 'description', 'filled_by', 'sources'], array_keys($p));
+            self::assertSame(['name', 'description', 'filled_by', 'sources', 'asa2_page'], array_keys($p));
             self::assertContains($p['filled_by'], ['both', 'creators', 'none']);
             self::assertSame($p['filled_by'] === 'none', $p['sources'] === '', $p['name']);
             self::assertNotSame('', $p['description']);

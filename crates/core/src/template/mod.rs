@@ -246,10 +246,13 @@ pub struct PlaceholderDoc {
     pub filled_by: FilledBy,
     /// The product fields it is made from (item model names), empty when nothing fills it.
     pub sources: &'static str,
+    /// The page of ASA2's documentation (docs.getasa2.com) that names it (`placeholders_price.html`),
+    /// empty for names of our own.
+    pub asa2_page: &'static str,
 }
 
 macro_rules! placeholders {
-    ($($name:ident : $ty:ty, $by:ident, $src:literal, $doc:literal;)*) => {
+    ($($name:ident : $ty:ty, $by:ident, $page:literal, $src:literal, $doc:literal;)*) => {
         /// The values a template sees for one product.
         #[derive(Debug, Clone, Default, Serialize)]
         #[allow(non_snake_case)]
@@ -259,71 +262,72 @@ macro_rules! placeholders {
 
         /// Every placeholder, in documentation order.
         pub const PLACEHOLDERS: &[PlaceholderDoc] = &[
-            $(PlaceholderDoc { name: stringify!($name), description: $doc, filled_by: FilledBy::$by, sources: $src },)*
+            $(PlaceholderDoc { name: stringify!($name), description: $doc, filled_by: FilledBy::$by, sources: $src, asa2_page: $page },)*
         ];
     };
 }
 
 placeholders! {
-    ASIN: String, Both, "asin", "The product's ASIN.";
-    ParentASIN: Option<String>, Both, "parent_asin", "The ASIN of the parent product when this is a variation.";
-    Title: Option<String>, Both, "title", "Product title.";
-    DetailPageURL: Option<String>, Both, "detail_page_url", "Link to the product page carrying your tracking ID (or the Associate ID Set's).";
-    Brand: Option<String>, Both, "brand", "Brand.";
-    Manufacturer: Option<String>, Both, "manufacturer", "Manufacturer.";
-    Features: Vec<String>, Both, "features", "Feature bullet points (a list: loop over it).";
-    FeaturesHTML: Value, Both, "features", "ASA2: the feature bullet points as an HTML list (`<ul><li>...</li></ul>`), each point escaped.";
-    SmallImageURL: Option<String>, Both, "images.primary.small", "Small primary image URL.";
-    MediumImageURL: Option<String>, Both, "images.primary.medium", "Medium primary image URL.";
-    MediumImageWidth: Option<u32>, Both, "images.primary.medium.width", "Width of the medium image in pixels.";
-    MediumImageHeight: Option<u32>, Both, "images.primary.medium.height", "Height of the medium image in pixels.";
-    LargeImageURL: Option<String>, Both, "images.primary.large", "Large primary image URL.";
-    ImageVariants: Vec<String>, Both, "images.variants", "URLs of the other images (medium size; a list).";
-    Price: Option<String>, Both, "price.display", "Price as Amazon formats it (e.g. 49,99 €); empty when it may not be shown.";
-    PriceAmount: Option<String>, Both, "price.amount", "Price as a plain decimal number (49.99).";
-    PriceCurrency: Option<String>, Both, "price.currency", "Currency code of the price (EUR).";
-    ListPrice: Option<String>, Both, "list_price.display", "The list (or was) price the saving is measured against.";
-    Savings: Option<String>, Both, "savings", "The saving as Amazon formats it.";
-    SavingsPercentage: Option<u32>, Both, "savings.percentage", "The saving in percent.";
-    PriceHidden: bool, Both, "violates_map, fetched_at", "True when the price is withheld (ViolatesMAP, or older than 24 hours).";
-    OffersAutoPriceAmount: Option<String>, Both, "price, savings", "ASA2: the price to show, as a decimal (47.67): the sale price, else the main price; then the lowest new, used or collectible price when ASA2's AutoPrice options consider it and it is lower (Amazon no longer reports those, so today it is the sale or main price).";
-    OffersAutoPriceInteger: Option<i64>, Both, "price", "ASA2: that price in minor units, without decimal mark (4767).";
-    OffersAutoPriceCurrencyCode: Option<String>, Both, "price.currency", "ASA2: currency code of that price (USD).";
-    OffersAutoPriceFormattedPrice: Option<String>, Both, "price.display", "ASA2: that price as Amazon formats it ($47.67).";
-    OffersMainPriceAmount: Option<String>, Both, "price.amount", "ASA2: the price of the featured offer, as a decimal.";
-    OffersMainPriceInteger: Option<i64>, Both, "price.amount", "ASA2: the main price in minor units, without decimal mark.";
-    OffersMainPriceCurrencyCode: Option<String>, Both, "price.currency", "ASA2: currency code of the main price.";
-    OffersMainPriceFormattedPrice: Option<String>, Both, "price.display", "ASA2: the main price as Amazon formats it.";
-    OfferSalePriceAmount: Option<String>, Both, "price, savings", "ASA2: the reduced price when the featured offer is on sale (it has a saving against the list or was price), as a decimal.";
-    OfferSalePriceInteger: Option<i64>, Both, "price, savings", "ASA2: the sale price in minor units, without decimal mark.";
-    OfferSalePriceCurrencyCode: Option<String>, Both, "price.currency, savings", "ASA2: currency code of the sale price.";
-    OfferSalePriceFormattedPrice: Option<String>, Both, "price.display, savings", "ASA2: the sale price as Amazon formats it.";
-    ListPriceAmount: Option<String>, Both, "list_price.amount", "ASA2: the list (or was) price, as a decimal.";
-    ListPriceInteger: Option<i64>, Both, "list_price.amount", "ASA2: the list price in minor units, without decimal mark.";
-    ListPriceCurrencyCode: Option<String>, Both, "list_price.currency", "ASA2: currency code of the list price.";
-    ListPriceFormattedPrice: Option<String>, Both, "list_price.display", "ASA2: the list price as Amazon formats it.";
-    IsAvailable: bool, Both, "price, availability.type", "ASA2: true when the product can be bought: it has a price and is not out of stock.";
-    AmazonLogoSmallUrl: Option<String>, Both, "marketplace", "ASA2: URL of a small Amazon shop logo served by the plugin; with the option Localized shop logos it names the product's store (amazon.de).";
-    AmazonLogoLargeUrl: Option<String>, Both, "marketplace", "ASA2: URL of a large Amazon shop logo served by the plugin; localized like AmazonLogoSmallUrl.";
-    IsPrime: Option<bool>, Nobody, "", "ASA2: Prime eligibility. Amazon no longer provides it (neither the Creators API nor PA-API 5.0 offers V2); always empty.";
-    OffersLowestNewPriceAmount: Option<String>, Nobody, "", "ASA2: lowest price of new offers. Amazon no longer provides offer summaries; always empty (AutoPrice therefore never picks it).";
-    OffersLowestUsedPriceAmount: Option<String>, Nobody, "", "ASA2: lowest price of used offers. Amazon no longer provides offer summaries; always empty.";
-    Condition: Option<String>, Both, "condition", "Offer condition (New, Used, ...).";
-    MerchantName: Option<String>, Both, "merchant.name", "Seller of the featured offer.";
-    IsBuyBoxWinner: Option<bool>, Both, "is_buy_box_winner", "Whether the featured offer wins the buy box.";
-    AvailabilityType: Option<String>, Both, "availability.type", "Availability code: IN_STOCK, IN_STOCK_SCARCE, OUT_OF_STOCK, PREORDER, BACKORDER.";
-    AvailabilityMessage: Option<String>, Both, "availability.message", "Availability text in the store's language.";
-    AvailabilityMinOrderQuantity: Option<u32>, Both, "availability.min_order_quantity", "Smallest quantity that can be ordered.";
-    AvailabilityMaxOrderQuantity: Option<u32>, Both, "availability.max_order_quantity", "Largest quantity that can be ordered.";
-    ViolatesMAP: Option<bool>, Creators, "violates_map", "True when the price is below the minimum advertised price: the price is hidden.";
-    DealBadge: Option<String>, Creators, "deal.badge", "Deal badge text (e.g. Limited time deal).";
-    SalesRank: Option<u64>, Both, "sales_rank", "Best sellers rank on the store.";
-    StarRating: Option<String>, Both, "customer_reviews.star_rating", "Average customer rating (e.g. 4.5), when Amazon returns it.";
-    ReviewCount: Option<u64>, Both, "customer_reviews.count", "Number of customer reviews, when Amazon returns it.";
-    Marketplace: String, Both, "marketplace", "Marketplace code (DE, US, ...).";
-    Api: String, Both, "source", "Which API served the data: Creators API or PA-API 5.0.";
-    ApiVersion: String, Both, "source", "Version of that API (2.2, 3.1, 5.0, ...).";
-    LastUpdate: Option<i64>, Both, "fetched_at", "When the data was fetched (unix seconds).";
+    ASIN: String, Both, "", "asin", "The product's ASIN.";
+    ParentASIN: Option<String>, Both, "", "parent_asin", "The ASIN of the parent product when this is a variation.";
+    Title: Option<String>, Both, "template_syntax.html", "title", "Product title.";
+    DetailPageURL: Option<String>, Both, "", "detail_page_url", "Link to the product page carrying your tracking ID (or the Associate ID Set's).";
+    Brand: Option<String>, Both, "", "brand", "Brand.";
+    Manufacturer: Option<String>, Both, "", "manufacturer", "Manufacturer.";
+    Features: Vec<String>, Both, "", "features", "Feature bullet points (a list: loop over it).";
+    FeaturesHTML: Value, Both, "template_syntax.html", "features", "ASA2: the feature bullet points as an HTML list (`<ul><li>...</li></ul>`), each point escaped.";
+    SmallImageURL: Option<String>, Both, "", "images.primary.small", "Small primary image URL.";
+    MediumImageURL: Option<String>, Both, "", "images.primary.medium", "Medium primary image URL.";
+    MediumImageWidth: Option<u32>, Both, "", "images.primary.medium.width", "Width of the medium image in pixels.";
+    MediumImageHeight: Option<u32>, Both, "", "images.primary.medium.height", "Height of the medium image in pixels.";
+    LargeImageURL: Option<String>, Both, "", "images.primary.large", "Large primary image URL.";
+    ImageVariants: Vec<String>, Both, "", "images.variants", "URLs of the other images (medium size; a list).";
+    Price: Option<String>, Both, "", "price.display", "Price as Amazon formats it (e.g. 49,99 €); empty when it may not be shown.";
+    PriceAmount: Option<String>, Both, "", "price.amount", "Price as a plain decimal number (49.99).";
+    PriceCurrency: Option<String>, Both, "", "price.currency", "Currency code of the price (EUR).";
+    ListPrice: Option<String>, Both, "", "list_price.display", "The list (or was) price the saving is measured against.";
+    Savings: Option<String>, Both, "", "savings", "The saving as Amazon formats it.";
+    SavingsPercentage: Option<u32>, Both, "", "savings.percentage", "The saving in percent.";
+    PriceHidden: bool, Both, "", "violates_map, fetched_at", "True when the price is withheld (ViolatesMAP, or older than 24 hours).";
+    OffersAutoPriceAmount: Option<String>, Both, "placeholders_price.html", "price, savings", "ASA2: the price to show, as a decimal (47.67): the sale price, else the main price; then the lowest new, used or collectible price when ASA2's AutoPrice options consider it and it is lower (Amazon no longer reports those, so today it is the sale or main price).";
+    OffersAutoPriceInteger: Option<i64>, Both, "placeholders_price.html", "price", "ASA2: that price in minor units, without decimal mark (4767).";
+    OffersAutoPriceCurrencyCode: Option<String>, Both, "placeholders_price.html", "price.currency", "ASA2: currency code of that price (USD).";
+    OffersAutoPriceFormattedPrice: Option<String>, Both, "placeholders_price.html", "price.display", "ASA2: that price as Amazon formats it ($47.67).";
+    OffersMainPriceAmount: Option<String>, Both, "placeholders_price.html", "price.amount", "ASA2: the price of the featured offer, as a decimal.";
+    OffersMainPriceInteger: Option<i64>, Both, "placeholders_offers.html", "price.amount", "ASA2: the main price in minor units, without decimal mark.";
+    OffersMainPriceCurrencyCode: Option<String>, Both, "placeholders_offers.html", "price.currency", "ASA2: currency code of the main price.";
+    OffersMainPriceFormattedPrice: Option<String>, Both, "placeholders_variations.html", "price.display", "ASA2: the main price as Amazon formats it.";
+    OfferSalePriceAmount: Option<String>, Both, "placeholders_price.html", "price, savings", "ASA2: the reduced price when the featured offer is on sale (it has a saving against the list or was price), as a decimal.";
+    OfferSalePriceInteger: Option<i64>, Both, "placeholders_offers.html", "price, savings", "ASA2: the sale price in minor units, without decimal mark.";
+    OfferSalePriceCurrencyCode: Option<String>, Both, "placeholders_offers.html", "price.currency, savings", "ASA2: currency code of the sale price.";
+    OfferSalePriceFormattedPrice: Option<String>, Both, "placeholders_offers.html", "price.display, savings", "ASA2: the sale price as Amazon formats it.";
+    ListPriceAmount: Option<String>, Both, "placeholders_price.html", "list_price.amount", "ASA2: the list (or was) price, as a decimal.";
+    ListPriceInteger: Option<i64>, Both, "placeholders_price.html", "list_price.amount", "ASA2: the list price in minor units, without decimal mark.";
+    ListPriceCurrencyCode: Option<String>, Both, "placeholders_price.html", "list_price.currency", "ASA2: currency code of the list price.";
+    ListPriceFormattedPrice: Option<String>, Both, "placeholders_price.html", "list_price.display", "ASA2: the list price as Amazon formats it.";
+    IsAvailable: bool, Both, "options_placeholders.html", "price, availability.type", "ASA2: true when the product can be bought: it has a price and is not out of stock.";
+    AmazonLogoSmallUrl: Option<String>, Both, "options_placeholders.html", "marketplace", "ASA2: URL of a small Amazon shop logo served by the plugin; with the option Localized shop logos it names the product's store (amazon.de).";
+    AmazonLogoLargeUrl: Option<String>, Both, "options_placeholders.html", "marketplace", "ASA2: URL of a large Amazon shop logo served by the plugin; localized like AmazonLogoSmallUrl.";
+    IsPrime: Option<bool>, Nobody, "", "", "ASA2: Prime eligibility. Amazon no longer provides it (neither the Creators API nor PA-API 5.0 offers V2); always empty.";
+    OffersLowestNewPriceAmount: Option<String>, Nobody, "options_placeholders.html", "", "ASA2: lowest price of new offers. Amazon no longer provides offer summaries; always empty (AutoPrice therefore never picks it).";
+    OffersLowestUsedPriceAmount: Option<String>, Nobody, "options_placeholders.html", "", "ASA2: lowest price of used offers. Amazon no longer provides offer summaries; always empty.";
+    OffersLowestCollectiblePriceAmount: Option<String>, Nobody, "options_placeholders.html", "", "ASA2: lowest price of collectible offers. Amazon no longer provides offer summaries; always empty.";
+    Condition: Option<String>, Both, "", "condition", "Offer condition (New, Used, ...).";
+    MerchantName: Option<String>, Both, "", "merchant.name", "Seller of the featured offer.";
+    IsBuyBoxWinner: Option<bool>, Both, "", "is_buy_box_winner", "Whether the featured offer wins the buy box.";
+    AvailabilityType: Option<String>, Both, "", "availability.type", "Availability code: IN_STOCK, IN_STOCK_SCARCE, OUT_OF_STOCK, PREORDER, BACKORDER.";
+    AvailabilityMessage: Option<String>, Both, "", "availability.message", "Availability text in the store's language.";
+    AvailabilityMinOrderQuantity: Option<u32>, Both, "", "availability.min_order_quantity", "Smallest quantity that can be ordered.";
+    AvailabilityMaxOrderQuantity: Option<u32>, Both, "", "availability.max_order_quantity", "Largest quantity that can be ordered.";
+    ViolatesMAP: Option<bool>, Creators, "", "violates_map", "True when the price is below the minimum advertised price: the price is hidden.";
+    DealBadge: Option<String>, Creators, "", "deal.badge", "Deal badge text (e.g. Limited time deal).";
+    SalesRank: Option<u64>, Both, "", "sales_rank", "Best sellers rank on the store.";
+    StarRating: Option<String>, Both, "", "customer_reviews.star_rating", "Average customer rating (e.g. 4.5), when Amazon returns it.";
+    ReviewCount: Option<u64>, Both, "", "customer_reviews.count", "Number of customer reviews, when Amazon returns it.";
+    Marketplace: String, Both, "", "marketplace", "Marketplace code (DE, US, ...).";
+    Api: String, Both, "", "source", "Which API served the data: Creators API or PA-API 5.0.";
+    ApiVersion: String, Both, "", "source", "Version of that API (2.2, 3.1, 5.0, ...).";
+    LastUpdate: Option<i64>, Both, "", "fetched_at", "When the data was fetched (unix seconds).";
 }
 
 fn image_url(set: Option<&ImageSet>, pick: fn(&ImageSet) -> Option<&Image>) -> Option<String> {
@@ -793,6 +797,11 @@ mod tests {
     fn asa2_placeholders_render_from_a_full_item() {
         let item = item();
         let options = with_logos(false);
+        for doc in PLACEHOLDERS {
+            if !doc.asa2_page.is_empty() && doc.filled_by != FilledBy::Nobody {
+                assert!(ASA2_FILLED.contains(&doc.name), "{} not listed", doc.name);
+            }
+        }
         for name in ASA2_FILLED {
             let doc = PLACEHOLDERS.iter().find(|p| p.name == *name);
             assert!(
