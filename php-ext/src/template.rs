@@ -90,15 +90,31 @@ struct Request<'a> {
     now: i64,
     partner_tag: Option<&'a [u8]>,
     logo_url: Option<&'a [u8]>,
-    localized_logos: bool,
+    localized_logos: Option<bool>,
 }
 
-/// The compiled template, the product and the options of one render.
-fn prepare(
+impl<'a> Request<'a> {
+    fn new(
+        now: i64,
+        partner_tag: &'a Option<BinarySlice<u8>>,
+        logo_url: &'a Option<BinarySlice<u8>>,
+        localized_logos: Option<bool>,
+    ) -> Request<'a> {
+        Request {
+            now,
+            partner_tag: partner_tag.as_deref().copied(),
+            logo_url: logo_url.as_deref().copied(),
+            localized_logos,
+        }
+    }
+}
+
+/// Renders `item` with `template` as `request` asks: the HTML and until when it stays valid.
+fn render_request(
     template: &[u8],
     item: &ZendHashTable,
     request: &Request<'_>,
-) -> PhpResult<(Rc<ProductTemplate>, Item, RenderOptions)> {
+) -> PhpResult<Rendered> {
     let source = text(template, "template")?;
     let item: Item = from_php(item, "item")?;
     let trimmed = |value: Option<&[u8]>, name: &str| -> PhpResult<Option<String>> {
@@ -111,11 +127,17 @@ fn prepare(
         partner_tag: trimmed(request.partner_tag, "partnerTag")?,
         shop_logos: trimmed(request.logo_url, "logoUrl")?.map(|base_url| ShopLogos {
             base_url,
-            localized: request.localized_logos,
+            localized: request.localized_logos.unwrap_or(false),
         }),
         ..RenderOptions::at(request.now)
     };
-    Ok((compiled(source)?, item, options))
+    let html = compiled(source)?
+        .render(&item, &options)
+        .map_err(|e| template_error(&e))?;
+    Ok(Rendered {
+        html,
+        valid_until: options.valid_until(&item),
+    })
 }
 
 /// Product templates with `{{ Placeholder }}` syntax, HTML auto-escaped.
@@ -146,18 +168,8 @@ impl Template {
         logoUrl: Option<BinarySlice<u8>>,
         localizedLogos: Option<bool>,
     ) -> PhpResult<String> {
-        guard(|| {
-            let request = Request {
-                now,
-                partner_tag: partnerTag.as_deref().copied(),
-                logo_url: logoUrl.as_deref().copied(),
-                localized_logos: localizedLogos.unwrap_or(false),
-            };
-            let (template, item, options) = prepare(&template, item, &request)?;
-            template
-                .render(&item, &options)
-                .map_err(|e| template_error(&e))
-        })
+        let request = Request::new(now, &partnerTag, &logoUrl, localizedLogos);
+        guard(|| render_request(&template, item, &request).map(|r| r.html))
     }
 
     /// Renders one product like render(), and tells until when that HTML stays valid, so a
@@ -180,22 +192,8 @@ impl Template {
         logoUrl: Option<BinarySlice<u8>>,
         localizedLogos: Option<bool>,
     ) -> PhpResult<ZBox<ZendHashTable>> {
-        guard(|| {
-            let request = Request {
-                now,
-                partner_tag: partnerTag.as_deref().copied(),
-                logo_url: logoUrl.as_deref().copied(),
-                localized_logos: localizedLogos.unwrap_or(false),
-            };
-            let (template, item, options) = prepare(&template, item, &request)?;
-            let html = template
-                .render(&item, &options)
-                .map_err(|e| template_error(&e))?;
-            to_array(&Rendered {
-                html,
-                valid_until: options.valid_until(&item),
-            })
-        })
+        let request = Request::new(now, &partnerTag, &logoUrl, localizedLogos);
+        guard(|| to_array(&render_request(&template, item, &request)?))
     }
 
     /// Checks that a template compiles.
