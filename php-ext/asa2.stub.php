@@ -503,11 +503,13 @@ final class Template
      *
      * @param array $item one product as CreatorsApi::parse() / PaApi::parse() return it
      * @param string|null $partnerTag replaces the tracking ID in the product links
+     * @param string|null $logoUrl URL of the folder of shop logos (AmazonLogoSmallUrl, AmazonLogoLargeUrl)
+     * @param bool|null $localizedLogos logos naming the product's store (amazon.de), ASA2's "Localized shop logos"
      * @return string HTML
      * @throws ValidationException a template that does not compile or render (under "template",
      *   naming the line) or an item that is not a product (under "item")
      */
-    public static function render(string $template, array $item, int $now, ?string $partnerTag = null): string {}
+    public static function render(string $template, array $item, int $now, ?string $partnerTag = null, ?string $logoUrl = null, ?bool $localizedLogos = null): string {}
 
     /**
      * Renders one product like render(), and tells until when the HTML stays valid, so it can
@@ -516,10 +518,12 @@ final class Template
      *
      * @param array $item one product as CreatorsApi::parse() / PaApi::parse() return it
      * @param string|null $partnerTag replaces the tracking ID in the product links
+     * @param string|null $logoUrl URL of the folder of shop logos, as render()
+     * @param bool|null $localizedLogos logos naming the product's store, as render()
      * @return array{html: string, valid_until: int|null}
      * @throws ValidationException as render()
      */
-    public static function renderWithExpiry(string $template, array $item, int $now, ?string $partnerTag = null): array {}
+    public static function renderWithExpiry(string $template, array $item, int $now, ?string $partnerTag = null, ?string $logoUrl = null, ?bool $localizedLogos = null): array {}
 
     /**
      * Renders one product like renderWithExpiry(), from the product as JSON text (the JSON of
@@ -531,7 +535,7 @@ final class Template
      * @return array{html: string, valid_until: int|null}
      * @throws ValidationException as render(); text that is not a product's JSON under "item"
      */
-    public static function renderJsonWithExpiry(string $template, string $itemJson, int $now, ?string $partnerTag = null): array {}
+    public static function renderJsonWithExpiry(string $template, string $itemJson, int $now, ?string $partnerTag = null, ?string $logoUrl = null, ?bool $localizedLogos = null): array {}
 
     /**
      * Checks that a template compiles.
@@ -544,10 +548,11 @@ final class Template
      * Every placeholder a template can use (ours and ASA2's), with the APIs that fill it and the
      * product fields it is made from.
      *
-     * @return list<array{name: string, description: string, filled_by: string, sources: string}>
+     * @return list<array{name: string, description: string, filled_by: string, sources: string, asa2_page: string}>
      *   filled_by: "both" (Creators API and PA-API 5.0), "creators" (Creators API only) or "none"
      *   (Amazon no longer provides the data: it renders empty); sources: the item fields, comma
-     *   separated, empty for "none"
+     *   separated, empty for "none"; asa2_page: the page of ASA2's documentation
+     *   (docs.getasa2.com) naming it, empty for names of our own
      */
     public static function placeholders(): array {}
 

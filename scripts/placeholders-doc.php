@@ -30,20 +30,29 @@ function asa2_placeholders_markdown(): string
         . "\"Creators API only\" placeholders stay empty for products served by PA-API 5.0.\n"
         . "\"Nobody\" placeholders are ASA2 names whose data Amazon no longer provides: they render\n"
         . "empty, so ASA2 templates that use them still work.\n\n"
-        . "ASA2's Twig syntax works: `{% if FeaturesHTML is not empty %}`, `{% elseif %}`, the tests\n"
-        . "`empty`, `null`, `defined`, `iterable`, `even`, `odd`, and the filters `raw`, `striptags`,\n"
-        . "`number_format`, `slice`, `url_encode`, `nl2br` besides `length`, `join`, `first`, `last`,\n"
-        . "`upper`, `lower`, `default`, `round`, ... Templates cannot call functions: ASA2's `wp.`\n"
-        . "WordPress functions and `include` are refused with the line named.\n\n"
+        . "ASA2's Twig syntax works: `{% if FeaturesHTML is not empty %}`, `{% elseif %}`, the\n"
+        . "operators `c ? a : b`, `a ?: b`, `a ?? b` and the range `1..5`, `{% for key, value in ... %}`,\n"
+        . "`loop.index`, `loop.first`, `loop.last`, ..., the tests `empty`, `null`, `defined`, `iterable`,\n"
+        . "`even`, `odd`, and the filters `raw`, `striptags`, `number_format`, `slice`, `url_encode`,\n"
+        . "`nl2br`, `date` (PHP's format letters, UTC: `{{ LastUpdate|date('d.m.Y') }}`) besides\n"
+        . "`length`, `join`, `first`, `last`, `upper`, `lower`, `default`, `round`, ... `raw` prints\n"
+        . "placeholder text escaped all the same: only the HTML placeholders ASA2 builds itself\n"
+        . "(`FeaturesHTML`) print as HTML. Templates cannot call functions: ASA2's `wp.` WordPress\n"
+        . "functions and `include` are refused with the line named.\n\n"
+        . "The ASA2 page column names the page of ASA2's documentation (https://docs.getasa2.com/) that\n"
+        . "documents the name; names without one are our own. `AmazonLogoSmallUrl` and\n"
+        . "`AmazonLogoLargeUrl` point to logos the plugin serves (assets/logos); the option Localized\n"
+        . "Shop Logos (ASA2 -> Options -> Products) makes them name the product's store.\n\n"
         . "This file is generated from `Asa2\\Template::placeholders()` by `scripts/placeholders-doc.php`.\n\n"
-        . "| Placeholder | Filled by | Sources | Description |\n|---|---|---|---|\n";
+        . "| Placeholder | Filled by | Sources | ASA2 page | Description |\n|---|---|---|---|---|\n";
     foreach (\Asa2\Template::placeholders() as $p) {
         $sources = $p['sources'] === '' ? '-' : '`' . str_replace(', ', '`, `', $p['sources']) . '`';
         $out .= sprintf(
-            "| `{{ %s }}` | %s | %s | %s |\n",
+            "| `{{ %s }}` | %s | %s | %s | %s |\n",
             $p['name'],
             asa2_placeholder_filled_by($p['filled_by']),
             $sources,
+            $p['asa2_page'] === '' ? '-' : '[' . $p['asa2_page'] . '](https://docs.getasa2.com/' . $p['asa2_page'] . ')',
             str_replace('|', '\\|', $p['description'])
         );
     }

@@ -9,8 +9,7 @@ use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
 use asa2_core::{
-    DEFAULT_TEMPLATE, Item, PLACEHOLDERS, PRICE_MAX_AGE_SECS, ProductTemplate, RenderOptions,
-    TemplateError,
+    DEFAULT_TEMPLATE, Item, PLACEHOLDERS, ProductTemplate, RenderOptions, ShopLogos, TemplateError,
 };
 use ext_php_rs::binary_slice::BinarySlice;
 use ext_php_rs::boxed::ZBox;
@@ -86,21 +85,49 @@ struct Rendered {
     valid_until: Option<i64>,
 }
 
+/// What a render is asked besides the template and the product.
+struct Request<'a> {
+    now: i64,
+    partner_tag: Option<&'a [u8]>,
+    logo_url: Option<&'a [u8]>,
+    localized_logos: Option<bool>,
+}
+
+impl<'a> Request<'a> {
+    fn new(
+        now: i64,
+        partner_tag: &'a Option<BinarySlice<u8>>,
+        logo_url: &'a Option<BinarySlice<u8>>,
+        localized_logos: Option<bool>,
+    ) -> Request<'a> {
+        Request {
+            now,
+            partner_tag: partner_tag.as_deref().copied(),
+            logo_url: logo_url.as_deref().copied(),
+            localized_logos,
+        }
+    }
+}
+
 /// The compiled template and the options of one render.
 fn prepare(
     template: &[u8],
-    now: i64,
-    partner_tag: Option<&[u8]>,
+    request: &Request<'_>,
 ) -> PhpResult<(Rc<ProductTemplate>, RenderOptions)> {
     let source = text(template, "template")?;
-    let partner_tag = match partner_tag {
-        Some(tag) => Some(text(tag, "partnerTag")?.trim().to_string()),
-        None => None,
+    let trimmed = |value: Option<&[u8]>, name: &str| -> PhpResult<Option<String>> {
+        Ok(match value {
+            Some(v) => Some(text(v, name)?.trim().to_string()).filter(|t| !t.is_empty()),
+            None => None,
+        })
     };
     let options = RenderOptions {
-        now,
-        partner_tag: partner_tag.filter(|t| !t.is_empty()),
-        price_max_age: PRICE_MAX_AGE_SECS,
+        partner_tag: trimmed(request.partner_tag, "partnerTag")?,
+        shop_logos: trimmed(request.logo_url, "logoUrl")?.map(|base_url| ShopLogos {
+            base_url,
+            localized: request.localized_logos.unwrap_or(false),
+        }),
+        ..RenderOptions::at(request.now)
     };
     Ok((compiled(source)?, options))
 }
@@ -141,6 +168,8 @@ impl Template {
     /// @param array $item one product as CreatorsApi::parse() / PaApi::parse() return it
     /// @param int $now the current time (unix seconds)
     /// @param string|null $partnerTag replaces the tracking ID in the product links
+    /// @param string|null $logoUrl URL of the folder of shop logos (AmazonLogoSmallUrl, ...)
+    /// @param bool|null $localizedLogos logos naming the product's store (amazon.de)
     /// @return string HTML
     /// @throws ValidationException a template that does not compile or render (under "template",
     ///   naming the line) or an item that is not a product (under "item")
@@ -149,9 +178,12 @@ impl Template {
         item: &ZendHashTable,
         now: i64,
         partnerTag: Option<BinarySlice<u8>>,
+        logoUrl: Option<BinarySlice<u8>>,
+        localizedLogos: Option<bool>,
     ) -> PhpResult<String> {
+        let request = Request::new(now, &partnerTag, &logoUrl, localizedLogos);
         guard(|| {
-            let (template, options) = prepare(&template, now, partnerTag.as_deref().copied())?;
+            let (template, options) = prepare(&template, &request)?;
             let item: Item = from_php(item, "item")?;
             template
                 .render(&item, &options)
@@ -167,6 +199,8 @@ impl Template {
     /// @param array $item one product as CreatorsApi::parse() / PaApi::parse() return it
     /// @param int $now the current time (unix seconds)
     /// @param string|null $partnerTag replaces the tracking ID in the product links
+    /// @param string|null $logoUrl URL of the folder of shop logos (AmazonLogoSmallUrl, ...)
+    /// @param bool|null $localizedLogos logos naming the product's store (amazon.de)
     /// @return array{html: string, valid_until: int|null}
     /// @throws ValidationException as render()
     pub fn render_with_expiry(
@@ -174,9 +208,12 @@ impl Template {
         item: &ZendHashTable,
         now: i64,
         partnerTag: Option<BinarySlice<u8>>,
+        logoUrl: Option<BinarySlice<u8>>,
+        localizedLogos: Option<bool>,
     ) -> PhpResult<ZBox<ZendHashTable>> {
+        let request = Request::new(now, &partnerTag, &logoUrl, localizedLogos);
         guard(|| {
-            let (template, options) = prepare(&template, now, partnerTag.as_deref().copied())?;
+            let (template, options) = prepare(&template, &request)?;
             let item: Item = from_php(item, "item")?;
             render_expiring(&template, &item, &options)
         })
@@ -190,6 +227,8 @@ impl Template {
     /// @param string $itemJson one product as JSON text
     /// @param int $now the current time (unix seconds)
     /// @param string|null $partnerTag replaces the tracking ID in the product links
+    /// @param string|null $logoUrl as render()
+    /// @param bool|null $localizedLogos as render()
     /// @return array{html: string, valid_until: int|null}
     /// @throws ValidationException as render(); text that is not a product's JSON under "item"
     pub fn render_json_with_expiry(
@@ -197,9 +236,12 @@ impl Template {
         itemJson: BinarySlice<u8>,
         now: i64,
         partnerTag: Option<BinarySlice<u8>>,
+        logoUrl: Option<BinarySlice<u8>>,
+        localizedLogos: Option<bool>,
     ) -> PhpResult<ZBox<ZendHashTable>> {
+        let request = Request::new(now, &partnerTag, &logoUrl, localizedLogos);
         guard(|| {
-            let (template, options) = prepare(&template, now, partnerTag.as_deref().copied())?;
+            let (template, options) = prepare(&template, &request)?;
             let item = item_from_json(&itemJson)?;
             render_expiring(&template, &item, &options)
         })

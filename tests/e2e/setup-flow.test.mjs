@@ -1,8 +1,8 @@
 // The Creators API setup guide, walked in the browser against the test stack and its sandbox:
 // ASA2 -> Setup -> Amazon Creators API, add Germany (Cognito), add the United Kingdom with LWA
 // credentials entered as Cognito, Test connection -> invalid_client -> "Switch to LWA (v3) and
-// test again" -> OK, disable, set default, delete with confirmation, then the PA API notice, the
-// Associate ID Sets tab and the API call log. Every step leaves a screenshot in
+// test again" -> OK, disable, set default, delete with confirmation, then the PA API notice,
+// "Move to Creators API" for France from the PA API tab, the Associate ID Sets tab and the API call log. Every step leaves a screenshot in
 // tests/e2e/artifacts/setup-*.png.
 
 import { test, before, after } from 'node:test';
@@ -16,6 +16,7 @@ const demo = JSON.parse(readFileSync(join(root, 'crates', 'sandbox', 'demo.json'
 const credential = (code) => demo.credentials.find((c) => c.marketplaces.includes(code));
 const DE = credential('DE');
 const UK = credential('UK');
+const FR = credential('FR');
 
 let session;
 let page;
@@ -212,6 +213,34 @@ test('the PA API tab says the Creators API is active for the configured marketpl
   session.assertClean(page);
 });
 
+test('Move to Creators API: France opens prefilled from the PA API tab, is saved with its LWA credential and leaves the list', async () => {
+  assert.equal(await page.locator('#asa2-paapi-move tr[data-marketplace="FR"]').count(), 1);
+  assert.equal(await page.locator('#asa2-paapi-move tr[data-marketplace="DE"]').count(), 0, 'Germany has Creators API credentials');
+  await shot('paapi-move');
+  await go('#asa2-paapi-move .asa2-move-to-creators[data-marketplace="FR"]');
+  assert.match(await page.locator('h2.asa2-section-title').innerText(), /Add Marketplace/);
+  assert.match(await page.locator('#asa2-moving').innerText(), /Moving France \(FR\) from PA-API 5\.0/);
+  assert.equal(await page.inputValue('#asa2-marketplace'), 'FR');
+  assert.equal(await page.inputValue('#asa2-partner_tag'), demo.paapi_keys[0].partner_tags[0]);
+  assert.ok(await page.isChecked('#asa2-kind-lwa'), 'LWA (v3) is preselected');
+  assert.equal(await page.locator('#asa2-api-version').innerText(), '3.2');
+  await page.fill('#asa2-credential_id', FR.id);
+  await page.fill('#asa2-credential_secret', FR.secret);
+  await shot('paapi-move-form');
+  await go('#asa2-marketplace-form #submit');
+  assert.match(await notices(), /France was added/);
+  assert.match(await row('FR'), /LWA \(v3\)/);
+
+  await go('tr[data-marketplace="FR"] .asa2-action-test');
+  assert.match(await notices(), /Connection test for France \(API version 3\.2\) succeeded/);
+
+  await go('.nav-tab[href*="tab=paapi"]');
+  assert.equal(await page.locator('.asa2-move-to-creators[data-marketplace="FR"]').count(), 0, 'France is no longer offered');
+  assert.match(await page.locator('.asa2-paapi-status').innerText(), /use the Creators API: .*France/);
+  await shot('paapi-moved');
+  session.assertClean(page);
+});
+
 test('an Associate ID Set is added', async () => {
   await go('.nav-tab[href*="tab=id-sets"]');
   await go('#asa2-add-id-set');
@@ -245,7 +274,7 @@ test('the log lists the token and API calls without secrets', async () => {
   assert.match(log, /GetItems/);
   assert.match(log, /invalid_client/);
   const html = await page.content();
-  for (const secret of [DE.secret, UK.secret, DE.id, UK.id, 'demo-de-21', 'demo-uk-21']) {
+  for (const secret of [DE.secret, UK.secret, FR.secret, DE.id, UK.id, 'demo-de-21', 'demo-uk-21']) {
     assert.ok(!html.includes(secret), `the log page shows ${secret.slice(0, 8)}...`);
   }
   await shot('log');

@@ -24,10 +24,10 @@ function asa2_creators_uninstall_site() {
 	}
 
 	// storage/ProductTable, ProductSettings, QuotaSettings, GeoSettings, TemplateRepository;
-	// products/ProductService, CallTracker; geo/OtherStores; cron/RefreshScheduler; the rows of
-	// api/SharedLock, products/RateLimiter, products/QuotaLedger, api/TokenProvider and
+	// products/ProductService, PaApiRetirement, CallTracker; geo/OtherStores; cron/RefreshScheduler;
+	// the rows of api/SharedLock, products/RateLimiter, products/QuotaLedger, api/TokenProvider and
 	// health/WebNodes (asa2_lock_*, asa2_rate_*, asa2_qday_*, asa2_token_*, asa2_node_*).
-	foreach ( array( 'asa2_products_db_version', 'asa2_product_settings', 'asa2_quota_settings', 'asa2_templates', 'asa2_not_eligible', 'asa2_last_calls', 'asa2_last_refresh', 'asa2_geo', 'asa2_other_stores_progress' ) as $option ) {
+	foreach ( array( 'asa2_products_db_version', 'asa2_product_settings', 'asa2_quota_settings', 'asa2_templates', 'asa2_not_eligible', 'asa2_paapi_retired', 'asa2_last_calls', 'asa2_last_refresh', 'asa2_geo', 'asa2_other_stores_progress' ) as $option ) {
 		delete_option( $option );
 	}
 	$wpdb->query( // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- our lock, rate, token and node rows.

@@ -129,6 +129,6 @@ mod template;
 
 #[cfg(feature = "templates")]
 pub use template::{
-    DEFAULT_TEMPLATE, FilledBy, MAX_TEMPLATE_BYTES, PLACEHOLDERS, PRICE_MAX_AGE_SECS,
-    PlaceholderDoc, ProductTemplate, RenderOptions, TemplateError,
+    AutoPriceRule, DEFAULT_TEMPLATE, FilledBy, MAX_TEMPLATE_BYTES, PLACEHOLDERS,
+    PRICE_MAX_AGE_SECS, PlaceholderDoc, ProductTemplate, RenderOptions, ShopLogos, TemplateError,
 };

@@ -78,6 +78,9 @@ pub struct Settings {
     /// Credential IDs and PA-API access keys whose account is not eligible (403
     /// `AssociateNotEligible`).
     pub not_eligible: Vec<String>,
+    /// PA-API 5.0 is retired (as Amazon did on 15 May 2026): every PA-API call answers 401
+    /// `UnrecognizedClient`, the answer for an access key Amazon no longer accepts.
+    pub paapi_retired: bool,
     /// Largest accepted difference between a PA-API request's `x-amz-date` and the clock, in
     /// seconds; `0` accepts any date.
     pub clock_skew_secs: u64,
@@ -104,6 +107,7 @@ impl Default for Settings {
             outage: false,
             token_outage: false,
             not_eligible: Vec::new(),
+            paapi_retired: false,
             clock_skew_secs: 900,
             daily_quota: 0,
             daily_quotas: BTreeMap::new(),
@@ -223,7 +227,7 @@ pub struct ConfigError(pub String);
 
 impl SandboxConfig {
     /// The demo configuration (`crates/sandbox/demo.json`): a Cognito credential for DE, LWA
-    /// credentials for US and UK and a PA-API key for FR, IT and ES.
+    /// credentials for US, UK and FR and a PA-API key for FR, IT and ES.
     pub fn demo() -> SandboxConfig {
         SandboxConfig::from_json(DEMO_JSON).expect("the shipped demo.json is valid")
     }

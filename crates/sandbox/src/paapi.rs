@@ -26,6 +26,16 @@ pub(crate) fn error(status: u16, exception: &str, code: &str, message: &str) -> 
     )
 }
 
+/// The answer for an access key Amazon does not accept (unknown, or PA-API retired).
+fn refused_key() -> Reply {
+    error(
+        401,
+        "UnrecognizedClientException",
+        "UnrecognizedClient",
+        "The Access Key ID or security token included in the request is invalid.",
+    )
+}
+
 fn validation(problems: &[Problem]) -> Reply {
     let errors: Vec<Value> = problems
         .iter()
@@ -78,6 +88,9 @@ pub(crate) fn handle(state: &State, req: &Req, host: &str, path: &str) -> Reply 
             .entry(m.code().into())
             .or_default() += 1;
     });
+    if state.settings().paapi_retired {
+        return refused_key();
+    }
     let skew = state.settings().clock_skew_secs;
     let key_index = match verify(state, req, host, path, m.info().paapi_region, skew) {
         Ok(k) => k,
@@ -91,14 +104,7 @@ pub(crate) fn handle(state: &State, req: &Req, host: &str, path: &str) -> Reply 
                 ),
             );
         }
-        Err(SignatureProblem::UnknownKey) => {
-            return error(
-                401,
-                "UnrecognizedClientException",
-                "UnrecognizedClient",
-                "The Access Key ID or security token included in the request is invalid.",
-            );
-        }
+        Err(SignatureProblem::UnknownKey) => return refused_key(),
         Err(SignatureProblem::Mismatch) => {
             return error(
                 401,

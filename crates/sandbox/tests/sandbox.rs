@@ -770,6 +770,19 @@ fn paapi(
     )
 }
 
+/// A signed PA-API GetItems call for France with the demo key and tag.
+fn fr_items(sb: &Sandbox) -> Answer {
+    paapi(
+        sb,
+        "webservices.amazon.fr",
+        "GetItems",
+        &fr_get_items("demo-fr-21"),
+        PA_KEY,
+        PA_SECRET,
+        false,
+    )
+}
+
 fn fr_get_items(tag: &str) -> Value {
     json!({"PartnerTag": tag, "PartnerType": "Associates", "Marketplace": "www.amazon.fr",
            "ItemIds": ["B09B2SBHQK", "B0NF000001"],
@@ -779,15 +792,7 @@ fn fr_get_items(tag: &str) -> Value {
 #[test]
 fn paapi_signed_requests_work_and_tampered_ones_fail() {
     let sb = start(json!({}));
-    let a = paapi(
-        &sb,
-        "webservices.amazon.fr",
-        "GetItems",
-        &fr_get_items("demo-fr-21"),
-        PA_KEY,
-        PA_SECRET,
-        false,
-    );
+    let a = fr_items(&sb);
     assert_eq!(a.status, 200, "{}", a.body);
     let v = a.json();
     let item = &v["ItemsResult"]["Items"][0];
@@ -904,40 +909,31 @@ fn paapi_signed_requests_work_and_tampered_ones_fail() {
 #[test]
 fn paapi_throttles_and_honours_not_eligible() {
     let sb = start(json!({"rps": 1}));
-    let ok = paapi(
-        &sb,
-        "webservices.amazon.fr",
-        "GetItems",
-        &fr_get_items("demo-fr-21"),
-        PA_KEY,
-        PA_SECRET,
-        false,
-    );
+    let ok = fr_items(&sb);
     assert_eq!(ok.status, 200, "{}", ok.body);
-    let a = paapi(
-        &sb,
-        "webservices.amazon.fr",
-        "GetItems",
-        &fr_get_items("demo-fr-21"),
-        PA_KEY,
-        PA_SECRET,
-        false,
-    );
+    let a = fr_items(&sb);
     assert_eq!(a.status, 429);
     assert_eq!(a.json()["Errors"][0]["Code"], "TooManyRequests");
     sb.configure(&json!({"not_eligible": [PA_KEY], "rps": 0}))
         .unwrap();
-    let a = paapi(
-        &sb,
-        "webservices.amazon.fr",
-        "GetItems",
-        &fr_get_items("demo-fr-21"),
-        PA_KEY,
-        PA_SECRET,
-        false,
-    );
+    let a = fr_items(&sb);
     assert_eq!(a.status, 403);
     assert_eq!(a.json()["Errors"][0]["Code"], "AssociateNotEligible");
+}
+
+#[test]
+fn a_retired_paapi_refuses_every_key_and_comes_back_when_switched_off() {
+    let sb = start(json!({"rps": 0, "paapi_retired": true}));
+    let call = || fr_items(&sb);
+    let a = call();
+    assert_eq!(a.status, 401, "{}", a.body);
+    assert_eq!(
+        a.json()["__type"],
+        "com.amazon.paapi5#UnrecognizedClientException"
+    );
+    assert_eq!(a.json()["Errors"][0]["Code"], "UnrecognizedClient");
+    sb.configure(&json!({"paapi_retired": false})).unwrap();
+    assert_eq!(call().status, 200);
 }
 
 #[test]

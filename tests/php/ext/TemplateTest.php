@@ -145,6 +145,27 @@ final class TemplateTest extends Asa2TestCase
         );
     }
 
+    public function testShopLogosComeFromTheGivenFolder(): void
+    {
+        $source = '{{ AmazonLogoSmallUrl|raw }} {{ AmazonLogoLargeUrl|raw }}';
+        self::assertSame(' ', Template::render($source, self::item(), self::NOW));
+        self::assertSame(
+            'https:&#x2f;&#x2f;example.org&#x2f;logos&#x2f;amazon-small.svg https:&#x2f;&#x2f;example.org&#x2f;logos&#x2f;amazon-large.svg',
+            Template::render($source, self::item(), self::NOW, null, 'https://example.org/logos/')
+        );
+        $entry = Template::renderWithExpiry($source, self::item(), self::NOW, null, 'https://example.org/logos', true);
+        self::assertStringContainsString('amazon-small-de.svg', $entry['html']);
+    }
+
+    public function testShopLogoFilesAreUpToDate(): void
+    {
+        require_once dirname(__DIR__, 3) . '/scripts/shop-logos.php';
+        $dir = dirname(__DIR__, 3) . '/wordpress-plugin/asa2-creators/assets/logos';
+        foreach (asa2_shop_logos() as $name => $svg) {
+            self::assertStringEqualsFile("$dir/$name", $svg, "$name is out of date: run scripts/shop-logos.php");
+        }
+    }
+
     public function testWordPressFunctionsAreRefusedWithLineAndConstruct(): void
     {
         $errors = self::validationErrors(static fn () => Template::check("<p>\n{{ wp.get_post(8).post_title }}</p>"), ['template']);
@@ -161,7 +182,7 @@ final class TemplateTest extends Asa2TestCase
             self::assertContains($name, $names);
         }
         foreach ($list as $p) {
-            self::assertSame(['name', 'description', 'filled_by', 'sources'], array_keys($p));
+            self::assertSame(['name', 'description', 'filled_by', 'sources', 'asa2_page'], array_keys($p));
             self::assertContains($p['filled_by'], ['both', 'creators', 'none']);
             self::assertSame($p['filled_by'] === 'none', $p['sources'] === '', $p['name']);
             self::assertNotSame('', $p['description']);

@@ -212,12 +212,18 @@ final class ProductsAddTest extends ProductsTestCase {
 		$this->assertSame( 24, $this->plugin()->product_settings()->get()['ttl_hours'], 'nothing changed' );
 
 		$this->submit( \Asa2\Creators\Admin\TemplateActions::SAVE_PRODUCT_OPT, array( 'asa2' => array( 'ttl_hours' => '12' ) ) );
-		$this->assertSame( array( 'ttl_hours' => 12, 'requests_per_second' => 1.0 ), $this->plugin()->product_settings()->get(), 'the former global rate stays as the credentials\' default' );
+		$this->assertSame( array( 'ttl_hours' => 12, 'requests_per_second' => 1.0, 'localized_logos' => false ), $this->plugin()->product_settings()->get(), 'the former global rate stays as the credentials\' default' );
 		$this->assertSame( 12 * HOUR_IN_SECONDS, $this->plugin()->product_settings()->ttl() );
 
 		$page = $this->http( 'GET', '/wp-admin/admin.php?page=asa2-options&tab=products', array( 'as' => 'administrator' ) );
 		$this->assertSame( 200, $page['status'] );
 		$this->assertStringContainsString( 'id="asa2-product-settings-form"', $page['body'] );
 		$this->assertStringContainsString( 'value="12"', $page['body'] );
+		$this->assertMatchesRegularExpression( '#<input type="checkbox" name="asa2\[localized_logos\]" id="asa2-localized-logos" value="1"\s*/>#', $page['body'] );
+
+		$this->submit( \Asa2\Creators\Admin\TemplateActions::SAVE_PRODUCT_OPT, array( 'asa2' => array( 'ttl_hours' => '12', 'requests_per_second' => '1', 'localized_logos' => '1' ) ) );
+		$this->assertTrue( $this->plugin()->product_settings()->localized_logos() );
+		$page = $this->http( 'GET', '/wp-admin/admin.php?page=asa2-options&tab=products', array( 'as' => 'administrator' ) );
+		$this->assertMatchesRegularExpression( "#name=\"asa2\[localized_logos\]\"[^>]*checked='checked'#", $page['body'] );
 	}
 }

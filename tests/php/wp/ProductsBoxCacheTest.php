@@ -43,7 +43,7 @@ final class ProductsBoxCacheTest extends ProductsTestCase {
 		$this->assertStringContainsString( 'Espresso Grinder', $this->kept() );
 
 		// The second view shows what was kept: prove it by changing the kept HTML underneath.
-		$key = BoxCache::key( $this->plugin()->templates()->resolve( '' )['source'], null );
+		$key = $this->plugin()->box_looks()->of( '', '', 'DE' )['key'];
 		$this->set_kept( BoxCache::with( '', $key, '<p>kept box</p>', null, time() ) );
 		$this->assertStringContainsString( '<p>kept box</p>', do_shortcode( self::SHORTCODE ) );
 	}

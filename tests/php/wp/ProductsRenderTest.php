@@ -250,25 +250,41 @@ final class ProductsRenderTest extends ProductsTestCase {
 	}
 
 	public function test_a_product_fetched_through_the_sandbox_renders_asa2_placeholders(): void {
+		// A product on sale (a was price), so the sale and list price families are filled too.
 		$this->configure_creators( self::DE );
-		$row = $this->plugin()->product_service()->add( 'https://www.amazon.de/dp/B0DHS2V7ZB' );
+		$row = $this->plugin()->product_service()->add( 'https://www.amazon.de/dp/B0DGHRT2PS' );
 		$this->assertSame( '', $row['last_error'] );
 
-		// ASA2's documented placeholders that the Creators API fills, and its template syntax.
-		$names  = array( 'ASIN', 'Title', 'DetailPageURL', 'Brand', 'LargeImageURL', 'MediumImageURL', 'SmallImageURL', 'OffersAutoPriceAmount', 'OffersAutoPriceInteger', 'OffersAutoPriceCurrencyCode', 'OffersAutoPriceFormattedPrice', 'OffersMainPriceAmount', 'OffersMainPriceFormattedPrice', 'IsAvailable' );
+		// ASA2's documented placeholders that the Creators API fills (docs.getasa2.com:
+		// template_syntax, placeholders_price, placeholders_variations, options_placeholders),
+		// our names ASA2 templates also use, and its template syntax.
+		$names  = array( 'ASIN', 'Title', 'DetailPageURL', 'Brand', 'Manufacturer', 'LargeImageURL', 'MediumImageURL', 'SmallImageURL', 'OffersAutoPriceAmount', 'OffersAutoPriceInteger', 'OffersAutoPriceCurrencyCode', 'OffersAutoPriceFormattedPrice', 'OffersMainPriceAmount', 'OffersMainPriceInteger', 'OffersMainPriceCurrencyCode', 'OffersMainPriceFormattedPrice', 'OfferSalePriceAmount', 'OfferSalePriceInteger', 'OfferSalePriceCurrencyCode', 'OfferSalePriceFormattedPrice', 'ListPriceAmount', 'ListPriceInteger', 'ListPriceCurrencyCode', 'ListPriceFormattedPrice', 'IsAvailable', 'AmazonLogoSmallUrl', 'AmazonLogoLargeUrl' );
 		$source = "{% if FeaturesHTML is not empty %}\n<div class=\"features\">{{ FeaturesHTML }}</div>\n{% endif %}\n";
 		foreach ( $names as $name ) {
 			$source .= '<i data-name="' . $name . '">{{ ' . $name . ' }}</i>';
 		}
 		$source .= '<i data-name="IsPrime">{{ IsPrime }}</i>';
 		$this->submit( TemplateActions::SAVE, array( 'asa2' => array( 'name' => 'Parity', 'source' => $source ) ) );
-		$html = do_shortcode( '[asa2 asin="B0DHS2V7ZB" marketplace="DE" template="parity"]' );
+		$html = do_shortcode( '[asa2 asin="B0DGHRT2PS" marketplace="DE" template="parity"]' );
 
 		$this->assertMatchesRegularExpression( '#<div class="features"><ul>(<li>[^<]+</li>)+</ul></div>#', $html );
 		foreach ( $names as $name ) {
 			$this->assertMatchesRegularExpression( '#<i data-name="' . $name . '">[^<]+</i>#', $html, $name . ' renders empty' );
 		}
 		$this->assertStringContainsString( '<i data-name="IsPrime"></i>', $html );
+
+		// The shop logos are the plugin's files: plain, or naming the store when localized.
+		$logos = $this->plugin()->paths()->url( 'assets/logos/' );
+		$this->assertStringContainsString( '<i data-name="AmazonLogoSmallUrl">' . $logos . 'amazon-small.svg</i>', html_entity_decode( $html ) );
+		$this->submit( TemplateActions::SAVE_PRODUCT_OPT, array( 'asa2' => array( 'ttl_hours' => '24', 'requests_per_second' => '1', 'localized_logos' => '1' ) ) );
+		$this->assertTrue( $this->plugin()->product_settings()->localized_logos() );
+		$html = do_shortcode( '[asa2 asin="B0DGHRT2PS" marketplace="DE" template="parity"]' );
+		$this->assertStringContainsString( '<i data-name="AmazonLogoLargeUrl">' . $logos . 'amazon-large-de.svg</i>', html_entity_decode( $html ) );
+		foreach ( \Asa2\Marketplaces::all() as $m ) {
+			foreach ( array( 'small', 'large' ) as $size ) {
+				$this->assertFileExists( $this->plugin()->paths()->path( 'assets/logos/amazon-' . $size . '-' . strtolower( $m['code'] ) . '.svg' ) );
+			}
+		}
 
 		// A WordPress function call is refused, naming the line and the construct.
 		$this->submit( TemplateActions::SAVE, array( 'asa2' => array( 'name' => 'Calls', 'source' => "<p>\n{{ wp.get_post(8).post_title }}</p>" ) ) );

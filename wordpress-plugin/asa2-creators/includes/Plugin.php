@@ -19,6 +19,7 @@ use Asa2\Creators\Admin\MarketplaceActions;
 use Asa2\Creators\Admin\Notices;
 use Asa2\Creators\Admin\OptionsScreen;
 use Asa2\Creators\Admin\PaApiActions;
+use Asa2\Creators\Admin\PaApiMove;
 use Asa2\Creators\Admin\PaApiTab;
 use Asa2\Creators\Admin\ProductActions;
 use Asa2\Creators\Admin\ProductsScreen;
@@ -46,6 +47,7 @@ use Asa2\Creators\Health\WebNodes;
 use Asa2\Creators\Products\ApiRouter;
 use Asa2\Creators\Products\BulkRefresh;
 use Asa2\Creators\Products\CallTracker;
+use Asa2\Creators\Products\PaApiRetirement;
 use Asa2\Creators\Products\ProductService;
 use Asa2\Creators\Products\QuotaLedger;
 use Asa2\Creators\Products\RateLimiter;
@@ -271,7 +273,12 @@ final class Plugin {
 
 	/** @return ProductService */
 	public function product_service(): ProductService {
-		return $this->service( 'product_service', fn() => new ProductService( $this->products(), $this->product_router(), $this->retrying_caller() ) );
+		return $this->service( 'product_service', fn() => new ProductService( $this->products(), $this->product_router(), $this->retrying_caller(), $this->paapi_retirement() ) );
+	}
+
+	/** @return PaApiRetirement */
+	public function paapi_retirement(): PaApiRetirement {
+		return $this->service( 'paapi_retirement', fn() => new PaApiRetirement( $this->marketplaces() ) );
 	}
 
 	/** @return AfterResponse */
@@ -313,7 +320,7 @@ final class Plugin {
 
 	/** @return BoxLooks */
 	public function box_looks(): BoxLooks {
-		return $this->service( 'box_looks', fn() => new BoxLooks( $this->memo(), $this->templates(), $this->id_sets() ) );
+		return $this->service( 'box_looks', fn() => new BoxLooks( $this->memo(), $this->templates(), $this->id_sets(), $this->product_settings(), $this->paths ) );
 	}
 
 	/** @return ProductRenderer */
@@ -392,12 +399,17 @@ final class Plugin {
 
 	/** @return CreatorsTab */
 	public function creators_tab(): CreatorsTab {
-		return $this->service( 'creators_tab', fn() => new CreatorsTab( $this->marketplaces(), $this->secrets(), $this->form_state() ) );
+		return $this->service( 'creators_tab', fn() => new CreatorsTab( $this->marketplaces(), $this->secrets(), $this->form_state(), $this->paapi_move() ) );
 	}
 
 	/** @return PaApiTab */
 	public function paapi_tab(): PaApiTab {
-		return $this->service( 'paapi_tab', fn() => new PaApiTab( $this->paapi(), $this->marketplaces(), $this->form_state() ) );
+		return $this->service( 'paapi_tab', fn() => new PaApiTab( $this->paapi(), $this->marketplaces(), $this->form_state(), $this->paapi_move() ) );
+	}
+
+	/** @return PaApiMove */
+	public function paapi_move(): PaApiMove {
+		return $this->service( 'paapi_move', fn() => new PaApiMove( $this->paapi(), $this->marketplaces(), $this->products(), $this->paapi_retirement() ) );
 	}
 
 	/** @return IdSetsTab */
@@ -427,7 +439,7 @@ final class Plugin {
 
 	/** @return ProductsScreen */
 	public function products_screen(): ProductsScreen {
-		return $this->service( 'products_screen', fn() => new ProductsScreen( $this->products(), $this->product_service(), $this->product_router(), $this->refresh_capacity(), $this->bulk_refresh() ) );
+		return $this->service( 'products_screen', fn() => new ProductsScreen( $this->products(), $this->product_service(), $this->product_router(), $this->refresh_capacity(), $this->bulk_refresh(), $this->paapi_retirement() ) );
 	}
 
 	/** @return MarketplaceActions */
@@ -469,7 +481,7 @@ final class Plugin {
 
 	/** @return SiteHealth */
 	public function site_health(): SiteHealth {
-		return $this->service( 'site_health', fn() => new SiteHealth( $this->key_material(), $this->marketplaces(), $this->paapi(), $this->secrets() ) );
+		return $this->service( 'site_health', fn() => new SiteHealth( $this->key_material(), $this->marketplaces(), $this->paapi(), $this->secrets(), $this->paapi_move() ) );
 	}
 
 	/** @return ProductHealth */

@@ -1,14 +1,129 @@
 //! ASA2's derived placeholders: its price families (`OffersAutoPrice*`, `OffersMainPrice*`,
-//! `OfferSalePrice*`, `ListPrice*`), `IsAvailable` and `FeaturesHTML`, computed from the item.
+//! `OfferSalePrice*`, `ListPrice*`), `IsAvailable`, `FeaturesHTML` and the shop logos
+//! (`AmazonLogoSmallUrl`, `AmazonLogoLargeUrl`), computed from the item.
 //!
 //! AutoPrice follows ASA2's rule: the sale price when the featured offer is on sale, else the
 //! main price - with today's answers both are the featured offer's price, since Amazon reports
-//! no separate sale price. ASA2 can also consider the lowest new or used price; Amazon no longer
-//! returns offer summaries, so those steps never apply.
+//! no separate sale price. Then, when ASA2's options say so, the lowest new, used or collectible
+//! price if it is lower (or, "only if no other", when there is no price at all); Amazon no
+//! longer returns offer summaries, so those prices are never there today.
+//!
+//! The ASA2 names supported here and in `PLACEHOLDERS`, with the page of ASA2's documentation
+//! (docs.getasa2.com) that names each:
+//!
+//! | Names | Page |
+//! |---|---|
+//! | `Title`, `FeaturesHTML` | template_syntax.html |
+//! | `OffersAutoPrice{Amount,Integer,CurrencyCode,FormattedPrice}`, `OfferSalePriceAmount`, `OffersMainPriceAmount`, `ListPrice{Amount,...}` | placeholders_price.html |
+//! | `OffersMainPriceFormattedPrice` | placeholders_variations.html |
+//! | `IsAvailable`, `AmazonLogoSmallUrl`, `AmazonLogoLargeUrl` (and the AutoPrice options) | options_placeholders.html |
 
 use minijinja::value::Value;
 
 use crate::item::{Item, Money};
+use crate::marketplace::Marketplace;
+
+/// ASA2's AutoPrice options: which of the lowest offer prices `OffersAutoPrice*` may take.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AutoPriceRule {
+    /// "AutoPrice considers LowestNewPrice": the lowest new price when it is lower.
+    pub lowest_new: bool,
+    /// "AutoPrice considers LowestUsedPrice": the lowest used price when it is lower.
+    pub lowest_used: bool,
+    /// "Consider LowestUsedPrice only if no other": the used price only when there is no price.
+    pub lowest_used_only_if_no_other: bool,
+    /// "AutoPrice considers LowestCollectiblePrice".
+    pub lowest_collectible: bool,
+    /// "Consider LowestCollectiblePrice only if no other".
+    pub lowest_collectible_only_if_no_other: bool,
+}
+
+/// The prices AutoPrice chooses from.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct PriceCandidates<'a> {
+    pub(super) sale: Option<&'a Money>,
+    pub(super) main: Option<&'a Money>,
+    pub(super) lowest_new: Option<&'a Money>,
+    pub(super) lowest_used: Option<&'a Money>,
+    pub(super) lowest_collectible: Option<&'a Money>,
+}
+
+impl AutoPriceRule {
+    /// ASA2's AutoPrice: the sale price, else the main price; then each lowest price the rule
+    /// considers, when it is lower than the price so far (or, "only if no other", when there
+    /// is no price so far).
+    pub(super) fn choose<'a>(&self, prices: PriceCandidates<'a>) -> Option<&'a Money> {
+        let mut chosen = prices.sale.or(prices.main);
+        let steps = [
+            (prices.lowest_new, self.lowest_new, false),
+            (
+                prices.lowest_used,
+                self.lowest_used,
+                self.lowest_used_only_if_no_other,
+            ),
+            (
+                prices.lowest_collectible,
+                self.lowest_collectible,
+                self.lowest_collectible_only_if_no_other,
+            ),
+        ];
+        for (candidate, considered, only_if_no_other) in steps {
+            let Some(candidate) = candidate.filter(|_| considered) else {
+                continue;
+            };
+            let take = match chosen {
+                None => true,
+                Some(_) if only_if_no_other => false,
+                Some(current) => cents(candidate)
+                    .zip(cents(current))
+                    .is_some_and(|(c, p)| c < p && candidate.currency == current.currency),
+            };
+            if take {
+                chosen = Some(candidate);
+            }
+        }
+        chosen
+    }
+}
+
+fn cents(money: &Money) -> Option<i64> {
+    let amount = money.amount.as_ref()?.to_string();
+    minor_units(&amount, money.currency.as_deref())?
+        .parse()
+        .ok()
+}
+
+/// Where the shop logo images are served from (the plugin's assets) and whether they carry the
+/// marketplace's top-level domain (ASA2's "Localized shop logos").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShopLogos {
+    /// URL of the folder holding the logo files, ending in `/`.
+    pub base_url: String,
+    /// Logos naming the product's store (`amazon.de`) instead of the plain one.
+    pub localized: bool,
+}
+
+impl ShopLogos {
+    /// The logo files every base URL must hold, for `size` `small` or `large`:
+    /// `amazon-small.svg` and `amazon-small-de.svg` (one per marketplace, lower-case code).
+    pub fn file_name(size: &str, marketplace: Option<Marketplace>) -> String {
+        match marketplace {
+            Some(m) => format!("amazon-{size}-{}.svg", m.code().to_ascii_lowercase()),
+            None => format!("amazon-{size}.svg"),
+        }
+    }
+
+    /// `AmazonLogoSmallUrl` / `AmazonLogoLargeUrl` of a product from `marketplace`.
+    pub(super) fn url(&self, size: &str, marketplace: Marketplace) -> Option<String> {
+        let base = super::safe_url(&self.base_url)?;
+        let file = ShopLogos::file_name(size, self.localized.then_some(marketplace));
+        Some(if base.ends_with('/') {
+            format!("{base}{file}")
+        } else {
+            format!("{base}/{file}")
+        })
+    }
+}
 
 /// The four forms of one ASA2 price: `Amount` (47.67), `Integer` (4767), `CurrencyCode` (USD)
 /// and `FormattedPrice` ($47.67).
@@ -118,6 +233,91 @@ pub(super) fn features_html(features: &[String]) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::item::Decimal;
+
+    fn eur(amount: &str) -> Money {
+        Money {
+            amount: Some(Decimal::parse(amount).unwrap()),
+            currency: Some("EUR".to_string()),
+            display: None,
+        }
+    }
+
+    #[test]
+    fn autoprice_follows_asa2s_order_and_options() {
+        let (sale, main, new, used) = (eur("40"), eur("50"), eur("35"), eur("30"));
+        let all = PriceCandidates {
+            sale: Some(&sale),
+            main: Some(&main),
+            lowest_new: Some(&new),
+            lowest_used: Some(&used),
+            lowest_collectible: None,
+        };
+        let off = AutoPriceRule::default();
+        assert_eq!(off.choose(all), Some(&sale));
+        assert_eq!(
+            off.choose(PriceCandidates { sale: None, ..all }),
+            Some(&main)
+        );
+        let new_only = AutoPriceRule {
+            lowest_new: true,
+            ..off
+        };
+        assert_eq!(new_only.choose(all), Some(&new));
+        let higher_new = eur("45");
+        assert_eq!(
+            new_only.choose(PriceCandidates {
+                lowest_new: Some(&higher_new),
+                ..all
+            }),
+            Some(&sale)
+        );
+        let used = AutoPriceRule {
+            lowest_new: true,
+            lowest_used: true,
+            ..off
+        };
+        assert_eq!(used.choose(all).unwrap().amount, eur("30").amount);
+        let used_if_none = AutoPriceRule {
+            lowest_used_only_if_no_other: true,
+            ..used
+        };
+        assert_eq!(used_if_none.choose(all), Some(&new));
+        let nothing_else = PriceCandidates {
+            sale: None,
+            main: None,
+            lowest_new: None,
+            ..all
+        };
+        assert_eq!(
+            used_if_none.choose(nothing_else).unwrap().amount,
+            eur("30").amount
+        );
+        assert_eq!(off.choose(nothing_else), None);
+    }
+
+    #[test]
+    fn shop_logos_are_plain_or_name_the_store() {
+        let mut logos = ShopLogos {
+            base_url: "https://example.org/wp-content/plugins/asa2-creators/assets/logos".into(),
+            localized: false,
+        };
+        assert_eq!(
+            logos.url("small", Marketplace::DE).as_deref(),
+            Some(
+                "https://example.org/wp-content/plugins/asa2-creators/assets/logos/amazon-small.svg"
+            )
+        );
+        logos.localized = true;
+        assert_eq!(
+            logos.url("large", Marketplace::UK).as_deref(),
+            Some(
+                "https://example.org/wp-content/plugins/asa2-creators/assets/logos/amazon-large-uk.svg"
+            )
+        );
+        logos.base_url = "javascript:alert(1)//".into();
+        assert_eq!(logos.url("small", Marketplace::DE), None);
+    }
 
     #[test]
     fn integers_are_minor_units() {

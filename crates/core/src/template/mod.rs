@@ -17,6 +17,8 @@ use crate::item::{Decimal, Image, ImageSet, Item, Money};
 mod asa2;
 mod twig;
 
+pub use asa2::{AutoPriceRule, ShopLogos};
+
 /// How long a price may be shown after it was fetched: Amazon's Associates rules allow 24 hours.
 pub const PRICE_MAX_AGE_SECS: i64 = 24 * 60 * 60;
 
@@ -102,6 +104,10 @@ pub struct RenderOptions {
     pub partner_tag: Option<String>,
     /// How old a price may be before it is hidden.
     pub price_max_age: i64,
+    /// Where `AmazonLogoSmallUrl` / `AmazonLogoLargeUrl` point; `None` leaves them empty.
+    pub shop_logos: Option<ShopLogos>,
+    /// Which lowest offer prices ASA2's AutoPrice may take.
+    pub auto_price: AutoPriceRule,
 }
 
 impl RenderOptions {
@@ -111,6 +117,8 @@ impl RenderOptions {
             now,
             partner_tag: None,
             price_max_age: PRICE_MAX_AGE_SECS,
+            shop_logos: None,
+            auto_price: AutoPriceRule::default(),
         }
     }
 
@@ -238,10 +246,13 @@ pub struct PlaceholderDoc {
     pub filled_by: FilledBy,
     /// The product fields it is made from (item model names), empty when nothing fills it.
     pub sources: &'static str,
+    /// The page of ASA2's documentation (docs.getasa2.com) that names it (`placeholders_price.html`),
+    /// empty for names of our own.
+    pub asa2_page: &'static str,
 }
 
 macro_rules! placeholders {
-    ($($name:ident : $ty:ty, $by:ident, $src:literal, $doc:literal;)*) => {
+    ($($name:ident : $ty:ty, $by:ident, $page:literal, $src:literal, $doc:literal;)*) => {
         /// The values a template sees for one product.
         #[derive(Debug, Clone, Default, Serialize)]
         #[allow(non_snake_case)]
@@ -251,69 +262,72 @@ macro_rules! placeholders {
 
         /// Every placeholder, in documentation order.
         pub const PLACEHOLDERS: &[PlaceholderDoc] = &[
-            $(PlaceholderDoc { name: stringify!($name), description: $doc, filled_by: FilledBy::$by, sources: $src },)*
+            $(PlaceholderDoc { name: stringify!($name), description: $doc, filled_by: FilledBy::$by, sources: $src, asa2_page: $page },)*
         ];
     };
 }
 
 placeholders! {
-    ASIN: String, Both, "asin", "The product's ASIN.";
-    ParentASIN: Option<String>, Both, "parent_asin", "The ASIN of the parent product when this is a variation.";
-    Title: Option<String>, Both, "title", "Product title.";
-    DetailPageURL: Option<String>, Both, "detail_page_url", "Link to the product page carrying your tracking ID (or the Associate ID Set's).";
-    Brand: Option<String>, Both, "brand", "Brand.";
-    Manufacturer: Option<String>, Both, "manufacturer", "Manufacturer.";
-    Features: Vec<String>, Both, "features", "Feature bullet points (a list: loop over it).";
-    FeaturesHTML: Value, Both, "features", "ASA2: the feature bullet points as an HTML list (`<ul><li>...</li></ul>`), each point escaped.";
-    SmallImageURL: Option<String>, Both, "images.primary.small", "Small primary image URL.";
-    MediumImageURL: Option<String>, Both, "images.primary.medium", "Medium primary image URL.";
-    MediumImageWidth: Option<u32>, Both, "images.primary.medium.width", "Width of the medium image in pixels.";
-    MediumImageHeight: Option<u32>, Both, "images.primary.medium.height", "Height of the medium image in pixels.";
-    LargeImageURL: Option<String>, Both, "images.primary.large", "Large primary image URL.";
-    ImageVariants: Vec<String>, Both, "images.variants", "URLs of the other images (medium size; a list).";
-    Price: Option<String>, Both, "price.display", "Price as Amazon formats it (e.g. 49,99 €); empty when it may not be shown.";
-    PriceAmount: Option<String>, Both, "price.amount", "Price as a plain decimal number (49.99).";
-    PriceCurrency: Option<String>, Both, "price.currency", "Currency code of the price (EUR).";
-    ListPrice: Option<String>, Both, "list_price.display", "The list (or was) price the saving is measured against.";
-    Savings: Option<String>, Both, "savings", "The saving as Amazon formats it.";
-    SavingsPercentage: Option<u32>, Both, "savings.percentage", "The saving in percent.";
-    PriceHidden: bool, Both, "violates_map, fetched_at", "True when the price is withheld (ViolatesMAP, or older than 24 hours).";
-    OffersAutoPriceAmount: Option<String>, Both, "price, savings", "ASA2: the price to show, as a decimal (47.67): the sale price, else the main price.";
-    OffersAutoPriceInteger: Option<i64>, Both, "price", "ASA2: that price in minor units, without decimal mark (4767).";
-    OffersAutoPriceCurrencyCode: Option<String>, Both, "price.currency", "ASA2: currency code of that price (USD).";
-    OffersAutoPriceFormattedPrice: Option<String>, Both, "price.display", "ASA2: that price as Amazon formats it ($47.67).";
-    OffersMainPriceAmount: Option<String>, Both, "price.amount", "ASA2: the price of the featured offer, as a decimal.";
-    OffersMainPriceInteger: Option<i64>, Both, "price.amount", "ASA2: the main price in minor units, without decimal mark.";
-    OffersMainPriceCurrencyCode: Option<String>, Both, "price.currency", "ASA2: currency code of the main price.";
-    OffersMainPriceFormattedPrice: Option<String>, Both, "price.display", "ASA2: the main price as Amazon formats it.";
-    OfferSalePriceAmount: Option<String>, Both, "price, savings", "ASA2: the reduced price when the featured offer is on sale (it has a saving against the list or was price), as a decimal.";
-    OfferSalePriceInteger: Option<i64>, Both, "price, savings", "ASA2: the sale price in minor units, without decimal mark.";
-    OfferSalePriceCurrencyCode: Option<String>, Both, "price.currency, savings", "ASA2: currency code of the sale price.";
-    OfferSalePriceFormattedPrice: Option<String>, Both, "price.display, savings", "ASA2: the sale price as Amazon formats it.";
-    ListPriceAmount: Option<String>, Both, "list_price.amount", "ASA2: the list (or was) price, as a decimal.";
-    ListPriceInteger: Option<i64>, Both, "list_price.amount", "ASA2: the list price in minor units, without decimal mark.";
-    ListPriceCurrencyCode: Option<String>, Both, "list_price.currency", "ASA2: currency code of the list price.";
-    ListPriceFormattedPrice: Option<String>, Both, "list_price.display", "ASA2: the list price as Amazon formats it.";
-    IsAvailable: bool, Both, "price, availability.type", "ASA2: true when the product can be bought: it has a price and is not out of stock.";
-    IsPrime: Option<bool>, Nobody, "", "ASA2: Prime eligibility. Amazon no longer provides it (neither the Creators API nor PA-API 5.0 offers V2); always empty.";
-    OffersLowestNewPriceAmount: Option<String>, Nobody, "", "ASA2: lowest price of new offers. Amazon no longer provides offer summaries; always empty (AutoPrice therefore never picks it).";
-    OffersLowestUsedPriceAmount: Option<String>, Nobody, "", "ASA2: lowest price of used offers. Amazon no longer provides offer summaries; always empty.";
-    Condition: Option<String>, Both, "condition", "Offer condition (New, Used, ...).";
-    MerchantName: Option<String>, Both, "merchant.name", "Seller of the featured offer.";
-    IsBuyBoxWinner: Option<bool>, Both, "is_buy_box_winner", "Whether the featured offer wins the buy box.";
-    AvailabilityType: Option<String>, Both, "availability.type", "Availability code: IN_STOCK, IN_STOCK_SCARCE, OUT_OF_STOCK, PREORDER, BACKORDER.";
-    AvailabilityMessage: Option<String>, Both, "availability.message", "Availability text in the store's language.";
-    AvailabilityMinOrderQuantity: Option<u32>, Both, "availability.min_order_quantity", "Smallest quantity that can be ordered.";
-    AvailabilityMaxOrderQuantity: Option<u32>, Both, "availability.max_order_quantity", "Largest quantity that can be ordered.";
-    ViolatesMAP: Option<bool>, Creators, "violates_map", "True when the price is below the minimum advertised price: the price is hidden.";
-    DealBadge: Option<String>, Creators, "deal.badge", "Deal badge text (e.g. Limited time deal).";
-    SalesRank: Option<u64>, Both, "sales_rank", "Best sellers rank on the store.";
-    StarRating: Option<String>, Both, "customer_reviews.star_rating", "Average customer rating (e.g. 4.5), when Amazon returns it.";
-    ReviewCount: Option<u64>, Both, "customer_reviews.count", "Number of customer reviews, when Amazon returns it.";
-    Marketplace: String, Both, "marketplace", "Marketplace code (DE, US, ...).";
-    Api: String, Both, "source", "Which API served the data: Creators API or PA-API 5.0.";
-    ApiVersion: String, Both, "source", "Version of that API (2.2, 3.1, 5.0, ...).";
-    LastUpdate: Option<i64>, Both, "fetched_at", "When the data was fetched (unix seconds).";
+    ASIN: String, Both, "", "asin", "The product's ASIN.";
+    ParentASIN: Option<String>, Both, "", "parent_asin", "The ASIN of the parent product when this is a variation.";
+    Title: Option<String>, Both, "template_syntax.html", "title", "Product title.";
+    DetailPageURL: Option<String>, Both, "", "detail_page_url", "Link to the product page carrying your tracking ID (or the Associate ID Set's).";
+    Brand: Option<String>, Both, "", "brand", "Brand.";
+    Manufacturer: Option<String>, Both, "", "manufacturer", "Manufacturer.";
+    Features: Vec<String>, Both, "", "features", "Feature bullet points (a list: loop over it).";
+    FeaturesHTML: Value, Both, "template_syntax.html", "features", "ASA2: the feature bullet points as an HTML list (`<ul><li>...</li></ul>`), each point escaped.";
+    SmallImageURL: Option<String>, Both, "", "images.primary.small", "Small primary image URL.";
+    MediumImageURL: Option<String>, Both, "", "images.primary.medium", "Medium primary image URL.";
+    MediumImageWidth: Option<u32>, Both, "", "images.primary.medium.width", "Width of the medium image in pixels.";
+    MediumImageHeight: Option<u32>, Both, "", "images.primary.medium.height", "Height of the medium image in pixels.";
+    LargeImageURL: Option<String>, Both, "", "images.primary.large", "Large primary image URL.";
+    ImageVariants: Vec<String>, Both, "", "images.variants", "URLs of the other images (medium size; a list).";
+    Price: Option<String>, Both, "", "price.display", "Price as Amazon formats it (e.g. 49,99 €); empty when it may not be shown.";
+    PriceAmount: Option<String>, Both, "", "price.amount", "Price as a plain decimal number (49.99).";
+    PriceCurrency: Option<String>, Both, "", "price.currency", "Currency code of the price (EUR).";
+    ListPrice: Option<String>, Both, "", "list_price.display", "The list (or was) price the saving is measured against.";
+    Savings: Option<String>, Both, "", "savings", "The saving as Amazon formats it.";
+    SavingsPercentage: Option<u32>, Both, "", "savings.percentage", "The saving in percent.";
+    PriceHidden: bool, Both, "", "violates_map, fetched_at", "True when the price is withheld (ViolatesMAP, or older than 24 hours).";
+    OffersAutoPriceAmount: Option<String>, Both, "placeholders_price.html", "price, savings", "ASA2: the price to show, as a decimal (47.67): the sale price, else the main price; then the lowest new, used or collectible price when ASA2's AutoPrice options consider it and it is lower (Amazon no longer reports those, so today it is the sale or main price).";
+    OffersAutoPriceInteger: Option<i64>, Both, "placeholders_price.html", "price", "ASA2: that price in minor units, without decimal mark (4767).";
+    OffersAutoPriceCurrencyCode: Option<String>, Both, "placeholders_price.html", "price.currency", "ASA2: currency code of that price (USD).";
+    OffersAutoPriceFormattedPrice: Option<String>, Both, "placeholders_price.html", "price.display", "ASA2: that price as Amazon formats it ($47.67).";
+    OffersMainPriceAmount: Option<String>, Both, "placeholders_price.html", "price.amount", "ASA2: the price of the featured offer, as a decimal.";
+    OffersMainPriceInteger: Option<i64>, Both, "placeholders_offers.html", "price.amount", "ASA2: the main price in minor units, without decimal mark.";
+    OffersMainPriceCurrencyCode: Option<String>, Both, "placeholders_offers.html", "price.currency", "ASA2: currency code of the main price.";
+    OffersMainPriceFormattedPrice: Option<String>, Both, "placeholders_variations.html", "price.display", "ASA2: the main price as Amazon formats it.";
+    OfferSalePriceAmount: Option<String>, Both, "placeholders_price.html", "price, savings", "ASA2: the reduced price when the featured offer is on sale (it has a saving against the list or was price), as a decimal.";
+    OfferSalePriceInteger: Option<i64>, Both, "placeholders_offers.html", "price, savings", "ASA2: the sale price in minor units, without decimal mark.";
+    OfferSalePriceCurrencyCode: Option<String>, Both, "placeholders_offers.html", "price.currency, savings", "ASA2: currency code of the sale price.";
+    OfferSalePriceFormattedPrice: Option<String>, Both, "placeholders_offers.html", "price.display, savings", "ASA2: the sale price as Amazon formats it.";
+    ListPriceAmount: Option<String>, Both, "placeholders_price.html", "list_price.amount", "ASA2: the list (or was) price, as a decimal.";
+    ListPriceInteger: Option<i64>, Both, "placeholders_price.html", "list_price.amount", "ASA2: the list price in minor units, without decimal mark.";
+    ListPriceCurrencyCode: Option<String>, Both, "placeholders_price.html", "list_price.currency", "ASA2: currency code of the list price.";
+    ListPriceFormattedPrice: Option<String>, Both, "placeholders_price.html", "list_price.display", "ASA2: the list price as Amazon formats it.";
+    IsAvailable: bool, Both, "options_placeholders.html", "price, availability.type", "ASA2: true when the product can be bought: it has a price and is not out of stock.";
+    AmazonLogoSmallUrl: Option<String>, Both, "options_placeholders.html", "marketplace", "ASA2: URL of a small Amazon shop logo served by the plugin; with the option Localized shop logos it names the product's store (amazon.de).";
+    AmazonLogoLargeUrl: Option<String>, Both, "options_placeholders.html", "marketplace", "ASA2: URL of a large Amazon shop logo served by the plugin; localized like AmazonLogoSmallUrl.";
+    IsPrime: Option<bool>, Nobody, "", "", "ASA2: Prime eligibility. Amazon no longer provides it (neither the Creators API nor PA-API 5.0 offers V2); always empty.";
+    OffersLowestNewPriceAmount: Option<String>, Nobody, "options_placeholders.html", "", "ASA2: lowest price of new offers. Amazon no longer provides offer summaries; always empty (AutoPrice therefore never picks it).";
+    OffersLowestUsedPriceAmount: Option<String>, Nobody, "options_placeholders.html", "", "ASA2: lowest price of used offers. Amazon no longer provides offer summaries; always empty.";
+    OffersLowestCollectiblePriceAmount: Option<String>, Nobody, "options_placeholders.html", "", "ASA2: lowest price of collectible offers. Amazon no longer provides offer summaries; always empty.";
+    Condition: Option<String>, Both, "", "condition", "Offer condition (New, Used, ...).";
+    MerchantName: Option<String>, Both, "", "merchant.name", "Seller of the featured offer.";
+    IsBuyBoxWinner: Option<bool>, Both, "", "is_buy_box_winner", "Whether the featured offer wins the buy box.";
+    AvailabilityType: Option<String>, Both, "", "availability.type", "Availability code: IN_STOCK, IN_STOCK_SCARCE, OUT_OF_STOCK, PREORDER, BACKORDER.";
+    AvailabilityMessage: Option<String>, Both, "", "availability.message", "Availability text in the store's language.";
+    AvailabilityMinOrderQuantity: Option<u32>, Both, "", "availability.min_order_quantity", "Smallest quantity that can be ordered.";
+    AvailabilityMaxOrderQuantity: Option<u32>, Both, "", "availability.max_order_quantity", "Largest quantity that can be ordered.";
+    ViolatesMAP: Option<bool>, Creators, "", "violates_map", "True when the price is below the minimum advertised price: the price is hidden.";
+    DealBadge: Option<String>, Creators, "", "deal.badge", "Deal badge text (e.g. Limited time deal).";
+    SalesRank: Option<u64>, Both, "", "sales_rank", "Best sellers rank on the store.";
+    StarRating: Option<String>, Both, "", "customer_reviews.star_rating", "Average customer rating (e.g. 4.5), when Amazon returns it.";
+    ReviewCount: Option<u64>, Both, "", "customer_reviews.count", "Number of customer reviews, when Amazon returns it.";
+    Marketplace: String, Both, "", "marketplace", "Marketplace code (DE, US, ...).";
+    Api: String, Both, "", "source", "Which API served the data: Creators API or PA-API 5.0.";
+    ApiVersion: String, Both, "", "source", "Version of that API (2.2, 3.1, 5.0, ...).";
+    LastUpdate: Option<i64>, Both, "", "fetched_at", "When the data was fetched (unix seconds).";
 }
 
 fn image_url(set: Option<&ImageSet>, pick: fn(&ImageSet) -> Option<&Image>) -> Option<String> {
@@ -449,10 +463,11 @@ impl Placeholders {
                 .as_ref()
                 .and_then(|s| shown(s.display.as_ref(), s.amount.as_ref(), s.currency.as_ref()));
             p.SavingsPercentage = item.savings.as_ref().and_then(|s| s.percentage);
-            // ASA2's AutoPrice is the sale price, else the main price; the sale price is the
-            // main price when the featured offer is on sale: both are the main price's parts.
+            // The sale price is the main price when the featured offer is on sale; AutoPrice
+            // is usually one of them, so their parts are worked out once.
             let main = asa2::PriceParts::of(item.price.as_ref());
-            if asa2::on_sale(item) {
+            let sale = asa2::on_sale(item).then_some(item.price.as_ref()).flatten();
+            if sale.is_some() {
                 (
                     p.OfferSalePriceAmount,
                     p.OfferSalePriceInteger,
@@ -460,12 +475,21 @@ impl Placeholders {
                     p.OfferSalePriceFormattedPrice,
                 ) = main.clone().into_fields();
             }
+            let auto = options.auto_price.choose(asa2::PriceCandidates {
+                sale,
+                main: item.price.as_ref(),
+                ..asa2::PriceCandidates::default()
+            });
+            let auto = match (auto, item.price.as_ref()) {
+                (Some(a), Some(m)) if std::ptr::eq(a, m) => main.clone(),
+                (a, _) => asa2::PriceParts::of(a),
+            };
             (
                 p.OffersAutoPriceAmount,
                 p.OffersAutoPriceInteger,
                 p.OffersAutoPriceCurrencyCode,
                 p.OffersAutoPriceFormattedPrice,
-            ) = main.clone().into_fields();
+            ) = auto.into_fields();
             (
                 p.OffersMainPriceAmount,
                 p.OffersMainPriceInteger,
@@ -484,6 +508,10 @@ impl Placeholders {
             p.ListPrice = p.ListPriceFormattedPrice.clone();
         }
         p.IsAvailable = asa2::is_available(item);
+        if let Some(logos) = &options.shop_logos {
+            p.AmazonLogoSmallUrl = logos.url("small", item.marketplace);
+            p.AmazonLogoLargeUrl = logos.url("large", item.marketplace);
+        }
         p
     }
 }
@@ -721,7 +749,9 @@ mod tests {
         );
     }
 
-    /// ASA2's documented placeholders that the APIs fill, as its documentation names them.
+    /// ASA2's documented placeholders that the APIs fill, as its documentation names them
+    /// (docs.getasa2.com: template_syntax, placeholders_price, placeholders_variations,
+    /// options_placeholders; see the table in `asa2.rs`), and our own names ASA2 also uses.
     const ASA2_FILLED: &[&str] = &[
         "ASIN",
         "Title",
@@ -737,23 +767,48 @@ mod tests {
         "OffersAutoPriceCurrencyCode",
         "OffersAutoPriceFormattedPrice",
         "OffersMainPriceAmount",
+        "OffersMainPriceInteger",
+        "OffersMainPriceCurrencyCode",
         "OffersMainPriceFormattedPrice",
         "OfferSalePriceAmount",
+        "OfferSalePriceInteger",
+        "OfferSalePriceCurrencyCode",
+        "OfferSalePriceFormattedPrice",
         "ListPriceAmount",
+        "ListPriceInteger",
+        "ListPriceCurrencyCode",
         "ListPriceFormattedPrice",
         "IsAvailable",
+        "AmazonLogoSmallUrl",
+        "AmazonLogoLargeUrl",
     ];
+
+    fn with_logos(localized: bool) -> RenderOptions {
+        RenderOptions {
+            shop_logos: Some(ShopLogos {
+                base_url: "https://example.org/logos/".to_string(),
+                localized,
+            }),
+            ..RenderOptions::at(NOW)
+        }
+    }
 
     #[test]
     fn asa2_placeholders_render_from_a_full_item() {
         let item = item();
+        let options = with_logos(false);
+        for doc in PLACEHOLDERS {
+            if !doc.asa2_page.is_empty() && doc.filled_by != FilledBy::Nobody {
+                assert!(ASA2_FILLED.contains(&doc.name), "{} not listed", doc.name);
+            }
+        }
         for name in ASA2_FILLED {
             let doc = PLACEHOLDERS.iter().find(|p| p.name == *name);
             assert!(
                 doc.is_some_and(|d| d.filled_by != FilledBy::Nobody),
                 "{name} not supported"
             );
-            let out = render(&format!("{{{{ {name} }}}}"), &item);
+            let out = render_product(&format!("{{{{ {name} }}}}"), &item, &options).unwrap();
             assert!(!out.is_empty(), "{name} renders empty");
         }
         let out = render(
@@ -761,6 +816,22 @@ mod tests {
             &item,
         );
         assert_eq!(out, "49.99|4999|EUR|49,99 \u{20ac}|59.99|5999|true");
+    }
+
+    #[test]
+    fn shop_logos_come_from_the_plugin_and_may_name_the_store() {
+        let item = item();
+        let source = "{{ AmazonLogoSmallUrl|raw }} {{ AmazonLogoLargeUrl|raw }}";
+        assert_eq!(
+            render_product(source, &item, &with_logos(false)).unwrap(),
+            "https:&#x2f;&#x2f;example.org&#x2f;logos&#x2f;amazon-small.svg https:&#x2f;&#x2f;example.org&#x2f;logos&#x2f;amazon-large.svg"
+        );
+        assert!(
+            render_product(source, &item, &with_logos(true))
+                .unwrap()
+                .contains("amazon-small-de.svg")
+        );
+        assert_eq!(render("[{{ AmazonLogoSmallUrl }}]", &item), "[]");
     }
 
     #[test]
@@ -845,6 +916,35 @@ mod tests {
             ["49,99", "50.0"]
         );
         assert_eq!(render("{{ Nothing|default('n/a') }}", &item), "n&#x2f;a");
+        assert_eq!(
+            render(
+                "{{ Brand ? Brand|upper : 'no brand' }}|{{ Nothing ?: 'none' }}|{{ Nothing ?? 'unset' }}",
+                &item
+            ),
+            "SONIC|none|unset"
+        );
+        assert_eq!(
+            render(
+                "{% for i in 1..3 %}{{ i }}{{ loop.last ? '' : ',' }}{% endfor %}",
+                &item
+            ),
+            "1,2,3"
+        );
+        assert_eq!(
+            render(
+                "{% for i, feature in Features %}{{ i }}={{ feature }} {% endfor %}",
+                &item
+            ),
+            "0=Leise 1=Leicht "
+        );
+        assert_eq!(render("{{ 0|date('Y-m-d') }}", &item), "1970-01-01");
+        assert_eq!(
+            render(
+                "{{ Features|slice(1)|join }}{{ Features|last|lower }}",
+                &item
+            ),
+            "Leichtleicht"
+        );
         assert_eq!(render("{% set x = Brand %}{{ x|lower }}", &item), "sonic");
     }
 

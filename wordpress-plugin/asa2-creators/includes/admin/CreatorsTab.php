@@ -10,6 +10,7 @@ namespace Asa2\Creators\Admin;
 use Asa2\Creators\CoreMessages;
 use Asa2\Creators\Api\CredentialKind;
 use Asa2\Credentials;
+use Asa2\Creators\Products\ApiRouter;
 use Asa2\Creators\Storage\MarketplaceRepository;
 use Asa2\Creators\Storage\SecretStore;
 use Asa2\Marketplaces;
@@ -35,15 +36,20 @@ final class CreatorsTab {
 	/** @var FormState */
 	private FormState $form_state;
 
+	/** @var PaApiMove */
+	private PaApiMove $move;
+
 	/**
 	 * @param MarketplaceRepository $marketplaces Marketplace records.
 	 * @param SecretStore           $secrets      Opens and seals the secrets.
 	 * @param FormState             $form_state   Input and errors kept for the form.
+	 * @param PaApiMove             $move         Prefills Add Marketplace for a PA-API marketplace.
 	 */
-	public function __construct( MarketplaceRepository $marketplaces, SecretStore $secrets, FormState $form_state ) {
+	public function __construct( MarketplaceRepository $marketplaces, SecretStore $secrets, FormState $form_state, PaApiMove $move ) {
 		$this->marketplaces = $marketplaces;
 		$this->secrets      = $secrets;
 		$this->form_state   = $form_state;
+		$this->move         = $move;
 	}
 
 	/**
@@ -143,6 +149,21 @@ final class CreatorsTab {
 	}
 
 	/**
+	 * The values "Move to Creators API" fills in, or null; an expired link says so.
+	 *
+	 * @return array{marketplace: string, partner_tag: string, kind: string}|null
+	 */
+	private function moving(): ?array {
+		try {
+			// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- PaApiMove::prefill checks the nonce.
+			return $this->move->prefill( wp_unslash( $_GET ) );
+		} catch ( AccessDenied $e ) {
+			echo '<div class="notice notice-warning inline"><p>' . esc_html( $e->getMessage() ) . '</p></div>';
+			return null;
+		}
+	}
+
+	/**
 	 * The Add / Edit Marketplace form.
 	 *
 	 * @param array|null $record Stored record when editing.
@@ -159,6 +180,10 @@ final class CreatorsTab {
 			'enabled'       => $record['enabled'] ?? true,
 			'default'       => $record['default'] ?? ! $this->marketplaces->all(),
 		);
+		$moving = $editing ? null : $this->moving();
+		if ( null !== $moving ) {
+			$values = array_merge( $values, $moving );
+		}
 		if ( $state && ( (string) ( $state['input']['original'] ?? '' ) ) === ( $record['marketplace'] ?? '' ) ) {
 			$values = array_merge( $values, array_intersect_key( $state['input'], $values ) );
 		} else {
@@ -182,6 +207,16 @@ final class CreatorsTab {
 				}
 			}
 			echo '</div>';
+		}
+
+		if ( null !== $moving ) {
+			echo '<div class="notice notice-info inline asa2-moving" id="asa2-moving"><p>' . esc_html(
+				sprintf(
+					/* translators: %s: country name and code, e.g. "France (FR)" */
+					__( 'Moving %s from PA-API 5.0 to the Creators API: the marketplace and the partner tag come from the Amazon PA API tab, and the credential type is LWA (v3), the type of all credentials Amazon issues since February 2026. Enter the Credential ID and Credential Secret you created in Associates Central.', 'asa2-creators' ),
+					ApiRouter::country( $moving['marketplace'] )
+				)
+			) . '</p></div>';
 		}
 
 		echo '<form method="post" action="' . esc_url( admin_url( 'admin-post.php' ) ) . '" class="asa2-form" id="asa2-marketplace-form" data-asa2-live novalidate>';

@@ -8,6 +8,7 @@
 namespace Asa2\Creators\Admin;
 
 use Asa2\Creators\CoreMessages;
+use Asa2\Creators\Products\ApiRouter;
 use Asa2\Creators\Storage\MarketplaceRepository;
 use Asa2\Creators\Storage\PaApiRepository;
 use Asa2\Marketplaces;
@@ -33,15 +34,20 @@ final class PaApiTab {
 	/** @var FormState */
 	private FormState $form_state;
 
+	/** @var PaApiMove */
+	private PaApiMove $move;
+
 	/**
 	 * @param PaApiRepository       $paapi        PA API settings.
 	 * @param MarketplaceRepository $marketplaces Marketplace records.
 	 * @param FormState             $form_state   Input and errors kept for the form.
+	 * @param PaApiMove             $move         The marketplaces that can move to the Creators API.
 	 */
-	public function __construct( PaApiRepository $paapi, MarketplaceRepository $marketplaces, FormState $form_state ) {
+	public function __construct( PaApiRepository $paapi, MarketplaceRepository $marketplaces, FormState $form_state, PaApiMove $move ) {
 		$this->paapi        = $paapi;
 		$this->marketplaces = $marketplaces;
 		$this->form_state   = $form_state;
+		$this->move         = $move;
 	}
 
 	/**
@@ -55,6 +61,7 @@ final class PaApiTab {
 		$stored   = '' !== $settings['secret_key'];
 
 		$this->render_status_notice();
+		$this->render_move();
 
 		echo '<p class="asa2-intro">' . esc_html__( 'Product Advertising API 5.0 credentials (Access Key and Secret Key from Associates Central). ASA2 uses them only for marketplaces that have no Creators API credentials.', 'asa2-creators' ) . '</p>';
 
@@ -124,6 +131,26 @@ final class PaApiTab {
 			) . '</p>';
 		}
 		echo '<p>' . esc_html__( 'Your PA API credentials stay stored and are used automatically if the Creators API is disabled.', 'asa2-creators' ) . '</p></div>';
+	}
+
+	/**
+	 * "Move to Creators API" for each marketplace PA-API serves without Creators API credentials.
+	 */
+	private function render_move(): void {
+		$candidates = $this->move->candidates();
+		if ( ! $candidates ) {
+			return;
+		}
+		$retired = array_keys( array_filter( $candidates, static fn( array $c ): bool => $c['retired'] ) );
+		echo PaApiMove::retired_notice( $retired ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- retired_notice escapes.
+		echo '<div class="asa2-card asa2-paapi-move" id="asa2-paapi-move"><h2>' . esc_html__( 'Move to Creators API', 'asa2-creators' ) . '</h2>';
+		echo '<p>' . esc_html__( 'Amazon retired PA-API 5.0 on 15 May 2026. These marketplaces still use it because they have no Creators API credentials. "Move to Creators API" opens Add Marketplace with the marketplace and partner tag filled in and the credential type LWA (v3), the type of all credentials Amazon issues since February 2026; you only enter the Credential ID and Credential Secret from Associates Central.', 'asa2-creators' ) . '</p>';
+		echo '<table class="widefat striped asa2-table"><thead><tr><th>' . esc_html__( 'Marketplace', 'asa2-creators' ) . '</th><th>' . esc_html__( 'Partner Tag (Tracking ID)', 'asa2-creators' ) . '</th><th>' . esc_html__( 'Stored products', 'asa2-creators' ) . '</th><th></th></tr></thead><tbody>';
+		foreach ( $candidates as $code => $candidate ) {
+			echo '<tr data-marketplace="' . esc_attr( $code ) . '"><td>' . esc_html( ApiRouter::country( $code ) ) . '</td><td><code>' . esc_html( $candidate['partner_tag'] ) . '</code></td><td>' . esc_html( number_format_i18n( $candidate['products'] ) ) . '</td>';
+			echo '<td><a class="button asa2-move-to-creators" data-marketplace="' . esc_attr( $code ) . '" href="' . esc_url( PaApiMove::url( $code ) ) . '">' . esc_html__( 'Move to Creators API', 'asa2-creators' ) . '</a></td></tr>';
+		}
+		echo '</tbody></table></div>';
 	}
 
 	/**

@@ -12,6 +12,7 @@ use Asa2\Creators\Cron\RefreshCapacity;
 use Asa2\Creators\Plugin;
 use Asa2\Creators\Products\ApiRouter;
 use Asa2\Creators\Products\BulkRefresh;
+use Asa2\Creators\Products\PaApiRetirement;
 use Asa2\Creators\Products\ProductService;
 use Asa2\Creators\Render\Shortcode;
 use Asa2\Creators\Storage\ProductTable;
@@ -49,19 +50,24 @@ final class ProductsScreen {
 	/** @var BulkRefresh */
 	private BulkRefresh $bulk_refresh;
 
+	/** @var PaApiRetirement */
+	private PaApiRetirement $retirement;
+
 	/**
 	 * @param ProductTable    $products        Stored products.
 	 * @param ProductService  $product_service Product lookups (the search).
 	 * @param ApiRouter       $router          Which API serves a marketplace.
 	 * @param RefreshCapacity $capacity        Whether the background refresh keeps up.
 	 * @param BulkRefresh     $bulk_refresh    Products queued for the background refresh.
+	 * @param PaApiRetirement $retirement      Where PA-API's retirement struck.
 	 */
-	public function __construct( ProductTable $products, ProductService $product_service, ApiRouter $router, RefreshCapacity $capacity, BulkRefresh $bulk_refresh ) {
+	public function __construct( ProductTable $products, ProductService $product_service, ApiRouter $router, RefreshCapacity $capacity, BulkRefresh $bulk_refresh, PaApiRetirement $retirement ) {
 		$this->products        = $products;
 		$this->product_service = $product_service;
 		$this->router          = $router;
 		$this->capacity        = $capacity;
 		$this->bulk_refresh    = $bulk_refresh;
+		$this->retirement      = $retirement;
 	}
 
 	/**
@@ -113,6 +119,7 @@ final class ProductsScreen {
 		echo '<p class="asa2-intro">' . esc_html__( 'Products are loaded from Amazon here and stored; your pages show the stored data and never wait for Amazon. Each marketplace uses the Creators API when it has Creators API credentials, otherwise PA-API 5.0.', 'asa2-creators' ) . '</p>';
 
 		$this->render_routes();
+		echo PaApiMove::retired_notice( array_keys( $this->retirement->refused() ) ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- retired_notice escapes.
 		$this->render_capacity();
 		$this->render_bulk_refresh();
 
@@ -323,7 +330,9 @@ final class ProductsScreen {
 			) . '</span>';
 		}
 		echo '</p><p class="asa2-muted">' . esc_html__( 'Fetched:', 'asa2-creators' ) . ' ' . ProductsListTable::time_html( $row['fetched_at'] ) . ' · ' . esc_html__( 'Last refresh:', 'asa2-creators' ) . ' ' . ProductsListTable::time_html( $row['refreshed_at'] ) . '</p>'; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- time_html escapes.
-		if ( '' !== $row['last_error'] ) {
+		if ( PaApiRetirement::ERROR_CODE === $row['error_code'] && isset( $this->retirement->refused()[ $row['marketplace'] ] ) ) {
+			echo PaApiMove::retired_notice( array( $row['marketplace'] ) ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- retired_notice escapes.
+		} elseif ( '' !== $row['last_error'] ) {
 			echo '<div class="notice notice-error inline asa2-product-last-error"><p><strong>' . esc_html( $row['error_code'] ) . '</strong> ' . esc_html( $row['last_error'] ) . '</p>' . ( null !== $item ? '<p>' . esc_html__( 'The data below is from the last successful refresh and is still shown on your site.', 'asa2-creators' ) . '</p>' : '' ) . '</div>';
 		}
 		$shortcode = Shortcode::for_product( $row['asin'], $row['marketplace'] );

@@ -158,10 +158,10 @@ final class TemplateActions {
 	}
 
 	/**
-	 * Saves the refresh interval and the request quota of each credential; nothing when a field
-	 * is out of range.
+	 * Saves the refresh interval, the shop logo choice and the request quota of each credential;
+	 * nothing when a field is out of range.
 	 *
-	 * @param array $request Unslashed POST data: asa2[ttl_hours], asa2[quota][key][rps|rpd].
+	 * @param array $request Unslashed POST data: asa2[ttl_hours|localized_logos], asa2[quota][key][rps|rpd].
 	 * @return string Redirect URL.
 	 * @throws AccessDenied Without capability or valid nonce.
 	 */
@@ -191,6 +191,7 @@ final class TemplateActions {
 			array(
 				'ttl_hours'           => $ttl,
 				'requests_per_second' => $this->product_settings->get()['requests_per_second'],
+				'localized_logos'     => ! empty( $fields['localized_logos'] ),
 			)
 		);
 		$this->quota_form->save( $quota['settings'] );

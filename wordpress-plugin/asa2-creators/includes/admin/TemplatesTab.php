@@ -137,7 +137,7 @@ final class TemplatesTab {
 			$sample = $this->products->page( 1, 1 );
 			if ( $sample && null !== $sample[0]['item'] ) {
 				try {
-					$html = Template::render( $source, $sample[0]['item'], Clock::now() );
+					$html = Template::render( $source, $sample[0]['item'], Clock::now(), null, $this->paths->url( 'assets/logos/' ) );
 					wp_enqueue_style( \Asa2\Creators\Render\ProductRenderer::STYLE, $this->paths->url( 'assets/product-box.css' ), array(), Plugin::VERSION );
 					echo '<h3>' . esc_html__( 'Preview', 'asa2-creators' ) . '</h3><div class="asa2-template-preview asa2-product">' . $html . '</div>'; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- rendered by Asa2\Template with HTML auto-escaping.
 				} catch ( \Asa2\Exception $e ) {

@@ -7,8 +7,12 @@
 
 namespace Asa2\Creators\Health;
 
+use Asa2\Creators\Admin\PaApiMove;
 use Asa2\Creators\CoreMessages;
 use Asa2\Creators\Admin\SetupScreen;
+use Asa2\Creators\Clock;
+use Asa2\Creators\Products\ApiRouter;
+use Asa2\Creators\Products\PaApiRetirement;
 use Asa2\Creators\Storage\KeyMaterial;
 use Asa2\Creators\Storage\MarketplaceRepository;
 use Asa2\Creators\Storage\PaApiRepository;
@@ -36,17 +40,22 @@ final class SiteHealth {
 	/** @var SecretStore */
 	private SecretStore $secrets;
 
+	/** @var PaApiMove */
+	private PaApiMove $move;
+
 	/**
 	 * @param KeyMaterial           $key_material Where the encryption key comes from.
 	 * @param MarketplaceRepository $marketplaces Marketplace records.
 	 * @param PaApiRepository       $paapi        PA API settings.
 	 * @param SecretStore           $secrets      Opens and seals the secrets.
+	 * @param PaApiMove             $move         The marketplaces still on PA-API 5.0.
 	 */
-	public function __construct( KeyMaterial $key_material, MarketplaceRepository $marketplaces, PaApiRepository $paapi, SecretStore $secrets ) {
+	public function __construct( KeyMaterial $key_material, MarketplaceRepository $marketplaces, PaApiRepository $paapi, SecretStore $secrets, PaApiMove $move ) {
 		$this->key_material = $key_material;
 		$this->marketplaces = $marketplaces;
 		$this->paapi        = $paapi;
 		$this->secrets      = $secrets;
+		$this->move         = $move;
 	}
 
 	/**
@@ -71,6 +80,10 @@ final class SiteHealth {
 		$tests['direct']['asa2_marketplaces'] = array(
 			'label' => __( 'ASA2 Creators API marketplaces', 'asa2-creators' ),
 			'test'  => array( $this, 'test_marketplaces' ),
+		);
+		$tests['direct']['asa2_paapi_retired'] = array(
+			'label' => __( 'ASA2 marketplaces on PA-API 5.0', 'asa2-creators' ),
+			'test'  => array( $this, 'test_paapi_retired' ),
 		);
 		return $tests;
 	}
@@ -185,6 +198,54 @@ final class SiteHealth {
 			return $this->result( 'asa2_marketplaces', 'recommended', __( 'No default Creators API marketplace', 'asa2-creators' ), __( 'Set a default marketplace in ASA2 → Setup; it is used when no specific country is selected.', 'asa2-creators' ), SetupScreen::url() );
 		}
 		return $this->result( 'asa2_marketplaces', 'good', __( 'The Creators API is set up', 'asa2-creators' ), __( 'At least one marketplace is enabled, a default is set, and no connection test failed.', 'asa2-creators' ) );
+	}
+
+	/**
+	 * No marketplace still depends on PA-API 5.0, which Amazon retired on 15 May 2026: critical
+	 * once Amazon refused the key, recommended while marketplaces are only set up for it.
+	 *
+	 * @return array
+	 */
+	public function test_paapi_retired(): array {
+		$candidates = $this->move->candidates();
+		if ( ! $candidates || Clock::now() < PaApiRetirement::RETIRED_AT ) {
+			return $this->result( 'asa2_paapi_retired', 'good', __( 'No marketplace depends on PA-API 5.0', 'asa2-creators' ), __( 'No marketplace is set up for PA-API 5.0 only: ASA2 loads products through the Creators API.', 'asa2-creators' ) );
+		}
+		$refused = array_keys( array_filter( $candidates, static fn( array $c ): bool => $c['retired'] ) );
+		$codes   = $refused ? $refused : array_keys( $candidates );
+		$names   = implode( ', ', array_map( array( ApiRouter::class, 'country' ), $codes ) );
+		$url     = 1 === count( $codes ) ? PaApiMove::url( $codes[0] ) : SetupScreen::url( SetupScreen::TAB_PAAPI );
+		$link    = 1 === count( $codes ) ? __( 'Move to Creators API', 'asa2-creators' ) : __( 'Open ASA2 Setup → Amazon PA API', 'asa2-creators' );
+		if ( $refused ) {
+			return HealthResult::make(
+				'asa2_paapi_retired',
+				'critical',
+				__( 'PA-API 5.0 was retired on 15 May 2026', 'asa2-creators' ),
+				'<p>' . esc_html( PaApiRetirement::message() ) . '</p><p>' . esc_html(
+					sprintf(
+						/* translators: %s: comma-separated marketplace names */
+						__( 'Amazon refused the PA-API key for: %s.', 'asa2-creators' ),
+						$names
+					)
+				) . '</p>',
+				$url,
+				$link
+			);
+		}
+		return HealthResult::make(
+			'asa2_paapi_retired',
+			'recommended',
+			__( 'Marketplaces still use PA-API 5.0, which was retired on 15 May 2026', 'asa2-creators' ),
+			'<p>' . esc_html(
+				sprintf(
+					/* translators: %s: comma-separated marketplace names */
+					__( 'These marketplaces have no Creators API credentials, so ASA2 calls PA-API 5.0 for them, which Amazon no longer answers: %s. Move them to the Creators API.', 'asa2-creators' ),
+					$names
+				)
+			) . '</p>',
+			$url,
+			$link
+		);
 	}
 
 	/**

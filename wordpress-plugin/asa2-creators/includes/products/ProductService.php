@@ -9,8 +9,10 @@ namespace Asa2\Creators\Products;
 
 use Asa2\Api;
 use Asa2\Asin;
+use Asa2\Creators\Api\AmazonApi;
 use Asa2\Creators\Api\NetworkException;
 use Asa2\Creators\Clock;
+use Asa2\Creators\Storage\MarketplaceFlags;
 use Asa2\Creators\Storage\ProductTable;
 use Asa2\Marketplaces;
 
@@ -40,15 +42,20 @@ final class ProductService {
 	/** @var RetryingCaller */
 	private RetryingCaller $caller;
 
+	/** @var PaApiRetirement */
+	private PaApiRetirement $retirement;
+
 	/**
-	 * @param ProductTable   $products Stored products.
-	 * @param ApiRouter      $router   Which API serves a marketplace.
-	 * @param RetryingCaller $caller   Calls the route's API, spaced and retried.
+	 * @param ProductTable    $products   Stored products.
+	 * @param ApiRouter       $router     Which API serves a marketplace.
+	 * @param RetryingCaller  $caller     Calls the route's API, spaced and retried.
+	 * @param PaApiRetirement $retirement Where PA-API's retirement struck.
 	 */
-	public function __construct( ProductTable $products, ApiRouter $router, RetryingCaller $caller ) {
-		$this->products = $products;
-		$this->router   = $router;
-		$this->caller   = $caller;
+	public function __construct( ProductTable $products, ApiRouter $router, RetryingCaller $caller, PaApiRetirement $retirement ) {
+		$this->products   = $products;
+		$this->router     = $router;
+		$this->caller     = $caller;
+		$this->retirement = $retirement;
 	}
 
 	/**
@@ -197,10 +204,11 @@ final class ProductService {
 			if ( ! $out['items'] ) {
 				$out['error'] = __( 'Amazon found no products for these keywords.', 'asa2-creators' );
 			}
-			$this->eligible_again( $code );
+			$this->succeeded( $route, $code );
 		} catch ( NotConfiguredException $e ) {
 			$out['error'] = $e->getMessage();
 		} catch ( \Asa2\ApiException $e ) {
+			$this->failed( $e, $code );
 			$out['error'] = 'NoResults' === $e->getErrorCode() || 404 === $e->getHttpStatus()
 				? __( 'Amazon found no products for these keywords.', 'asa2-creators' )
 				: $this->explain( $e, $code );
@@ -216,8 +224,7 @@ final class ProductService {
 	 * @return array<string, int> code => when.
 	 */
 	public function not_eligible(): array {
-		$stored = get_option( self::NOT_ELIGIBLE_OPTION, array() );
-		return is_array( $stored ) ? array_map( 'intval', $stored ) : array();
+		return $this->not_eligible_flags()->all();
 	}
 
 	/**
@@ -237,14 +244,15 @@ final class ProductService {
 		} catch ( QuotaExhaustedException $e ) {
 			throw $e;
 		} catch ( \Throwable $e ) {
-			if ( $e instanceof \Asa2\NotEligibleException ) {
-				$this->mark_not_eligible( $code );
-			}
+			$this->failed( $e, $code );
 			$error_code = $e instanceof \Asa2\ApiException ? $e->getErrorCode() : ( $e instanceof NetworkException ? 'network' : 'error' );
+			if ( PaApiRetirement::is_retirement( $e ) ) {
+				$error_code = PaApiRetirement::ERROR_CODE;
+			}
 			$this->fail( $asins, $code, $error_code, $this->explain( $e, $code ), $result );
 			return;
 		}
-		$this->eligible_again( $code );
+		$this->succeeded( $route, $code );
 		$now  = Clock::now();
 		$seen = array();
 		foreach ( $answer['items'] as $item ) {
@@ -312,6 +320,9 @@ final class ProductService {
 	 * @return string
 	 */
 	public function explain( \Throwable $e, string $code ): string {
+		if ( PaApiRetirement::is_retirement( $e ) ) {
+			return PaApiRetirement::message();
+		}
 		if ( $e instanceof \Asa2\NotEligibleException ) {
 			return __( 'Amazon says this Associates account is not eligible for API access yet: Amazon opens it once the account has made 10 qualifying sales in the last 30 days. Stored product data is kept; prices older than 24 hours are hidden until a refresh succeeds.', 'asa2-creators' );
 		}
@@ -364,26 +375,39 @@ final class ProductService {
 	}
 
 	/**
-	 * Remembers that a marketplace's account is not eligible (admin notice).
+	 * Records what a failed call says about the account: not eligible, or PA-API retired.
 	 *
-	 * @param string $code Marketplace.
+	 * @param \Throwable $e    Failure.
+	 * @param string     $code Marketplace.
 	 */
-	private function mark_not_eligible( string $code ): void {
-		$flags          = $this->not_eligible();
-		$flags[ $code ] = Clock::now();
-		update_option( self::NOT_ELIGIBLE_OPTION, $flags, false );
+	private function failed( \Throwable $e, string $code ): void {
+		if ( $e instanceof \Asa2\NotEligibleException ) {
+			$this->not_eligible_flags()->set( $code );
+		}
+		if ( PaApiRetirement::is_retirement( $e ) ) {
+			$this->retirement->record( $code );
+		}
 	}
 
 	/**
-	 * Clears the not-eligible flag after a successful call.
+	 * Clears what a successful call disproves.
 	 *
-	 * @param string $code Marketplace.
+	 * @param array  $route Route of the call.
+	 * @param string $code  Marketplace.
 	 */
-	private function eligible_again( string $code ): void {
-		$flags = $this->not_eligible();
-		if ( isset( $flags[ $code ] ) ) {
-			unset( $flags[ $code ] );
-			update_option( self::NOT_ELIGIBLE_OPTION, $flags, false );
+	private function succeeded( array $route, string $code ): void {
+		$this->not_eligible_flags()->clear( $code );
+		if ( AmazonApi::PaApi === $route['api'] ) {
+			$this->retirement->clear( $code );
 		}
+	}
+
+	/**
+	 * The marketplaces whose account Amazon called not eligible (admin notice).
+	 *
+	 * @return MarketplaceFlags
+	 */
+	private function not_eligible_flags(): MarketplaceFlags {
+		return new MarketplaceFlags( self::NOT_ELIGIBLE_OPTION );
 	}
 }

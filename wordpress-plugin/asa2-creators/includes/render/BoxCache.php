@@ -34,10 +34,11 @@ final class BoxCache {
 	 *
 	 * @param string      $source Template source.
 	 * @param string|null $tag    Tracking ID replacing the stored one, or null.
+	 * @param string      $logos  The shop logos' base URL and kind.
 	 * @return string
 	 */
-	public static function key( string $source, ?string $tag ): string {
-		return md5( Plugin::VERSION . "\0" . \Asa2\Version::core() . "\0" . $source . "\0" . (string) $tag );
+	public static function key( string $source, ?string $tag, string $logos = '' ): string {
+		return md5( Plugin::VERSION . "\0" . \Asa2\Version::core() . "\0" . $source . "\0" . (string) $tag . "\0" . $logos );
 	}
 
 	/**

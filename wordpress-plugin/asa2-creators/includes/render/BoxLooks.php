@@ -8,7 +8,9 @@
 namespace Asa2\Creators\Render;
 
 use Asa2\Creators\Storage\IdSetRepository;
+use Asa2\Creators\PluginPaths;
 use Asa2\Creators\Storage\OptionMemo;
+use Asa2\Creators\Storage\ProductSettings;
 use Asa2\Creators\Storage\TemplateRepository;
 
 if ( ! defined( 'ABSPATH' ) ) {
@@ -31,12 +33,22 @@ final class BoxLooks {
 	/** @var IdSetRepository */
 	private IdSetRepository $id_sets;
 
+	/** @var ProductSettings */
+	private ProductSettings $settings;
+
+	/** @var PluginPaths */
+	private PluginPaths $paths;
+
 	/**
 	 * @param OptionMemo         $memo      Keeps what was worked out.
 	 * @param TemplateRepository $templates Templates.
 	 * @param IdSetRepository    $id_sets   Associate ID Sets.
+	 * @param ProductSettings    $settings  Whether shop logos are localized.
+	 * @param PluginPaths        $paths     Where the shop logos are served from.
 	 */
-	public function __construct( OptionMemo $memo, TemplateRepository $templates, IdSetRepository $id_sets ) {
+	public function __construct( OptionMemo $memo, TemplateRepository $templates, IdSetRepository $id_sets, ProductSettings $settings, PluginPaths $paths ) {
+		$this->settings  = $settings;
+		$this->paths     = $paths;
 		$this->memo      = $memo;
 		$this->templates = $templates;
 		$this->id_sets   = $id_sets;
@@ -49,7 +61,7 @@ final class BoxLooks {
 	 * @param string $template    The shortcode's template attribute.
 	 * @param string $idset       The shortcode's idset attribute.
 	 * @param string $marketplace Marketplace code.
-	 * @return array{template: array{id: string, name: string, source: string}, tag: string|null, key: string}
+	 * @return array{template: array{id: string, name: string, source: string}, tag: string|null, logos: array{url: string, localized: bool}, key: string}
 	 */
 	public function of( string $template, string $idset, string $marketplace ): array {
 		return $this->memo->get(
@@ -57,10 +69,15 @@ final class BoxLooks {
 			function () use ( $template, $idset, $marketplace ): array {
 				$resolved = $this->templates->resolve( sanitize_key( $template ) );
 				$tag      = $this->partner_tag( $idset, $marketplace );
+				$logos    = array(
+					'url'       => $this->paths->url( 'assets/logos/' ),
+					'localized' => $this->settings->localized_logos(),
+				);
 				return array(
 					'template' => $resolved,
 					'tag'      => $tag,
-					'key'      => BoxCache::key( $resolved['source'], $tag ),
+					'logos'    => $logos,
+					'key'      => BoxCache::key( $resolved['source'], $tag, $logos['url'] . ( $logos['localized'] ? '|localized' : '' ) ),
 				);
 			}
 		);

@@ -249,7 +249,7 @@ final class ProductRenderer {
 	 * @param array{asin: string, marketplace: string}              $key   The product.
 	 * @param array                                                 $row   From box_rows().
 	 * @param string|null                                           $data  From stored_json(), null if there is none.
-	 * @param array{template: array, tag: string|null, key: string} $look  BoxLooks::of().
+	 * @param array{template: array, tag: string|null, logos: array, key: string} $look BoxLooks::of().
 	 * @param int                                                   $now   Current time.
 	 * @param string                                                $attrs BoxLocalizer::attributes() of the box.
 	 * @return string
@@ -272,7 +272,7 @@ final class ProductRenderer {
 		$box = $this->unsaved[ $id ]['boxes'][ $look['key'] ] ?? null;
 		if ( null === $box || ! BoxCache::fresh( $box, $now ) ) {
 			try {
-				$box = Template::renderJsonWithExpiry( $look['template']['source'], $data, $now, $look['tag'] );
+				$box = Template::renderJsonWithExpiry( $look['template']['source'], $data, $now, $look['tag'], $look['logos']['url'], $look['logos']['localized'] );
 			} catch ( \Asa2\Exception $e ) {
 				if ( $e instanceof \Asa2\ValidationException && isset( $e->getErrors()['item'] ) ) {
 					return $this->hint( $unreadable );
@@ -315,7 +315,6 @@ final class ProductRenderer {
 		}
 		$this->products->save_box_caches( $writes );
 	}
-
 
 	/**
 	 * A product box around a template's HTML.

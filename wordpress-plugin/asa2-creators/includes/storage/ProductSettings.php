@@ -31,7 +31,7 @@ final class ProductSettings {
 	/**
 	 * Current settings.
 	 *
-	 * @return array{ttl_hours: int, requests_per_second: float}
+	 * @return array{ttl_hours: int, requests_per_second: float, localized_logos: bool}
 	 */
 	public function get(): array {
 		$stored = get_option( self::OPTION, array() );
@@ -39,13 +39,14 @@ final class ProductSettings {
 		return array(
 			'ttl_hours'           => max( self::MIN_TTL_HOURS, min( self::MAX_TTL_HOURS, (int) ( $stored['ttl_hours'] ?? 24 ) ) ),
 			'requests_per_second' => max( self::MIN_RPS, min( self::MAX_RPS, (float) ( $stored['requests_per_second'] ?? 1.0 ) ) ),
+			'localized_logos'     => ! empty( $stored['localized_logos'] ),
 		);
 	}
 
 	/**
 	 * Stores settings.
 	 *
-	 * @param array{ttl_hours: int, requests_per_second: float} $settings Valid settings.
+	 * @param array{ttl_hours: int, requests_per_second: float, localized_logos: bool} $settings Valid settings.
 	 */
 	public function save( array $settings ): void {
 		update_option( self::OPTION, $settings, true );
@@ -58,5 +59,15 @@ final class ProductSettings {
 	 */
 	public function ttl(): int {
 		return $this->get()['ttl_hours'] * HOUR_IN_SECONDS;
+	}
+
+	/**
+	 * Whether the shop logos of templates (AmazonLogoSmallUrl, AmazonLogoLargeUrl) name the
+	 * product's store (ASA2's "Localized shop logos").
+	 *
+	 * @return bool
+	 */
+	public function localized_logos(): bool {
+		return $this->get()['localized_logos'];
 	}
 }
