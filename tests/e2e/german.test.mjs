@@ -234,7 +234,7 @@ test('the products screen in German', async () => {
 });
 
 test('the options tabs in German', async () => {
-  for (const tab of ['logging', 'products', 'templates']) {
+  for (const tab of ['logging', 'products', 'countries', 'templates']) {
     await page.goto(`/wp-admin/admin.php?page=asa2-options&tab=${tab}`);
     await assertGerman(`options-${tab}`);
   }
