@@ -236,6 +236,10 @@ test('the products screen in German', async () => {
 test('the options tabs in German', async () => {
   for (const tab of ['logging', 'products', 'countries', 'templates']) {
     await page.goto(`/wp-admin/admin.php?page=asa2-options&tab=${tab}`);
+    if (tab === 'countries') {
+      // The marketplace added above, named in German beside its store.
+      assert.match(await page.locator('label[for="asa2-geo-load-DE"]').innerText(), /^\s*Deutschland \(amazon\.de\)\s*$/);
+    }
     await assertGerman(`options-${tab}`);
   }
   await page.goto('/wp-admin/admin.php?page=asa2-options&tab=templates&edit=default');
