@@ -4,7 +4,10 @@
 #                                    header and block.json (no dates, file-only locations, so it
 #                                    changes only when a string does)
 #   languages/asa2-creators-LL.po    merged with the .pot (msgmerge); the script then names every
-#                                    msgid that still needs a translation or is fuzzy
+#                                    msgid that still needs a translation or is fuzzy, and for
+#                                    German every one in the wrong form of address: de_DE is
+#                                    WordPress's informal German (du), de_DE_formal its formal
+#                                    one (Sie), each a full catalogue of its own
 #   languages/asa2-creators-LL.mo    compiled with msgfmt --check
 #   languages/asa2-creators-LL-<md5 of the script's path>.json
 #                                    the strings of each script in WordPress's Jed format, for
@@ -13,6 +16,7 @@
 #   scripts/i18n.sh                  regenerate in languages/
 #   scripts/i18n.sh --check          regenerate into a temporary folder and fail when a committed
 #                                    file differs, or when a .po has an untranslated or fuzzy entry
+#                                    or one in the wrong form of address
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 ASA2_TAG=i18n
@@ -55,6 +59,14 @@ msgcat --use-first --no-wrap --sort-by-file --add-location=file "$tmp/meta.pot" 
   msgattrib --no-wrap --sort-by-file --add-location=file "$tmp/all.pot" | sed '1,/^$/d'
 } >"$out/$DOMAIN.pot"
 
+# The form of address of WordPress's German locales (scripts/i18n/address.php checks it).
+address_form() {
+  case $1 in
+    de_DE) echo 'de_DE is informal: du, dein, "Gib ... ein"; the Sie form belongs in de_DE_formal' ;;
+    de_DE_formal) echo 'de_DE_formal is formal: Sie, Ihr, "Geben Sie ... ein"; the du form belongs in de_DE' ;;
+  esac
+}
+
 status=0
 for po in "$LANGS"/"$DOMAIN"-*.po; do
   [ -e "$po" ] || continue
@@ -71,6 +83,12 @@ for po in "$LANGS"/"$DOMAIN"-*.po; do
   done <"$tmp/js-files"
   missing=$(msgattrib --untranslated --no-wrap --no-location --no-obsolete "$out/$DOMAIN-$locale.po" | grep '^msgid "' | tail -n +2 || true)
   fuzzy=$(msgattrib --only-fuzzy --no-wrap --no-location --no-obsolete "$out/$DOMAIN-$locale.po" | grep '^msgid "' | tail -n +2 || true)
+  address=$(php "$ASA2_ROOT/scripts/i18n/address.php" "$out/$DOMAIN-$locale.po" "$locale")
+  if [ -n "$address" ]; then
+    status=1
+    say "$locale: $(grep -c . <<<"$address") msgid(s) in languages/$DOMAIN-$locale.po address the reader in the other form ($(address_form "$locale")):"
+    sed 's/^/  /' <<<"$address" >&2
+  fi
   if [ -n "$missing$fuzzy" ]; then
     status=1
     if [ -n "$missing" ]; then
@@ -85,6 +103,10 @@ for po in "$LANGS"/"$DOMAIN"-*.po; do
 done
 
 if [ $check = 1 ]; then
+  # The catalogues the plugin ships: WordPress's informal and formal German.
+  for locale in de_DE de_DE_formal; do
+    [ -e "$LANGS/$DOMAIN-$locale.po" ] || { say "languages/$DOMAIN-$locale.po is missing: the plugin ships German in both forms (copy the other catalogue, change its form of address)"; status=1; }
+  done
   if ! diff -r -u "$LANGS" "$out" >"$tmp/diff"; then
     say "languages/ is stale: run scripts/i18n.sh (make pot) and commit the result"
     head -n 60 "$tmp/diff" >&2

@@ -10,7 +10,8 @@ $kind   = $argv[1] ?? 'pot';
 $locale = $argv[2] ?? '';
 // Plural rules of the languages the plugin ships; any other gets the two forms of English.
 $plurals = array(
-	'de_DE' => 'nplurals=2; plural=(n != 1);',
+	'de_DE'        => 'nplurals=2; plural=(n != 1);',
+	'de_DE_formal' => 'nplurals=2; plural=(n != 1);',
 );
 $fields = array(
 	'Project-Id-Version'        => 'ASA2 Creators API',

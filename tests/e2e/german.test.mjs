@@ -5,10 +5,13 @@
 // products screen and the options tabs. On every screen no English string of ours may show: any
 // msgid of languages/asa2-creators-de_DE.po whose German differs from its English fails the test
 // when it appears in the visible text or in a placeholder, title, aria-label or button value.
+// ASA2_E2E_LOCALE=de_DE_formal walks the formal catalogue (Sie) instead of de_DE's informal one
+// (du, as WordPress's de_DE writes); Debian has no core translations for it, so the test sets it
+// with support/wp-locale.php and WordPress's own strings stay English.
 // The profile goes back to the site's language at the end. A stack whose Debian has no
 // wordpress-l10n (forky) offers no German in the profile: there the test sets the language with
 // support/wp-locale.php, and only WordPress's own strings stay English. Screenshots:
-// tests/e2e/artifacts/german-*.png.
+// tests/e2e/artifacts/german-*.png (german-formal-*.png for de_DE_formal).
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -18,7 +21,14 @@ import { join } from 'node:path';
 import { openBrowser } from './lib/browser.mjs';
 import { root } from './lib/stack.mjs';
 
-const PO = join(root, 'wordpress-plugin', 'asa2-creators', 'languages', 'asa2-creators-de_DE.po');
+const LOCALE = process.env.ASA2_E2E_LOCALE || 'de_DE';
+const PO = join(root, 'wordpress-plugin', 'asa2-creators', 'languages', `asa2-creators-${LOCALE}.po`);
+/** The sentences of the walk that address the administrator, in each catalogue's form. */
+const ADDRESS = {
+  de_DE: { emptyState: /Erstelle Zugangsdaten bei Amazon/, credentialId: /Gib die Credential-ID .* für Deutschland/ },
+  de_DE_formal: { emptyState: /Erstellen Sie Zugangsdaten bei Amazon/, credentialId: /Geben Sie die Credential-ID .* für Deutschland/ },
+}[LOCALE];
+if (!ADDRESS) throw new Error(`ASA2_E2E_LOCALE=${LOCALE}: the German walk knows de_DE and de_DE_formal`);
 const demo = JSON.parse(readFileSync(join(root, 'crates', 'sandbox', 'demo.json'), 'utf8'));
 const DE = demo.credentials.find((c) => c.marketplaces.includes('DE'));
 
@@ -110,7 +120,7 @@ async function go(locator) {
  */
 async function assertGerman(name) {
   step += 1;
-  await session.screenshot(page, `german-${String(step).padStart(2, '0')}-${name}`);
+  await session.screenshot(page, `${LOCALE === 'de_DE' ? 'german' : 'german-formal'}-${String(step).padStart(2, '0')}-${name}`);
   const found = await page.evaluate((list) => {
     const scopes = [document.querySelector('#wpbody-content'), document.querySelector('#toplevel_page_asa2-setup')].filter(Boolean);
     const texts = [];
@@ -152,21 +162,21 @@ test('the catalogue has German for the strings the walk checks', () => {
 
 test('the administrator switches their profile to German', async () => {
   await page.goto('/wp-admin/profile.php');
-  if (await page.locator('#locale option[value="de_DE"]').count()) {
+  if (await page.locator(`#locale option[value="${LOCALE}"]`).count()) {
     // The core's translations are installed (Debian's wordpress-l10n, linked by the stack).
-    await page.selectOption('#locale', 'de_DE');
+    await page.selectOption('#locale', LOCALE);
     await go('#submit');
   } else {
-    assert.equal(setUserLocale(admin.login, 'de_DE'), 'de_DE');
+    assert.equal(setUserLocale(admin.login, LOCALE), LOCALE);
     await page.reload();
   }
-  assert.equal(await page.getAttribute('html', 'lang'), 'de-DE');
+  assert.equal(await page.getAttribute('html', 'lang'), LOCALE.replaceAll('_', '-'));
 });
 
 test('the setup screen in German: the Creators API tab and its empty state', async () => {
   await page.goto('/wp-admin/admin.php?page=asa2-setup');
   assert.match(await page.locator('.nav-tab-active').innerText(), /Amazon Creators API/);
-  assert.match(await page.locator('.asa2-empty-state').innerText(), /Erstellen Sie Zugangsdaten bei Amazon/);
+  assert.match(await page.locator('.asa2-empty-state').innerText(), ADDRESS.emptyState);
   await assertGerman('setup-creators');
 });
 
@@ -190,7 +200,7 @@ test('the server\'s errors after saving a form with mistakes are German', async 
   await page.check('#asa2-kind-cognito');
   await go('#asa2-marketplace-form #submit');
   assert.match(await page.locator('.asa2-form-errors').innerText(), /nicht gespeichert/);
-  assert.match(await page.locator('.asa2-row-credential_id .asa2-field-error').innerText(), /Geben Sie die Credential-ID .* für Deutschland/);
+  assert.match(await page.locator('.asa2-row-credential_id .asa2-field-error').innerText(), ADDRESS.credentialId);
   assert.match((await page.locator('.asa2-row-partner_tag .asa2-field-error').allInnerTexts()).join(' '), /Leerzeichen/);
   await assertGerman('add-server-errors');
 });
@@ -224,8 +234,12 @@ test('the products screen in German', async () => {
 });
 
 test('the options tabs in German', async () => {
-  for (const tab of ['logging', 'products', 'templates']) {
+  for (const tab of ['logging', 'products', 'countries', 'templates']) {
     await page.goto(`/wp-admin/admin.php?page=asa2-options&tab=${tab}`);
+    if (tab === 'countries') {
+      // The marketplace added above, named in German beside its store.
+      assert.match(await page.locator('label[for="asa2-geo-load-DE"]').innerText(), /^\s*Deutschland \(amazon\.de\)\s*$/);
+    }
     await assertGerman(`options-${tab}`);
   }
   await page.goto('/wp-admin/admin.php?page=asa2-options&tab=templates&edit=default');

@@ -7,6 +7,7 @@
 
 namespace Asa2\Creators\Admin;
 
+use Asa2\Creators\CoreMessages;
 use Asa2\Creators\Geo\OtherStores;
 use Asa2\Creators\Storage\GeoSettings;
 use Asa2\Geo;
@@ -63,7 +64,7 @@ final class CountriesTab {
 			echo '<p>' . esc_html__( 'Add a marketplace in ASA2 → Setup first.', 'asa2-creators' ) . '</p>';
 		}
 		foreach ( $choices as $code ) {
-			echo '<label class="asa2-inline-choice" for="' . esc_attr( 'asa2-geo-load-' . $code ) . '"><input type="checkbox" name="asa2[also_load][]" id="' . esc_attr( 'asa2-geo-load-' . $code ) . '" value="' . esc_attr( $code ) . '"' . checked( in_array( $code, $settings['also_load'], true ), true, false ) . ' /> ' . esc_html( ( $all[ $code ]['country'] ?? $code ) . ' (' . ( $all[ $code ]['domain'] ?? '' ) . ')' ) . '</label><br />';
+			echo '<label class="asa2-inline-choice" for="' . esc_attr( 'asa2-geo-load-' . $code ) . '"><input type="checkbox" name="asa2[also_load][]" id="' . esc_attr( 'asa2-geo-load-' . $code ) . '" value="' . esc_attr( $code ) . '"' . checked( in_array( $code, $settings['also_load'], true ), true, false ) . ' /> ' . esc_html( CoreMessages::country( $code ) . ' (' . ( $all[ $code ]['domain'] ?? '' ) . ')' ) . '</label><br />';
 		}
 		echo '<p class="description">' . esc_html__( 'The background refresh also loads every stored product for these stores (10 per request, within its time budget). A box links to another store only when that store has the product; otherwise it keeps its own link.', 'asa2-creators' ) . '</p></fieldset></td></tr>';
 		echo '</tbody></table>';
