@@ -52,7 +52,11 @@ git -C "$ASA2_ROOT" ls-files --cached --others --exclude-standard -- 'wordpress-
 xgettext "${common[@]}" -L PHP "${php_keywords[@]}" -f "$tmp/php-files" -o "$tmp/php.pot"
 xgettext "${common[@]}" -L JavaScript "${js_keywords[@]}" -f "$tmp/js-files" -o "$tmp/js.pot"
 php "$ASA2_ROOT/scripts/i18n/meta-pot.php" asa2-creators.php blocks/*/block.json >"$tmp/meta.pot"
-msgcat --use-first --no-wrap --sort-by-file --add-location=file "$tmp/meta.pot" "$tmp/php.pot" "$tmp/js.pot" -o "$tmp/all.pot"
+# One entry per msgid with the references of every file that uses it (a string both PHP and a
+# script use must reach the script's JSON too); msgcat marks differing comments by source file,
+# which a template does not need.
+msgcat --no-wrap --sort-by-file --add-location=file "$tmp/meta.pot" "$tmp/php.pot" "$tmp/js.pot" |
+  sed '/^#\. #-#-#-#-#  .*  #-#-#-#-#$/d' >"$tmp/all.pot"
 # The header without dates, so the file changes only when a string does.
 {
   php "$ASA2_ROOT/scripts/i18n/header.php" pot
