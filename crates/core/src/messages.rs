@@ -128,6 +128,92 @@ catalogue! {
     ID_SET_NAME_CONTROL = "id_set.name_control", "The name contains a line break or another control character: use a single line of text.";
     /// Two sets with one name.
     ID_SET_NAME_REPEATED = "id_set.name_repeated", "There is more than one set named \"{name}\" (names are compared without regard to case): give each set its own name.";
+
+    // Amazon's refusals of API calls (`{amazon_said}` and the like hold Amazon's own words).
+    /// Amazon's own message, after the sentence that explains it.
+    AMAZON_SAID = "amazon.said", " Amazon said: \"{message}\"";
+    /// Amazon's own message, quoted after a colon.
+    AMAZON_SAID_QUOTED = "amazon.said_quoted", ": \"{message}\"";
+    /// Amazon's own message after a colon, inside parentheses.
+    AMAZON_SAID_PLAIN = "amazon.said_plain", ": {message}";
+    /// The Creators API access token expired.
+    API_TOKEN_EXPIRED = "api.token_expired", "The Creators API access token has expired; a new one is needed. ({reason}){amazon_said}";
+    /// The Creators API access token was refused.
+    API_TOKEN_REFUSED = "api.token_refused", "Amazon refused the Creators API access token; a new one is needed. ({reason}){amazon_said}";
+    /// The credentials were refused, with advice (`{hint}`).
+    API_CREDENTIALS_REFUSED = "api.credentials_refused", "Amazon refused the credentials ({code}).{amazon_said} {hint}";
+    /// Too many requests, with when to try again (`{wait}`).
+    API_THROTTLED = "api.throttled", "Amazon is throttling requests for these credentials (too many requests per second or per day). {wait}";
+    /// How long Amazon asked to wait.
+    API_WAIT_SECONDS = "api.wait_seconds", "Amazon asked to wait {seconds} seconds before trying again.";
+    /// Amazon did not say how long to wait.
+    API_WAIT_MOMENT = "api.wait_moment", "Wait a moment and try again; the allowance grows with the sales your links bring.";
+    /// The Associates account may not use the API.
+    API_NOT_ELIGIBLE = "api.not_eligible", "Amazon does not let this Associates account use the API at the moment (AssociateNotEligible): the account needs 10 qualifying sales in the last 30 days. Products already saved keep showing their cached data; access returns about 2 days after new qualifying sales ship.";
+    /// Access denied.
+    API_ACCESS_DENIED = "api.access_denied", "Amazon denied access ({code}).{amazon_said} Check that these credentials are enabled for the API in Associates Central of this marketplace.";
+    /// The partner tag was refused, with advice (`{hint}`).
+    API_PARTNER_TAG_REFUSED = "api.partner_tag_refused", "Amazon refused the partner tag ({reason}).{amazon_said} {hint}";
+    /// A parameter was refused, naming it.
+    API_PARAMETER_REFUSED_FIELD = "api.parameter_refused_field", "Amazon refused a parameter about {field} ({reason}).{amazon_said}";
+    /// A parameter was refused.
+    API_PARAMETER_REFUSED = "api.parameter_refused", "Amazon refused a parameter ({reason}).{amazon_said}";
+    /// Nothing found.
+    API_NOT_FOUND = "api.not_found", "Amazon found nothing ({code}).{amazon_said} Check the ASIN or ID and the marketplace: a product may exist in one store only.";
+    /// Amazon's server failed.
+    API_SERVER_FAILED = "api.server_failed", "Amazon's server failed (HTTP {status}{amazon_said}). This is usually temporary: try again in a few minutes.";
+    /// An answer that could not be read (`{detail}` is technical English).
+    API_MALFORMED = "api.malformed", "Amazon's answer (HTTP {status}) could not be read: {detail}.";
+    /// An answer no rule covers.
+    API_UNEXPECTED = "api.unexpected", "Amazon answered with HTTP {status}, which was not expected{excerpt}.";
+    /// Advice: the PA API secret key does not match.
+    API_HINT_SIGNATURE = "api.hint.signature", "Check the PA-API secret key: it does not match the access key. Paste it again from Associates Central.";
+    /// Advice: the PA API access key is unknown.
+    API_HINT_ACCESS_KEY = "api.hint.access_key", "Check the PA-API access key: Amazon does not know it. New keys can take a few days to work; otherwise create new keys in Associates Central.";
+    /// Advice: the server clock is wrong.
+    API_HINT_CLOCK = "api.hint.clock", "The server's clock is wrong: signed requests are refused when the clock is off by more than 5 minutes. Synchronise the server time (NTP).";
+    /// Advice: the token does not fit the credentials.
+    API_HINT_TOKEN_MISMATCH = "api.hint.token_mismatch", "The access token does not fit these credentials: check that the Credential Type (Cognito (v2) or LWA (v3)) and the marketplace match what Amazon issued.";
+    /// Advice: check the Creators API credentials.
+    API_HINT_CREDENTIALS = "api.hint.credentials", "Check the Credential ID, Credential Secret and Credential Type of this marketplace. New credentials can take up to 48 hours to work.";
+    /// Advice: the account needs qualifying sales.
+    API_HINT_NOT_ELIGIBLE = "api.hint.not_eligible", "Make qualifying sales through your Associates links: API access returns about 2 days after 10 qualifying sales in the last 30 days have shipped. Until then, products already saved keep showing their cached data.";
+    /// Advice: the partner tag belongs to another account or store.
+    API_HINT_PARTNER_TAG = "api.hint.partner_tag", "The partner tag must be a tracking ID of the Associates account these credentials belong to, for this marketplace. Copy it from Associates Central of this marketplace and edit the marketplace settings.";
+
+    // Amazon's refusals of token requests.
+    /// `invalid_client`, with advice (`{hint}`).
+    TOKEN_INVALID_CLIENT = "token.invalid_client", "Amazon did not accept the Credential ID and Credential Secret (invalid_client){amazon_said}. {hint}";
+    /// `invalid_scope`, with advice.
+    TOKEN_INVALID_SCOPE = "token.invalid_scope", "Amazon refused the Creators API scope for these credentials (invalid_scope){amazon_said}. {hint}";
+    /// `unauthorized_client`, with advice.
+    TOKEN_UNAUTHORIZED_CLIENT = "token.unauthorized_client", "Amazon does not allow these credentials to request tokens (unauthorized_client){amazon_said}. {hint}";
+    /// `invalid_grant`, with advice.
+    TOKEN_INVALID_GRANT = "token.invalid_grant", "Amazon refused the token grant (invalid_grant){amazon_said}. {hint}";
+    /// `invalid_request`, with advice.
+    TOKEN_INVALID_REQUEST = "token.invalid_request", "Amazon refused the token request as malformed ({error}){amazon_said}. {hint}";
+    /// Too many token requests.
+    TOKEN_THROTTLED = "token.throttled", "Amazon is throttling token requests for these credentials. Wait a moment and try again.";
+    /// The token service failed.
+    TOKEN_SERVER_FAILED = "token.server_failed", "Amazon's token service failed (HTTP {status}). This is usually temporary: try again in a few minutes.";
+    /// A token answer that could not be read (`{detail}` is technical English).
+    TOKEN_MALFORMED = "token.malformed", "Amazon's token answer (HTTP {status}) could not be read: {detail}.";
+    /// Another OAuth error, with its code.
+    TOKEN_UNEXPECTED_CODE = "token.unexpected_code", "Amazon refused to issue a token (HTTP {status}, {error}){amazon_said}.";
+    /// Another refusal, without an OAuth code.
+    TOKEN_UNEXPECTED = "token.unexpected", "Amazon refused to issue a token (HTTP {status}){amazon_said}.";
+    /// Advice: Cognito credentials refused, maybe LWA ones.
+    TOKEN_HINT_MAYBE_LWA = "token.hint.maybe_lwa", "These credentials may be LWA (v3): edit the marketplace and switch Credential Type to LWA (v3). Otherwise check that the ID and secret were copied completely and belong to this marketplace's region; new credentials can take up to 48 hours to work.";
+    /// Advice: LWA credentials refused, maybe Cognito ones.
+    TOKEN_HINT_MAYBE_COGNITO = "token.hint.maybe_cognito", "The Credential ID or Credential Secret is wrong or not active yet: copy both again from Associates Central (new credentials can take up to 48 hours to work). Credentials created before February 2026 are Cognito (v2): then switch Credential Type to Cognito (v2).";
+    /// Advice for `invalid_scope`.
+    TOKEN_HINT_SCOPE = "token.hint.scope", "Check the Credential Type: Cognito (v2) and LWA (v3) credentials use different scopes. If it is right, check in Associates Central that these credentials belong to the Creators API.";
+    /// Advice for `unauthorized_client`.
+    TOKEN_HINT_UNAUTHORIZED_CLIENT = "token.hint.unauthorized_client", "Check in Associates Central that these Creators API credentials are active, and that the Credential Type matches them.";
+    /// Advice for `invalid_grant`.
+    TOKEN_HINT_GRANT = "token.hint.grant", "Check the Credential Type and create new credentials in Associates Central if the problem stays.";
+    /// Advice for `invalid_request`.
+    TOKEN_HINT_REQUEST = "token.hint.request", "Check that the Credential ID and Credential Secret were pasted completely, without extra characters.";
 }
 
 #[cfg(test)]
