@@ -214,6 +214,24 @@ catalogue! {
     TOKEN_HINT_GRANT = "token.hint.grant", "Check the Credential Type and create new credentials in Associates Central if the problem stays.";
     /// Advice for `invalid_request`.
     TOKEN_HINT_REQUEST = "token.hint.request", "Check that the Credential ID and Credential Secret were pasted completely, without extra characters.";
+
+    // ASINs and product addresses (the Products screen).
+    /// No ASIN entered.
+    ASIN_MISSING = "asin.missing", "Enter an ASIN (for example B08N5WRWNW) or the address of an Amazon product page.";
+    /// An ASIN of the wrong length.
+    ASIN_LENGTH = "asin.length", "\"{input}\" is not an ASIN: an ASIN has exactly 10 letters and digits (for example B08N5WRWNW), this has {count} characters.";
+    /// An ASIN with a character ASINs never contain.
+    ASIN_BAD_CHAR = "asin.bad_char", "\"{input}\" is not an ASIN: it contains \"{char}\", but an ASIN has only letters A-Z and digits (for example B08N5WRWNW).";
+    /// An ASIN that starts with a digit and is no ISBN.
+    ASIN_BAD_START = "asin.bad_start", "\"{input}\" is not an ASIN: an ASIN starts with a letter (for example B08N5WRWNW) or is a 10-digit ISBN (for example 3161484100).";
+    /// A short link (amzn.to).
+    ASIN_SHORT_LINK = "asin.short_link", "{host} short links cannot be read: open the link in your browser and paste the full product address it leads to (it contains /dp/ followed by the ASIN), or paste the ASIN itself.";
+    /// An address that is not Amazon's.
+    ASIN_NOT_AMAZON = "asin.not_amazon", "\"{input}\" is not an Amazon product address: paste the address of a product page on an Amazon store (for example https://www.amazon.de/dp/B08N5WRWNW) or the ASIN itself.";
+    /// An Amazon address with something else where the ASIN belongs.
+    ASIN_NOT_IN_ADDRESS = "asin.not_in_address", "The address has \"{input}\" where the ASIN belongs, which is not an ASIN (10 letters and digits, for example B08N5WRWNW). Check the address or paste the ASIN itself.";
+    /// An Amazon address without an ASIN.
+    ASIN_NONE_IN_ADDRESS = "asin.none_in_address", "No ASIN found in this address: paste the address of a product page (it contains /dp/ followed by 10 letters and digits) or the ASIN itself.";
 }
 
 #[cfg(test)]
