@@ -350,8 +350,11 @@ impl Thrown {
     /// An exception of `class` with a coded message: its English text is the exception's
     /// message, its code and parameters what `getMessageCode()` and `getMessageParams()` return.
     pub(crate) fn coded(class: &'static str, message: &asa2_core::Message) -> Thrown {
-        let thrown = Thrown::new(class, message.text.clone())
-            .with(EXCEPTION, "messageCode", string_zval(message.code));
+        let thrown = Thrown::new(class, message.text.clone()).with(
+            EXCEPTION,
+            "messageCode",
+            string_zval(message.code),
+        );
         match crate::convert::to_zval(&message.params) {
             Ok(params) => thrown.with(EXCEPTION, "messageParams", params),
             Err(_) => thrown,
@@ -413,7 +416,9 @@ impl ToPhp for FieldErrors {
 
 impl ToPhp for asa2_core::SealError {
     fn to_php(self) -> PhpException {
-        crypto(self.kind(), self.to_string())
+        Thrown::coded(CRYPTO, &self.message())
+            .with(CRYPTO, "kind", string_zval(self.kind()))
+            .into()
     }
 }
 

@@ -232,6 +232,22 @@ catalogue! {
     ASIN_NOT_IN_ADDRESS = "asin.not_in_address", "The address has \"{input}\" where the ASIN belongs, which is not an ASIN (10 letters and digits, for example B08N5WRWNW). Check the address or paste the ASIN itself.";
     /// An Amazon address without an ASIN.
     ASIN_NONE_IN_ADDRESS = "asin.none_in_address", "No ASIN found in this address: paste the address of a product page (it contains /dp/ followed by 10 letters and digits) or the ASIN itself.";
+
+    // Sealing secrets (shown after "The secret could not be encrypted:" or the like).
+    /// The key material is too short.
+    SEAL_KEY_TOO_SHORT = "seal.key_too_short", "the key material for sealing secrets is {len} bytes long, but at least 32 are needed: configure a random key of at least 32 bytes";
+    /// The secret is too long to seal.
+    SEAL_TOO_LONG = "seal.too_long", "the secret is {len} bytes long, but at most 65536 can be sealed: enter only the secret itself";
+    /// The stored value was never sealed.
+    SEAL_NOT_SEALED = "seal.not_sealed", "the stored value is not a sealed secret (sealed secrets start with \"asa2:v1:\"): enter the secret again";
+    /// A sealing format this version cannot open.
+    SEAL_UNKNOWN_VERSION = "seal.unknown_version", "the secret was sealed in format \"{version}\", which this version of asa2 cannot open: update the plugin, or enter the secret again";
+    /// A damaged sealed value (`{reason}` is technical English).
+    SEAL_MALFORMED = "seal.malformed", "the sealed secret is damaged ({reason}): enter the secret again";
+    /// Sealed with another key.
+    SEAL_KEY_MISMATCH = "seal.key_mismatch", "the secret was sealed with a different key (the key material changed since): enter the secret again";
+    /// Edited, damaged or sealed for another place.
+    SEAL_AUTHENTICATION_FAILED = "seal.authentication_failed", "the sealed secret was edited, damaged or belongs to another marketplace or field: enter the secret again";
 }
 
 #[cfg(test)]

@@ -191,6 +191,17 @@ final class CoreMessages {
 			/* translators: {input}: what was entered */
 			'asin.not_in_address' => __( 'The address has "{input}" where the ASIN belongs, which is not an ASIN (10 letters and digits, for example B08N5WRWNW). Check the address or paste the ASIN itself.', 'asa2-creators' ),
 			'asin.none_in_address' => __( 'No ASIN found in this address: paste the address of a product page (it contains /dp/ followed by 10 letters and digits) or the ASIN itself.', 'asa2-creators' ),
+			/* translators: {len}: length in bytes */
+			'seal.key_too_short' => __( 'the key material for sealing secrets is {len} bytes long, but at least 32 are needed: configure a random key of at least 32 bytes', 'asa2-creators' ),
+			/* translators: {len}: length in bytes */
+			'seal.too_long' => __( 'the secret is {len} bytes long, but at most 65536 can be sealed: enter only the secret itself', 'asa2-creators' ),
+			'seal.not_sealed' => __( 'the stored value is not a sealed secret (sealed secrets start with "asa2:v1:"): enter the secret again', 'asa2-creators' ),
+			/* translators: {version}: format name found in the stored value */
+			'seal.unknown_version' => __( 'the secret was sealed in format "{version}", which this version of asa2 cannot open: update the plugin, or enter the secret again', 'asa2-creators' ),
+			/* translators: {reason}: technical description of the damage (English) */
+			'seal.malformed' => __( 'the sealed secret is damaged ({reason}): enter the secret again', 'asa2-creators' ),
+			'seal.key_mismatch' => __( 'the secret was sealed with a different key (the key material changed since): enter the secret again', 'asa2-creators' ),
+			'seal.authentication_failed' => __( 'the sealed secret was edited, damaged or belongs to another marketplace or field: enter the secret again', 'asa2-creators' ),
 		);
 	}
 
