@@ -503,8 +503,8 @@ pub(crate) fn validation(errors: &FieldErrors) -> PhpException {
 }
 
 /// `Asa2\ValidationException` with a single message about `field`.
-pub(crate) fn invalid(field: &str, message: impl Into<String>) -> PhpException {
-    validation(&FieldErrors::single(field, message.into()))
+pub(crate) fn invalid(field: &str, message: impl Into<asa2_core::Message>) -> PhpException {
+    validation(&FieldErrors::single(field, message))
 }
 
 /// `Asa2\CryptoException` of `kind` (what `getKind()` returns) with `message`.

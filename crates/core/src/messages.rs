@@ -248,6 +248,24 @@ catalogue! {
     SEAL_KEY_MISMATCH = "seal.key_mismatch", "the secret was sealed with a different key (the key material changed since): enter the secret again";
     /// Edited, damaged or sealed for another place.
     SEAL_AUTHENTICATION_FAILED = "seal.authentication_failed", "the sealed secret was edited, damaged or belongs to another marketplace or field: enter the secret again";
+
+    // Product templates (the template editor and its preview).
+    /// A template error on a line (`{detail}` is a message of its own or the template engine's English).
+    TEMPLATE_SYNTAX_LINE = "template.syntax_line", "template error on line {line}: {detail}";
+    /// A template error.
+    TEMPLATE_SYNTAX = "template.syntax", "template error: {detail}";
+    /// Rendering failed on a line.
+    TEMPLATE_RENDER_LINE = "template.render_line", "the template could not be rendered (line {line}): {detail}";
+    /// Rendering failed.
+    TEMPLATE_RENDER = "template.render", "the template could not be rendered: {detail}";
+    /// A template that is too long.
+    TEMPLATE_TOO_LONG = "template.too_long", "the template is {len} bytes long; at most 65536 bytes are allowed";
+    /// A template that calls a WordPress function.
+    TEMPLATE_WP_FUNCTION = "template.wp_function", "`{construct}` calls a WordPress function; product templates cannot call functions (use the product's placeholders instead)";
+    /// A template that calls a function (`{detail}` is the template engine's English).
+    TEMPLATE_FUNCTION = "template.function", "{detail}; product templates cannot call functions";
+    /// A template that does too much work.
+    TEMPLATE_OUT_OF_FUEL = "template.out_of_fuel", "it does too much work (a loop over too many values?)";
 }
 
 #[cfg(test)]

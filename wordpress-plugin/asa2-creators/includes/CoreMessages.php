@@ -202,6 +202,21 @@ final class CoreMessages {
 			'seal.malformed' => __( 'the sealed secret is damaged ({reason}): enter the secret again', 'asa2-creators' ),
 			'seal.key_mismatch' => __( 'the secret was sealed with a different key (the key material changed since): enter the secret again', 'asa2-creators' ),
 			'seal.authentication_failed' => __( 'the sealed secret was edited, damaged or belongs to another marketplace or field: enter the secret again', 'asa2-creators' ),
+			/* translators: {detail}: what is wrong (a sentence of its own, or the template engine's English), {line}: line number */
+			'template.syntax_line' => __( 'template error on line {line}: {detail}', 'asa2-creators' ),
+			/* translators: {detail}: what is wrong (a sentence of its own, or the template engine's English) */
+			'template.syntax' => __( 'template error: {detail}', 'asa2-creators' ),
+			/* translators: {detail}: what is wrong (a sentence of its own, or the template engine's English), {line}: line number */
+			'template.render_line' => __( 'the template could not be rendered (line {line}): {detail}', 'asa2-creators' ),
+			/* translators: {detail}: what is wrong (a sentence of its own, or the template engine's English) */
+			'template.render' => __( 'the template could not be rendered: {detail}', 'asa2-creators' ),
+			/* translators: {len}: length in bytes */
+			'template.too_long' => __( 'the template is {len} bytes long; at most 65536 bytes are allowed', 'asa2-creators' ),
+			/* translators: {construct}: the construct used, such as wp.get_post */
+			'template.wp_function' => __( '`{construct}` calls a WordPress function; product templates cannot call functions (use the product\'s placeholders instead)', 'asa2-creators' ),
+			/* translators: {detail}: what is wrong (a sentence of its own, or the template engine's English) */
+			'template.function' => __( '{detail}; product templates cannot call functions', 'asa2-creators' ),
+			'template.out_of_fuel' => __( 'it does too much work (a loop over too many values?)', 'asa2-creators' ),
 		);
 	}
 
