@@ -239,7 +239,7 @@ catalogue! {
     /// The secret is too long to seal.
     SEAL_TOO_LONG = "seal.too_long", "the secret is {len} bytes long, but at most 65536 can be sealed: enter only the secret itself";
     /// The stored value was never sealed.
-    SEAL_NOT_SEALED = "seal.not_sealed", "the stored value is not a sealed secret (sealed secrets start with \"asa2:v1:\"): enter the secret again";
+    SEAL_NOT_SEALED = "seal.not_sealed", "the stored value is not a sealed secret (sealed secrets start with \"{prefix}\"): enter the secret again";
     /// A sealing format this version cannot open.
     SEAL_UNKNOWN_VERSION = "seal.unknown_version", "the secret was sealed in format \"{version}\", which this version of asa2 cannot open: update the plugin, or enter the secret again";
     /// A damaged sealed value (`{reason}` is technical English).

@@ -91,7 +91,7 @@ impl SealError {
         match self {
             SealError::KeyTooShort { len } => message!(messages::SEAL_KEY_TOO_SHORT, len = len),
             SealError::TooLong { len } => message!(messages::SEAL_TOO_LONG, len = len),
-            SealError::NotSealed => messages::SEAL_NOT_SEALED.plain(),
+            SealError::NotSealed => message!(messages::SEAL_NOT_SEALED, prefix = SEAL_PREFIX),
             SealError::UnknownVersion { version } => {
                 message!(messages::SEAL_UNKNOWN_VERSION, version = version)
             }

@@ -195,7 +195,8 @@ final class CoreMessages {
 			'seal.key_too_short' => __( 'the key material for sealing secrets is {len} bytes long, but at least 32 are needed: configure a random key of at least 32 bytes', 'asa2-creators' ),
 			/* translators: {len}: length in bytes */
 			'seal.too_long' => __( 'the secret is {len} bytes long, but at most 65536 can be sealed: enter only the secret itself', 'asa2-creators' ),
-			'seal.not_sealed' => __( 'the stored value is not a sealed secret (sealed secrets start with "asa2:v1:"): enter the secret again', 'asa2-creators' ),
+			/* translators: {prefix}: the start of every sealed secret, asa2:v1: */
+			'seal.not_sealed' => __( 'the stored value is not a sealed secret (sealed secrets start with "{prefix}"): enter the secret again', 'asa2-creators' ),
 			/* translators: {version}: format name found in the stored value */
 			'seal.unknown_version' => __( 'the secret was sealed in format "{version}", which this version of asa2 cannot open: update the plugin, or enter the secret again', 'asa2-creators' ),
 			/* translators: {reason}: technical description of the damage (English) */
