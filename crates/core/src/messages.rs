@@ -266,6 +266,14 @@ catalogue! {
     TEMPLATE_FUNCTION = "template.function", "{detail}; product templates cannot call functions";
     /// A template that does too much work.
     TEMPLATE_OUT_OF_FUEL = "template.out_of_fuel", "it does too much work (a loop over too many values?)";
+
+    // Product search and lookup inputs.
+    /// A search without a search term.
+    SEARCH_TERM_MISSING = "search.term_missing", "Enter keywords to search for (or an actor, artist, author, brand, title or browse node ID).";
+    /// A search term that is too long.
+    SEARCH_TERM_TOO_LONG = "search.term_too_long", "Shorten this search term to at most {max} characters.";
+    /// A lookup without ASINs.
+    LOOKUP_ASINS_MISSING = "lookup.asins_missing", "Enter at least one ASIN (for example B08N5WRWNW) or product address.";
 }
 
 #[cfg(test)]

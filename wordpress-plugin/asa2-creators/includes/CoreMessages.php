@@ -218,6 +218,10 @@ final class CoreMessages {
 			/* translators: {detail}: what is wrong (a sentence of its own, or the template engine's English) */
 			'template.function' => __( '{detail}; product templates cannot call functions', 'asa2-creators' ),
 			'template.out_of_fuel' => __( 'it does too much work (a loop over too many values?)', 'asa2-creators' ),
+			'search.term_missing' => __( 'Enter keywords to search for (or an actor, artist, author, brand, title or browse node ID).', 'asa2-creators' ),
+			/* translators: {max}: largest allowed number */
+			'search.term_too_long' => __( 'Shorten this search term to at most {max} characters.', 'asa2-creators' ),
+			'lookup.asins_missing' => __( 'Enter at least one ASIN (for example B08N5WRWNW) or product address.', 'asa2-creators' ),
 		);
 	}
 
