@@ -26,8 +26,25 @@
 
 namespace Asa2;
 
-/** Root of every exception the extension throws. */
-class Exception extends \Exception {}
+/**
+ * Root of every exception the extension throws. getMessage() is English; an exception whose
+ * message is in the catalogue (Messages::all()) also has its code and parameters, for a host
+ * that shows it in its own words.
+ */
+class Exception extends \Exception
+{
+    /** The message's code (e.g. "token.invalid_client"), or "" for a message without one. */
+    public function getMessageCode(): string {}
+
+    /**
+     * The values of the message's `{name}` placeholders: a param is text or a nested message
+     * `array{code: string, params: array, message: string}` (such as Amazon's own words, under
+     * `amazon_said`, or the advice under `hint`).
+     *
+     * @return array<string, string|array>
+     */
+    public function getMessageParams(): array {}
+}
 
 /** Input that failed validation; every failing field is listed. */
 class ValidationException extends Exception
@@ -81,6 +98,13 @@ class AuthException extends ApiException
 {
     /** What the site owner should do, e.g. switch Credential Type to LWA (v3). */
     public function getHint(): ?string {}
+
+    /**
+     * The hint as a coded message, when there is one.
+     *
+     * @return array{code: string, params: array<string, string|array>, message: string}|null
+     */
+    public function getHintDetails(): ?array {}
 }
 
 /** HTTP 429: too many requests for this credential. */

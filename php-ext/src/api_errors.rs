@@ -13,15 +13,14 @@ pub(crate) fn api_error(e: &ApiError, now: i64) -> PhpException {
         ApiError::NotEligible { .. } => NOT_ELIGIBLE,
         _ => API,
     };
-    let hint = e.hint();
     ApiFailure {
         class,
-        message: e.to_string(),
+        message: e.message(),
         code: e.code(),
         status: e.http_status(),
         field: e.field(),
         retry_kind: e.retry_kind(),
-        hint: hint.as_deref(),
+        hint: e.hint_message(),
         retry_after: e.retry_after_seconds(u64::try_from(now).unwrap_or(0)),
     }
     .into()
@@ -36,12 +35,12 @@ pub(crate) fn token_error(e: &TokenError) -> PhpException {
     };
     ApiFailure {
         class,
-        message: e.to_string(),
+        message: e.message(),
         code: e.code(),
         status: e.http_status(),
         field: e.field(),
         retry_kind: e.retry_kind(),
-        hint: e.hint(),
+        hint: e.hint_message(),
         retry_after: e.retry_after(),
     }
     .into()

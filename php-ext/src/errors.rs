@@ -67,7 +67,27 @@ const fn accessor(
 }
 
 /// Every accessor method: the class declaring it and what it reads.
-const ACCESSORS: [(&str, Accessor); 9] = [
+const ACCESSORS: [(&str, Accessor); 12] = [
+    (
+        EXCEPTION,
+        accessor(
+            "getMessageCode",
+            "messageCode",
+            DataType::String,
+            false,
+            Fallback::EmptyString,
+        ),
+    ),
+    (
+        EXCEPTION,
+        accessor(
+            "getMessageParams",
+            "messageParams",
+            DataType::Array,
+            false,
+            Fallback::EmptyArray,
+        ),
+    ),
     (
         VALIDATION,
         accessor(
@@ -135,6 +155,16 @@ const ACCESSORS: [(&str, Accessor); 9] = [
     (
         AUTH,
         accessor("getHint", "hint", DataType::String, true, Fallback::Null),
+    ),
+    (
+        AUTH,
+        accessor(
+            "getHintDetails",
+            "hintDetails",
+            DataType::Array,
+            true,
+            Fallback::Null,
+        ),
     ),
     (
         THROTTLED,
@@ -253,6 +283,9 @@ fn accessor_handler(method: &str) -> FunctionHandler {
         "getField" => handler!("getField"),
         "getRetryKind" => handler!("getRetryKind"),
         "getHint" => handler!("getHint"),
+        "getHintDetails" => handler!("getHintDetails"),
+        "getMessageCode" => handler!("getMessageCode"),
+        "getMessageParams" => handler!("getMessageParams"),
         _ => handler!("getRetryAfter"),
     }
 }
@@ -314,6 +347,20 @@ impl Thrown {
         }
     }
 
+    /// An exception of `class` with a coded message: its English text is the exception's
+    /// message, its code and parameters what `getMessageCode()` and `getMessageParams()` return.
+    pub(crate) fn coded(class: &'static str, message: &asa2_core::Message) -> Thrown {
+        let thrown = Thrown::new(class, message.text.clone()).with(
+            EXCEPTION,
+            "messageCode",
+            string_zval(message.code),
+        );
+        match crate::convert::to_zval(&message.params) {
+            Ok(params) => thrown.with(EXCEPTION, "messageParams", params),
+            Err(_) => thrown,
+        }
+    }
+
     /// Sets the private property `name` declared by class `declaring`.
     pub(crate) fn with(mut self, declaring: &'static str, name: &'static str, value: Zval) -> Self {
         self.properties.push((declaring, name, value));
@@ -369,7 +416,9 @@ impl ToPhp for FieldErrors {
 
 impl ToPhp for asa2_core::SealError {
     fn to_php(self) -> PhpException {
-        crypto(self.kind(), self.to_string())
+        Thrown::coded(CRYPTO, &self.message())
+            .with(CRYPTO, "kind", string_zval(self.kind()))
+            .into()
     }
 }
 
@@ -377,13 +426,13 @@ impl ToPhp for asa2_core::SealError {
 pub(crate) struct ApiFailure<'a> {
     /// `API`, `AUTH`, `THROTTLED` or `NOT_ELIGIBLE`.
     pub(crate) class: &'static str,
-    pub(crate) message: String,
+    pub(crate) message: asa2_core::Message,
     pub(crate) code: &'a str,
     pub(crate) status: u16,
     pub(crate) field: Option<&'a str>,
     pub(crate) retry_kind: Option<asa2_core::RetryKind>,
     /// Only for `AUTH`.
-    pub(crate) hint: Option<&'a str>,
+    pub(crate) hint: Option<asa2_core::Message>,
     /// Only for `THROTTLED`.
     pub(crate) retry_after: Option<u64>,
 }
@@ -404,7 +453,7 @@ impl From<ApiFailure<'_>> for PhpException {
     fn from(f: ApiFailure<'_>) -> PhpException {
         let mut status = Zval::new();
         status.set_long(i64::from(f.status));
-        let mut thrown = Thrown::new(f.class, f.message)
+        let mut thrown = Thrown::coded(f.class, &f.message)
             .with(API, "errorCode", string_zval(f.code))
             .with(API, "httpStatus", status)
             .with(API, "field", optional_string_zval(f.field))
@@ -414,7 +463,18 @@ impl From<ApiFailure<'_>> for PhpException {
                 optional_string_zval(f.retry_kind.map(|k| k.as_str())),
             );
         if f.class == AUTH {
-            thrown = thrown.with(AUTH, "hint", optional_string_zval(f.hint));
+            let details = f
+                .hint
+                .as_ref()
+                .and_then(|h| crate::convert::to_zval(h).ok())
+                .unwrap_or_else(Zval::null);
+            thrown = thrown
+                .with(
+                    AUTH,
+                    "hint",
+                    optional_string_zval(f.hint.as_ref().map(|h| h.text.as_str())),
+                )
+                .with(AUTH, "hintDetails", details);
         }
         if f.class == THROTTLED {
             let mut after = Zval::new();
@@ -443,8 +503,8 @@ pub(crate) fn validation(errors: &FieldErrors) -> PhpException {
 }
 
 /// `Asa2\ValidationException` with a single message about `field`.
-pub(crate) fn invalid(field: &str, message: impl Into<String>) -> PhpException {
-    validation(&FieldErrors::single(field, message.into()))
+pub(crate) fn invalid(field: &str, message: impl Into<asa2_core::Message>) -> PhpException {
+    validation(&FieldErrors::single(field, message))
 }
 
 /// `Asa2\CryptoException` of `kind` (what `getKind()` returns) with `message`.

@@ -44,7 +44,7 @@ fn source_hash(source: &str) -> u64 {
 
 /// The template error as a `ValidationException` under "template"; the message names the line.
 fn template_error(e: &TemplateError) -> PhpException {
-    invalid("template", e.to_string())
+    invalid("template", e.message())
 }
 
 /// The compiled template for `source`, from the worker's cache or compiled now.

@@ -8,8 +8,13 @@
 //! what happened and what to do; they never contain a secret or a token, and text Amazon sent
 //! is shortened and scrubbed of anything that looks like one.
 
+use std::fmt;
+
 use serde::Serialize;
 use serde_json::Value;
+
+use crate::message::{Message, Param, Template, message};
+use crate::messages;
 
 use crate::http::RetryAfter;
 use crate::redact::scrub;
@@ -24,13 +29,12 @@ const EXCERPT_CHARS: usize = 200;
 pub(crate) const QUOTA_EXCEEDED: &str = "QuotaExceeded";
 
 /// A failed Creators API or PA-API 5.0 call.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ApiError {
     /// HTTP 401 from the Creators API: the access token expired or was refused. Fetch a new
     /// token and retry once.
-    #[error("{}", describe_unauthorized(reason, message))]
     Unauthorized {
         /// HTTP status of the answer.
         status: u16,
@@ -42,7 +46,6 @@ pub enum ApiError {
     /// The credentials themselves were refused (PA-API `InvalidSignature`,
     /// `UnrecognizedClient`; Creators API `InvalidIssuer`, `InvalidClient`, ...). Retrying
     /// does not help; the site owner must fix the settings.
-    #[error("{}", describe_credentials(code, message))]
     InvalidCredentials {
         /// HTTP status of the answer.
         status: u16,
@@ -52,7 +55,6 @@ pub enum ApiError {
         message: String,
     },
     /// HTTP 429: too many requests for these credentials.
-    #[error("Amazon is throttling requests for these credentials (too many requests per second or per day). {}", describe_retry_after(*retry_after))]
     Throttled {
         /// HTTP status of the answer.
         status: u16,
@@ -67,9 +69,6 @@ pub enum ApiError {
         quota: bool,
     },
     /// HTTP 403 `AssociateNotEligible`: the Associates account lacks the qualifying sales.
-    #[error(
-        "Amazon does not let this Associates account use the API at the moment (AssociateNotEligible): the account needs 10 qualifying sales in the last 30 days. Products already saved keep showing their cached data; access returns about 2 days after new qualifying sales ship."
-    )]
     NotEligible {
         /// HTTP status of the answer.
         status: u16,
@@ -77,7 +76,6 @@ pub enum ApiError {
         message: String,
     },
     /// Any other HTTP 403: access denied.
-    #[error("{}", describe_access_denied(code, message))]
     AccessDenied {
         /// HTTP status of the answer.
         status: u16,
@@ -87,7 +85,6 @@ pub enum ApiError {
         message: String,
     },
     /// HTTP 400: a parameter was refused.
-    #[error("{}", describe_invalid(reason, message, field.as_deref()))]
     InvalidParameter {
         /// HTTP status of the answer.
         status: u16,
@@ -100,7 +97,6 @@ pub enum ApiError {
         field: Option<String>,
     },
     /// HTTP 404: nothing found (`ResourceNotFoundException`, PA-API `NoResults`).
-    #[error("{}", describe_not_found(code, message))]
     NotFound {
         /// HTTP status of the answer.
         status: u16,
@@ -112,10 +108,6 @@ pub enum ApiError {
         resource_id: Option<String>,
     },
     /// HTTP 5xx: Amazon failed; retrying later usually helps.
-    #[error(
-        "Amazon's server failed (HTTP {status}{}). This is usually temporary: try again in a few minutes.",
-        paren(message)
-    )]
     Server {
         /// HTTP status.
         status: u16,
@@ -127,7 +119,6 @@ pub enum ApiError {
         retry_after: Option<RetryAfter>,
     },
     /// An answer that could not be read (not JSON, cut off, wrong shape).
-    #[error("Amazon's answer (HTTP {status}) could not be read: {detail}.")]
     MalformedResponse {
         /// HTTP status.
         status: u16,
@@ -137,10 +128,6 @@ pub enum ApiError {
         truncated: bool,
     },
     /// An answer no rule covers.
-    #[error(
-        "Amazon answered with HTTP {status}, which was not expected{}.",
-        excerpt_suffix(excerpt)
-    )]
     Unexpected {
         /// HTTP status.
         status: u16,
@@ -270,117 +257,136 @@ impl ApiError {
 
     /// What the site owner should do, for the errors only they can fix.
     pub fn hint(&self) -> Option<String> {
+        self.hint_message().map(|m| m.text)
+    }
+
+    /// [`ApiError::hint`] as a coded message.
+    pub fn hint_message(&self) -> Option<Message> {
         match self {
-            ApiError::InvalidCredentials { code, .. } => Some(credentials_hint(code).to_string()),
-            ApiError::NotEligible { .. } => Some(NOT_ELIGIBLE_HINT.to_string()),
+            ApiError::InvalidCredentials { code, .. } => Some(credentials_hint(code).plain()),
+            ApiError::NotEligible { .. } => Some(messages::API_HINT_NOT_ELIGIBLE.plain()),
             ApiError::InvalidParameter { field: Some(f), .. } if f == "partner_tag" => {
-                Some(PARTNER_TAG_HINT.to_string())
+                Some(messages::API_HINT_PARTNER_TAG.plain())
             }
             _ => None,
         }
     }
+
+    /// What happened and what to do, as a coded message (its English is the error's text).
+    /// Amazon's own words are the parameter `amazon_said` (a message with `message`).
+    pub fn message(&self) -> Message {
+        match self {
+            ApiError::Unauthorized {
+                reason, message, ..
+            } => {
+                let template = if reason == "TokenExpired" {
+                    messages::API_TOKEN_EXPIRED
+                } else {
+                    messages::API_TOKEN_REFUSED
+                };
+                message!(template, reason = reason, amazon_said = said(message))
+            }
+            ApiError::InvalidCredentials { code, message, .. } => message!(
+                messages::API_CREDENTIALS_REFUSED,
+                code = code,
+                amazon_said = said(message),
+                hint = credentials_hint(code).plain()
+            ),
+            ApiError::Throttled { retry_after, .. } => {
+                let wait = match retry_after {
+                    Some(RetryAfter::Seconds(s)) => {
+                        message!(messages::API_WAIT_SECONDS, seconds = s)
+                    }
+                    _ => messages::API_WAIT_MOMENT.plain(),
+                };
+                message!(messages::API_THROTTLED, wait = wait)
+            }
+            ApiError::NotEligible { .. } => messages::API_NOT_ELIGIBLE.plain(),
+            ApiError::AccessDenied { code, message, .. } => message!(
+                messages::API_ACCESS_DENIED,
+                code = code,
+                amazon_said = said(message)
+            ),
+            ApiError::InvalidParameter {
+                reason,
+                message,
+                field,
+                ..
+            } => match field.as_deref() {
+                Some("partner_tag") => message!(
+                    messages::API_PARTNER_TAG_REFUSED,
+                    reason = reason,
+                    amazon_said = said(message),
+                    hint = messages::API_HINT_PARTNER_TAG.plain()
+                ),
+                Some(f) => message!(
+                    messages::API_PARAMETER_REFUSED_FIELD,
+                    field = f,
+                    reason = reason,
+                    amazon_said = said(message)
+                ),
+                None => message!(
+                    messages::API_PARAMETER_REFUSED,
+                    reason = reason,
+                    amazon_said = said(message)
+                ),
+            },
+            ApiError::NotFound { code, message, .. } => message!(
+                messages::API_NOT_FOUND,
+                code = code,
+                amazon_said = said(message)
+            ),
+            ApiError::Server {
+                status, message, ..
+            } => message!(
+                messages::API_SERVER_FAILED,
+                status = status,
+                amazon_said = amazon_words(messages::AMAZON_SAID_PLAIN, message)
+            ),
+            ApiError::MalformedResponse { status, detail, .. } => {
+                message!(messages::API_MALFORMED, status = status, detail = detail)
+            }
+            ApiError::Unexpected { status, excerpt } => message!(
+                messages::API_UNEXPECTED,
+                status = status,
+                excerpt = amazon_words(messages::AMAZON_SAID_QUOTED, excerpt)
+            ),
+        }
+    }
 }
 
-const NOT_ELIGIBLE_HINT: &str = "Make qualifying sales through your Associates links: API access returns about 2 days after 10 qualifying sales in the last 30 days have shipped. Until then, products already saved keep showing their cached data.";
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message().text)
+    }
+}
 
-const PARTNER_TAG_HINT: &str = "The partner tag must be a tracking ID of the Associates account these credentials belong to, for this marketplace. Copy it from Associates Central of this marketplace and edit the marketplace settings.";
+impl std::error::Error for ApiError {}
 
-fn credentials_hint(code: &str) -> &'static str {
+fn credentials_hint(code: &str) -> Template {
     match code {
-        "InvalidSignature" | "IncompleteSignature" => {
-            "Check the PA-API secret key: it does not match the access key. Paste it again from Associates Central."
-        }
+        "InvalidSignature" | "IncompleteSignature" => messages::API_HINT_SIGNATURE,
         "UnrecognizedClient" | "InvalidClientTokenId" | "MissingAuthenticationToken" => {
-            "Check the PA-API access key: Amazon does not know it. New keys can take a few days to work; otherwise create new keys in Associates Central."
+            messages::API_HINT_ACCESS_KEY
         }
-        "RequestExpired" => {
-            "The server's clock is wrong: signed requests are refused when the clock is off by more than 5 minutes. Synchronise the server time (NTP)."
-        }
-        "InvalidIssuer" | "UnsupportedClient" => {
-            "The access token does not fit these credentials: check that the Credential Type (Cognito (v2) or LWA (v3)) and the marketplace match what Amazon issued."
-        }
-        _ => {
-            "Check the Credential ID, Credential Secret and Credential Type of this marketplace. New credentials can take up to 48 hours to work."
-        }
+        "RequestExpired" => messages::API_HINT_CLOCK,
+        "InvalidIssuer" | "UnsupportedClient" => messages::API_HINT_TOKEN_MISMATCH,
+        _ => messages::API_HINT_CREDENTIALS,
     }
 }
 
-fn paren(message: &str) -> String {
-    if message.is_empty() {
-        String::new()
+/// Amazon's words in `template` (which has `{message}`), or nothing when Amazon sent none.
+pub(crate) fn amazon_words(template: Template, words: &str) -> Param {
+    if words.is_empty() {
+        Param::Text(String::new())
     } else {
-        format!(": {message}")
+        Param::from(message!(template, message = words))
     }
 }
 
-fn said(message: &str) -> String {
-    if message.is_empty() {
-        String::new()
-    } else {
-        format!(" Amazon said: \"{message}\"")
-    }
-}
-
-fn excerpt_suffix(excerpt: &str) -> String {
-    if excerpt.is_empty() {
-        String::new()
-    } else {
-        format!(": \"{excerpt}\"")
-    }
-}
-
-fn describe_unauthorized(reason: &str, message: &str) -> String {
-    let what = match reason {
-        "TokenExpired" => "The Creators API access token has expired; a new one is needed.",
-        _ => "Amazon refused the Creators API access token; a new one is needed.",
-    };
-    format!("{what} ({reason}){}", said(message))
-}
-
-fn describe_credentials(code: &str, message: &str) -> String {
-    format!(
-        "Amazon refused the credentials ({code}).{} {}",
-        said(message),
-        credentials_hint(code)
-    )
-}
-
-fn describe_retry_after(retry_after: Option<RetryAfter>) -> String {
-    match retry_after {
-        Some(RetryAfter::Seconds(s)) => {
-            format!("Amazon asked to wait {s} seconds before trying again.")
-        }
-        _ => "Wait a moment and try again; the allowance grows with the sales your links bring."
-            .to_string(),
-    }
-}
-
-fn describe_access_denied(code: &str, message: &str) -> String {
-    format!(
-        "Amazon denied access ({code}).{} Check that these credentials are enabled for the API in Associates Central of this marketplace.",
-        said(message)
-    )
-}
-
-fn describe_invalid(reason: &str, message: &str, field: Option<&str>) -> String {
-    if field == Some("partner_tag") {
-        return format!(
-            "Amazon refused the partner tag ({reason}).{} {PARTNER_TAG_HINT}",
-            said(message)
-        );
-    }
-    let about = field.map(|f| format!(" about {f}")).unwrap_or_default();
-    format!(
-        "Amazon refused a parameter{about} ({reason}).{}",
-        said(message)
-    )
-}
-
-fn describe_not_found(code: &str, message: &str) -> String {
-    format!(
-        "Amazon found nothing ({code}).{} Check the ASIN or ID and the marketplace: a product may exist in one store only.",
-        said(message)
-    )
+/// Amazon's words after the sentence that explains them.
+fn said(words: &str) -> Param {
+    amazon_words(messages::AMAZON_SAID, words)
 }
 
 /// What an error body says, in either API's shape.
@@ -737,6 +743,38 @@ mod tests {
         assert_eq!(legacy.code(), "InvalidToken");
         assert_eq!(legacy.retry_kind(), Some(RetryKind::Token));
         assert_eq!(creators(401, "").retry_kind(), Some(RetryKind::Token));
+    }
+
+    #[test]
+    fn every_error_is_a_coded_message_whose_english_is_its_text() {
+        for (status, body) in [
+            (401, r#"{"reason":"TokenExpired","message":"gone"}"#),
+            (400, r#"{"reason":"InvalidPartnerTag","message":"bad tag"}"#),
+            (
+                400,
+                r#"{"reason":"FieldValidationFailed","message":"x","fieldList":[{"name":"itemIds"}]}"#,
+            ),
+            (403, r#"{"reason":"AssociateNotEligible"}"#),
+            (403, "{}"),
+            (404, "{}"),
+            (429, "{}"),
+            (500, r#"{"message":"down"}"#),
+            (418, "teapot"),
+        ] {
+            let e = creators(status, body);
+            let m = e.message();
+            assert!(m.code.starts_with("api."), "{status}: {m:?}");
+            assert_eq!(m.text, e.to_string());
+        }
+        let e = creators(400, r#"{"reason":"InvalidPartnerTag","message":"bad tag"}"#);
+        assert_eq!(
+            e.message().params["hint"],
+            Param::from(e.hint_message().unwrap())
+        );
+        let Param::Message(said) = &e.message().params["amazon_said"] else {
+            panic!("Amazon's words are a message of their own")
+        };
+        assert_eq!(said.params["message"], Param::Text("bad tag".into()));
     }
 
     #[test]

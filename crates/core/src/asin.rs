@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::field_error::FieldErrors;
 use crate::marketplace::Marketplace;
+use crate::message::{Message, message};
+use crate::messages;
 use crate::quote::excerpt;
 
 /// The form field ASIN problems are reported under.
@@ -58,24 +60,21 @@ impl Asin {
 }
 
 /// Why an upper-cased, trimmed value is not an ASIN, or `None` when it is one.
-fn problem(value: &str) -> Option<String> {
+fn problem(value: &str) -> Option<Message> {
     if value.is_empty() {
-        return Some(
-            "Enter an ASIN (for example B08N5WRWNW) or the address of an Amazon product page."
-                .into(),
-        );
+        return Some(messages::ASIN_MISSING.plain());
     }
     let shown = excerpt(value);
     let count = value.chars().count();
     if count != 10 {
-        return Some(format!(
-            "\"{shown}\" is not an ASIN: an ASIN has exactly 10 letters and digits (for example B08N5WRWNW), this has {count} characters."
+        return Some(message!(
+            messages::ASIN_LENGTH,
+            input = shown,
+            count = count
         ));
     }
     if let Some(bad) = value.chars().find(|c| !c.is_ascii_alphanumeric()) {
-        return Some(format!(
-            "\"{shown}\" is not an ASIN: it contains \"{bad}\", but an ASIN has only letters A-Z and digits (for example B08N5WRWNW)."
-        ));
+        return Some(message!(messages::ASIN_BAD_CHAR, input = shown, char = bad));
     }
     let bytes = value.as_bytes();
     let isbn10 = bytes[..9].iter().all(u8::is_ascii_digit)
@@ -84,9 +83,7 @@ fn problem(value: &str) -> Option<String> {
     if isbn10 || letter_first {
         None
     } else {
-        Some(format!(
-            "\"{shown}\" is not an ASIN: an ASIN starts with a letter (for example B08N5WRWNW) or is a 10-digit ISBN (for example 3161484100)."
-        ))
+        Some(message!(messages::ASIN_BAD_START, input = shown))
     }
 }
 
@@ -149,18 +146,13 @@ pub fn parse_product_input(input: &str) -> Result<(Asin, Option<Marketplace>), F
     if SHORT_LINK_HOSTS.contains(&host.as_str()) {
         return Err(FieldErrors::single(
             FIELD,
-            format!(
-                "{host} short links cannot be read: open the link in your browser and paste the full product address it leads to (it contains /dp/ followed by the ASIN), or paste the ASIN itself."
-            ),
+            message!(messages::ASIN_SHORT_LINK, host = host),
         ));
     }
     if !is_amazon_host(&host) {
         return Err(FieldErrors::single(
             FIELD,
-            format!(
-                "\"{}\" is not an Amazon product address: paste the address of a product page on an Amazon store (for example https://www.amazon.de/dp/B08N5WRWNW) or the ASIN itself.",
-                excerpt(input)
-            ),
+            message!(messages::ASIN_NOT_AMAZON, input = excerpt(input)),
         ));
     }
     let marketplace = Marketplace::from_host(host.strip_prefix("m.").unwrap_or(&host));
@@ -174,14 +166,11 @@ pub fn parse_product_input(input: &str) -> Result<(Asin, Option<Marketplace>), F
         (Some(asin), _) => Ok((asin, marketplace)),
         (None, Some(candidate)) => Err(FieldErrors::single(
             FIELD,
-            format!(
-                "The address has \"{}\" where the ASIN belongs, which is not an ASIN (10 letters and digits, for example B08N5WRWNW). Check the address or paste the ASIN itself.",
-                excerpt(candidate)
-            ),
+            message!(messages::ASIN_NOT_IN_ADDRESS, input = excerpt(candidate)),
         )),
         (None, None) => Err(FieldErrors::single(
             FIELD,
-            "No ASIN found in this address: paste the address of a product page (it contains /dp/ followed by 10 letters and digits) or the ASIN itself.",
+            messages::ASIN_NONE_IN_ADDRESS.plain(),
         )),
     }
 }
@@ -268,6 +257,24 @@ mod tests {
 
     fn message(errors: &FieldErrors) -> &str {
         errors.for_field("asin").next().expect("an asin error")
+    }
+
+    #[test]
+    fn every_refusal_has_a_code() {
+        for (input, code) in [
+            ("", "asin.missing"),
+            ("B0ABC", "asin.length"),
+            ("B0ABC-1234", "asin.bad_char"),
+            ("1ABCDEFGHI", "asin.bad_start"),
+            ("https://amzn.to/abc", "asin.short_link"),
+            ("https://example.com/dp/B08N5WRWNW", "asin.not_amazon"),
+            ("https://www.amazon.de/dp/NOTANASIN!", "asin.not_in_address"),
+            ("https://www.amazon.de/", "asin.none_in_address"),
+        ] {
+            let errors = parse_product_input(input).unwrap_err();
+            let e = errors.iter().next().unwrap();
+            assert_eq!(e.code, code, "{input}: {}", e.message);
+        }
     }
 
     #[test]

@@ -22,6 +22,8 @@ use hkdf::Hkdf;
 use sha2::Sha256;
 use zeroize::Zeroize;
 
+use crate::message::{Message, message};
+use crate::messages;
 use crate::secret::Secret;
 
 /// The text every sealed value of the current format starts with.
@@ -44,57 +46,61 @@ const HKDF_INFO_KEY: &[u8] = b"asa2-creators sealed secrets v1 encryption key";
 const HKDF_INFO_KEY_ID: &[u8] = b"asa2-creators sealed secrets v1 key id";
 
 /// Why a secret could not be sealed or opened. Each message says what to do.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum SealError {
     /// The key material given to [`Sealer::new`] is shorter than [`SEAL_MIN_KEY_MATERIAL`].
-    #[error(
-        "the key material for sealing secrets is {len} bytes long, but at least 32 are needed: configure a random key of at least 32 bytes"
-    )]
     KeyTooShort {
         /// Length of the key material given, in bytes.
         len: usize,
     },
     /// The plaintext is longer than [`SEAL_MAX_PLAINTEXT`].
-    #[error(
-        "the secret is {len} bytes long, but at most 65536 can be sealed: enter only the secret itself"
-    )]
     TooLong {
         /// Length of the plaintext, in bytes.
         len: usize,
     },
     /// The value does not start with `asa2:`: it was never sealed.
-    #[error(
-        "the stored value is not a sealed secret (sealed secrets start with \"asa2:v1:\"): enter the secret again"
-    )]
     NotSealed,
     /// The value is sealed in a format this version cannot read (such as `asa2:v2:`).
-    #[error(
-        "the secret was sealed in format \"{version}\", which this version of asa2 cannot open: update the plugin, or enter the secret again"
-    )]
     UnknownVersion {
         /// The version found after `asa2:` (shortened).
         version: String,
     },
     /// The text after the prefix is not standard base64, or too short to hold a sealed value.
-    #[error("the sealed secret is damaged ({reason}): enter the secret again")]
     Malformed {
         /// What is wrong with it.
         reason: &'static str,
     },
     /// The value was sealed with another key.
-    #[error(
-        "the secret was sealed with a different key (the key material changed since): enter the secret again"
-    )]
     KeyMismatch,
     /// The value does not authenticate: edited, damaged, or sealed for another scope or field.
-    #[error(
-        "the sealed secret was edited, damaged or belongs to another marketplace or field: enter the secret again"
-    )]
     AuthenticationFailed,
 }
 
+impl fmt::Display for SealError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message().text)
+    }
+}
+
+impl std::error::Error for SealError {}
+
 impl SealError {
+    /// What went wrong as a coded message (its English is the error's text).
+    pub fn message(&self) -> Message {
+        match self {
+            SealError::KeyTooShort { len } => message!(messages::SEAL_KEY_TOO_SHORT, len = len),
+            SealError::TooLong { len } => message!(messages::SEAL_TOO_LONG, len = len),
+            SealError::NotSealed => message!(messages::SEAL_NOT_SEALED, prefix = SEAL_PREFIX),
+            SealError::UnknownVersion { version } => {
+                message!(messages::SEAL_UNKNOWN_VERSION, version = version)
+            }
+            SealError::Malformed { reason } => message!(messages::SEAL_MALFORMED, reason = reason),
+            SealError::KeyMismatch => messages::SEAL_KEY_MISMATCH.plain(),
+            SealError::AuthenticationFailed => messages::SEAL_AUTHENTICATION_FAILED.plain(),
+        }
+    }
+
     /// What went wrong, for callers that add advice of their own (a host names where its key
     /// material is configured): `key_too_short`, `too_long`, `not_sealed`, `unknown_version`,
     /// `malformed`, `key_mismatch` or `authentication_failed`.

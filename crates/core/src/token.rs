@@ -16,14 +16,18 @@
 //! `creatorsapi::default`. Both answer `{"access_token", "token_type", "expires_in"}`. There is no
 //! refresh token: a new token is requested when the old one is about to expire.
 
+use std::fmt;
+
 use serde::Serialize;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use crate::api_error::amazon_text;
+use crate::api_error::{amazon_text, amazon_words};
 use crate::credential::{ApiVersion, CreatorsCredentials, CredentialKind};
 use crate::http::{ApiBase, HttpRequest, Method, RetryAfter};
 use crate::marketplace::Region;
+use crate::message::{Message, Param, Template, message};
+use crate::messages;
 use crate::retry::RetryKind;
 use crate::secret::Secret;
 
@@ -258,11 +262,10 @@ pub fn parse_token_response(
 }
 
 /// The token endpoint refused to issue a token.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum TokenError {
     /// `invalid_client`: the ID or secret is wrong, not active yet, or of the other kind.
-    #[error("Amazon did not accept the Credential ID and Credential Secret (invalid_client){}. {}", said(description), invalid_client_hint(*kind))]
     InvalidClient {
         /// The kind the request was made for.
         kind: CredentialKind,
@@ -272,11 +275,6 @@ pub enum TokenError {
         description: String,
     },
     /// `invalid_scope`: the credentials may not use the Creators API scope.
-    #[error(
-        "Amazon refused the Creators API scope for these credentials (invalid_scope){}. {}",
-        said(description),
-        INVALID_SCOPE_HINT
-    )]
     InvalidScope {
         /// The kind the request was made for.
         kind: CredentialKind,
@@ -286,11 +284,6 @@ pub enum TokenError {
         description: String,
     },
     /// `unauthorized_client`: the credentials may not request tokens this way.
-    #[error(
-        "Amazon does not allow these credentials to request tokens (unauthorized_client){}. {}",
-        said(description),
-        UNAUTHORIZED_CLIENT_HINT
-    )]
     UnauthorizedClient {
         /// The kind the request was made for.
         kind: CredentialKind,
@@ -300,11 +293,6 @@ pub enum TokenError {
         description: String,
     },
     /// `invalid_grant`: the grant was refused.
-    #[error(
-        "Amazon refused the token grant (invalid_grant){}. {}",
-        said(description),
-        INVALID_GRANT_HINT
-    )]
     InvalidGrant {
         /// The kind the request was made for.
         kind: CredentialKind,
@@ -314,11 +302,6 @@ pub enum TokenError {
         description: String,
     },
     /// `invalid_request` (or `unsupported_grant_type`): the request was malformed.
-    #[error(
-        "Amazon refused the token request as malformed ({error}){}. {}",
-        said(description),
-        INVALID_REQUEST_HINT
-    )]
     InvalidRequest {
         /// HTTP status.
         status: u16,
@@ -328,24 +311,17 @@ pub enum TokenError {
         description: String,
     },
     /// HTTP 429: too many token requests.
-    #[error(
-        "Amazon is throttling token requests for these credentials. Wait a moment and try again."
-    )]
     Throttled {
         /// Seconds Amazon asked to wait (`Retry-After` as seconds or as an HTTP date, counted
         /// from the time the answer was read), when it said.
         retry_after: Option<u64>,
     },
     /// HTTP 5xx: the token endpoint failed.
-    #[error(
-        "Amazon's token service failed (HTTP {status}). This is usually temporary: try again in a few minutes."
-    )]
     Server {
         /// HTTP status.
         status: u16,
     },
     /// An answer that could not be read.
-    #[error("Amazon's token answer (HTTP {status}) could not be read: {detail}.")]
     Malformed {
         /// HTTP status.
         status: u16,
@@ -353,11 +329,6 @@ pub enum TokenError {
         detail: String,
     },
     /// An OAuth error no rule covers.
-    #[error(
-        "Amazon refused to issue a token (HTTP {status}{}){}.",
-        code_suffix(error),
-        said(description)
-    )]
     Unexpected {
         /// HTTP status.
         status: u16,
@@ -368,37 +339,13 @@ pub enum TokenError {
     },
 }
 
-const INVALID_SCOPE_HINT: &str = "Check the Credential Type: Cognito (v2) and LWA (v3) credentials use different scopes. If it is right, check in Associates Central that these credentials belong to the Creators API.";
-const UNAUTHORIZED_CLIENT_HINT: &str = "Check in Associates Central that these Creators API credentials are active, and that the Credential Type matches them.";
-const INVALID_GRANT_HINT: &str = "Check the Credential Type and create new credentials in Associates Central if the problem stays.";
-const INVALID_REQUEST_HINT: &str = "Check that the Credential ID and Credential Secret were pasted completely, without extra characters.";
-
-fn invalid_client_hint(kind: CredentialKind) -> &'static str {
-    match kind {
-        CredentialKind::Cognito => {
-            "These credentials may be LWA (v3): edit the marketplace and switch Credential Type to LWA (v3). Otherwise check that the ID and secret were copied completely and belong to this marketplace's region; new credentials can take up to 48 hours to work."
-        }
-        CredentialKind::Lwa => {
-            "The Credential ID or Credential Secret is wrong or not active yet: copy both again from Associates Central (new credentials can take up to 48 hours to work). Credentials created before February 2026 are Cognito (v2): then switch Credential Type to Cognito (v2)."
-        }
+impl fmt::Display for TokenError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message().text)
     }
 }
 
-fn said(description: &str) -> String {
-    if description.is_empty() {
-        String::new()
-    } else {
-        format!(": \"{description}\"")
-    }
-}
-
-fn code_suffix(error: &str) -> String {
-    if error.is_empty() {
-        String::new()
-    } else {
-        format!(", {error}")
-    }
-}
+impl std::error::Error for TokenError {}
 
 impl TokenError {
     /// The OAuth error code (`invalid_client`, ...), or `throttled`, `server_error`,
@@ -435,13 +382,95 @@ impl TokenError {
 
     /// What the site owner should do, for the errors only they can fix.
     pub fn hint(&self) -> Option<&'static str> {
+        self.hint_template().map(|t| t.english)
+    }
+
+    /// [`TokenError::hint`] as a coded message.
+    pub fn hint_message(&self) -> Option<Message> {
+        self.hint_template().map(Template::plain)
+    }
+
+    fn hint_template(&self) -> Option<Template> {
         match self {
-            TokenError::InvalidClient { kind, .. } => Some(invalid_client_hint(*kind)),
-            TokenError::InvalidScope { .. } => Some(INVALID_SCOPE_HINT),
-            TokenError::UnauthorizedClient { .. } => Some(UNAUTHORIZED_CLIENT_HINT),
-            TokenError::InvalidGrant { .. } => Some(INVALID_GRANT_HINT),
-            TokenError::InvalidRequest { .. } => Some(INVALID_REQUEST_HINT),
+            TokenError::InvalidClient {
+                kind: CredentialKind::Cognito,
+                ..
+            } => Some(messages::TOKEN_HINT_MAYBE_LWA),
+            TokenError::InvalidClient {
+                kind: CredentialKind::Lwa,
+                ..
+            } => Some(messages::TOKEN_HINT_MAYBE_COGNITO),
+            TokenError::InvalidScope { .. } => Some(messages::TOKEN_HINT_SCOPE),
+            TokenError::UnauthorizedClient { .. } => Some(messages::TOKEN_HINT_UNAUTHORIZED_CLIENT),
+            TokenError::InvalidGrant { .. } => Some(messages::TOKEN_HINT_GRANT),
+            TokenError::InvalidRequest { .. } => Some(messages::TOKEN_HINT_REQUEST),
             _ => None,
+        }
+    }
+
+    /// What happened and what to do, as a coded message (its English is the error's text).
+    /// Amazon's own words are the parameter `amazon_said` (a message with `message`).
+    pub fn message(&self) -> Message {
+        let said = |d: &str| amazon_words(messages::AMAZON_SAID_QUOTED, d);
+        let hint = || {
+            self.hint_message()
+                .map_or(Param::Text(String::new()), Param::from)
+        };
+        match self {
+            TokenError::InvalidClient { description, .. } => message!(
+                messages::TOKEN_INVALID_CLIENT,
+                amazon_said = said(description),
+                hint = hint()
+            ),
+            TokenError::InvalidScope { description, .. } => message!(
+                messages::TOKEN_INVALID_SCOPE,
+                amazon_said = said(description),
+                hint = hint()
+            ),
+            TokenError::UnauthorizedClient { description, .. } => message!(
+                messages::TOKEN_UNAUTHORIZED_CLIENT,
+                amazon_said = said(description),
+                hint = hint()
+            ),
+            TokenError::InvalidGrant { description, .. } => message!(
+                messages::TOKEN_INVALID_GRANT,
+                amazon_said = said(description),
+                hint = hint()
+            ),
+            TokenError::InvalidRequest {
+                error, description, ..
+            } => message!(
+                messages::TOKEN_INVALID_REQUEST,
+                error = error,
+                amazon_said = said(description),
+                hint = hint()
+            ),
+            TokenError::Throttled { .. } => messages::TOKEN_THROTTLED.plain(),
+            TokenError::Server { status } => {
+                message!(messages::TOKEN_SERVER_FAILED, status = status)
+            }
+            TokenError::Malformed { status, detail } => {
+                message!(messages::TOKEN_MALFORMED, status = status, detail = detail)
+            }
+            TokenError::Unexpected {
+                status,
+                error,
+                description,
+            } if !error.is_empty() => message!(
+                messages::TOKEN_UNEXPECTED_CODE,
+                status = status,
+                error = error,
+                amazon_said = said(description)
+            ),
+            TokenError::Unexpected {
+                status,
+                description,
+                ..
+            } => message!(
+                messages::TOKEN_UNEXPECTED,
+                status = status,
+                amazon_said = said(description)
+            ),
         }
     }
 
@@ -640,6 +669,33 @@ mod tests {
         assert!(needs_refresh(4_600, 9_999));
         assert!(needs_refresh(0, 0));
         assert!(needs_refresh(u64::MAX, u64::MAX));
+    }
+
+    #[test]
+    fn a_refusal_is_a_coded_message_with_amazons_words_as_a_parameter() {
+        let e = parse_token_response(
+            CredentialKind::Cognito,
+            400,
+            &[],
+            br#"{"error":"invalid_client","error_description":"Client authentication failed"}"#,
+            0,
+        )
+        .unwrap_err();
+        let m = e.message();
+        assert_eq!(m.code, "token.invalid_client");
+        assert_eq!(m.text, e.to_string());
+        let Param::Message(said) = &m.params["amazon_said"] else {
+            panic!("{m:?}")
+        };
+        assert_eq!(
+            said.params["message"],
+            Param::Text("Client authentication failed".into())
+        );
+        let hint = e.hint_message().unwrap();
+        assert_eq!(hint.code, "token.hint.maybe_lwa");
+        assert_eq!(m.params["hint"], Param::from(hint));
+        let plain = parse_token_response(CredentialKind::Lwa, 503, &[], b"", 0).unwrap_err();
+        assert_eq!(plain.message().code, "token.server_failed");
     }
 
     #[test]

@@ -41,6 +41,9 @@ final class ExceptionsTest extends Asa2TestCase
             self::assertSame(7, $e->getCode(), $c);
         }
         self::assertNull((new AuthException())->getHint());
+        self::assertNull((new AuthException())->getHintDetails());
+        self::assertSame('', (new ApiException())->getMessageCode());
+        self::assertSame([], (new ValidationException())->getMessageParams());
         self::assertNull((new ThrottledException())->getRetryAfter());
     }
 

@@ -70,12 +70,15 @@ final class SealerTest extends Asa2TestCase
         $e = self::thrown(CryptoException::class, static fn () => $sealer->open('asa2:v2:AAAA', 'DE', 'x'));
         self::assertStringContainsString('v2', $e->getMessage());
         self::assertSame('unknown_version', $e->getKind());
+        self::assertSame('seal.unknown_version', $e->getMessageCode());
+        self::assertSame(['version' => 'v2'], $e->getMessageParams());
     }
 
     public function testKeyMaterialAndLimits(): void
     {
         $e = self::thrown(CryptoException::class, static fn () => new Sealer(str_repeat('k', 31)));
         self::assertSame('key_too_short', $e->getKind());
+        self::assertSame(['len' => '31'], $e->getMessageParams());
         self::assertStringContainsString('at least 32', $e->getMessage());
         self::assertStringNotContainsString('wp-config', $e->getMessage(), 'the host adds its own advice');
         self::assertInstanceOf(Sealer::class, new Sealer(random_bytes(32)));

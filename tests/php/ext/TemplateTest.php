@@ -171,6 +171,16 @@ final class TemplateTest extends Asa2TestCase
         $errors = self::validationErrors(static fn () => Template::check("<p>\n{{ wp.get_post(8).post_title }}</p>"), ['template']);
         self::assertStringContainsString('line 2', $errors['template'][0]);
         self::assertStringContainsString('wp.get_post', $errors['template'][0]);
+        try {
+            Template::check("<p>\n{{ wp.get_post(8).post_title }}</p>");
+            self::fail('a WordPress function must be refused');
+        } catch (\Asa2\ValidationException $e) {
+            $detail = $e->getDetails()[0];
+            self::assertSame('template.syntax_line', $detail['code']);
+            self::assertSame('2', $detail['params']['line']);
+            self::assertSame('template.wp_function', $detail['params']['detail']['code']);
+            self::assertSame(['construct' => 'wp.get_post'], $detail['params']['detail']['params']);
+        }
     }
 
     public function testPlaceholdersAreDocumented(): void

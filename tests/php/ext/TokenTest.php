@@ -63,11 +63,22 @@ final class TokenTest extends Asa2TestCase
         self::assertNull($e->getRetryKind());
         self::assertIsString($e->getHint());
         self::assertStringContainsString('LWA (v3)', $e->getHint());
+        self::assertSame('token.invalid_client', $e->getMessageCode());
+        self::assertSame(['code' => 'token.hint.maybe_lwa', 'params' => [], 'message' => $e->getHint()], $e->getHintDetails());
+        self::assertSame($e->getHintDetails(), $e->getMessageParams()['hint']);
+        self::assertSame('', $e->getMessageParams()['amazon_said'], 'Amazon sent no words of its own');
+
+        $e = self::thrown(AuthException::class, static fn () => Token::parse($config, 400, [], '{"error":"invalid_client","error_description":"Bad client"}', 1));
+        self::assertSame('amazon.said_quoted', $e->getMessageParams()['amazon_said']['code']);
+        self::assertSame(['message' => 'Bad client'], $e->getMessageParams()['amazon_said']['params'], "Amazon's words are a parameter");
+        self::assertStringContainsString('"Bad client"', $e->getMessage());
 
         $e = self::thrown(ThrottledException::class, static fn () => Token::parse($config, 429, ['Retry-After' => '12'], '', 1));
         self::assertSame(12, $e->getRetryAfter());
         self::assertSame('throttled', $e->getRetryKind());
         self::assertSame(429, $e->getHttpStatus());
+        self::assertSame('token.throttled', $e->getMessageCode());
+        self::assertSame([], $e->getMessageParams());
 
         $e = self::thrown(ApiException::class, static fn () => Token::parse($config, 503, [], 'down', 1));
         self::assertSame('server', $e->getRetryKind());

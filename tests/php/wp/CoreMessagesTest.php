@@ -73,6 +73,18 @@ final class CoreMessagesTest extends PluginTestCase {
 		}
 	}
 
+	public function test_an_amazon_refusal_reads_as_the_cores_english_with_amazons_words(): void {
+		$e = self::token_refusal();
+		$this->assertSame( 'token.invalid_client', $e->getMessageCode() );
+		$this->assertSame( $e->getMessage(), CoreMessages::exception( $e ) );
+		$this->assertSame( $e->getHint(), CoreMessages::hint( $e ) );
+		$this->assertStringContainsString( '"Bad client"', CoreMessages::exception( $e ) );
+		$this->assertSame( 'Not coded.', CoreMessages::exception( new \Asa2\ApiException( 'Not coded.' ) ) );
+		$this->assertSame( 'Any other.', CoreMessages::exception( new \RuntimeException( 'Any other.' ) ) );
+		$this->assertNull( ( new \Asa2\AuthException( 'x' ) )->getHintDetails() );
+		$this->assertSame( '', CoreMessages::hint( new \Asa2\AuthException( 'x' ) ) );
+	}
+
 	public function test_a_code_without_a_sentence_shows_the_cores_text(): void {
 		$this->assertSame( 'Plain English.', CoreMessages::text( array( 'code' => 'no.such_code', 'params' => array(), 'message' => 'Plain English.' ) ) );
 		$this->assertSame( 'Not coded yet.', CoreMessages::text( array( 'code' => '', 'params' => array(), 'message' => 'Not coded yet.' ) ) );
@@ -94,6 +106,10 @@ final class CoreMessagesTest extends PluginTestCase {
 			$this->assertNotSame( $core[ $code ], $german, "$code is translated" );
 			$this->assertSame( self::placeholders( $core[ $code ] ), self::placeholders( $german ), "the German of $code keeps its placeholders" );
 		}
+		$refusal = CoreMessages::exception( self::token_refusal() );
+		$this->assertStringContainsString( '"Bad client"', $refusal, "Amazon's own words stay as Amazon wrote them" );
+		$this->assertStringNotContainsString( 'Amazon did not accept', $refusal );
+		$this->assertStringNotContainsString( 'These credentials may be', CoreMessages::hint( self::token_refusal() ) );
 		try {
 			\Asa2\PartnerTag::check( 'my site-21', 'DE' );
 			$this->fail( 'a space must be refused' );
@@ -108,6 +124,29 @@ final class CoreMessagesTest extends PluginTestCase {
 		} catch ( \Asa2\ValidationException $e ) {
 			$this->assertStringContainsString( 'für Deutschland', CoreMessages::errors( $e )['credential_id'][0], 'a country in a message is German' );
 		}
+	}
+
+	/**
+	 * Amazon's answer to a token request for Cognito credentials that it does not know.
+	 *
+	 * @return \Asa2\AuthException
+	 */
+	private static function token_refusal(): \Asa2\AuthException {
+		$config = \Asa2\MarketplaceConfig::validate(
+			array(
+				'marketplace'       => 'DE',
+				'kind'              => 'cognito',
+				'credential_id'     => 'abcdefghijklmnopqrstuvwxyz',
+				'credential_secret' => 'abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnop',
+				'partner_tag'       => 'mysite-21',
+			)
+		)['config'];
+		try {
+			\Asa2\Token::parse( $config, 400, array(), '{"error":"invalid_client","error_description":"Bad client"}', 1 );
+		} catch ( \Asa2\AuthException $e ) {
+			return $e;
+		}
+		throw new \LogicException( 'Amazon\'s refusal must be an AuthException' );
 	}
 
 	/**

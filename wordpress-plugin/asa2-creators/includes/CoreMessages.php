@@ -111,6 +111,117 @@ final class CoreMessages {
 			'id_set.name_control' => __( 'The name contains a line break or another control character: use a single line of text.', 'asa2-creators' ),
 			/* translators: {name}: name of the set */
 			'id_set.name_repeated' => __( 'There is more than one set named "{name}" (names are compared without regard to case): give each set its own name.', 'asa2-creators' ),
+			/* translators: {message}: Amazon's own words, as Amazon wrote them (not translated) (keep the leading space) */
+			'amazon.said' => __( ' Amazon said: "{message}"', 'asa2-creators' ),
+			/* translators: {message}: Amazon's own words, as Amazon wrote them (not translated) */
+			'amazon.said_quoted' => __( ': "{message}"', 'asa2-creators' ),
+			/* translators: {message}: Amazon's own words, as Amazon wrote them (not translated) */
+			'amazon.said_plain' => __( ': {message}', 'asa2-creators' ),
+			/* translators: {amazon_said}: Amazon's own words (a sentence of its own), or nothing, {reason}: Amazon's error code, such as InvalidPartnerTag */
+			'api.token_expired' => __( 'The Creators API access token has expired; a new one is needed. ({reason}){amazon_said}', 'asa2-creators' ),
+			/* translators: {amazon_said}: Amazon's own words (a sentence of its own), or nothing, {reason}: Amazon's error code, such as InvalidPartnerTag */
+			'api.token_refused' => __( 'Amazon refused the Creators API access token; a new one is needed. ({reason}){amazon_said}', 'asa2-creators' ),
+			/* translators: {amazon_said}: Amazon's own words (a sentence of its own), or nothing, {code}: Amazon's error code, such as AccessDeniedException, {hint}: advice on what to do (a sentence of its own) */
+			'api.credentials_refused' => __( 'Amazon refused the credentials ({code}).{amazon_said} {hint}', 'asa2-creators' ),
+			/* translators: {wait}: when to try again (a sentence of its own) */
+			'api.throttled' => __( 'Amazon is throttling requests for these credentials (too many requests per second or per day). {wait}', 'asa2-creators' ),
+			/* translators: {seconds}: number of seconds */
+			'api.wait_seconds' => __( 'Amazon asked to wait {seconds} seconds before trying again.', 'asa2-creators' ),
+			'api.wait_moment' => __( 'Wait a moment and try again; the allowance grows with the sales your links bring.', 'asa2-creators' ),
+			'api.not_eligible' => __( 'Amazon does not let this Associates account use the API at the moment (AssociateNotEligible): the account needs 10 qualifying sales in the last 30 days. Products already saved keep showing their cached data; access returns about 2 days after new qualifying sales ship.', 'asa2-creators' ),
+			/* translators: {amazon_said}: Amazon's own words (a sentence of its own), or nothing, {code}: Amazon's error code, such as AccessDeniedException */
+			'api.access_denied' => __( 'Amazon denied access ({code}).{amazon_said} Check that these credentials are enabled for the API in Associates Central of this marketplace.', 'asa2-creators' ),
+			/* translators: {amazon_said}: Amazon's own words (a sentence of its own), or nothing, {hint}: advice on what to do (a sentence of its own), {reason}: Amazon's error code, such as InvalidPartnerTag */
+			'api.partner_tag_refused' => __( 'Amazon refused the partner tag ({reason}).{amazon_said} {hint}', 'asa2-creators' ),
+			/* translators: {amazon_said}: Amazon's own words (a sentence of its own), or nothing, {field}: name of the request parameter, such as asins, {reason}: Amazon's error code, such as InvalidPartnerTag */
+			'api.parameter_refused_field' => __( 'Amazon refused a parameter about {field} ({reason}).{amazon_said}', 'asa2-creators' ),
+			/* translators: {amazon_said}: Amazon's own words (a sentence of its own), or nothing, {reason}: Amazon's error code, such as InvalidPartnerTag */
+			'api.parameter_refused' => __( 'Amazon refused a parameter ({reason}).{amazon_said}', 'asa2-creators' ),
+			/* translators: {amazon_said}: Amazon's own words (a sentence of its own), or nothing, {code}: Amazon's error code, such as AccessDeniedException */
+			'api.not_found' => __( 'Amazon found nothing ({code}).{amazon_said} Check the ASIN or ID and the marketplace: a product may exist in one store only.', 'asa2-creators' ),
+			/* translators: {amazon_said}: Amazon's own words (a sentence of its own), or nothing, {status}: HTTP status code, such as 500 */
+			'api.server_failed' => __( 'Amazon\'s server failed (HTTP {status}{amazon_said}). This is usually temporary: try again in a few minutes.', 'asa2-creators' ),
+			/* translators: {detail}: technical description of the problem (English), {status}: HTTP status code, such as 500 */
+			'api.malformed' => __( 'Amazon\'s answer (HTTP {status}) could not be read: {detail}.', 'asa2-creators' ),
+			/* translators: {excerpt}: the start of Amazon's answer, or nothing, {status}: HTTP status code, such as 500 */
+			'api.unexpected' => __( 'Amazon answered with HTTP {status}, which was not expected{excerpt}.', 'asa2-creators' ),
+			'api.hint.signature' => __( 'Check the PA-API secret key: it does not match the access key. Paste it again from Associates Central.', 'asa2-creators' ),
+			'api.hint.access_key' => __( 'Check the PA-API access key: Amazon does not know it. New keys can take a few days to work; otherwise create new keys in Associates Central.', 'asa2-creators' ),
+			'api.hint.clock' => __( 'The server\'s clock is wrong: signed requests are refused when the clock is off by more than 5 minutes. Synchronise the server time (NTP).', 'asa2-creators' ),
+			'api.hint.token_mismatch' => __( 'The access token does not fit these credentials: check that the Credential Type (Cognito (v2) or LWA (v3)) and the marketplace match what Amazon issued.', 'asa2-creators' ),
+			'api.hint.credentials' => __( 'Check the Credential ID, Credential Secret and Credential Type of this marketplace. New credentials can take up to 48 hours to work.', 'asa2-creators' ),
+			'api.hint.not_eligible' => __( 'Make qualifying sales through your Associates links: API access returns about 2 days after 10 qualifying sales in the last 30 days have shipped. Until then, products already saved keep showing their cached data.', 'asa2-creators' ),
+			'api.hint.partner_tag' => __( 'The partner tag must be a tracking ID of the Associates account these credentials belong to, for this marketplace. Copy it from Associates Central of this marketplace and edit the marketplace settings.', 'asa2-creators' ),
+			/* translators: {amazon_said}: Amazon's own words (a sentence of its own), or nothing, {hint}: advice on what to do (a sentence of its own) */
+			'token.invalid_client' => __( 'Amazon did not accept the Credential ID and Credential Secret (invalid_client){amazon_said}. {hint}', 'asa2-creators' ),
+			/* translators: {amazon_said}: Amazon's own words (a sentence of its own), or nothing, {hint}: advice on what to do (a sentence of its own) */
+			'token.invalid_scope' => __( 'Amazon refused the Creators API scope for these credentials (invalid_scope){amazon_said}. {hint}', 'asa2-creators' ),
+			/* translators: {amazon_said}: Amazon's own words (a sentence of its own), or nothing, {hint}: advice on what to do (a sentence of its own) */
+			'token.unauthorized_client' => __( 'Amazon does not allow these credentials to request tokens (unauthorized_client){amazon_said}. {hint}', 'asa2-creators' ),
+			/* translators: {amazon_said}: Amazon's own words (a sentence of its own), or nothing, {hint}: advice on what to do (a sentence of its own) */
+			'token.invalid_grant' => __( 'Amazon refused the token grant (invalid_grant){amazon_said}. {hint}', 'asa2-creators' ),
+			/* translators: {amazon_said}: Amazon's own words (a sentence of its own), or nothing, {error}: OAuth error code, such as invalid_request, {hint}: advice on what to do (a sentence of its own) */
+			'token.invalid_request' => __( 'Amazon refused the token request as malformed ({error}){amazon_said}. {hint}', 'asa2-creators' ),
+			'token.throttled' => __( 'Amazon is throttling token requests for these credentials. Wait a moment and try again.', 'asa2-creators' ),
+			/* translators: {status}: HTTP status code, such as 500 */
+			'token.server_failed' => __( 'Amazon\'s token service failed (HTTP {status}). This is usually temporary: try again in a few minutes.', 'asa2-creators' ),
+			/* translators: {detail}: technical description of the problem (English), {status}: HTTP status code, such as 500 */
+			'token.malformed' => __( 'Amazon\'s token answer (HTTP {status}) could not be read: {detail}.', 'asa2-creators' ),
+			/* translators: {amazon_said}: Amazon's own words (a sentence of its own), or nothing, {error}: OAuth error code, such as invalid_request, {status}: HTTP status code, such as 500 */
+			'token.unexpected_code' => __( 'Amazon refused to issue a token (HTTP {status}, {error}){amazon_said}.', 'asa2-creators' ),
+			/* translators: {amazon_said}: Amazon's own words (a sentence of its own), or nothing, {status}: HTTP status code, such as 500 */
+			'token.unexpected' => __( 'Amazon refused to issue a token (HTTP {status}){amazon_said}.', 'asa2-creators' ),
+			'token.hint.maybe_lwa' => __( 'These credentials may be LWA (v3): edit the marketplace and switch Credential Type to LWA (v3). Otherwise check that the ID and secret were copied completely and belong to this marketplace\'s region; new credentials can take up to 48 hours to work.', 'asa2-creators' ),
+			'token.hint.maybe_cognito' => __( 'The Credential ID or Credential Secret is wrong or not active yet: copy both again from Associates Central (new credentials can take up to 48 hours to work). Credentials created before February 2026 are Cognito (v2): then switch Credential Type to Cognito (v2).', 'asa2-creators' ),
+			'token.hint.scope' => __( 'Check the Credential Type: Cognito (v2) and LWA (v3) credentials use different scopes. If it is right, check in Associates Central that these credentials belong to the Creators API.', 'asa2-creators' ),
+			'token.hint.unauthorized_client' => __( 'Check in Associates Central that these Creators API credentials are active, and that the Credential Type matches them.', 'asa2-creators' ),
+			'token.hint.grant' => __( 'Check the Credential Type and create new credentials in Associates Central if the problem stays.', 'asa2-creators' ),
+			'token.hint.request' => __( 'Check that the Credential ID and Credential Secret were pasted completely, without extra characters.', 'asa2-creators' ),
+			'asin.missing' => __( 'Enter an ASIN (for example B08N5WRWNW) or the address of an Amazon product page.', 'asa2-creators' ),
+			/* translators: {count}: number of characters, {input}: what was entered */
+			'asin.length' => __( '"{input}" is not an ASIN: an ASIN has exactly 10 letters and digits (for example B08N5WRWNW), this has {count} characters.', 'asa2-creators' ),
+			/* translators: {char}: the character, {input}: what was entered */
+			'asin.bad_char' => __( '"{input}" is not an ASIN: it contains "{char}", but an ASIN has only letters A-Z and digits (for example B08N5WRWNW).', 'asa2-creators' ),
+			/* translators: {input}: what was entered */
+			'asin.bad_start' => __( '"{input}" is not an ASIN: an ASIN starts with a letter (for example B08N5WRWNW) or is a 10-digit ISBN (for example 3161484100).', 'asa2-creators' ),
+			/* translators: {host}: web address, such as amzn.to */
+			'asin.short_link' => __( '{host} short links cannot be read: open the link in your browser and paste the full product address it leads to (it contains /dp/ followed by the ASIN), or paste the ASIN itself.', 'asa2-creators' ),
+			/* translators: {input}: what was entered */
+			'asin.not_amazon' => __( '"{input}" is not an Amazon product address: paste the address of a product page on an Amazon store (for example https://www.amazon.de/dp/B08N5WRWNW) or the ASIN itself.', 'asa2-creators' ),
+			/* translators: {input}: what was entered */
+			'asin.not_in_address' => __( 'The address has "{input}" where the ASIN belongs, which is not an ASIN (10 letters and digits, for example B08N5WRWNW). Check the address or paste the ASIN itself.', 'asa2-creators' ),
+			'asin.none_in_address' => __( 'No ASIN found in this address: paste the address of a product page (it contains /dp/ followed by 10 letters and digits) or the ASIN itself.', 'asa2-creators' ),
+			/* translators: {len}: length in bytes */
+			'seal.key_too_short' => __( 'the key material for sealing secrets is {len} bytes long, but at least 32 are needed: configure a random key of at least 32 bytes', 'asa2-creators' ),
+			/* translators: {len}: length in bytes */
+			'seal.too_long' => __( 'the secret is {len} bytes long, but at most 65536 can be sealed: enter only the secret itself', 'asa2-creators' ),
+			/* translators: {prefix}: the start of every sealed secret, asa2:v1: */
+			'seal.not_sealed' => __( 'the stored value is not a sealed secret (sealed secrets start with "{prefix}"): enter the secret again', 'asa2-creators' ),
+			/* translators: {version}: format name found in the stored value */
+			'seal.unknown_version' => __( 'the secret was sealed in format "{version}", which this version of asa2 cannot open: update the plugin, or enter the secret again', 'asa2-creators' ),
+			/* translators: {reason}: technical description of the damage (English) */
+			'seal.malformed' => __( 'the sealed secret is damaged ({reason}): enter the secret again', 'asa2-creators' ),
+			'seal.key_mismatch' => __( 'the secret was sealed with a different key (the key material changed since): enter the secret again', 'asa2-creators' ),
+			'seal.authentication_failed' => __( 'the sealed secret was edited, damaged or belongs to another marketplace or field: enter the secret again', 'asa2-creators' ),
+			/* translators: {detail}: what is wrong (a sentence of its own, or the template engine's English), {line}: line number */
+			'template.syntax_line' => __( 'template error on line {line}: {detail}', 'asa2-creators' ),
+			/* translators: {detail}: what is wrong (a sentence of its own, or the template engine's English) */
+			'template.syntax' => __( 'template error: {detail}', 'asa2-creators' ),
+			/* translators: {detail}: what is wrong (a sentence of its own, or the template engine's English), {line}: line number */
+			'template.render_line' => __( 'the template could not be rendered (line {line}): {detail}', 'asa2-creators' ),
+			/* translators: {detail}: what is wrong (a sentence of its own, or the template engine's English) */
+			'template.render' => __( 'the template could not be rendered: {detail}', 'asa2-creators' ),
+			/* translators: {len}: length in bytes */
+			'template.too_long' => __( 'the template is {len} bytes long; at most 65536 bytes are allowed', 'asa2-creators' ),
+			/* translators: {construct}: the construct used, such as wp.get_post */
+			'template.wp_function' => __( '`{construct}` calls a WordPress function; product templates cannot call functions (use the product\'s placeholders instead)', 'asa2-creators' ),
+			/* translators: {detail}: what is wrong (a sentence of its own, or the template engine's English) */
+			'template.function' => __( '{detail}; product templates cannot call functions', 'asa2-creators' ),
+			'template.out_of_fuel' => __( 'it does too much work (a loop over too many values?)', 'asa2-creators' ),
+			'search.term_missing' => __( 'Enter keywords to search for (or an actor, artist, author, brand, title or browse node ID).', 'asa2-creators' ),
+			/* translators: {max}: largest allowed number */
+			'search.term_too_long' => __( 'Shorten this search term to at most {max} characters.', 'asa2-creators' ),
+			'lookup.asins_missing' => __( 'Enter at least one ASIN (for example B08N5WRWNW) or product address.', 'asa2-creators' ),
 		);
 	}
 
@@ -138,6 +249,42 @@ final class CoreMessages {
 			$values[ '{' . $name . '}' ] = (string) $value;
 		}
 		return strtr( $sentences[ $code ], $values );
+	}
+
+	/**
+	 * The message of an exception in the site's language: the extension's coded message
+	 * (Asa2\Exception::getMessageCode() and getMessageParams()), a validation error's messages,
+	 * or for any other exception its message as it is.
+	 *
+	 * @param \Throwable $e The exception.
+	 * @return string
+	 */
+	public static function exception( \Throwable $e ): string {
+		if ( $e instanceof \Asa2\ValidationException && array() !== $e->getDetails() ) {
+			return implode( ' ', array_map( array( self::class, 'text' ), $e->getDetails() ) );
+		}
+		if ( $e instanceof \Asa2\Exception && '' !== $e->getMessageCode() ) {
+			return self::text(
+				array(
+					'code'    => $e->getMessageCode(),
+					'params'  => $e->getMessageParams(),
+					'message' => $e->getMessage(),
+				)
+			);
+		}
+		return $e->getMessage();
+	}
+
+	/**
+	 * What the site owner should do about a refused token or credentials, in the site's
+	 * language ('' when the extension has no advice).
+	 *
+	 * @param \Asa2\AuthException $e The exception.
+	 * @return string
+	 */
+	public static function hint( \Asa2\AuthException $e ): string {
+		$details = $e->getHintDetails();
+		return null === $details ? (string) $e->getHint() : self::text( $details );
 	}
 
 	/**

@@ -4,6 +4,7 @@ use serde_json::Value;
 
 use crate::asin::Asin;
 use crate::field_error::FieldErrors;
+use crate::messages;
 use crate::operation::Operation;
 
 use super::Properties;
@@ -73,10 +74,7 @@ impl GetItemsParams {
         let mut errors = FieldErrors::new();
         self.asins = dedup(self.asins);
         if self.asins.is_empty() {
-            errors.push(
-                "asins",
-                "Enter at least one ASIN (for example B08N5WRWNW) or product address.",
-            );
+            errors.push("asins", messages::LOOKUP_ASINS_MISSING.plain());
         }
         self.resources = check_resources(self.resources, &mut errors);
         self.language = check_language(self.language, &mut errors);

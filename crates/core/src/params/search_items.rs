@@ -3,6 +3,8 @@
 use serde_json::Value;
 
 use crate::field_error::FieldErrors;
+use crate::message::message;
+use crate::messages;
 use crate::operation::Operation;
 use crate::quote::excerpt;
 
@@ -136,7 +138,7 @@ impl SearchItemsParams {
             {
                 errors.push(
                     field,
-                    format!("Shorten this search term to at most {MAX_TERM_CHARS} characters."),
+                    message!(messages::SEARCH_TERM_TOO_LONG, max = MAX_TERM_CHARS),
                 );
             }
         }
@@ -158,10 +160,7 @@ impl SearchItemsParams {
         .iter()
         .any(|t| t.is_some());
         if !has_term {
-            errors.push(
-                "keywords",
-                "Enter keywords to search for (or an actor, artist, author, brand, title or browse node ID).",
-            );
+            errors.push("keywords", messages::SEARCH_TERM_MISSING.plain());
         }
         check_properties(&self.properties, &mut errors);
         self.search_index = non_blank(self.search_index.take());

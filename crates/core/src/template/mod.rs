@@ -13,6 +13,8 @@ use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 use serde::Serialize;
 
 use crate::item::{Decimal, Image, ImageSet, Item, Money};
+use crate::message::{Message, Param, message};
+use crate::messages;
 
 mod asa2;
 mod twig;
@@ -41,51 +43,87 @@ const FUEL: u64 = 200_000;
 pub const MAX_TEMPLATE_BYTES: usize = 64 * 1024;
 
 /// A template that cannot be used.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum TemplateError {
     /// The template does not parse (or uses a placeholder filter wrongly).
-    #[error("template error{}: {message}", line.map(|l| format!(" on line {l}")).unwrap_or_default())]
     Syntax {
         /// What is wrong.
-        message: String,
+        message: Message,
         /// 1-based line, when known.
         line: Option<usize>,
     },
     /// Rendering stopped: the template did too much work or failed at run time.
-    #[error("the template could not be rendered{}: {message}", line.map(|l| format!(" (line {l})")).unwrap_or_default())]
     Render {
         /// What went wrong.
-        message: String,
+        message: Message,
         /// 1-based line, when known.
         line: Option<usize>,
     },
     /// The template is longer than [`MAX_TEMPLATE_BYTES`].
-    #[error("the template is {0} bytes long; at most 65536 bytes are allowed")]
     TooLong(usize),
 }
 
+impl fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message().text)
+    }
+}
+
+impl std::error::Error for TemplateError {}
+
 impl TemplateError {
+    /// What is wrong, naming the line when known, as a coded message (its English is the
+    /// error's text): `line` and `detail`, a message of its own (naming the construct) or the
+    /// template engine's English.
+    pub fn message(&self) -> Message {
+        let (with_line, without, detail, line) = match self {
+            TemplateError::Syntax { message, line } => (
+                messages::TEMPLATE_SYNTAX_LINE,
+                messages::TEMPLATE_SYNTAX,
+                message,
+                line,
+            ),
+            TemplateError::Render { message, line } => (
+                messages::TEMPLATE_RENDER_LINE,
+                messages::TEMPLATE_RENDER,
+                message,
+                line,
+            ),
+            TemplateError::TooLong(len) => return message!(messages::TEMPLATE_TOO_LONG, len = len),
+        };
+        let detail = if detail.code.is_empty() {
+            Param::Text(detail.text.clone())
+        } else {
+            Param::from(detail.clone())
+        };
+        match line {
+            Some(line) => message!(with_line, line = line, detail = detail),
+            None => message!(without, detail = detail),
+        }
+    }
+
     fn syntax(e: &minijinja::Error) -> TemplateError {
         TemplateError::Syntax {
-            message: e.detail().unwrap_or("invalid syntax").to_string(),
+            message: Message::from(e.detail().unwrap_or("invalid syntax")),
             line: e.line(),
         }
     }
 
     fn render(e: &minijinja::Error) -> TemplateError {
         let message = match e.kind() {
-            minijinja::ErrorKind::OutOfFuel => {
-                "it does too much work (a loop over too many values?)".to_string()
+            minijinja::ErrorKind::OutOfFuel => messages::TEMPLATE_OUT_OF_FUEL.plain(),
+            minijinja::ErrorKind::UnknownFunction | minijinja::ErrorKind::UnknownMethod => {
+                message!(
+                    messages::TEMPLATE_FUNCTION,
+                    detail = e.detail().unwrap_or("unknown function")
+                )
             }
-            minijinja::ErrorKind::UnknownFunction | minijinja::ErrorKind::UnknownMethod => format!(
-                "{}; product templates cannot call functions",
-                e.detail().unwrap_or("unknown function")
+            _ => Message::from(
+                e.detail()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| e.to_string()),
             ),
-            _ => e
-                .detail()
-                .map(str::to_string)
-                .unwrap_or_else(|| e.to_string()),
         };
         TemplateError::Render {
             message,

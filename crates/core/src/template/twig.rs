@@ -10,13 +10,16 @@
 use minijinja::value::{Value, ValueKind};
 use minijinja::{Environment, Error, ErrorKind};
 
+use crate::message::{Message, message};
+use crate::messages;
+
 /// A construct found in a template that product templates do not support.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Unsupported {
     /// 1-based line.
     pub line: usize,
     /// What is wrong, naming the construct.
-    pub message: String,
+    pub message: Message,
 }
 
 /// Rewrites Twig-only spellings to minijinja's, keeping every line where it was:
@@ -302,9 +305,9 @@ pub(super) fn unsupported(source: &str) -> Option<Unsupported> {
                 .collect();
             return Some(Unsupported {
                 line: index + 1,
-                message: format!(
-                    "`wp.{name}` calls a WordPress function; product templates cannot call \
-                     functions (use the product's placeholders instead)"
+                message: message!(
+                    messages::TEMPLATE_WP_FUNCTION,
+                    construct = format!("wp.{name}")
                 ),
             });
         }
@@ -653,7 +656,11 @@ mod tests {
     fn wordpress_functions_are_found_with_their_line() {
         let found = unsupported("<p>\n{{ wp.get_post(8).post_title }}\n</p>").unwrap();
         assert_eq!(found.line, 2);
-        assert!(found.message.contains("wp.get_post"), "{}", found.message);
+        assert!(
+            found.message.text.contains("wp.get_post"),
+            "{:?}",
+            found.message
+        );
         assert_eq!(unsupported("<p>see wp.org</p> {{ Title }}"), None);
         assert_eq!(unsupported("{{ snowp.x }}"), None);
     }

@@ -7,6 +7,7 @@
 
 namespace Asa2\Creators\Admin;
 
+use Asa2\Creators\CoreMessages;
 use Asa2\Creators\Geo\OtherStores;
 use Asa2\Creators\Storage\GeoSettings;
 use Asa2\Geo;
@@ -71,7 +72,7 @@ final class GeoActions {
 				try {
 					Geo::countryOfIp( $database, '127.0.0.1' );
 				} catch ( ValidationException $e ) {
-					foreach ( $e->getErrors() as $messages ) {
+					foreach ( CoreMessages::errors( $e ) as $messages ) {
 						$errors = array_merge( $errors, array_map( 'strval', (array) $messages ) );
 					}
 				}

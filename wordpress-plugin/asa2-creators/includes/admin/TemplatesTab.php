@@ -141,7 +141,7 @@ final class TemplatesTab {
 					wp_enqueue_style( \Asa2\Creators\Render\ProductRenderer::STYLE, $this->paths->url( 'assets/product-box.css' ), array(), Plugin::VERSION );
 					echo '<h3>' . esc_html__( 'Preview', 'asa2-creators' ) . '</h3><div class="asa2-template-preview asa2-product">' . $html . '</div>'; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- rendered by Asa2\Template with HTML auto-escaping.
 				} catch ( \Asa2\Exception $e ) {
-					echo '<p class="asa2-field-error">' . esc_html( $e->getMessage() ) . '</p>';
+					echo '<p class="asa2-field-error">' . esc_html( CoreMessages::exception( $e ) ) . '</p>';
 				}
 			}
 		}

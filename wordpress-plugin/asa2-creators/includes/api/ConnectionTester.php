@@ -7,6 +7,7 @@
 
 namespace Asa2\Creators\Api;
 
+use Asa2\Creators\CoreMessages;
 use Asa2\Creators\Clock;
 use Asa2\Creators\Products\ApiRouter;
 use Asa2\Creators\Products\QuotaLedger;
@@ -105,12 +106,12 @@ final class ConnectionTester {
 		} catch ( \Asa2\NotEligibleException $e ) {
 			$result['error_code'] = $e->getErrorCode();
 			$result['message']    = __( 'Your credentials work, but Amazon says this Associates account is not eligible for the Creators API yet. Amazon opens API access once the account has made qualifying sales (10 in the last 30 days); until then, product data can come from PA-API 5.0 where available.', 'asa2-creators' );
-			$result['hint']       = $e->getMessage();
+			$result['hint']       = CoreMessages::exception( $e );
 			return $result;
 		} catch ( \Asa2\AuthException $e ) {
 			$result['error_code'] = $e->getErrorCode();
-			$result['message']    = $e->getMessage();
-			$result['hint']       = (string) $e->getHint();
+			$result['message']    = CoreMessages::exception( $e );
+			$result['hint']       = CoreMessages::hint( $e );
 			if ( '' === $result['hint'] && 'invalid_client' === $e->getErrorCode() && CredentialKind::Cognito === CredentialKind::of( $record ) ) {
 				$result['hint'] = __( 'Your credentials may be LWA (v3) type. Try editing the marketplace and switching the Credential Type to LWA (v3).', 'asa2-creators' );
 			}
@@ -127,7 +128,7 @@ final class ConnectionTester {
 				return $result;
 			}
 			$result['error_code'] = $e->getErrorCode();
-			$result['message']    = $e->getMessage();
+			$result['message']    = CoreMessages::exception( $e );
 			return $result;
 		} catch ( NetworkException $e ) {
 			$result['error_code'] = 'network';
@@ -139,7 +140,7 @@ final class ConnectionTester {
 			return $result;
 		} catch ( \Asa2\Exception $e ) {
 			$result['error_code'] = 'error';
-			$result['message']    = $e->getMessage();
+			$result['message']    = CoreMessages::exception( $e );
 			return $result;
 		}
 

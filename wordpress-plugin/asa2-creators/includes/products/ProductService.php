@@ -7,6 +7,7 @@
 
 namespace Asa2\Creators\Products;
 
+use Asa2\Creators\CoreMessages;
 use Asa2\Api;
 use Asa2\Asin;
 use Asa2\Creators\Api\AmazonApi;
@@ -327,17 +328,17 @@ final class ProductService {
 			return __( 'Amazon says this Associates account is not eligible for API access yet: Amazon opens it once the account has made 10 qualifying sales in the last 30 days. Stored product data is kept; prices older than 24 hours are hidden until a refresh succeeds.', 'asa2-creators' );
 		}
 		if ( $e instanceof \Asa2\AuthException ) {
-			$hint = (string) $e->getHint();
+			$hint = CoreMessages::hint( $e );
 			if ( '' === $hint && 'invalid_client' === $e->getErrorCode() ) {
 				$hint = __( 'Your credentials may be LWA (v3) type: edit the marketplace in ASA2 → Setup → Amazon Creators API and switch the Credential Type to LWA (v3).', 'asa2-creators' );
 			}
-			return trim( $e->getErrorCode() . ': ' . $e->getMessage() . ' ' . $hint );
+			return trim( $e->getErrorCode() . ': ' . CoreMessages::exception( $e ) . ' ' . $hint );
 		}
 		if ( $e instanceof \Asa2\ThrottledException ) {
 			return __( 'Amazon is limiting requests for these credentials (throttled). The product keeps its stored data and is tried again at the next refresh; lower the request rate in ASA2 → Options → Products if this keeps happening.', 'asa2-creators' );
 		}
 		if ( $e instanceof \Asa2\ApiException ) {
-			return $e->getErrorCode() . ': ' . $e->getMessage();
+			return $e->getErrorCode() . ': ' . CoreMessages::exception( $e );
 		}
 		if ( $e instanceof NetworkException ) {
 			return sprintf(
@@ -347,7 +348,7 @@ final class ProductService {
 			);
 		}
 		if ( $e instanceof NotConfiguredException || $e instanceof \Asa2\Exception ) {
-			return $e->getMessage();
+			return CoreMessages::exception( $e );
 		}
 		return __( 'The product could not be loaded because of an unexpected error.', 'asa2-creators' );
 	}

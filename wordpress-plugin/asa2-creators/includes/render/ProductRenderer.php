@@ -7,6 +7,7 @@
 
 namespace Asa2\Creators\Render;
 
+use Asa2\Creators\CoreMessages;
 use Asa2\Creators\AfterResponse;
 use Asa2\Creators\Clock;
 use Asa2\Creators\Cron\RefreshScheduler;
@@ -196,7 +197,7 @@ final class ProductRenderer {
 			try {
 				$keys[ $i ] = $this->product_service->identify( $input, strtoupper( trim( $args['marketplace'] ) ) );
 			} catch ( \Asa2\ValidationException | \RuntimeException $e ) {
-				$html[ $i ] = $this->hint( $e->getMessage() );
+				$html[ $i ] = $this->hint( CoreMessages::exception( $e ) );
 			}
 		}
 		$rows = $keys ? $this->products->box_rows( array_map( static fn( array $key ): array => array( $key['asin'], $key['marketplace'] ), $keys ) ) : array();
@@ -282,7 +283,7 @@ final class ProductRenderer {
 						/* translators: 1: template name, 2: error */
 						__( 'ASA2: the template "%1$s" cannot be rendered: %2$s', 'asa2-creators' ),
 						$look['template']['name'],
-						$e->getMessage()
+						CoreMessages::exception( $e )
 					)
 				);
 			}

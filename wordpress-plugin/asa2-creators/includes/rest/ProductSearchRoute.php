@@ -7,6 +7,7 @@
 
 namespace Asa2\Creators\Rest;
 
+use Asa2\Creators\CoreMessages;
 use Asa2\Asin;
 use Asa2\Creators\Storage\ProductFilter;
 use Asa2\Creators\Storage\ProductTable;
@@ -122,7 +123,7 @@ final class ProductSearchRoute {
 				$parsed = Asin::parse( $search );
 			} catch ( \Asa2\ValidationException $e ) {
 				if ( self::looks_like_url( $search ) ) {
-					return new WP_Error( 'asa2_invalid_product_url', $e->getMessage(), array( 'status' => 400 ) );
+					return new WP_Error( 'asa2_invalid_product_url', CoreMessages::exception( $e ), array( 'status' => 400 ) );
 				}
 			}
 		}

@@ -7,6 +7,7 @@
 
 namespace Asa2\Creators\Storage;
 
+use Asa2\Creators\CoreMessages;
 use Asa2\CryptoException;
 use Asa2\Sealer;
 
@@ -53,7 +54,7 @@ final class SecretStore {
 		$text = sprintf(
 			/* translators: %s: reason from the encryption layer */
 			__( 'The secret could not be encrypted: %s', 'asa2-creators' ),
-			$e->getMessage()
+			CoreMessages::exception( $e )
 		);
 		if ( $e instanceof CryptoException && 'key_too_short' === $e->getKind() ) {
 			$text .= ' ' . __( 'Define ASA2_SECRET_KEY (a long random string) in wp-config.php or set unique WordPress security keys, then save again.', 'asa2-creators' );
