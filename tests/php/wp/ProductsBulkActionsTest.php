@@ -211,7 +211,12 @@ final class ProductsBulkActionsTest extends ProductsTestCase {
 		$this->seed_selection();
 		$admin = $this->user( 'administrator' );
 		update_user_option( $admin->ID, ProductsListTable::PER_PAGE_OPTION, 100 );
-		$page = $this->http( 'GET', '/wp-admin/admin.php?page=' . ProductsScreen::SLUG, array( 'as' => 'administrator' ) );
+		try {
+			$page = $this->http( 'GET', '/wp-admin/admin.php?page=' . ProductsScreen::SLUG, array( 'as' => 'administrator' ) );
+		} finally {
+			// Other tests page through the list at the default size.
+			delete_user_option( $admin->ID, ProductsListTable::PER_PAGE_OPTION );
+		}
 		$this->assertSame( 100, substr_count( $page['body'], 'name="product[]"' ) );
 		$this->assertStringContainsString( 'id="' . ProductsListTable::PER_PAGE_OPTION . '"', $page['body'], 'Screen Options offers it' );
 		$this->assertSame( ProductsListTable::MAX_PER_PAGE, apply_filters( 'set_screen_option_' . ProductsListTable::PER_PAGE_OPTION, false, ProductsListTable::PER_PAGE_OPTION, '5000' ) );
