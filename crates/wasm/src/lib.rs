@@ -5,8 +5,8 @@
 //! JavaScript `Error` objects whose `name` is `Asa2Error` and which carry `kind`
 //! (`"validation"`, `"argument"` or `"internal"`) and, for validation errors, `errors`: an
 //! object mapping each field name to its messages, and `details`: the same messages as a list of
-//! `{field, code, params, message}` (codes listed by [`messages`]) for callers that show them in
-//! another language.
+//! `{field, code, params, message}` (the codes of the core's `messages` catalogue, which the PHP
+//! extension lists as `Asa2\Messages::all()`) for callers that show them in another language.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -152,17 +152,6 @@ pub fn mismatch_warning(
 pub fn credential_kinds() -> Result<JsValue, JsValue> {
     let kinds: Vec<_> = CredentialKind::ALL.iter().map(|k| k.info()).collect();
     Ok(to_js(&kinds)?)
-}
-
-/// Every code of the core's messages with its English template (`{name}` where a parameter
-/// goes): what `error.details` and `warning_details` name.
-#[wasm_bindgen]
-pub fn messages() -> Result<JsValue, JsValue> {
-    let all: BTreeMap<&str, &str> = asa2_core::messages::ALL
-        .iter()
-        .map(|t| (t.code, t.english))
-        .collect();
-    Ok(to_js(&all)?)
 }
 
 /// Field messages grouped by field, as JavaScript objects show them.
