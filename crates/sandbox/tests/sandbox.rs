@@ -414,17 +414,7 @@ fn daily_budget_per_credential_refused_with_quota_exceeded_and_counted() {
     assert_eq!(de_get_items(&sb, &token, &["B09B2SBHQK"]).status, 200);
     // PA-API 5.0 answers its own throttle shape.
     sb.configure(&json!({"daily_quotas": {PA_KEY: 1}})).unwrap();
-    let pa = |sb: &Sandbox| {
-        paapi(
-            sb,
-            "webservices.amazon.fr",
-            "GetItems",
-            &fr_get_items("demo-fr-21"),
-            PA_KEY,
-            PA_SECRET,
-            false,
-        )
-    };
+    let pa = fr_items;
     assert_eq!(pa(&sb).status, 200);
     let a = pa(&sb);
     assert_eq!(a.status, 429);
