@@ -143,6 +143,11 @@ pub struct Item {
     /// What distinguishes this variation (`Size: XL`).
     #[serde(default)]
     pub variation_attributes: Vec<VariationAttribute>,
+    /// What GetVariations says about all variations, when this is a parent item with
+    /// variations (the plugin asks for it: see [`Item::attach_variations`]). Its price range
+    /// is ASA2's `Variations*` placeholders and the main price of a parent without its own.
+    #[serde(default)]
+    pub variation_summary: Option<VariationSummary>,
     /// Star rating and review count, when Amazon returns them.
     #[serde(default)]
     pub customer_reviews: Option<CustomerReviews>,
@@ -197,9 +202,33 @@ impl Item {
             sales_rank: None,
             sales_rank_category: None,
             variation_attributes: Vec::new(),
+            variation_summary: None,
             customer_reviews: None,
             score: None,
             fetched_at: None,
+        }
+    }
+}
+
+impl Item {
+    /// Whether this item looks like a variation parent (clothes in several sizes): Amazon
+    /// gives it no offer of its own (parents cannot be bought, their variations can), it names
+    /// no other item as its parent and it has no variation values of its own. Only such items
+    /// are worth a GetVariations call for their price range.
+    pub fn is_variation_parent(&self) -> bool {
+        self.price.is_none()
+            && self.variation_attributes.is_empty()
+            && self
+                .parent_asin
+                .as_deref()
+                .is_none_or(|p| p.eq_ignore_ascii_case(&self.asin))
+    }
+
+    /// Keeps the variation summary of a GetVariations answer for this item; an answer without
+    /// one (or with an empty one) leaves what the item had.
+    pub fn attach_variations(&mut self, page: &CatalogPage) {
+        if let Some(summary) = page.variation_summary.as_ref().filter(|s| !s.is_empty()) {
+            self.variation_summary = Some(summary.clone());
         }
     }
 }
@@ -536,6 +565,16 @@ pub struct VariationSummary {
     pub dimensions: Vec<VariationDimension>,
 }
 
+impl VariationSummary {
+    /// `true` when it says nothing: no price, no count, no dimensions.
+    pub fn is_empty(&self) -> bool {
+        self.lowest_price.is_none()
+            && self.highest_price.is_none()
+            && self.variation_count.is_none()
+            && self.dimensions.is_empty()
+    }
+}
+
 /// A dimension the variations of an item differ in (size, colour, ...).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VariationDimension {
@@ -658,6 +697,7 @@ mod tests {
             "sales_rank",
             "sales_rank_category",
             "variation_attributes",
+            "variation_summary",
             "customer_reviews",
             "score",
             "fetched_at",
@@ -735,6 +775,53 @@ mod tests {
         let json = serde_json::to_value(&search).unwrap();
         assert_eq!(json["total_results"], 0);
         assert!(json.get("browse_nodes").is_none());
+    }
+
+    #[test]
+    fn variation_parents_are_items_without_an_offer_or_a_parent() {
+        let mut parent = Item::new("B0A0000010", Marketplace::US, creators_source());
+        assert!(parent.is_variation_parent());
+        parent.parent_asin = Some("b0a0000010".into());
+        assert!(parent.is_variation_parent(), "its own parent");
+        let mut child = parent.clone();
+        child.parent_asin = Some("B0A0000000".into());
+        assert!(!child.is_variation_parent());
+        let mut with_values = parent.clone();
+        with_values.variation_attributes = vec![VariationAttribute {
+            name: "size_name".into(),
+            value: Some("XL".into()),
+        }];
+        assert!(!with_values.is_variation_parent());
+        let mut priced = parent.clone();
+        priced.price = Some(Money::default());
+        assert!(!priced.is_variation_parent());
+    }
+
+    #[test]
+    fn a_variations_answer_attaches_its_summary_and_an_empty_one_keeps_the_old() {
+        let mut item = Item::new("B0A0000010", Marketplace::US, creators_source());
+        let mut page = CatalogPage::new(Operation::GetVariations);
+        item.attach_variations(&page);
+        assert_eq!(item.variation_summary, None);
+        let summary = VariationSummary {
+            variation_count: Some(4),
+            lowest_price: Some(Money {
+                amount: Some(Decimal::parse("19.99").unwrap()),
+                currency: Some("USD".into()),
+                display: Some("$19.99".into()),
+            }),
+            ..VariationSummary::default()
+        };
+        page.variation_summary = Some(summary.clone());
+        item.attach_variations(&page);
+        assert_eq!(item.variation_summary.as_ref(), Some(&summary));
+        page.variation_summary = Some(VariationSummary::default());
+        item.attach_variations(&page);
+        assert_eq!(item.variation_summary, Some(summary.clone()));
+        let json = serde_json::to_value(&item).unwrap();
+        assert_eq!(json["variation_summary"]["lowest_price"]["amount"], "19.99");
+        let back: Item = serde_json::from_value(json).unwrap();
+        assert_eq!(back.variation_summary, Some(summary));
     }
 
     #[test]
