@@ -315,7 +315,7 @@ placeholders! {
     VariationsLowestCurrencyCode: Option<String>, Both, "placeholders_variations.html", "variation_summary.lowest_price.currency", "ASA2: currency code of that price (USD).";
     VariationsLowestFormattedPrice: Option<String>, Both, "placeholders_variations.html", "variation_summary.lowest_price.display", "ASA2: that price as Amazon formats it ($19.99).";
     VariationCount: Option<u32>, Both, "", "variation_summary.variation_count", "Number of variations of a parent product.";
-    IsAvailable: bool, Both, "options_placeholders.html", "price, availability.type", "ASA2: true when the product can be bought: it has a price and is not out of stock.";
+    IsAvailable: bool, Both, "options_placeholders.html", "price, availability.type, variation_summary", "ASA2: true when the product can be bought: it has a price (a parent product: its variations have one) and is not out of stock.";
     AmazonLogoSmallUrl: Option<String>, Both, "options_placeholders.html", "marketplace", "ASA2: URL of a small Amazon shop logo served by the plugin; with the option Localized shop logos it names the product's store (amazon.de).";
     AmazonLogoLargeUrl: Option<String>, Both, "options_placeholders.html", "marketplace", "ASA2: URL of a large Amazon shop logo served by the plugin; localized like AmazonLogoSmallUrl.";
     IsPrime: Option<bool>, Nobody, "", "", "ASA2: Prime eligibility. Amazon no longer provides it (neither the Creators API nor PA-API 5.0 offers V2); always empty.";
