@@ -501,7 +501,7 @@ final class Variations
 {
     /**
      * Whether the product is a variation parent worth one GetVariations call: Amazon gives it no
-     * offer of its own, it names no other product as its parent and has no variation values.
+     * offer listing at all, it names no other product as its parent and has no variation values.
      *
      * @param array $item one product as CreatorsApi::parse() / PaApi::parse() return it
      * @throws ValidationException an item that is not a product (under "item")

@@ -19,7 +19,7 @@ pub struct Variations;
 #[php_impl]
 impl Variations {
     /// Whether the product is a variation parent worth one GetVariations call: Amazon gives it
-    /// no offer of its own, it names no other product as its parent and has no variation values.
+    /// no offer listing at all, it names no other product as its parent and has no variation values.
     ///
     /// @param array $item one product as CreatorsApi::parse() / PaApi::parse() return it
     /// @return bool

@@ -212,16 +212,28 @@ impl Item {
 
 impl Item {
     /// Whether this item looks like a variation parent (clothes in several sizes): Amazon
-    /// gives it no offer of its own (parents cannot be bought, their variations can), it names
-    /// no other item as its parent and it has no variation values of its own. Only such items
-    /// are worth a GetVariations call for their price range.
+    /// gives it no offer listing at all (parents cannot be bought, their variations can; an
+    /// item that is out of stock still has its listing, with its availability), it names no
+    /// other item as its parent and it has no variation values of its own. Only such items
+    /// are worth a GetVariations call for their price range. Amazon's item has no parent flag
+    /// of its own (the Creators API's `Item` has only `parentASIN` and `variationAttributes`).
     pub fn is_variation_parent(&self) -> bool {
-        self.price.is_none()
+        !self.has_offer()
             && self.variation_attributes.is_empty()
             && self
                 .parent_asin
                 .as_deref()
                 .is_none_or(|p| p.eq_ignore_ascii_case(&self.asin))
+    }
+
+    /// Whether Amazon gave an offer listing for the item (a price, a stock status, a seller or
+    /// a condition).
+    fn has_offer(&self) -> bool {
+        self.price.is_some()
+            || self.availability.is_some()
+            || self.merchant.is_some()
+            || self.condition.is_some()
+            || self.is_buy_box_winner.is_some()
     }
 
     /// Keeps the variation summary of a GetVariations answer for this item; an answer without
@@ -795,6 +807,17 @@ mod tests {
         let mut priced = parent.clone();
         priced.price = Some(Money::default());
         assert!(!priced.is_variation_parent());
+        let mut out_of_stock = parent.clone();
+        out_of_stock.availability = Some(ItemAvailability {
+            kind: Some("OUT_OF_STOCK".into()),
+            message: None,
+            min_order_quantity: None,
+            max_order_quantity: None,
+        });
+        assert!(
+            !out_of_stock.is_variation_parent(),
+            "a listing without a price"
+        );
     }
 
     #[test]
