@@ -501,7 +501,8 @@ final class Variations
 {
     /**
      * Whether the product is a variation parent worth one GetVariations call: Amazon gives it no
-     * offer listing at all, it names no other product as its parent and has no variation values.
+     * offer listing at all, it names no other product as its parent and has no variation values,
+     * and no earlier GetVariations answer said it has none (`variation_count` 0).
      *
      * @param array $item one product as CreatorsApi::parse() / PaApi::parse() return it
      * @throws ValidationException an item that is not a product (under "item")
@@ -510,7 +511,8 @@ final class Variations
 
     /**
      * The product with the variation summary of a GetVariations answer kept in
-     * `variation_summary`; an answer without one leaves the product as it was.
+     * `variation_summary`. An answer without one (pass `["operation" => "GetVariations"]` for
+     * Amazon's NoResults) says it has no variations: `variation_count` 0.
      *
      * @param array $item one product as CreatorsApi::parse() / PaApi::parse() return it
      * @param array $page the GetVariations answer as CreatorsApi::parse() / PaApi::parse() return it

@@ -19,7 +19,8 @@ pub struct Variations;
 #[php_impl]
 impl Variations {
     /// Whether the product is a variation parent worth one GetVariations call: Amazon gives it
-    /// no offer listing at all, it names no other product as its parent and has no variation values.
+    /// no offer listing at all, it names no other product as its parent and has no variation
+    /// values, and no earlier GetVariations answer said it has none (`variation_count` 0).
     ///
     /// @param array $item one product as CreatorsApi::parse() / PaApi::parse() return it
     /// @return bool
@@ -32,7 +33,8 @@ impl Variations {
     }
 
     /// The product with the variation summary of a GetVariations answer kept in
-    /// `variation_summary`; an answer without one leaves the product as it was.
+    /// `variation_summary`. An answer without one (pass `["operation" => "GetVariations"]` for
+    /// Amazon's NoResults) says it has no variations: `variation_count` 0.
     ///
     /// @param array $item one product as CreatorsApi::parse() / PaApi::parse() return it
     /// @param array $page the GetVariations answer as CreatorsApi::parse() / PaApi::parse() return it

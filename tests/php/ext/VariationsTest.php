@@ -60,8 +60,14 @@ final class VariationsTest extends Asa2TestCase
             '$19.99 - $55.00|5500|$19.99 - $55.00|19.99|3',
             Template::render('{{ VariationsOffer }}|{{ VariationsHighestInteger }}|{{ OffersMainPriceFormattedPrice }}|{{ OffersAutoPriceAmount }}|{{ VariationCount }}', $item, self::NOW)
         );
-        // An answer without a summary leaves the product as it was.
-        self::assertSame($item['variation_summary'], Variations::attach($item, self::page(null))['variation_summary']);
+        self::assertTrue(Variations::isParent($item), 'asked again on the next refresh');
+        // An answer without a summary (or NoResults) says there are none; it is not asked again.
+        $none = Variations::attach($item, ['operation' => 'GetVariations']);
+        self::assertSame(0, $none['variation_summary']['variation_count']);
+        self::assertNull($none['variation_summary']['lowest_price']);
+        self::assertFalse(Variations::isParent($none));
+        self::assertSame(0, Variations::attach(self::parent(), self::page(null))['variation_summary']['variation_count']);
+        self::assertSame('[]0', Template::render('[{{ VariationsOffer }}]{{ VariationCount }}', $none, self::NOW));
     }
 
     public function testSomethingElseIsRefusedNamingTheArgument(): void

@@ -75,6 +75,22 @@ final class ProductsVariationsTest extends ProductsTestCase {
 		$this->assertNull( $row['item']['variation_summary'] );
 	}
 
+	public function test_a_product_amazon_said_has_no_variations_is_not_asked_again(): void {
+		$this->configure_creators( self::DE );
+		$row  = $this->plugin()->product_service()->add( self::PARENT, 'DE' );
+		$item = $row['item'];
+		// As stored after Amazon answered GetVariations with NoResults (a product without a
+		// listing that is simply not offered).
+		$item['variation_summary'] = array( 'variation_count' => 0 );
+		$this->plugin()->products()->store( $item, time() );
+
+		$variations = $this->api_calls( 'GetVariations' );
+		$result     = $this->plugin()->product_service()->refresh( array( array( self::PARENT, 'DE' ) ) );
+		$this->assertSame( 1, $result['updated'] );
+		$this->assertSame( $variations, $this->api_calls( 'GetVariations' ), 'no GetVariations call' );
+		$this->assertSame( 0, $this->row( self::PARENT, 'DE' )['item']['variation_summary']['variation_count'] );
+	}
+
 	public function test_a_failed_variations_call_keeps_the_stored_summary(): void {
 		$this->configure_creators( self::DE );
 		$before = $this->plugin()->product_service()->add( self::PARENT, 'DE' );

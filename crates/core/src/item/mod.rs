@@ -216,10 +216,17 @@ impl Item {
     /// item that is out of stock still has its listing, with its availability), it names no
     /// other item as its parent and it has no variation values of its own. Only such items
     /// are worth a GetVariations call for their price range. Amazon's item has no parent flag
-    /// of its own (the Creators API's `Item` has only `parentASIN` and `variationAttributes`).
+    /// of its own (the Creators API's `Item` has only `parentASIN` and `variationAttributes`),
+    /// so an item without a listing may also be a product that is simply not offered: once
+    /// GetVariations said it has no variations ([`VariationSummary::none`] kept on it), it is
+    /// not asked again.
     pub fn is_variation_parent(&self) -> bool {
         !self.has_offer()
             && self.variation_attributes.is_empty()
+            && !self
+                .variation_summary
+                .as_ref()
+                .is_some_and(VariationSummary::says_none)
             && self
                 .parent_asin
                 .as_deref()
@@ -236,12 +243,16 @@ impl Item {
             || self.is_buy_box_winner.is_some()
     }
 
-    /// Keeps the variation summary of a GetVariations answer for this item; an answer without
-    /// one (or with an empty one) leaves what the item had.
+    /// Keeps the variation summary of a GetVariations answer for this item. An answer without
+    /// one (or with an empty one, or Amazon's `NoResults`, passed as an empty page) says the
+    /// item has no variations: [`VariationSummary::none`].
     pub fn attach_variations(&mut self, page: &CatalogPage) {
-        if let Some(summary) = page.variation_summary.as_ref().filter(|s| !s.is_empty()) {
-            self.variation_summary = Some(summary.clone());
-        }
+        self.variation_summary = Some(
+            page.variation_summary
+                .clone()
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(VariationSummary::none),
+        );
     }
 }
 
@@ -578,6 +589,21 @@ pub struct VariationSummary {
 }
 
 impl VariationSummary {
+    /// What GetVariations said of an item without variations: a count of 0.
+    pub fn none() -> VariationSummary {
+        VariationSummary {
+            variation_count: Some(0),
+            ..VariationSummary::default()
+        }
+    }
+
+    /// Whether it says the item has no variations.
+    pub fn says_none(&self) -> bool {
+        self.variation_count == Some(0)
+            && self.lowest_price.is_none()
+            && self.highest_price.is_none()
+    }
+
     /// `true` when it says nothing: no price, no count, no dimensions.
     pub fn is_empty(&self) -> bool {
         self.lowest_price.is_none()
@@ -821,11 +847,12 @@ mod tests {
     }
 
     #[test]
-    fn a_variations_answer_attaches_its_summary_and_an_empty_one_keeps_the_old() {
+    fn a_variations_answer_attaches_its_summary_and_an_empty_one_says_none() {
         let mut item = Item::new("B0A0000010", Marketplace::US, creators_source());
         let mut page = CatalogPage::new(Operation::GetVariations);
         item.attach_variations(&page);
-        assert_eq!(item.variation_summary, None);
+        assert_eq!(item.variation_summary, Some(VariationSummary::none()));
+        assert!(!item.is_variation_parent(), "not asked again");
         let summary = VariationSummary {
             variation_count: Some(4),
             lowest_price: Some(Money {
@@ -838,9 +865,7 @@ mod tests {
         page.variation_summary = Some(summary.clone());
         item.attach_variations(&page);
         assert_eq!(item.variation_summary.as_ref(), Some(&summary));
-        page.variation_summary = Some(VariationSummary::default());
-        item.attach_variations(&page);
-        assert_eq!(item.variation_summary, Some(summary.clone()));
+        assert!(item.is_variation_parent());
         let json = serde_json::to_value(&item).unwrap();
         assert_eq!(json["variation_summary"]["lowest_price"]["amount"], "19.99");
         let back: Item = serde_json::from_value(json).unwrap();

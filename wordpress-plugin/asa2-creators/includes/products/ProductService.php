@@ -290,7 +290,9 @@ final class ProductService {
 	/**
 	 * A variation parent with the summary of its variations from one GetVariations call (the
 	 * first page is enough: the summary covers all variations); any other product as it is.
-	 * When the call fails (or the day's requests are used up) the summary stored before stays.
+	 * The summary stored before is carried over: when it says the product has no variations
+	 * (Amazon answered so before), no call is made; when the call fails (or the day's requests
+	 * are used up), it stays.
 	 *
 	 * @param array $route        Route.
 	 * @param array $item         The product from GetItems, with its marketplace.
@@ -302,19 +304,27 @@ final class ProductService {
 			if ( ! Variations::isParent( $item ) ) {
 				return $item;
 			}
-			$page = $this->caller->call( $route, 'GetVariations', array( 'asin' => (string) $item['asin'] ), $within_quota );
-			$item = Variations::attach( $item, $page );
-		} catch ( \Throwable ) {
-			// The GetItems data is stored either way; the failed call is in the call log.
-		}
-		if ( ! isset( $item['variation_summary'] ) ) {
 			$stored = $this->products->find( (string) $item['asin'], (string) $item['marketplace'] );
 			$before = $stored['item']['variation_summary'] ?? null;
 			if ( is_array( $before ) ) {
 				$item['variation_summary'] = $before;
 			}
+			if ( ! Variations::isParent( $item ) ) {
+				return $item;
+			}
+			try {
+				$page = $this->caller->call( $route, 'GetVariations', array( 'asin' => (string) $item['asin'] ), $within_quota );
+			} catch ( \Asa2\ApiException $e ) {
+				if ( 'NoResults' !== $e->getErrorCode() && 404 !== $e->getHttpStatus() ) {
+					throw $e;
+				}
+				$page = array( 'operation' => 'GetVariations' ); // Amazon: it has no variations.
+			}
+			return Variations::attach( $item, $page );
+		} catch ( \Throwable ) {
+			// The GetItems data is stored either way; the failed call is in the call log.
+			return $item;
 		}
-		return $item;
 	}
 
 	/**
