@@ -517,6 +517,36 @@ final class Asin
     public static function parse(string $input): array {}
 }
 
+/**
+ * Variation parents (clothes in several sizes) and the summary of their variations, which
+ * ASA2's Variations* placeholders and a parent's main price are made from.
+ */
+final class Variations
+{
+    /**
+     * Whether the product is a variation parent worth one GetVariations call: Amazon gives it no
+     * offer listing at all, it names no other product as its parent and has no variation values,
+     * and no earlier GetVariations answer said it has none (`variation_count` 0).
+     *
+     * @param array $item one product as CreatorsApi::parse() / PaApi::parse() return it
+     * @throws ValidationException an item that is not a product (under "item")
+     */
+    public static function isParent(array $item): bool {}
+
+    /**
+     * The product with the variation summary of a GetVariations answer kept in
+     * `variation_summary`. An answer without one (pass `["operation" => "GetVariations"]` for
+     * Amazon's NoResults) says it has no variations: `variation_count` 0.
+     *
+     * @param array $item one product as CreatorsApi::parse() / PaApi::parse() return it
+     * @param array $page the GetVariations answer as CreatorsApi::parse() / PaApi::parse() return it
+     * @return array the product
+     * @throws ValidationException an item that is not a product (under "item") or a page that is
+     *   not an answer (under "page")
+     */
+    public static function attach(array $item, array $page): array {}
+}
+
 /** Product templates with `{{ Placeholder }}` syntax, HTML auto-escaped. */
 final class Template
 {

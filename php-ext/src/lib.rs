@@ -34,6 +34,7 @@ mod sealer;
 mod sigv4;
 mod template;
 mod token;
+mod variations;
 mod version;
 
 use ext_php_rs::prelude::*;
@@ -86,6 +87,7 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
         .class::<sigv4::SigV4>()
         .class::<retry::RetryPolicy>()
         .class::<template::Template>()
+        .class::<variations::Variations>()
         .class::<api::Api>()
         .class::<redaction::Redaction>()
 }

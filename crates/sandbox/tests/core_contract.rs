@@ -350,7 +350,30 @@ fn every_creators_operation_built_by_the_core_round_trips() {
                 .iter()
                 .all(|i| i.parent_asin.is_some() && !i.variation_attributes.is_empty())
         );
-        assert!(page.variation_summary.is_some());
+        assert!(page.items.iter().all(|i| !i.is_variation_parent()));
+        let summary = page.variation_summary.as_ref().unwrap();
+        assert_eq!(summary.variation_count, Some(page.items.len() as u32));
+        for price in [&summary.lowest_price, &summary.highest_price] {
+            let price = price.as_ref().expect("the summary has the price range");
+            assert!(price.amount.is_some() && price.currency.is_some() && price.display.is_some());
+        }
+        // The parent itself, from GetItems, is what the plugin recognises as a parent and
+        // keeps the summary on.
+        let parent = &call(
+            Operation::GetItems,
+            &creators_get_items(
+                &c,
+                &token,
+                &GetItemsParams::new(vec![params.asin.clone()]),
+                &base,
+            )
+            .unwrap()[0],
+        )
+        .items[0];
+        assert!(parent.is_variation_parent(), "{parent:?}");
+        let mut kept = parent.clone();
+        kept.attach_variations(&page);
+        assert_eq!(kept.variation_summary.as_ref(), Some(summary));
         found = true;
         break;
     }

@@ -109,10 +109,12 @@ final class ProductsAddTest extends ProductsTestCase {
 	public function test_lookups_are_batched_ten_asins_per_call_and_grouped_by_marketplace(): void {
 		$this->configure_creators( self::DE, self::US );
 		$keys = array();
+		// 4th character 1: a sandbox category without variation parents (a parent would take a
+		// GetVariations call more).
 		for ( $i = 0; $i < 23; $i++ ) {
-			$keys[] = array( sprintf( 'B0BATCH%03d', $i ), 'DE' );
+			$keys[] = array( sprintf( 'B0B1TCH%03d', $i ), 'DE' );
 		}
-		$keys[] = array( 'B0BATCHUS1', 'US' );
+		$keys[] = array( 'B0B1TCHUS1', 'US' );
 		$result = $this->plugin()->product_service()->refresh( $keys );
 		$this->assertSame( 24, $result['updated'], implode( "\n", $result['failed'] ) );
 		$stats = $this->stats();

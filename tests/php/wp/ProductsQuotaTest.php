@@ -105,7 +105,7 @@ final class ProductsQuotaTest extends ProductsTestCase {
 			}
 			array_push( $command, __DIR__ . '/support/refresh-products.php', $stack_json, sprintf( '%.6F', $start ), '--within-quota' );
 			for ( $i = 0; $i < 60; $i++ ) {
-				$command[] = sprintf( 'B0QW%d%05d:DE', $worker, $i );
+				$command[] = sprintf( 'B0Q1%d%05d:DE', $worker, $i ); // 4th character 1: a sandbox category without variation parents.
 			}
 			$pipes       = array();
 			$process     = proc_open( $command, array( 1 => array( 'pipe', 'w' ), 2 => array( 'pipe', 'w' ) ), $pipes );
@@ -135,7 +135,7 @@ final class ProductsQuotaTest extends ProductsTestCase {
 		$this->configure_creators( self::DE );
 		$this->sandbox_configure( array( 'rps' => 0, 'daily_quotas' => array( self::DE['credential_id'] => 3 ) ) );
 		$this->quota( $this->de(), 10.0, 8640 );
-		$this->seed( 'DE', 100, 'B0QAMZ' );
+		$this->seed( 'DE', 100, 'B0Q1MZ' ); // 4th character 1: a sandbox category without variation parents.
 
 		$result = $this->plugin()->refresh_scheduler()->run();
 

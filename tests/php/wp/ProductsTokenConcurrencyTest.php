@@ -32,7 +32,7 @@ final class ProductsTokenConcurrencyTest extends ProductsTestCase {
 			if ( '' !== self::$stack['extension'] ) {
 				array_push( $command, '-d', 'extension=' . self::$stack['extension'] );
 			}
-			array_push( $command, __DIR__ . '/support/refresh-products.php', $stack_json, sprintf( '%.6F', $start ), sprintf( 'B0PARDE%03d:DE', $i ), sprintf( 'B0PARUS%03d:US', $i ) );
+			array_push( $command, __DIR__ . '/support/refresh-products.php', $stack_json, sprintf( '%.6F', $start ), sprintf( 'B0P1RDE%03d:DE', $i ), sprintf( 'B0P1RUS%03d:US', $i ) ); // 4th character 1: a sandbox category without variation parents.
 			$pipes         = array();
 			$process       = proc_open( $command, array( 1 => array( 'pipe', 'w' ), 2 => array( 'pipe', 'w' ) ), $pipes );
 			$this->assertIsResource( $process );

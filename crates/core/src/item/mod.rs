@@ -143,6 +143,11 @@ pub struct Item {
     /// What distinguishes this variation (`Size: XL`).
     #[serde(default)]
     pub variation_attributes: Vec<VariationAttribute>,
+    /// What GetVariations says about all variations, when this is a parent item with
+    /// variations (the plugin asks for it: see [`Item::attach_variations`]). Its price range
+    /// is ASA2's `Variations*` placeholders and the main price of a parent without its own.
+    #[serde(default)]
+    pub variation_summary: Option<VariationSummary>,
     /// Star rating and review count, when Amazon returns them.
     #[serde(default)]
     pub customer_reviews: Option<CustomerReviews>,
@@ -197,10 +202,57 @@ impl Item {
             sales_rank: None,
             sales_rank_category: None,
             variation_attributes: Vec::new(),
+            variation_summary: None,
             customer_reviews: None,
             score: None,
             fetched_at: None,
         }
+    }
+}
+
+impl Item {
+    /// Whether this item looks like a variation parent (clothes in several sizes): Amazon
+    /// gives it no offer listing at all (parents cannot be bought, their variations can; an
+    /// item that is out of stock still has its listing, with its availability), it names no
+    /// other item as its parent and it has no variation values of its own. Only such items
+    /// are worth a GetVariations call for their price range. Amazon's item has no parent flag
+    /// of its own (the Creators API's `Item` has only `parentASIN` and `variationAttributes`),
+    /// so an item without a listing may also be a product that is simply not offered: once
+    /// GetVariations said it has no variations ([`VariationSummary::none`] kept on it), it is
+    /// not asked again.
+    pub fn is_variation_parent(&self) -> bool {
+        !self.has_offer()
+            && self.variation_attributes.is_empty()
+            && !self
+                .variation_summary
+                .as_ref()
+                .is_some_and(VariationSummary::says_none)
+            && self
+                .parent_asin
+                .as_deref()
+                .is_none_or(|p| p.eq_ignore_ascii_case(&self.asin))
+    }
+
+    /// Whether Amazon gave an offer listing for the item (a price, a stock status, a seller or
+    /// a condition).
+    fn has_offer(&self) -> bool {
+        self.price.is_some()
+            || self.availability.is_some()
+            || self.merchant.is_some()
+            || self.condition.is_some()
+            || self.is_buy_box_winner.is_some()
+    }
+
+    /// Keeps the variation summary of a GetVariations answer for this item. An answer without
+    /// one (or with an empty one, or Amazon's `NoResults`, passed as an empty page) says the
+    /// item has no variations: [`VariationSummary::none`].
+    pub fn attach_variations(&mut self, page: &CatalogPage) {
+        self.variation_summary = Some(
+            page.variation_summary
+                .clone()
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(VariationSummary::none),
+        );
     }
 }
 
@@ -536,6 +588,31 @@ pub struct VariationSummary {
     pub dimensions: Vec<VariationDimension>,
 }
 
+impl VariationSummary {
+    /// What GetVariations said of an item without variations: a count of 0.
+    pub fn none() -> VariationSummary {
+        VariationSummary {
+            variation_count: Some(0),
+            ..VariationSummary::default()
+        }
+    }
+
+    /// Whether it says the item has no variations.
+    pub fn says_none(&self) -> bool {
+        self.variation_count == Some(0)
+            && self.lowest_price.is_none()
+            && self.highest_price.is_none()
+    }
+
+    /// `true` when it says nothing: no price, no count, no dimensions.
+    pub fn is_empty(&self) -> bool {
+        self.lowest_price.is_none()
+            && self.highest_price.is_none()
+            && self.variation_count.is_none()
+            && self.dimensions.is_empty()
+    }
+}
+
 /// A dimension the variations of an item differ in (size, colour, ...).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VariationDimension {
@@ -658,6 +735,7 @@ mod tests {
             "sales_rank",
             "sales_rank_category",
             "variation_attributes",
+            "variation_summary",
             "customer_reviews",
             "score",
             "fetched_at",
@@ -735,6 +813,63 @@ mod tests {
         let json = serde_json::to_value(&search).unwrap();
         assert_eq!(json["total_results"], 0);
         assert!(json.get("browse_nodes").is_none());
+    }
+
+    #[test]
+    fn variation_parents_are_items_without_an_offer_or_a_parent() {
+        let mut parent = Item::new("B0A0000010", Marketplace::US, creators_source());
+        assert!(parent.is_variation_parent());
+        parent.parent_asin = Some("b0a0000010".into());
+        assert!(parent.is_variation_parent(), "its own parent");
+        let mut child = parent.clone();
+        child.parent_asin = Some("B0A0000000".into());
+        assert!(!child.is_variation_parent());
+        let mut with_values = parent.clone();
+        with_values.variation_attributes = vec![VariationAttribute {
+            name: "size_name".into(),
+            value: Some("XL".into()),
+        }];
+        assert!(!with_values.is_variation_parent());
+        let mut priced = parent.clone();
+        priced.price = Some(Money::default());
+        assert!(!priced.is_variation_parent());
+        let mut out_of_stock = parent.clone();
+        out_of_stock.availability = Some(ItemAvailability {
+            kind: Some("OUT_OF_STOCK".into()),
+            message: None,
+            min_order_quantity: None,
+            max_order_quantity: None,
+        });
+        assert!(
+            !out_of_stock.is_variation_parent(),
+            "a listing without a price"
+        );
+    }
+
+    #[test]
+    fn a_variations_answer_attaches_its_summary_and_an_empty_one_says_none() {
+        let mut item = Item::new("B0A0000010", Marketplace::US, creators_source());
+        let mut page = CatalogPage::new(Operation::GetVariations);
+        item.attach_variations(&page);
+        assert_eq!(item.variation_summary, Some(VariationSummary::none()));
+        assert!(!item.is_variation_parent(), "not asked again");
+        let summary = VariationSummary {
+            variation_count: Some(4),
+            lowest_price: Some(Money {
+                amount: Some(Decimal::parse("19.99").unwrap()),
+                currency: Some("USD".into()),
+                display: Some("$19.99".into()),
+            }),
+            ..VariationSummary::default()
+        };
+        page.variation_summary = Some(summary.clone());
+        item.attach_variations(&page);
+        assert_eq!(item.variation_summary.as_ref(), Some(&summary));
+        assert!(item.is_variation_parent());
+        let json = serde_json::to_value(&item).unwrap();
+        assert_eq!(json["variation_summary"]["lowest_price"]["amount"], "19.99");
+        let back: Item = serde_json::from_value(json).unwrap();
+        assert_eq!(back.variation_summary, Some(summary));
     }
 
     #[test]

@@ -17,10 +17,17 @@
 //! | `OffersAutoPrice{Amount,Integer,CurrencyCode,FormattedPrice}`, `OfferSalePriceAmount`, `OffersMainPriceAmount`, `ListPrice{Amount,...}` | placeholders_price.html |
 //! | `OffersMainPriceFormattedPrice` | placeholders_variations.html |
 //! | `IsAvailable`, `AmazonLogoSmallUrl`, `AmazonLogoLargeUrl` (and the AutoPrice options) | options_placeholders.html |
+//! | `VariationsOffer`, `Variations{Highest,Lowest}{Amount,Integer,CurrencyCode,FormattedPrice}` | placeholders_variations.html |
+//!
+//! Variations: a parent product (clothes in several sizes) has no price of its own; the plugin
+//! keeps GetVariations' summary of its variations on the item (`variation_summary`). As ASA2's
+//! page says, `OffersMainPriceFormattedPrice` of such a product is `VariationsOffer` (the range
+//! "lowest - highest"), and the other main price parts (and so AutoPrice) are the lowest
+//! variation price. A product with a price of its own keeps it.
 
 use minijinja::value::Value;
 
-use crate::item::{Item, Money};
+use crate::item::{Item, Money, VariationSummary};
 use crate::marketplace::Marketplace;
 
 /// ASA2's AutoPrice options: which of the lowest offer prices `OffersAutoPrice*` may take.
@@ -194,6 +201,60 @@ fn minor_units(amount: &str, currency: Option<&str>) -> Option<String> {
     })
 }
 
+/// ASA2's `VariationsOffer`: the price range of the variations, `$19.99 - $55.00` (one price
+/// when all variations cost the same; the lowest or highest alone when Amazon gave only one).
+pub(super) fn variations_offer(summary: &VariationSummary) -> Option<String> {
+    let lowest = super::display(summary.lowest_price.as_ref());
+    let highest = super::display(summary.highest_price.as_ref());
+    match (lowest, highest) {
+        (Some(l), Some(h)) if l != h => Some(format!("{l} - {h}")),
+        (l, h) => l.or(h),
+    }
+}
+
+/// The main price of a product: its own price; for a parent without one (it has a
+/// variation summary with a price), the lowest variation price in every part but
+/// `FormattedPrice`, which is the range (`VariationsOffer`), as ASA2 documents. The money is
+/// what AutoPrice chooses from.
+pub(super) fn main_price(item: &Item) -> (Option<&Money>, PriceParts) {
+    if item.price.is_some() {
+        return (item.price.as_ref(), PriceParts::of(item.price.as_ref()));
+    }
+    let Some(summary) = item.variation_summary.as_ref() else {
+        return (None, PriceParts::default());
+    };
+    let lowest = summary
+        .lowest_price
+        .as_ref()
+        .or(summary.highest_price.as_ref());
+    let mut parts = PriceParts::of(lowest);
+    if lowest.is_some() {
+        parts.formatted = variations_offer(summary);
+    }
+    (lowest, parts)
+}
+
+/// The placeholders of a variation parent (`Variations*`, ASA2's placeholders_variations page).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct VariationParts {
+    pub(super) offer: Option<String>,
+    pub(super) highest: PriceParts,
+    pub(super) lowest: PriceParts,
+}
+
+impl VariationParts {
+    pub(super) fn of(item: &Item) -> VariationParts {
+        let Some(summary) = item.variation_summary.as_ref() else {
+            return VariationParts::default();
+        };
+        VariationParts {
+            offer: variations_offer(summary),
+            highest: PriceParts::of(summary.highest_price.as_ref()),
+            lowest: PriceParts::of(summary.lowest_price.as_ref()),
+        }
+    }
+}
+
 /// Whether the featured offer is on sale: it has a price reduced against a higher list or was
 /// price (Amazon's saving basis). Its price is then ASA2's sale price.
 pub(super) fn on_sale(item: &Item) -> bool {
@@ -204,8 +265,12 @@ pub(super) fn on_sale(item: &Item) -> bool {
             .is_some_and(|s| s.amount.is_some() || s.percentage.is_some_and(|p| p > 0))
 }
 
-/// ASA2's `IsAvailable`: the product has a price and is not out of stock.
+/// ASA2's `IsAvailable`: the product has a price (for a parent: its variations have one) and
+/// is not out of stock.
 pub(super) fn is_available(item: &Item) -> bool {
+    if item.price.is_none() && main_price(item).0.is_some() {
+        return true;
+    }
     let out_of_stock = item
         .availability
         .as_ref()

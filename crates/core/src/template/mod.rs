@@ -331,10 +331,10 @@ placeholders! {
     OffersAutoPriceInteger: Option<i64>, Both, "placeholders_price.html", "price", "ASA2: that price in minor units, without decimal mark (4767).";
     OffersAutoPriceCurrencyCode: Option<String>, Both, "placeholders_price.html", "price.currency", "ASA2: currency code of that price (USD).";
     OffersAutoPriceFormattedPrice: Option<String>, Both, "placeholders_price.html", "price.display", "ASA2: that price as Amazon formats it ($47.67).";
-    OffersMainPriceAmount: Option<String>, Both, "placeholders_price.html", "price.amount", "ASA2: the price of the featured offer, as a decimal.";
-    OffersMainPriceInteger: Option<i64>, Both, "placeholders_offers.html", "price.amount", "ASA2: the main price in minor units, without decimal mark.";
-    OffersMainPriceCurrencyCode: Option<String>, Both, "placeholders_offers.html", "price.currency", "ASA2: currency code of the main price.";
-    OffersMainPriceFormattedPrice: Option<String>, Both, "placeholders_variations.html", "price.display", "ASA2: the main price as Amazon formats it.";
+    OffersMainPriceAmount: Option<String>, Both, "placeholders_price.html", "price.amount, variation_summary.lowest_price", "ASA2: the price of the featured offer, as a decimal; for a parent product without one, the lowest price of its variations.";
+    OffersMainPriceInteger: Option<i64>, Both, "placeholders_offers.html", "price.amount, variation_summary.lowest_price", "ASA2: the main price in minor units, without decimal mark.";
+    OffersMainPriceCurrencyCode: Option<String>, Both, "placeholders_offers.html", "price.currency, variation_summary.lowest_price", "ASA2: currency code of the main price.";
+    OffersMainPriceFormattedPrice: Option<String>, Both, "placeholders_variations.html", "price.display, variation_summary", "ASA2: the main price as Amazon formats it; for a parent product without one, the price range of its variations (the same as VariationsOffer).";
     OfferSalePriceAmount: Option<String>, Both, "placeholders_price.html", "price, savings", "ASA2: the reduced price when the featured offer is on sale (it has a saving against the list or was price), as a decimal.";
     OfferSalePriceInteger: Option<i64>, Both, "placeholders_offers.html", "price, savings", "ASA2: the sale price in minor units, without decimal mark.";
     OfferSalePriceCurrencyCode: Option<String>, Both, "placeholders_offers.html", "price.currency, savings", "ASA2: currency code of the sale price.";
@@ -343,7 +343,17 @@ placeholders! {
     ListPriceInteger: Option<i64>, Both, "placeholders_price.html", "list_price.amount", "ASA2: the list price in minor units, without decimal mark.";
     ListPriceCurrencyCode: Option<String>, Both, "placeholders_price.html", "list_price.currency", "ASA2: currency code of the list price.";
     ListPriceFormattedPrice: Option<String>, Both, "placeholders_price.html", "list_price.display", "ASA2: the list price as Amazon formats it.";
-    IsAvailable: bool, Both, "options_placeholders.html", "price, availability.type", "ASA2: true when the product can be bought: it has a price and is not out of stock.";
+    VariationsOffer: Option<String>, Both, "placeholders_variations.html", "variation_summary", "ASA2: the price range of a parent product's variations, lowest to highest ($19.99 - $55.00); one price when they all cost the same.";
+    VariationsHighestAmount: Option<String>, Both, "placeholders_variations.html", "variation_summary.highest_price.amount", "ASA2: the price of the most expensive variation, as a decimal (55.00).";
+    VariationsHighestInteger: Option<i64>, Both, "placeholders_variations.html", "variation_summary.highest_price.amount", "ASA2: that price in minor units, without decimal mark (5500).";
+    VariationsHighestCurrencyCode: Option<String>, Both, "placeholders_variations.html", "variation_summary.highest_price.currency", "ASA2: currency code of that price (USD).";
+    VariationsHighestFormattedPrice: Option<String>, Both, "placeholders_variations.html", "variation_summary.highest_price.display", "ASA2: that price as Amazon formats it ($55.00).";
+    VariationsLowestAmount: Option<String>, Both, "placeholders_variations.html", "variation_summary.lowest_price.amount", "ASA2: the price of the cheapest variation, as a decimal (19.99).";
+    VariationsLowestInteger: Option<i64>, Both, "placeholders_variations.html", "variation_summary.lowest_price.amount", "ASA2: that price in minor units, without decimal mark (1999).";
+    VariationsLowestCurrencyCode: Option<String>, Both, "placeholders_variations.html", "variation_summary.lowest_price.currency", "ASA2: currency code of that price (USD).";
+    VariationsLowestFormattedPrice: Option<String>, Both, "placeholders_variations.html", "variation_summary.lowest_price.display", "ASA2: that price as Amazon formats it ($19.99).";
+    VariationCount: Option<u32>, Both, "", "variation_summary.variation_count", "Number of variations of a parent product.";
+    IsAvailable: bool, Both, "options_placeholders.html", "price, availability.type, variation_summary", "ASA2: true when the product can be bought: it has a price (a parent product: its variations have one) and is not out of stock.";
     AmazonLogoSmallUrl: Option<String>, Both, "options_placeholders.html", "marketplace", "ASA2: URL of a small Amazon shop logo served by the plugin; with the option Localized shop logos it names the product's store (amazon.de).";
     AmazonLogoLargeUrl: Option<String>, Both, "options_placeholders.html", "marketplace", "ASA2: URL of a large Amazon shop logo served by the plugin; localized like AmazonLogoSmallUrl.";
     IsPrime: Option<bool>, Nobody, "", "", "ASA2: Prime eligibility. Amazon no longer provides it (neither the Creators API nor PA-API 5.0 offers V2); always empty.";
@@ -503,7 +513,7 @@ impl Placeholders {
             p.SavingsPercentage = item.savings.as_ref().and_then(|s| s.percentage);
             // The sale price is the main price when the featured offer is on sale; AutoPrice
             // is usually one of them, so their parts are worked out once.
-            let main = asa2::PriceParts::of(item.price.as_ref());
+            let (main_money, main) = asa2::main_price(item);
             let sale = asa2::on_sale(item).then_some(item.price.as_ref()).flatten();
             if sale.is_some() {
                 (
@@ -515,10 +525,10 @@ impl Placeholders {
             }
             let auto = options.auto_price.choose(asa2::PriceCandidates {
                 sale,
-                main: item.price.as_ref(),
+                main: main_money,
                 ..asa2::PriceCandidates::default()
             });
-            let auto = match (auto, item.price.as_ref()) {
+            let auto = match (auto, main_money) {
                 (Some(a), Some(m)) if std::ptr::eq(a, m) => main.clone(),
                 (a, _) => asa2::PriceParts::of(a),
             };
@@ -544,7 +554,25 @@ impl Placeholders {
             p.PriceAmount = p.OffersMainPriceAmount.clone();
             p.PriceCurrency = p.OffersMainPriceCurrencyCode.clone();
             p.ListPrice = p.ListPriceFormattedPrice.clone();
+            let variations = asa2::VariationParts::of(item);
+            p.VariationsOffer = variations.offer;
+            (
+                p.VariationsHighestAmount,
+                p.VariationsHighestInteger,
+                p.VariationsHighestCurrencyCode,
+                p.VariationsHighestFormattedPrice,
+            ) = variations.highest.into_fields();
+            (
+                p.VariationsLowestAmount,
+                p.VariationsLowestInteger,
+                p.VariationsLowestCurrencyCode,
+                p.VariationsLowestFormattedPrice,
+            ) = variations.lowest.into_fields();
         }
+        p.VariationCount = item
+            .variation_summary
+            .as_ref()
+            .and_then(|s| s.variation_count);
         p.IsAvailable = asa2::is_available(item);
         if let Some(logos) = &options.shop_logos {
             p.AmazonLogoSmallUrl = logos.url("small", item.marketplace);
@@ -819,7 +847,37 @@ mod tests {
         "IsAvailable",
         "AmazonLogoSmallUrl",
         "AmazonLogoLargeUrl",
+        "VariationsOffer",
+        "VariationsHighestAmount",
+        "VariationsHighestInteger",
+        "VariationsHighestCurrencyCode",
+        "VariationsHighestFormattedPrice",
+        "VariationsLowestAmount",
+        "VariationsLowestInteger",
+        "VariationsLowestCurrencyCode",
+        "VariationsLowestFormattedPrice",
     ];
+
+    /// What GetVariations says about a parent's variations: 19.99 to 55.00 EUR.
+    fn summary() -> crate::item::VariationSummary {
+        crate::item::VariationSummary {
+            page_count: Some(1),
+            variation_count: Some(3),
+            lowest_price: Some(money("19.99", "19,99 €")),
+            highest_price: Some(money("55", "55,00 €")),
+            dimensions: Vec::new(),
+        }
+    }
+
+    /// A parent product: no offer of its own, its variations' summary kept.
+    fn parent() -> Item {
+        let mut parent = item();
+        parent.price = None;
+        parent.list_price = None;
+        parent.savings = None;
+        parent.variation_summary = Some(summary());
+        parent
+    }
 
     fn with_logos(localized: bool) -> RenderOptions {
         RenderOptions {
@@ -833,7 +891,8 @@ mod tests {
 
     #[test]
     fn asa2_placeholders_render_from_a_full_item() {
-        let item = item();
+        let mut item = item();
+        item.variation_summary = Some(summary());
         let options = with_logos(false);
         for doc in PLACEHOLDERS {
             if !doc.asa2_page.is_empty() && doc.filled_by != FilledBy::Nobody {
@@ -854,6 +913,91 @@ mod tests {
             &item,
         );
         assert_eq!(out, "49.99|4999|EUR|49,99 \u{20ac}|59.99|5999|true");
+    }
+
+    #[test]
+    fn variations_placeholders_follow_asa2() {
+        let parent = parent();
+        assert_eq!(
+            render(
+                "{{ VariationsOffer }}|{{ VariationsHighestAmount }}|{{ VariationsHighestInteger }}|{{ VariationsHighestCurrencyCode }}|{{ VariationsHighestFormattedPrice }}|{{ VariationsLowestAmount }}|{{ VariationsLowestInteger }}|{{ VariationsLowestCurrencyCode }}|{{ VariationsLowestFormattedPrice }}|{{ VariationCount }}",
+                &parent,
+            ),
+            "19,99 \u{20ac} - 55,00 \u{20ac}|55|5500|EUR|55,00 \u{20ac}|19.99|1999|EUR|19,99 \u{20ac}|3"
+        );
+        // The same price everywhere is one price, not a range.
+        let mut same = parent.clone();
+        if let Some(s) = same.variation_summary.as_mut() {
+            s.highest_price = s.lowest_price.clone();
+        }
+        assert_eq!(render("{{ VariationsOffer }}", &same), "19,99 \u{20ac}");
+        // Without display text the amount and currency stand in, as for the other prices.
+        let mut plain = parent.clone();
+        if let Some(s) = plain.variation_summary.as_mut() {
+            for m in [s.lowest_price.as_mut(), s.highest_price.as_mut()]
+                .into_iter()
+                .flatten()
+            {
+                m.display = None;
+            }
+        }
+        assert_eq!(
+            render("{{ VariationsOffer }}", &plain),
+            "19.99 EUR - 55 EUR"
+        );
+        // A product without variations leaves them empty.
+        assert_eq!(
+            render(
+                "[{{ VariationsOffer }}][{{ VariationsLowestAmount }}][{{ VariationCount }}]",
+                &item()
+            ),
+            "[][][]"
+        );
+    }
+
+    #[test]
+    fn a_parent_without_its_own_price_takes_the_variations_price() {
+        let parent = parent();
+        // ASA2: OffersMainPriceFormattedPrice is VariationsOffer; AutoPrice is the main price.
+        assert_eq!(
+            render(
+                "{{ OffersMainPriceFormattedPrice }}|{{ OffersMainPriceAmount }}|{{ OffersMainPriceInteger }}|{{ OffersMainPriceCurrencyCode }}|{{ OffersAutoPriceAmount }}|{{ OffersAutoPriceFormattedPrice }}|{{ Price }}|{{ IsAvailable }}|[{{ OfferSalePriceAmount }}]",
+                &parent,
+            ),
+            "19,99 \u{20ac} - 55,00 \u{20ac}|19.99|1999|EUR|19.99|19,99 \u{20ac} - 55,00 \u{20ac}|19,99 \u{20ac} - 55,00 \u{20ac}|true|[]"
+        );
+        // A product with a price of its own keeps it.
+        let mut own = parent.clone();
+        own.price = Some(money("24.99", "24,99 €"));
+        assert_eq!(
+            render(
+                "{{ OffersMainPriceFormattedPrice }}|{{ OffersAutoPriceAmount }}",
+                &own
+            ),
+            "24,99 \u{20ac}|24.99"
+        );
+        // Old prices go, variation prices included.
+        assert_eq!(
+            render_at(
+                "[{{ OffersMainPriceAmount }}][{{ VariationsOffer }}][{{ VariationsLowestAmount }}]{{ VariationCount }}",
+                &parent,
+                NOW + PRICE_MAX_AGE_SECS + 10
+            ),
+            "[][][]3"
+        );
+        // A parent whose summary has no price has no main price.
+        let mut no_price = parent.clone();
+        no_price.variation_summary = Some(crate::item::VariationSummary {
+            variation_count: Some(3),
+            ..Default::default()
+        });
+        assert_eq!(
+            render(
+                "[{{ OffersMainPriceFormattedPrice }}]{{ IsAvailable }}",
+                &no_price
+            ),
+            "[]false"
+        );
     }
 
     #[test]

@@ -25,7 +25,8 @@ if ( ! defined( 'ABSPATH' ) ) {
  * allows (RefreshBudget): oldest first, so queued products (never fetched) come first, 10 per
  * GetItems call, the marketplaces taking turns. When products are still due after a run, a
  * follow-up run starts a minute later, so a backlog drains without waiting for the next hour.
- * Failures keep the stored data and are recorded on the product.
+ * A variation parent takes one GetVariations call more (ProductService), at most one per
+ * parent product per refresh. Failures keep the stored data and are recorded on the product.
  *
  * One run at a time across every worker of every web server (SharedLock, in the database). The
  * run renews its lock before each GetItems call; a run whose web server died leaves a lock that

@@ -16,6 +16,7 @@ use Asa2\Creators\Clock;
 use Asa2\Creators\Storage\MarketplaceFlags;
 use Asa2\Creators\Storage\ProductTable;
 use Asa2\Marketplaces;
+use Asa2\Variations;
 
 if ( ! defined( 'ABSPATH' ) ) {
 	exit;
@@ -27,7 +28,14 @@ if ( ! defined( 'ABSPATH' ) ) {
  * Creators API or PA-API 5.0 (ApiRouter), sent 10 ASINs per GetItems call, spaced to the
  * credential's rate and retried when throttled (RetryingCaller).
  *
- * A failed refresh never removes stored data; the error is recorded on the product.
+ * A variation parent (Asa2\Variations::isParent: clothes in several sizes, which Amazon sells
+ * only as their variations) gets one GetVariations call more, through the same caller and quota,
+ * whose first page carries the summary of all its variations (the price range behind ASA2's
+ * Variations* placeholders); it is stored in the product's `variation_summary`. Parents are few,
+ * so a refresh makes at most one call more per parent product.
+ *
+ * A failed refresh never removes stored data; the error is recorded on the product. A failed
+ * GetVariations call keeps the GetItems data and the summary stored before.
  */
 final class ProductService {
 
@@ -262,7 +270,7 @@ final class ProductService {
 				continue;
 			}
 			$item['marketplace'] = (string) ( $item['marketplace'] ?? $code );
-			$table->store( $item, $now );
+			$table->store( $this->with_variations( $route, $item, $within_quota ), $now );
 			$seen[ $asin ] = true;
 			++$result['updated'];
 		}
@@ -277,6 +285,46 @@ final class ProductService {
 		$missing = array_diff( $asins, array_keys( $seen ) );
 		if ( $missing ) {
 			$this->fail( array_values( $missing ), $code, 'ItemNotFound', __( 'Amazon returned no data for this product.', 'asa2-creators' ), $result );
+		}
+	}
+
+	/**
+	 * A variation parent with the summary of its variations from one GetVariations call (the
+	 * first page is enough: the summary covers all variations); any other product as it is.
+	 * The summary stored before is carried over: when it says the product has no variations
+	 * (Amazon answered so before), no call is made; when the call fails (or the day's requests
+	 * are used up), it stays.
+	 *
+	 * @param array $route        Route.
+	 * @param array $item         The product from GetItems, with its marketplace.
+	 * @param bool  $within_quota Only while the credential has requests left today.
+	 * @return array
+	 */
+	private function with_variations( array $route, array $item, bool $within_quota ): array {
+		try {
+			if ( ! Variations::isParent( $item ) ) {
+				return $item;
+			}
+			$stored = $this->products->find( (string) $item['asin'], (string) $item['marketplace'] );
+			$before = $stored['item']['variation_summary'] ?? null;
+			if ( is_array( $before ) ) {
+				$item['variation_summary'] = $before;
+			}
+			if ( ! Variations::isParent( $item ) ) {
+				return $item;
+			}
+			try {
+				$page = $this->caller->call( $route, 'GetVariations', array( 'asin' => (string) $item['asin'] ), $within_quota );
+			} catch ( \Asa2\ApiException $e ) {
+				if ( 'NoResults' !== $e->getErrorCode() && 404 !== $e->getHttpStatus() ) {
+					throw $e;
+				}
+				$page = array( 'operation' => 'GetVariations' ); // Amazon: it has no variations.
+			}
+			return Variations::attach( $item, $page );
+		} catch ( \Throwable ) {
+			// The GetItems data is stored either way; the failed call is in the call log.
+			return $item;
 		}
 	}
 
