@@ -49,7 +49,7 @@ final class NodesTokensTest extends NodesTestCase {
 						'action'      => ProductActions::ADD,
 						'_asa2_nonce' => $nonce,
 						'asa2'        => array(
-							'input'       => sprintf( 'B0TOK%s%03d', $code, $i ),
+							'input'       => sprintf( 'B0T1K%s%03d', $code, $i ), // 4th character 1: a sandbox category without variation parents.
 							'marketplace' => $code,
 						),
 					),
@@ -66,7 +66,7 @@ final class NodesTokensTest extends NodesTestCase {
 			} else {
 				$this->assertSame( 302, $response['status'], "add {$i}: " . substr( $response['body'], 0, 300 ) );
 				$code = self::MARKETPLACES[ $i % 3 ];
-				$this->assertNotNull( $this->row( sprintf( 'B0TOK%s%03d', $code, $i ), $code )['item'] ?? null, "add {$i} loaded the product" );
+				$this->assertNotNull( $this->row( sprintf( 'B0T1K%s%03d', $code, $i ), $code )['item'] ?? null, "add {$i} loaded the product" );
 			}
 		}
 		$stats = $this->stats();
