@@ -62,6 +62,11 @@ msgcat --no-wrap --sort-by-file --add-location=file "$tmp/meta.pot" "$tmp/php.po
   php "$ASA2_ROOT/scripts/i18n/header.php" pot
   msgattrib --no-wrap --sort-by-file --add-location=file "$tmp/all.pot" | sed '1,/^$/d'
 } >"$out/$DOMAIN.pot"
+if ! lost=$(php "$ASA2_ROOT/scripts/i18n/script-refs.php" "$tmp/js.pot" "$out/$DOMAIN.pot"); then
+  say "the template lost script references (these strings would miss the scripts' translations):"
+  sed 's/^/  /' <<<"$lost" >&2
+  exit 1
+fi
 
 # The form of address of WordPress's German locales (scripts/i18n/address.php checks it).
 address_form() {

@@ -138,18 +138,21 @@ fn item_from_json(json: &[u8]) -> PhpResult<Item> {
     serde_json::from_slice(json).map_err(|e| invalid("item", bounded(e)))
 }
 
-/// The HTML of one render and until when it stays valid.
+/// The HTML of one render of the product `item` reads, and until when it stays valid (the
+/// template is checked before the product is read).
 fn render_expiring(
-    template: &ProductTemplate,
-    item: &Item,
-    options: &RenderOptions,
+    template: &[u8],
+    request: &Request<'_>,
+    item: impl FnOnce() -> PhpResult<Item>,
 ) -> PhpResult<ZBox<ZendHashTable>> {
+    let (template, options) = prepare(template, request)?;
+    let item = item()?;
     let html = template
-        .render(item, options)
+        .render(&item, &options)
         .map_err(|e| template_error(&e))?;
     to_array(&Rendered {
         html,
-        valid_until: options.valid_until(item),
+        valid_until: options.valid_until(&item),
     })
 }
 
@@ -212,11 +215,7 @@ impl Template {
         localizedLogos: Option<bool>,
     ) -> PhpResult<ZBox<ZendHashTable>> {
         let request = Request::new(now, &partnerTag, &logoUrl, localizedLogos);
-        guard(|| {
-            let (template, options) = prepare(&template, &request)?;
-            let item: Item = from_php(item, "item")?;
-            render_expiring(&template, &item, &options)
-        })
+        guard(|| render_expiring(&template, &request, || from_php(item, "item")))
     }
 
     /// Renders one product like renderWithExpiry(), from the product as JSON text (the JSON of
@@ -240,11 +239,7 @@ impl Template {
         localizedLogos: Option<bool>,
     ) -> PhpResult<ZBox<ZendHashTable>> {
         let request = Request::new(now, &partnerTag, &logoUrl, localizedLogos);
-        guard(|| {
-            let (template, options) = prepare(&template, &request)?;
-            let item = item_from_json(&itemJson)?;
-            render_expiring(&template, &item, &options)
-        })
+        guard(|| render_expiring(&template, &request, || item_from_json(&itemJson)))
     }
 
     /// Checks that a template compiles.
